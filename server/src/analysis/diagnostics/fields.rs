@@ -1,0 +1,248 @@
+//! Front matter fields against the format's catalog: unknown keys, required fields, value
+//! types, enumerated values, names and models.
+
+use super::Sink;
+use crate::analysis::suggest::nearest;
+use crate::formats::claude_models::{self, ModelStatus};
+use crate::formats::{Field, ValueKind};
+use crate::syntax::yaml::{Node, NodeKind, Style};
+
+pub(super) fn check(sink: &mut Sink, root: &Node) {
+    let format = sink.format;
+    for e in root.entries() {
+        let Some(key) = e.key.as_str() else { continue };
+        match format.field(key) {
+            Some(field) => check_value(sink, field, &e.value),
+            None => {
+                let known = format.fields.iter().map(|f| f.key);
+                let msg = match nearest(key, known) {
+                    Some(s) => format!("unknown key `{key}`: did you mean `{s}`? {} ignores it", tool_name(sink)),
+                    None => format!("unknown key `{key}`: {} ignores it", tool_name(sink)),
+                };
+                sink.push("/unknown-key", e.key.span.clone(), msg);
+            }
+        }
+    }
+    tools::check_conflicts(sink, root);
+    for field in format.fields.iter().filter(|f| f.required) {
+        if root.get(field.key).is_none() {
+            missing(sink, field.key);
+        }
+    }
+}
+
+/// An empty front matter (`---` then `---`): every required field is missing.
+pub(super) fn check_empty(sink: &mut Sink) {
+    for field in sink.format.fields.iter().filter(|f| f.required) {
+        missing(sink, field.key);
+    }
+}
+
+use super::tools;
+
+fn tool_name(sink: &Sink) -> &'static str {
+    match sink.format.id {
+        id if id.starts_with("claude") => "Claude Code",
+        _ => "the tool",
+    }
+}
+
+fn missing(sink: &mut Sink, key: &str) {
+    let at = sink.doc.syntax().front_matter.as_ref().map_or(0..0, |f| f.open.clone());
+    let consequence = if key == "name" {
+        format!("{} skips this file", tool_name(sink))
+    } else {
+        format!("{} cannot tell when to use this {}", tool_name(sink), sink.format.name)
+    };
+    sink.push("/missing-field", at, format!("required field `{key}` is missing: {consequence}"));
+}
+
+fn scalar_string(node: &Node) -> Option<&str> {
+    match &node.kind {
+        NodeKind::Scalar { value, .. } if !node.is_null() => Some(value),
+        _ => None,
+    }
+}
+
+fn check_value(sink: &mut Sink, field: &Field, v: &Node) {
+    let key = field.key;
+    if matches!(v.kind, NodeKind::Alias) {
+        return; // an alias refers to a value checked where it is defined
+    }
+    let wrong_type = |sink: &mut Sink, expected: &str| {
+        let got = v.type_name();
+        let range = if v.span.is_empty() { line_of(sink, v) } else { v.span.clone() };
+        sink.push("/wrong-type", range, format!("`{key}` must be {expected}, not a {got}"));
+    };
+    match &field.value {
+        ValueKind::Text | ValueKind::Name => {
+            if v.is_null() || scalar_string(v).is_some_and(|s| s.trim().is_empty()) {
+                if field.required {
+                    let range = line_of(sink, v);
+                    sink.push("/missing-field", range, format!("`{key}` is empty: {} needs it", tool_name(sink)));
+                }
+                return;
+            }
+            let Some(s) = scalar_string(v) else { return wrong_type(sink, "text") };
+            if matches!(field.value, ValueKind::Name) {
+                check_name(sink, v, s);
+            }
+        }
+        ValueKind::Bool => {
+            let ok = matches!(&v.kind, NodeKind::Scalar { value, style: Style::Plain }
+                if matches!(value.as_str(), "true" | "false" | "True" | "False" | "TRUE" | "FALSE"));
+            if !ok && !v.is_null() {
+                wrong_type(sink, "`true` or `false`");
+            }
+        }
+        ValueKind::PositiveInt => {
+            let n = match &v.kind {
+                NodeKind::Scalar { value, style: Style::Plain } => value.parse::<i64>().ok(),
+                _ => None,
+            };
+            match n {
+                Some(n) if n >= 1 => {}
+                Some(_) => {
+                    sink.push("/invalid-value", v.span.clone(), format!("`{key}` must be at least 1"));
+                }
+                None if v.is_null() => {}
+                None => wrong_type(sink, "a whole number"),
+            }
+        }
+        ValueKind::OneOf(choices) => {
+            let Some(s) = scalar_string(v) else {
+                if !v.is_null() {
+                    wrong_type(sink, "one word");
+                }
+                return;
+            };
+            if choices.iter().any(|c| c.value == s) {
+                return;
+            }
+            let allowed = choices.iter().map(|c| format!("`{}`", c.value)).collect::<Vec<_>>().join(", ");
+            let msg = match nearest(s, choices.iter().map(|c| c.value)) {
+                Some(n) => format!("`{s}` is not a valid `{key}`: did you mean `{n}`? {} ignores it (allowed: {allowed})", tool_name(sink)),
+                None => format!("`{s}` is not a valid `{key}`; {} ignores it (allowed: {allowed})", tool_name(sink)),
+            };
+            sink.push("/invalid-value", v.span.clone(), msg);
+        }
+        ValueKind::Model => {
+            let Some(s) = scalar_string(v) else {
+                if !v.is_null() {
+                    wrong_type(sink, "a model name");
+                }
+                return;
+            };
+            check_model(sink, v, s.trim());
+        }
+        ValueKind::Tools => tools::check_list(sink, key, v),
+        ValueKind::StringOrList => match &v.kind {
+            NodeKind::Scalar { .. } | NodeKind::Alias => {}
+            NodeKind::Seq { items, .. } => {
+                for item in items.iter().filter(|i| !matches!(i.kind, NodeKind::Scalar { .. } | NodeKind::Alias)) {
+                    let got = item.type_name();
+                    sink.push("/wrong-type", item.span.clone(), format!("each `{key}` entry must be a name, not a {got}"));
+                }
+            }
+            NodeKind::Map { .. } => wrong_type(sink, "a name or a list of names"),
+        },
+        ValueKind::List => {
+            if !matches!(v.kind, NodeKind::Seq { .. }) && !v.is_null() {
+                wrong_type(sink, "a list");
+            }
+        }
+        ValueKind::Mapping => {
+            if !matches!(v.kind, NodeKind::Map { .. }) && !v.is_null() {
+                wrong_type(sink, "a mapping of `key: value` lines");
+            }
+        }
+    }
+}
+
+/// The line of a value, for findings about an empty value (whose span is empty).
+fn line_of(sink: &Sink, v: &Node) -> crate::document::TextRange {
+    let rope = sink.doc.rope();
+    let line = rope.byte_to_line(v.span.start.min(rope.len_bytes()));
+    let start = rope.line_to_byte(line);
+    let text = rope.line(line).to_string();
+    start..start + text.trim_end_matches(['\n', '\r']).len()
+}
+
+fn check_name(sink: &mut Sink, v: &Node, name: &str) {
+    if name.contains(':') || name.starts_with('-') {
+        sink.push(
+            "/invalid-name",
+            v.span.clone(),
+            format!("`{name}` cannot be a name: Claude Code rejects names that contain `:` or start with `-`"),
+        );
+        return;
+    }
+    let kebab = !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        && !name.ends_with('-');
+    if !kebab {
+        let fixed = to_kebab(name);
+        sink.push(
+            "/name-format",
+            v.span.clone(),
+            format!("`{name}` has capitals, spaces or symbols; names are identifiers, written in lowercase with hyphens (e.g. `{fixed}`)"),
+        );
+    }
+    if sink.format.name_must_match_file {
+        if let Some(stem) = sink.doc.path().and_then(|p| p.file_stem()).and_then(|s| s.to_str()) {
+            if stem != name && !matches!(stem, "agent" | "AGENT") {
+                sink.push(
+                    "/name-mismatch",
+                    v.span.clone(),
+                    format!("the name `{name}` differs from the file name `{stem}`; Claude Code uses the name"),
+                );
+            }
+        }
+    }
+}
+
+pub(crate) fn to_kebab(s: &str) -> String {
+    let mut out = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower && !out.ends_with('-') {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+            prev_lower = false;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn check_model(sink: &mut Sink, v: &Node, s: &str) {
+    match claude_models::lookup(s).map(|m| (m.status, m)) {
+        Some((ModelStatus::Alias | ModelStatus::Active | ModelStatus::Restricted, _)) => {}
+        Some((ModelStatus::CliAlias, m)) => {
+            sink.push(
+                "/cli-only-model",
+                v.span.clone(),
+                format!("`{s}` is a `--model` alias not documented for subagents ({}); prefer `sonnet`, `opus`, `haiku`, `fable` or `inherit`", m.doc.trim_end_matches('.')),
+            );
+        }
+        Some((ModelStatus::Retired(date), m)) => {
+            sink.push(
+                "/retired-model",
+                v.span.clone(),
+                format!("`{s}` was retired on {date}: requests with it fail; use `{}`", m.replacement.unwrap_or("sonnet")),
+            );
+        }
+        None => {
+            let ids = claude_models::MODELS.iter().map(|m| m.id);
+            let msg = match nearest(s, ids) {
+                Some(n) => format!("unknown model `{s}`: did you mean `{n}`?"),
+                None => format!("unknown model `{s}`: use an alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id"),
+            };
+            sink.push("/unknown-model", v.span.clone(), msg);
+        }
+    }
+}

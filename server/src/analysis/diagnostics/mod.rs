@@ -1,0 +1,95 @@
+//! Diagnostics: one file per rule family. Each rule has a stable code and a default severity
+//! in [`rules::RULES`]; a finding names the key or value at fault and says what to do.
+
+mod body;
+mod fields;
+mod front_matter;
+pub mod rules;
+mod tools;
+
+use crate::document::{Document, TextRange};
+use crate::formats::{self, Detection, Format};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Information,
+    Hint,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Information => "information",
+            Severity::Hint => "hint",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Byte range in the document.
+    pub range: TextRange,
+    pub severity: Severity,
+    /// Stable code, e.g. `claude-agent/unknown-tool`.
+    pub code: String,
+    pub message: String,
+    /// Other places in the same document that explain this one (the first of two duplicate keys).
+    pub related: Vec<(TextRange, String)>,
+}
+
+/// Collects findings for one document, filling in each rule's code and severity.
+pub(crate) struct Sink<'a> {
+    pub doc: &'a Document,
+    pub format: &'a Format,
+    pub out: Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    /// `rule` is a code from [`rules::RULES`]; a leading `/` means "prefix with the format id".
+    pub fn push(&mut self, rule: &str, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
+        let code = match rule.strip_prefix('/') {
+            Some(short) => format!("{}/{}", self.format.id, short),
+            None => rule.to_string(),
+        };
+        let severity = rules::severity(&code);
+        self.out.push(Diagnostic { range, severity, code, message: message.into(), related: Vec::new() });
+        self.out.last_mut().expect("just pushed")
+    }
+}
+
+/// Which format the document is, if any (`None` for ordinary Markdown).
+pub fn detect(doc: &Document) -> Option<Detection> {
+    let keys = doc.syntax().top_level_keys(doc.rope());
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    formats::detect(doc.path(), &keys)
+}
+
+/// All diagnostics of a document, sorted by position. Ordinary Markdown gets none.
+pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
+    match detect(doc) {
+        Some(d) => diagnostics_as(doc, d.format),
+        None => Vec::new(),
+    }
+}
+
+/// Diagnostics of a document read as `format` (`check --kind` forces one).
+pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
+    let mut sink = Sink { doc, format, out: Vec::new() };
+    if front_matter::check(&mut sink) {
+        if let Some(root) = &doc.syntax().yaml.root {
+            fields::check(&mut sink, root);
+        } else if doc.syntax().yaml.error.is_none() {
+            fields::check_empty(&mut sink);
+        }
+    }
+    body::check(&mut sink);
+    sink.out.sort_by(|a, b| (a.range.start, a.range.end).cmp(&(b.range.start, b.range.end)));
+    sink.out
+}
+
+#[cfg(test)]
+mod tests;

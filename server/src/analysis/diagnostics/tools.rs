@@ -1,0 +1,188 @@
+//! Tool lists (`tools`, `disallowedTools`): each item a known tool, an MCP tool, `*`, or a
+//! permission rule `Tool(specifier)`; no duplicates; nothing both allowed and disallowed.
+
+use super::Sink;
+use crate::analysis::suggest::nearest;
+use crate::document::TextRange;
+use crate::formats::ValueKind;
+use crate::formats::claude_tools::{self, ToolStatus};
+use crate::syntax::yaml::{Node, NodeKind, Style};
+
+/// One entry of a tool list with its exact range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ToolItem {
+    pub text: String,
+    pub range: TextRange,
+}
+
+/// Splits a tool list value into items. A string is split on commas outside parentheses
+/// (`Agent(Explore, Plan)` is one item); a list gives one item per scalar entry.
+pub fn items(doc_text: &dyn Fn(&TextRange) -> String, v: &Node) -> Vec<ToolItem> {
+    match &v.kind {
+        NodeKind::Scalar { value, style } => {
+            // Offsets inside the value map 1:1 onto the source when the value is written on
+            // one line as-is (plain) or inside quotes without escapes.
+            let src = doc_text(&v.span);
+            let base = match style {
+                Style::Plain if src == *value => Some(v.span.start),
+                Style::SingleQuoted | Style::DoubleQuoted if src.len() == value.len() + 2 && src[1..src.len() - 1] == *value => {
+                    Some(v.span.start + 1)
+                }
+                _ => None,
+            };
+            split_commas(value)
+                .into_iter()
+                .map(|(r, text)| ToolItem {
+                    text: text.to_string(),
+                    range: base.map_or(v.span.clone(), |b| b + r.start..b + r.end),
+                })
+                .collect()
+        }
+        NodeKind::Seq { items, .. } => items
+            .iter()
+            .filter_map(|i| Some(ToolItem { text: i.as_str()?.trim().to_string(), range: i.span.clone() }))
+            .filter(|i| !i.text.is_empty())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn split_commas(s: &str) -> Vec<(TextRange, &str)> {
+    let mut cuts = Vec::new();
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth <= 0 => cuts.push(i),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in cuts.into_iter().chain(std::iter::once(s.len())) {
+        let raw = &s[start..end];
+        let t = raw.trim();
+        if !t.is_empty() {
+            let lead = start + (raw.len() - raw.trim_start().len());
+            out.push((lead..lead + t.len(), t));
+        }
+        start = end + 1;
+    }
+    out
+}
+
+/// The tool name of an item: `Bash` for `Bash(git diff:*)`.
+pub fn tool_name(item: &str) -> &str {
+    item.split('(').next().unwrap_or(item).trim()
+}
+
+pub(super) fn check_list(sink: &mut Sink, key: &str, v: &Node) {
+    match &v.kind {
+        _ if v.is_null() => {
+            if key == "tools" {
+                sink.push(
+                    "/empty-tools",
+                    v.span.start.saturating_sub(key.len() + 1)..v.span.start,
+                    "`tools` is empty, which gives the agent no tools at all; remove the key to let it use every tool",
+                );
+            }
+            return;
+        }
+        NodeKind::Scalar { .. } | NodeKind::Seq { .. } | NodeKind::Alias => {}
+        NodeKind::Map { .. } => {
+            sink.push("/wrong-type", v.span.clone(), format!("`{key}` must be a comma-separated string or a list of tools, not a mapping"));
+            return;
+        }
+    }
+    if let NodeKind::Seq { items: list, .. } = &v.kind {
+        for i in list.iter().filter(|i| !matches!(i.kind, NodeKind::Scalar { .. } | NodeKind::Alias)) {
+            let got = i.type_name();
+            sink.push("/wrong-type", i.span.clone(), format!("each `{key}` entry must be a tool name, not a {got}"));
+        }
+    }
+    let doc = sink.doc;
+    let list = items(&|r| doc.slice(r), v);
+    let mut seen: Vec<&str> = Vec::new();
+    for item in &list {
+        check_item(sink, item);
+        if seen.contains(&item.text.as_str()) {
+            sink.push("/duplicate-tool", item.range.clone(), format!("`{}` is listed twice in `{key}`", item.text));
+        } else {
+            seen.push(&item.text);
+        }
+    }
+}
+
+fn check_item(sink: &mut Sink, item: &ToolItem) {
+    let text = item.text.as_str();
+    if text == "*" || text.starts_with("mcp__") {
+        return;
+    }
+    let opens = text.matches('(').count();
+    let closes = text.matches(')').count();
+    if opens != closes || (opens > 0 && !text.ends_with(')')) {
+        sink.push(
+            "/invalid-tool-rule",
+            item.range.clone(),
+            format!("`{text}` has unbalanced parentheses: a permission rule is `Tool(specifier)`, and this one can never match"),
+        );
+        return;
+    }
+    let name = tool_name(text);
+    match claude_tools::lookup(name).map(|t| t.status) {
+        Some(ToolStatus::Current | ToolStatus::Alias(_)) => {}
+        Some(ToolStatus::Retired(instead)) => {
+            let range = item.range.start..item.range.start + name.len();
+            sink.push(
+                "/removed-tool",
+                range,
+                format!("`{name}` is no longer a Claude Code tool and is ignored; use `{instead}`"),
+            );
+        }
+        None => {
+            let range = item.range.start..item.range.start + name.len().min(item.range.len());
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let msg = if words.len() > 1 && words.iter().all(|w| claude_tools::lookup(w).is_some()) {
+                format!("`{name}` is not one tool: separate tools with commas (`{}`)", words.join(", "))
+            } else {
+                match nearest(name, claude_tools::suggestable()) {
+                    Some(s) if s.eq_ignore_ascii_case(name) => {
+                        format!("unknown tool `{name}`: tool names are case-sensitive, did you mean `{s}`?")
+                    }
+                    Some(s) => format!("unknown tool `{name}`: did you mean `{s}`? Claude Code ignores unknown tools"),
+                    None => format!("unknown tool `{name}`: not a Claude Code tool, nor an MCP tool (`mcp__server__tool`); Claude Code ignores it"),
+                }
+            };
+            sink.push("/unknown-tool", range, msg);
+        }
+    }
+}
+
+/// A tool both in `tools` and in `disallowedTools`.
+pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
+    let lists: Vec<&str> = sink
+        .format
+        .fields
+        .iter()
+        .filter(|f| matches!(f.value, ValueKind::Tools))
+        .map(|f| f.key)
+        .collect();
+    let (Some(allow_key), Some(deny_key)) = (lists.first(), lists.get(1)) else { return };
+    let (Some(allow), Some(deny)) = (root.get(allow_key), root.get(deny_key)) else { return };
+    let doc = sink.doc;
+    let allowed = items(&|r| doc.slice(r), allow);
+    for d in items(&|r| doc.slice(r), deny) {
+        if let Some(a) = allowed.iter().find(|a| tool_name(&a.text) == tool_name(&d.text)) {
+            let name = tool_name(&d.text).to_string();
+            let first = a.range.clone();
+            sink.push(
+                "/tool-conflict",
+                d.range.clone(),
+                format!("`{name}` is both in `{allow_key}` and in `{deny_key}`; the deny list wins"),
+            )
+            .related
+            .push((first, format!("`{name}` allowed here")));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Analysis: pure functions from a parsed [`Document`](crate::document::Document) to plain
+//! results. No protocol types, no I/O, no async.
+
+pub mod diagnostics;
+pub mod suggest;
+
+pub use diagnostics::{Diagnostic, Severity, diagnostics};

@@ -1,0 +1,39 @@
+//! "Did you mean": the nearest known name to a misspelt one.
+
+/// The closest candidate, if it is close enough to be what the user meant. A case-insensitive
+/// match always wins; otherwise edit distance must be small relative to the word.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    let mut best: Option<(&str, f64)> = None;
+    for c in candidates {
+        if c.to_lowercase() == lower {
+            return Some(c);
+        }
+        let d = strsim::levenshtein(&lower, &c.to_lowercase());
+        let limit = match word.chars().count() {
+            0..=3 => 1,
+            4..=7 => 2,
+            _ => 3,
+        };
+        let score = strsim::jaro_winkler(&lower, &c.to_lowercase());
+        if d <= limit && best.is_none_or(|(_, s)| score > s) {
+            best = Some((c, score));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let tools = ["Read", "Write", "Grep", "Glob", "WebFetch"];
+        assert_eq!(nearest("read", tools), Some("Read"));
+        assert_eq!(nearest("Wirte", tools), Some("Write"));
+        assert_eq!(nearest("WebFecth", tools), Some("WebFetch"));
+        assert_eq!(nearest("Deploy", tools), None);
+        assert_eq!(nearest("sonet", ["sonnet", "opus"]), Some("sonnet"));
+    }
+}

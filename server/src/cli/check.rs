@@ -1,0 +1,210 @@
+//! `agentls check`: walk the given paths, analyse every agent spec file, report.
+
+use crate::analysis::diagnostics::{self, Diagnostic, Severity};
+use crate::document::Document;
+use crate::formats;
+use crate::workspace;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+struct Options {
+    paths: Vec<PathBuf>,
+    format: OutputFormat,
+    kind: Option<&'static formats::Format>,
+    verbose: bool,
+    quiet: bool,
+}
+
+fn usage_error(msg: &str) -> i32 {
+    let _ = writeln!(std::io::stderr(), "agentls check: {msg}\nrun `agentls --help` for usage");
+    2
+}
+
+fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut o = Options { paths: Vec::new(), format: OutputFormat::Text, kind: None, verbose: false, quiet: false };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| -> Result<String, String> {
+            match a.split_once('=') {
+                Some((_, v)) => Ok(v.to_string()),
+                None => it.next().cloned().ok_or(format!("`{name}` needs a value")),
+            }
+        };
+        match a.split('=').next().unwrap_or("") {
+            "--format" => {
+                o.format = match value("--format")?.as_str() {
+                    "text" => OutputFormat::Text,
+                    "json" => OutputFormat::Json,
+                    f => return Err(format!("unknown output format `{f}` (expected text or json)")),
+                }
+            }
+            "--kind" => {
+                let k = value("--kind")?;
+                let id = if k == "agent" { "claude-agent" } else { k.as_str() };
+                o.kind = Some(formats::by_id(id).ok_or_else(|| {
+                    let known: Vec<&str> = formats::FORMATS.iter().map(|f| f.id).collect();
+                    format!("unknown kind `{k}` (known: agent, {})", known.join(", "))
+                })?);
+            }
+            "--verbose" | "-v" => o.verbose = true,
+            "--quiet" | "-q" => o.quiet = true,
+            "--" => o.paths.extend(it.by_ref().map(PathBuf::from)),
+            f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown flag `{a}`")),
+            _ => o.paths.push(PathBuf::from(a)),
+        }
+    }
+    if o.paths.is_empty() {
+        return Err("no PATH given".into());
+    }
+    Ok(o)
+}
+
+/// What checking one file produced.
+enum Outcome {
+    Checked(Vec<Diagnostic>, Document),
+    Skipped(&'static str),
+    Failed(String),
+}
+
+pub fn run(args: &[String]) -> i32 {
+    let opts = match parse_args(args) {
+        Ok(o) => o,
+        Err(e) => return usage_error(&e),
+    };
+    let mut files = Vec::new();
+    for p in &opts.paths {
+        if !p.exists() {
+            return usage_error(&format!("{}: no such file or directory", p.display()));
+        }
+        files.extend(workspace::walk(p));
+    }
+    files.sort();
+    files.dedup();
+
+    let results = check_files(&files, opts.kind);
+    let (mut errors, mut warnings, mut checked) = (0, 0, 0);
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut stderr = std::io::stderr();
+    let mut json = Vec::new();
+    for (path, outcome) in files.iter().zip(results) {
+        let shown = path.display().to_string();
+        match outcome {
+            Outcome::Skipped(why) => {
+                if opts.verbose {
+                    let _ = writeln!(stderr, "{shown}: skipped ({why})");
+                }
+            }
+            Outcome::Failed(msg) => {
+                errors += 1;
+                let _ = writeln!(stderr, "{shown}: error: {msg}");
+            }
+            Outcome::Checked(diags, doc) => {
+                checked += 1;
+                for d in &diags {
+                    match d.severity {
+                        Severity::Error => errors += 1,
+                        Severity::Warning => warnings += 1,
+                        _ => {}
+                    }
+                    let (line, col) = crate::document::line_col_chars(doc.rope(), d.range.start);
+                    let (end_line, end_col) = crate::document::line_col_chars(doc.rope(), d.range.end);
+                    match opts.format {
+                        OutputFormat::Text => {
+                            let _ = writeln!(
+                                stdout,
+                                "{shown}:{}:{}: {}[{}]: {}",
+                                line + 1,
+                                col + 1,
+                                d.severity.as_str(),
+                                d.code,
+                                d.message
+                            );
+                        }
+                        OutputFormat::Json => json.push(serde_json::json!({
+                            "path": shown,
+                            "line": line + 1,
+                            "column": col + 1,
+                            "end_line": end_line + 1,
+                            "end_column": end_col + 1,
+                            "severity": d.severity.as_str(),
+                            "code": d.code,
+                            "message": d.message,
+                        })),
+                    }
+                }
+            }
+        }
+    }
+    if opts.format == OutputFormat::Json {
+        let _ = writeln!(stdout, "{}", serde_json::Value::Array(json));
+    }
+    let _ = stdout.flush();
+    if !opts.quiet {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        let _ = writeln!(
+            stderr,
+            "checked {}: {}, {}",
+            plural(checked, "file"),
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+    }
+    if errors > 0 { 1 } else { 0 }
+}
+
+/// Checks files on all cores; results come back in the order of `files`.
+fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>) -> Vec<Outcome> {
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Outcome>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(files.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    let outcome = check_file(path, kind);
+                    *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
+                }
+            });
+        }
+    });
+    slots
+        .into_iter()
+        .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()).unwrap_or(Outcome::Failed("not checked".into())))
+        .collect()
+}
+
+fn check_file(path: &Path, kind: Option<&'static formats::Format>) -> Outcome {
+    let text = match workspace::read_text(path) {
+        Ok(t) => t,
+        Err(workspace::ReadError::Io(e)) => return Outcome::Failed(format!("cannot read: {e}")),
+        Err(workspace::ReadError::TooLarge(n)) => {
+            return Outcome::Failed(format!("{n} bytes is over the {} MB limit; not checked", workspace::MAX_FILE_BYTES >> 20))
+        }
+        Err(workspace::ReadError::NotUtf8(at)) => {
+            // Binary or mis-encoded: only worth reporting when it claims to be an agent file.
+            return match kind.or_else(|| formats::detect(Some(path), &[]).filter(|d| d.by_path).map(|d| d.format)) {
+                Some(_) => Outcome::Failed(format!("not valid UTF-8 text (first bad byte at offset {at})")),
+                None => Outcome::Skipped("not UTF-8 text"),
+            };
+        }
+    };
+    let doc = Document::new(&text, Some(path.to_path_buf()));
+    let diags = match kind {
+        Some(f) => diagnostics::diagnostics_as(&doc, f),
+        None => match diagnostics::detect(&doc) {
+            Some(d) => diagnostics::diagnostics_as(&doc, d.format),
+            None => return Outcome::Skipped("not an agent spec file"),
+        },
+    };
+    Outcome::Checked(diags, doc)
+}

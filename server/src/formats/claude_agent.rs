@@ -1,0 +1,92 @@
+//! Claude Code subagents (`.claude/agents/*.md`). Source: "Create custom subagents"
+//! (code.claude.com/docs/en/sub-agents), formats.md §4, docs/format-sources.md §3
+//! (checked 2026-11-25).
+
+use super::{Choice, Field, Format, PathRule, ValueKind};
+
+const fn c(value: &'static str, doc: &'static str) -> Choice {
+    Choice { value, doc, rgb: None }
+}
+
+const fn color(value: &'static str, rgb: (u8, u8, u8)) -> Choice {
+    Choice { value, doc: "", rgb: Some(rgb) }
+}
+
+/// Colours shown in `/agents`; anything else is silently dropped (case-sensitive).
+pub static COLORS: &[Choice] = &[
+    color("red", (0xe5, 0x48, 0x4d)),
+    color("blue", (0x3b, 0x82, 0xf6)),
+    color("green", (0x22, 0xc5, 0x5e)),
+    color("yellow", (0xea, 0xb3, 0x08)),
+    color("purple", (0xa8, 0x55, 0xf7)),
+    color("orange", (0xf9, 0x73, 0x16)),
+    color("pink", (0xec, 0x48, 0x99)),
+    color("cyan", (0x06, 0xb6, 0xd4)),
+];
+
+static PERMISSION_MODES: &[Choice] = &[
+    c("default", "Ask for permission as usual."),
+    c("manual", "Same as `default`."),
+    c("acceptEdits", "Accept file edits without asking."),
+    c("plan", "Plan mode: read-only exploration, then a plan."),
+    c("auto", "Let the classifier approve safe actions."),
+    c("dontAsk", "Deny anything not pre-approved instead of asking."),
+    c("bypassPermissions", "Skip all permission checks."),
+];
+
+static MEMORY: &[Choice] = &[
+    c("user", "Memory shared across all projects (`~/.claude/agent-memory/`)."),
+    c("project", "Memory checked into the project (`.claude/agent-memory/`)."),
+    c("local", "Project memory kept out of version control."),
+];
+
+static EFFORT: &[Choice] = &[
+    c("low", "Least thinking."),
+    c("medium", "Moderate thinking."),
+    c("high", "More thinking."),
+    c("xhigh", "Even more thinking."),
+    c("max", "Most thinking."),
+];
+
+static ISOLATION: &[Choice] = &[c("worktree", "Run in a temporary git worktree.")];
+
+const fn f(key: &'static str, value: ValueKind, required: bool, doc: &'static str) -> Field {
+    Field { key, value, required, doc }
+}
+
+pub static FORMAT: Format = Format {
+    id: "claude-agent",
+    name: "Claude Code subagent",
+    docs_url: "https://code.claude.com/docs/en/sub-agents",
+    strong_paths: &[PathRule::Under(&[".claude", "agents"], ".md")],
+    weak_paths: &[PathRule::InDirNamed("agents", ".md"), PathRule::InDirNamed("subagents", ".md")],
+    weak_path_keys: &["name", "description"],
+    content_all: &["name", "description"],
+    content_any: &[
+        "tools", "disallowedTools", "model", "color", "permissionMode", "maxTurns", "skills",
+        "mcpServers", "hooks", "memory", "background", "isolation", "effort", "initialPrompt",
+    ],
+    front_matter_required: true,
+    body_required: true,
+    name_must_match_file: true,
+    fields: &[
+        f("name", ValueKind::Name, true, "Unique identifier of the subagent: lowercase letters, digits and hyphens by convention. Claude Code skips a file without it."),
+        f("description", ValueKind::Text, true, "When Claude should delegate to this subagent. Claude reads it to decide; `<example>` blocks inside it are a convention."),
+        f("tools", ValueKind::Tools, false, "Tools the subagent may use, as a comma-separated string or a YAML list. Omit it to inherit every tool; an empty value gives it none. Items: tool names, `mcp__server__tool`, permission rules such as `Bash(git diff:*)`."),
+        f("disallowedTools", ValueKind::Tools, false, "Tools removed from the inherited or listed set. An entry with a rule (`Bash(git push *)`) removes the whole tool."),
+        f("model", ValueKind::Model, false, "Model alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id. Defaults to `inherit`."),
+        f("permissionMode", ValueKind::OneOf(PERMISSION_MODES), false, "How the subagent handles permission prompts. Ignored for plugin agents."),
+        f("maxTurns", ValueKind::PositiveInt, false, "Maximum number of agentic turns before the subagent stops."),
+        f("skills", ValueKind::StringOrList, false, "Skills loaded into the subagent's context at start-up."),
+        f("mcpServers", ValueKind::List, false, "MCP servers for this subagent: names of configured servers, or inline `{name: config}` definitions. Ignored for plugin agents."),
+        f("hooks", ValueKind::Mapping, false, "Lifecycle hooks scoped to this subagent (`PreToolUse`, `PostToolUse`, `Stop`, …), shaped like settings.json hooks. Ignored for plugin agents."),
+        f("memory", ValueKind::OneOf(MEMORY), false, "Persistent memory scope."),
+        f("background", ValueKind::Bool, false, "Always run this subagent as a background task."),
+        f("effort", ValueKind::OneOf(EFFORT), false, "Reasoning effort for this subagent."),
+        f("isolation", ValueKind::OneOf(ISOLATION), false, "`worktree` runs the subagent in a temporary git worktree."),
+        f("color", ValueKind::OneOf(COLORS), false, "Colour of the subagent in the UI: red, blue, green, yellow, purple, orange, pink or cyan."),
+        f("initialPrompt", ValueKind::Text, false, "First user turn when the agent runs as the main session (`claude --agent`)."),
+        f("omitClaudeMd", ValueKind::Bool, false, "Do not load CLAUDE.md files into this subagent (Claude Code 2.1.271+)."),
+        f("experimental", ValueKind::Mapping, false, "Experimental settings; only `cacheTtl: 5m | 1h` is read."),
+    ],
+};

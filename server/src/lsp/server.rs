@@ -1,0 +1,180 @@
+//! The tower-lsp-server backend: document sync and diagnostics publishing.
+
+use super::convert::{self, Encoding};
+use super::types::*;
+use crate::analysis::{self, Severity};
+use crate::document::{Document, TextEdit};
+use dashmap::DashMap;
+use std::sync::OnceLock;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::{Client, LanguageServer};
+
+struct OpenDocument {
+    doc: Document,
+    version: i32,
+}
+
+pub struct Backend {
+    client: Client,
+    docs: DashMap<Uri, OpenDocument>,
+    encoding: OnceLock<Encoding>,
+    related_information: OnceLock<bool>,
+    /// Serialises publishing, so a slow handler can never publish an older version's
+    /// diagnostics after a newer one (handlers run up to four at a time).
+    publish: tokio::sync::Mutex<()>,
+}
+
+fn log(msg: impl AsRef<str>) {
+    eprintln!("agentls: {}", msg.as_ref());
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Backend {
+            client,
+            docs: DashMap::new(),
+            encoding: OnceLock::new(),
+            related_information: OnceLock::new(),
+            publish: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    fn encoding(&self) -> Encoding {
+        self.encoding.get().copied().unwrap_or_default()
+    }
+
+    /// The document's diagnostics in protocol form. Runs synchronously, under the map's lock,
+    /// right after the edit it reflects. A panic in the analysis is contained here: the
+    /// document is kept and the client gets no diagnostics for this version.
+    fn diagnostics_of(&self, uri: &Uri, open: &OpenDocument) -> Vec<super::types::Diagnostic> {
+        let doc = &open.doc;
+        let found = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analysis::diagnostics(doc))) {
+            Ok(d) => d,
+            Err(_) => {
+                log(format!("analysis panicked on {} (version {}); no diagnostics published", uri.as_str(), open.version));
+                return Vec::new();
+            }
+        };
+        let enc = self.encoding();
+        let related = self.related_information.get().copied().unwrap_or(false);
+        found
+            .into_iter()
+            .map(|d| super::types::Diagnostic {
+                range: convert::range(doc.rope(), &d.range, enc),
+                severity: Some(match d.severity {
+                    Severity::Error => DiagnosticSeverity::ERROR,
+                    Severity::Warning => DiagnosticSeverity::WARNING,
+                    Severity::Information => DiagnosticSeverity::INFORMATION,
+                    Severity::Hint => DiagnosticSeverity::HINT,
+                }),
+                code: Some(NumberOrString::String(d.code)),
+                source: Some("agentls".into()),
+                message: d.message,
+                related_information: (related && !d.related.is_empty()).then(|| {
+                    d.related
+                        .iter()
+                        .map(|(r, msg)| DiagnosticRelatedInformation {
+                            location: Location::new(uri.clone(), convert::range(doc.rope(), r, enc)),
+                            message: msg.clone(),
+                        })
+                        .collect()
+                }),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    async fn publish(&self, uri: Uri, version: i32, diagnostics: Vec<super::types::Diagnostic>) {
+        let _guard = self.publish.lock().await;
+        // A newer edit arrived while we waited: its handler publishes instead.
+        let current = self.docs.get(&uri).map(|d| d.version);
+        if current != Some(version) {
+            return;
+        }
+        self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let general = params.capabilities.general.as_ref();
+        let utf8 = general
+            .and_then(|g| g.position_encodings.as_ref())
+            .is_some_and(|encs| encs.contains(&PositionEncodingKind::UTF8));
+        let enc = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+        let _ = self.encoding.set(enc);
+        let related = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.publish_diagnostics.as_ref())
+            .and_then(|p| p.related_information)
+            .unwrap_or(false);
+        let _ = self.related_information.set(related);
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                    ..Default::default()
+                })),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo { name: "agentls".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let TextDocumentItem { uri, version, text, .. } = params.text_document;
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let open = OpenDocument { doc: Document::new(&text, path), version };
+        let diagnostics = self.diagnostics_of(&uri, &open);
+        self.docs.insert(uri.clone(), open);
+        self.publish(uri, version, diagnostics).await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let version = params.text_document.version;
+        // Apply every change before the first await: handlers run concurrently, and edits
+        // must land in the order the client sent them.
+        let diagnostics = {
+            let Some(mut open) = self.docs.get_mut(&uri) else {
+                log(format!("didChange for a document that is not open: {}", uri.as_str()));
+                return;
+            };
+            let enc = self.encoding();
+            for change in params.content_changes {
+                match change.range {
+                    Some(r) => {
+                        let rope = open.doc.rope();
+                        let (start, c1) = convert::offset(rope, r.start, enc);
+                        let (end, c2) = convert::offset(rope, r.end, enc);
+                        if c1 || c2 {
+                            log(format!("clamped an out-of-range edit {r:?} in {}", uri.as_str()));
+                        }
+                        open.doc.edit(&TextEdit { range: start.min(end)..end.max(start), new_text: change.text });
+                    }
+                    None => open.doc.replace_all(&change.text),
+                }
+            }
+            open.version = version;
+            self.diagnostics_of(&uri, &open)
+        };
+        self.publish(uri, version, diagnostics).await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.docs.remove(&uri);
+        let _guard = self.publish.lock().await;
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+}

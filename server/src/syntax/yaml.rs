@@ -1,0 +1,394 @@
+//! The front matter's YAML as a tree with byte spans, built from saphyr-parser's events.
+//!
+//! We build our own tree rather than use saphyr's `MarkedYaml` because the checker needs
+//! things a loader hides: every key of a mapping in order, duplicates included (to report both
+//! places); aliases kept as aliases and never expanded (so an alias bomb costs nothing); and a
+//! nesting limit that turns 10,000-deep input into one error instead of a deep recursion.
+//!
+//! When strict parsing fails, [`parse`] retries the way Claude Code's loader recovers
+//! (formats.md §2): top-level `key: value` lines whose plain value holds `: ` are quoted. If that
+//! parses, the tree is used and each such value is reported as [`Recovered`].
+
+use crate::document::TextRange;
+use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span};
+
+/// Nesting deeper than this is reported as an error: no agent field needs more than a handful.
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Byte range in the document.
+    pub span: TextRange,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    Literal,
+    Folded,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Scalar { value: String, style: Style },
+    Seq { items: Vec<Node>, flow: bool },
+    Map { entries: Vec<Entry>, flow: bool },
+    /// `*name`: kept unexpanded.
+    Alias,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: Node,
+    pub value: Node,
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Scalar { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    /// A plain scalar that YAML reads as null (`key:`, `key: ~`, `key: null`).
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, NodeKind::Scalar { value, style: Style::Plain }
+            if matches!(value.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// The entries of a mapping, empty for anything else.
+    pub fn entries(&self) -> &[Entry] {
+        match &self.kind {
+            NodeKind::Map { entries, .. } => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        // The last occurrence wins, as in the loaders.
+        self.entries()
+            .iter()
+            .rev()
+            .find(|e| e.key.as_str() == Some(key))
+            .map(|e| &e.value)
+    }
+
+    /// What a user would call this value's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Scalar { value, style } => {
+                if *style != Style::Plain {
+                    "string"
+                } else if self.is_null() {
+                    "empty value"
+                } else if matches!(value.as_str(), "true" | "false" | "True" | "False" | "TRUE" | "FALSE") {
+                    "boolean"
+                } else if value.parse::<f64>().is_ok() {
+                    "number"
+                } else {
+                    "string"
+                }
+            }
+            NodeKind::Seq { .. } => "list",
+            NodeKind::Map { .. } => "mapping",
+            NodeKind::Alias => "alias",
+        }
+    }
+}
+
+/// A plain value that strict YAML rejects and Claude Code's loader quotes for you.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovered {
+    pub key: String,
+    /// The value as written, in document bytes.
+    pub value: TextRange,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// Where the parser stopped (an empty range at the offending character).
+    pub at: TextRange,
+    pub message: String,
+}
+
+/// The outcome of parsing a front matter.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ParsedYaml {
+    /// The root node; `None` for an empty front matter or when parsing failed.
+    pub root: Option<Node>,
+    /// Values only Claude Code's lenient loader accepts.
+    pub recovered: Vec<Recovered>,
+    /// The strict parse error that remains even after recovery.
+    pub error: Option<SyntaxError>,
+}
+
+/// Maps saphyr's (line, char column) markers back to document byte offsets. Lines are the same
+/// in the original and the repaired text, so one mapper serves both; a column past the end of
+/// an original line (only possible inside a repaired value) clamps to that line's end.
+struct Lines<'a> {
+    text: &'a str,
+    base: usize,
+    /// Byte offset of each line start, plus the end of each line's content.
+    starts: Vec<(usize, usize)>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str, base: usize) -> Self {
+        let mut starts = Vec::new();
+        let bytes = text.as_bytes();
+        let mut line_start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    starts.push((line_start, i));
+                    line_start = i + 1;
+                }
+                b'\r' => {
+                    starts.push((line_start, i));
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_start = i + 1;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        starts.push((line_start, bytes.len()));
+        Lines { text, base, starts }
+    }
+
+    fn line_content(&self, line: usize) -> &'a str {
+        let (s, e) = self.starts[line];
+        &self.text[s..e]
+    }
+
+    /// `line` is 1-based (saphyr), `col` counts chars.
+    fn offset(&self, line: usize, col: usize) -> usize {
+        let idx = line.saturating_sub(1).min(self.starts.len() - 1);
+        let (s, e) = self.starts[idx];
+        let content = &self.text[s..e];
+        let within = content.char_indices().nth(col).map_or(content.len(), |(b, _)| b);
+        self.base + s + within
+    }
+
+    fn span(&self, span: &Span) -> TextRange {
+        let start = self.offset(span.start.line(), span.start.col());
+        let end = self.offset(span.end.line(), span.end.col()).max(start);
+        start..end
+    }
+}
+
+/// Parses the front matter YAML. `text` is the YAML between the fences; `base` its byte offset
+/// in the document.
+pub fn parse(text: &str, base: usize) -> ParsedYaml {
+    let lines = Lines::new(text, base);
+    let strict = build(text, &lines);
+    let err = match strict {
+        Ok(root) => {
+            return ParsedYaml {
+                root,
+                ..Default::default()
+            };
+        }
+        Err(e) => e,
+    };
+    if let Some((repaired, recovered)) = repair(text, &lines) {
+        if let Ok(root) = build(&repaired, &lines) {
+            return ParsedYaml {
+                root,
+                recovered,
+                error: None,
+            };
+        }
+        // The recovery is not enough: report the first error the loader would really hit,
+        // which is the one left after the recoverable lines are quoted.
+        if let Err(e2) = build(&repaired, &lines) {
+            return ParsedYaml {
+                root: None,
+                recovered,
+                error: Some(e2),
+            };
+        }
+    }
+    ParsedYaml {
+        root: None,
+        recovered: Vec::new(),
+        error: Some(err),
+    }
+}
+
+/// Applies the loader's retry rule to every line. Returns `None` when no line qualifies.
+fn repair(text: &str, lines: &Lines) -> Option<(String, Vec<Recovered>)> {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut recovered = Vec::new();
+    for (i, &(s, e)) in lines.starts.iter().enumerate() {
+        let content = lines.line_content(i);
+        let terminator_end = lines.starts.get(i + 1).map_or(text.len(), |next| next.0);
+        match recoverable_value(content) {
+            Some((key, value_at)) => {
+                let value = content[value_at..].trim_end();
+                out.push_str(&content[..value_at]);
+                out.push_str(&double_quote(value));
+                out.push_str(&text[e..terminator_end]);
+                if strictly_invalid(value) {
+                    recovered.push(Recovered {
+                        key: key.to_string(),
+                        value: lines.base + s + value_at..lines.base + s + value_at + value.len(),
+                    });
+                }
+            }
+            None => out.push_str(&text[s..terminator_end]),
+        }
+    }
+    (out != text).then_some((out, recovered))
+}
+
+/// The loader's retry rule (Claude Code 2.1.88 `frontmatterParser.ts`, see
+/// docs/format-sources.md): a line `^[a-zA-Z_-]+:\s+(.+)$` whose value is not already quoted
+/// and holds `: ` or one of ``{}[]*&#!|>%@` `` is rewritten as a double-quoted string. Values
+/// that open a flow collection (`[`, `{`) are left out: formats.md §2 measured that Claude Code
+/// 2.1.232 drops the whole front matter for `argument-hint: [a] [b]`.
+/// Returns the key and the byte index of the value in the line.
+fn recoverable_value(line: &str) -> Option<(&str, usize)> {
+    let colon = line.find(':')?;
+    let key = &line[..colon];
+    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-') {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let value = rest.trim_start_matches([' ', '\t']);
+    if value.len() == rest.len() || value.trim_end().is_empty() {
+        return None;
+    }
+    let first = value.chars().next()?;
+    if matches!(first, '"' | '\'' | '[' | '{') {
+        return None;
+    }
+    let special = value.contains(": ") || value.contains(|c| "{}[]*&#!|>%@`".contains(c));
+    special.then_some((key, line.len() - value.len()))
+}
+
+/// Whether strict YAML rejects this plain value (as opposed to values the retry merely
+/// re-quotes): those are the ones worth a `needs-quotes` warning.
+fn strictly_invalid(value: &str) -> bool {
+    let v = value.trim_end();
+    v.contains(": ") || v.contains(":\t") || v.ends_with(':') || v.starts_with(|c| "*&!%@`|>".contains(c))
+}
+
+/// A JSON-style double-quoted YAML string.
+pub fn double_quote(value: &str) -> String {
+    let mut s = String::with_capacity(value.len() + 2);
+    s.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            '\t' => s.push_str("\\t"),
+            c => s.push(c),
+        }
+    }
+    s.push('"');
+    s
+}
+
+enum Frame {
+    Seq { start: usize, items: Vec<Node>, flow: bool },
+    Map { start: usize, entries: Vec<Entry>, pending_key: Option<Node>, flow: bool },
+}
+
+fn error_at(lines: &Lines, e: &ScanError) -> SyntaxError {
+    let at = lines.offset(e.marker().line(), e.marker().col());
+    SyntaxError {
+        at: at..at,
+        message: e.info().to_string(),
+    }
+}
+
+/// Builds the tree of the first document; an error for any scan error, a second document, or
+/// nesting past [`MAX_DEPTH`].
+fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0;
+    for ev in Parser::new_from_str(text) {
+        let (event, span) = ev.map_err(|e| error_at(lines, &e))?;
+        let range = lines.span(&span);
+        let flow_start = |start: usize| text_at(text, lines, start).is_some_and(|c| c == '[' || c == '{');
+        let node = match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(SyntaxError {
+                        at: range.start..range.start,
+                        message: "a second YAML document starts here; the front matter holds one".into(),
+                    });
+                }
+                continue;
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => continue,
+            Event::SequenceStart(..) | Event::MappingStart(..) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(SyntaxError {
+                        at: range.start..range.start,
+                        message: format!("nesting deeper than {MAX_DEPTH} levels"),
+                    });
+                }
+                let flow = flow_start(range.start);
+                stack.push(if matches!(event, Event::SequenceStart(..)) {
+                    Frame::Seq { start: range.start, items: Vec::new(), flow }
+                } else {
+                    Frame::Map { start: range.start, entries: Vec::new(), pending_key: None, flow }
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let end = range.end.max(range.start);
+                match stack.pop() {
+                    Some(Frame::Seq { start, items, flow }) => {
+                        let end = items.last().map_or(end, |n| n.span.end.max(if flow { end } else { 0 }));
+                        Node { span: start..end.max(start), kind: NodeKind::Seq { items, flow } }
+                    }
+                    Some(Frame::Map { start, entries, flow, .. }) => {
+                        let end = entries.last().map_or(end, |e| e.value.span.end.max(if flow { end } else { 0 }));
+                        Node { span: start..end.max(start), kind: NodeKind::Map { entries, flow } }
+                    }
+                    None => continue,
+                }
+            }
+            Event::Scalar(value, style, _, _) => Node {
+                span: range,
+                kind: NodeKind::Scalar {
+                    value: value.into_owned(),
+                    style: match style {
+                        ScalarStyle::Plain => Style::Plain,
+                        ScalarStyle::SingleQuoted => Style::SingleQuoted,
+                        ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
+                        ScalarStyle::Literal => Style::Literal,
+                        ScalarStyle::Folded => Style::Folded,
+                    },
+                },
+            },
+            Event::Alias(_) => Node { span: range, kind: NodeKind::Alias },
+        };
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, pending_key, .. }) => match pending_key.take() {
+                None => *pending_key = Some(node),
+                Some(key) => entries.push(Entry { key, value: node }),
+            },
+        }
+    }
+    Ok(root)
+}
+
+fn text_at(text: &str, lines: &Lines, doc_offset: usize) -> Option<char> {
+    text.get(doc_offset - lines.base..)?.chars().next()
+}
+
