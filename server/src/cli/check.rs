@@ -24,12 +24,21 @@ struct Options {
 }
 
 fn usage_error(msg: &str) -> i32 {
-    let _ = writeln!(std::io::stderr(), "agentls check: {msg}\nrun `agentls --help` for usage");
+    let _ = writeln!(
+        std::io::stderr(),
+        "agentls check: {msg}\nrun `agentls --help` for usage"
+    );
     2
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { paths: Vec::new(), format: OutputFormat::Text, kind: None, verbose: false, quiet: false };
+    let mut o = Options {
+        paths: Vec::new(),
+        format: OutputFormat::Text,
+        kind: None,
+        verbose: false,
+        quiet: false,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |name: &str| -> Result<String, String> {
@@ -43,12 +52,20 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 o.format = match value("--format")?.as_str() {
                     "text" => OutputFormat::Text,
                     "json" => OutputFormat::Json,
-                    f => return Err(format!("unknown output format `{f}` (expected text or json)")),
+                    f => {
+                        return Err(format!(
+                            "unknown output format `{f}` (expected text or json)"
+                        ));
+                    }
                 }
             }
             "--kind" => {
                 let k = value("--kind")?;
-                let id = if k == "agent" { "claude-agent" } else { k.as_str() };
+                let id = if k == "agent" {
+                    "claude-agent"
+                } else {
+                    k.as_str()
+                };
                 o.kind = Some(formats::by_id(id).ok_or_else(|| {
                     let known: Vec<&str> = formats::FORMATS.iter().map(|f| f.id).collect();
                     format!("unknown kind `{k}` (known: agent, {})", known.join(", "))
@@ -115,7 +132,8 @@ pub fn run(args: &[String]) -> i32 {
                         _ => {}
                     }
                     let (line, col) = crate::document::line_col_chars(doc.rope(), d.range.start);
-                    let (end_line, end_col) = crate::document::line_col_chars(doc.rope(), d.range.end);
+                    let (end_line, end_col) =
+                        crate::document::line_col_chars(doc.rope(), d.range.end);
                     match opts.format {
                         OutputFormat::Text => {
                             let _ = writeln!(
@@ -164,7 +182,9 @@ pub fn run(args: &[String]) -> i32 {
 fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>) -> Vec<Outcome> {
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Outcome>>> = files.iter().map(|_| Mutex::new(None)).collect();
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(files.len().max(1));
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(files.len().max(1));
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
@@ -179,7 +199,11 @@ fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>) -> Vec
     });
     slots
         .into_iter()
-        .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()).unwrap_or(Outcome::Failed("not checked".into())))
+        .map(|m| {
+            m.into_inner()
+                .unwrap_or_else(|e| e.into_inner())
+                .unwrap_or(Outcome::Failed("not checked".into()))
+        })
         .collect()
 }
 
@@ -188,12 +212,21 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>) -> Outcome {
         Ok(t) => t,
         Err(workspace::ReadError::Io(e)) => return Outcome::Failed(format!("cannot read: {e}")),
         Err(workspace::ReadError::TooLarge(n)) => {
-            return Outcome::Failed(format!("{n} bytes is over the {} MB limit; not checked", workspace::MAX_FILE_BYTES >> 20))
+            return Outcome::Failed(format!(
+                "{n} bytes is over the {} MB limit; not checked",
+                workspace::MAX_FILE_BYTES >> 20
+            ));
         }
         Err(workspace::ReadError::NotUtf8(at)) => {
             // Binary or mis-encoded: only worth reporting when it claims to be an agent file.
-            return match kind.or_else(|| formats::detect(Some(path), &[]).filter(|d| d.by_path).map(|d| d.format)) {
-                Some(_) => Outcome::Failed(format!("not valid UTF-8 text (first bad byte at offset {at})")),
+            return match kind.or_else(|| {
+                formats::detect(Some(path), &[])
+                    .filter(|d| d.by_path)
+                    .map(|d| d.format)
+            }) {
+                Some(_) => Outcome::Failed(format!(
+                    "not valid UTF-8 text (first bad byte at offset {at})"
+                )),
                 None => Outcome::Skipped("not UTF-8 text"),
             };
         }

@@ -41,7 +41,10 @@ pub fn run(args: &[String]) -> i32 {
             0
         }
         Some(other) => {
-            let _ = writeln!(std::io::stderr(), "agentls: unknown command or flag `{other}`\n\n{HELP}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "agentls: unknown command or flag `{other}`\n\n{HELP}"
+            );
             2
         }
         None => 0,

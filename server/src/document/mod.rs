@@ -113,6 +113,9 @@ impl Document {
     /// Replaces the whole text (a full-document sync from the client).
     pub fn replace_all(&mut self, text: &str) {
         let len = self.rope.len_bytes();
-        self.edit(&TextEdit { range: 0..len, new_text: text.to_string() });
+        self.edit(&TextEdit {
+            range: 0..len,
+            new_text: text.to_string(),
+        });
     }
 }

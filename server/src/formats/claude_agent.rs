@@ -5,11 +5,19 @@
 use super::{Choice, Field, Format, PathRule, ValueKind};
 
 const fn c(value: &'static str, doc: &'static str) -> Choice {
-    Choice { value, doc, rgb: None }
+    Choice {
+        value,
+        doc,
+        rgb: None,
+    }
 }
 
 const fn color(value: &'static str, rgb: (u8, u8, u8)) -> Choice {
-    Choice { value, doc: "", rgb: Some(rgb) }
+    Choice {
+        value,
+        doc: "",
+        rgb: Some(rgb),
+    }
 }
 
 /// Colours shown in `/agents`; anything else is silently dropped (case-sensitive).
@@ -30,13 +38,22 @@ static PERMISSION_MODES: &[Choice] = &[
     c("acceptEdits", "Accept file edits without asking."),
     c("plan", "Plan mode: read-only exploration, then a plan."),
     c("auto", "Let the classifier approve safe actions."),
-    c("dontAsk", "Deny anything not pre-approved instead of asking."),
+    c(
+        "dontAsk",
+        "Deny anything not pre-approved instead of asking.",
+    ),
     c("bypassPermissions", "Skip all permission checks."),
 ];
 
 static MEMORY: &[Choice] = &[
-    c("user", "Memory shared across all projects (`~/.claude/agent-memory/`)."),
-    c("project", "Memory checked into the project (`.claude/agent-memory/`)."),
+    c(
+        "user",
+        "Memory shared across all projects (`~/.claude/agent-memory/`).",
+    ),
+    c(
+        "project",
+        "Memory checked into the project (`.claude/agent-memory/`).",
+    ),
     c("local", "Project memory kept out of version control."),
 ];
 
@@ -51,7 +68,12 @@ static EFFORT: &[Choice] = &[
 static ISOLATION: &[Choice] = &[c("worktree", "Run in a temporary git worktree.")];
 
 const fn f(key: &'static str, value: ValueKind, required: bool, doc: &'static str) -> Field {
-    Field { key, value, required, doc }
+    Field {
+        key,
+        value,
+        required,
+        doc,
+    }
 }
 
 pub static FORMAT: Format = Format {
@@ -59,34 +81,139 @@ pub static FORMAT: Format = Format {
     name: "Claude Code subagent",
     docs_url: "https://code.claude.com/docs/en/sub-agents",
     strong_paths: &[PathRule::Under(&[".claude", "agents"], ".md")],
-    weak_paths: &[PathRule::InDirNamed("agents", ".md"), PathRule::InDirNamed("subagents", ".md")],
+    weak_paths: &[
+        PathRule::InDirNamed("agents", ".md"),
+        PathRule::InDirNamed("subagents", ".md"),
+    ],
     weak_path_keys: &["name", "description"],
     content_all: &["name", "description"],
     content_any: &[
-        "tools", "disallowedTools", "model", "color", "permissionMode", "maxTurns", "skills",
-        "mcpServers", "hooks", "memory", "background", "isolation", "effort", "initialPrompt",
+        "tools",
+        "disallowedTools",
+        "model",
+        "color",
+        "permissionMode",
+        "maxTurns",
+        "skills",
+        "mcpServers",
+        "hooks",
+        "memory",
+        "background",
+        "isolation",
+        "effort",
+        "initialPrompt",
     ],
     front_matter_required: true,
     body_required: true,
     name_must_match_file: true,
     fields: &[
-        f("name", ValueKind::Name, true, "Unique identifier of the subagent: lowercase letters, digits and hyphens by convention. Claude Code skips a file without it."),
-        f("description", ValueKind::Text, true, "When Claude should delegate to this subagent. Claude reads it to decide; `<example>` blocks inside it are a convention."),
-        f("tools", ValueKind::Tools, false, "Tools the subagent may use, as a comma-separated string or a YAML list. Omit it to inherit every tool; an empty value gives it none. Items: tool names, `mcp__server__tool`, permission rules such as `Bash(git diff:*)`."),
-        f("disallowedTools", ValueKind::Tools, false, "Tools removed from the inherited or listed set. An entry with a rule (`Bash(git push *)`) removes the whole tool."),
-        f("model", ValueKind::Model, false, "Model alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id. Defaults to `inherit`."),
-        f("permissionMode", ValueKind::OneOf(PERMISSION_MODES), false, "How the subagent handles permission prompts. Ignored for plugin agents."),
-        f("maxTurns", ValueKind::PositiveInt, false, "Maximum number of agentic turns before the subagent stops."),
-        f("skills", ValueKind::StringOrList, false, "Skills loaded into the subagent's context at start-up."),
-        f("mcpServers", ValueKind::List, false, "MCP servers for this subagent: names of configured servers, or inline `{name: config}` definitions. Ignored for plugin agents."),
-        f("hooks", ValueKind::Mapping, false, "Lifecycle hooks scoped to this subagent (`PreToolUse`, `PostToolUse`, `Stop`, …), shaped like settings.json hooks. Ignored for plugin agents."),
-        f("memory", ValueKind::OneOf(MEMORY), false, "Persistent memory scope."),
-        f("background", ValueKind::Bool, false, "Always run this subagent as a background task."),
-        f("effort", ValueKind::OneOf(EFFORT), false, "Reasoning effort for this subagent."),
-        f("isolation", ValueKind::OneOf(ISOLATION), false, "`worktree` runs the subagent in a temporary git worktree."),
-        f("color", ValueKind::OneOf(COLORS), false, "Colour of the subagent in the UI: red, blue, green, yellow, purple, orange, pink or cyan."),
-        f("initialPrompt", ValueKind::Text, false, "First user turn when the agent runs as the main session (`claude --agent`)."),
-        f("omitClaudeMd", ValueKind::Bool, false, "Do not load CLAUDE.md files into this subagent (Claude Code 2.1.271+)."),
-        f("experimental", ValueKind::Mapping, false, "Experimental settings; only `cacheTtl: 5m | 1h` is read."),
+        f(
+            "name",
+            ValueKind::Name,
+            true,
+            "Unique identifier of the subagent: lowercase letters, digits and hyphens by convention. Claude Code skips a file without it.",
+        ),
+        f(
+            "description",
+            ValueKind::Text,
+            true,
+            "When Claude should delegate to this subagent. Claude reads it to decide; `<example>` blocks inside it are a convention.",
+        ),
+        f(
+            "tools",
+            ValueKind::Tools,
+            false,
+            "Tools the subagent may use, as a comma-separated string or a YAML list. Omit it to inherit every tool; an empty value gives it none. Items: tool names, `mcp__server__tool`, permission rules such as `Bash(git diff:*)`.",
+        ),
+        f(
+            "disallowedTools",
+            ValueKind::Tools,
+            false,
+            "Tools removed from the inherited or listed set. An entry with a rule (`Bash(git push *)`) removes the whole tool.",
+        ),
+        f(
+            "model",
+            ValueKind::Model,
+            false,
+            "Model alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id. Defaults to `inherit`.",
+        ),
+        f(
+            "permissionMode",
+            ValueKind::OneOf(PERMISSION_MODES),
+            false,
+            "How the subagent handles permission prompts. Ignored for plugin agents.",
+        ),
+        f(
+            "maxTurns",
+            ValueKind::PositiveInt,
+            false,
+            "Maximum number of agentic turns before the subagent stops.",
+        ),
+        f(
+            "skills",
+            ValueKind::StringOrList,
+            false,
+            "Skills loaded into the subagent's context at start-up.",
+        ),
+        f(
+            "mcpServers",
+            ValueKind::List,
+            false,
+            "MCP servers for this subagent: names of configured servers, or inline `{name: config}` definitions. Ignored for plugin agents.",
+        ),
+        f(
+            "hooks",
+            ValueKind::Mapping,
+            false,
+            "Lifecycle hooks scoped to this subagent (`PreToolUse`, `PostToolUse`, `Stop`, …), shaped like settings.json hooks. Ignored for plugin agents.",
+        ),
+        f(
+            "memory",
+            ValueKind::OneOf(MEMORY),
+            false,
+            "Persistent memory scope.",
+        ),
+        f(
+            "background",
+            ValueKind::Bool,
+            false,
+            "Always run this subagent as a background task.",
+        ),
+        f(
+            "effort",
+            ValueKind::OneOf(EFFORT),
+            false,
+            "Reasoning effort for this subagent.",
+        ),
+        f(
+            "isolation",
+            ValueKind::OneOf(ISOLATION),
+            false,
+            "`worktree` runs the subagent in a temporary git worktree.",
+        ),
+        f(
+            "color",
+            ValueKind::OneOf(COLORS),
+            false,
+            "Colour of the subagent in the UI: red, blue, green, yellow, purple, orange, pink or cyan.",
+        ),
+        f(
+            "initialPrompt",
+            ValueKind::Text,
+            false,
+            "First user turn when the agent runs as the main session (`claude --agent`).",
+        ),
+        f(
+            "omitClaudeMd",
+            ValueKind::Bool,
+            false,
+            "Do not load CLAUDE.md files into this subagent (Claude Code 2.1.271+).",
+        ),
+        f(
+            "experimental",
+            ValueKind::Mapping,
+            false,
+            "Experimental settings; only `cacheTtl: 5m | 1h` is read.",
+        ),
     ],
 };

@@ -22,73 +22,224 @@ pub struct Tool {
 }
 
 const fn t(name: &'static str, read_only: bool, doc: &'static str) -> Tool {
-    Tool { name, doc, read_only, status: ToolStatus::Current }
+    Tool {
+        name,
+        doc,
+        read_only,
+        status: ToolStatus::Current,
+    }
 }
 
 const fn alias(name: &'static str, to: &'static str) -> Tool {
-    Tool { name, doc: "", read_only: false, status: ToolStatus::Alias(to) }
+    Tool {
+        name,
+        doc: "",
+        read_only: false,
+        status: ToolStatus::Alias(to),
+    }
 }
 
 const fn retired(name: &'static str, instead: &'static str, doc: &'static str) -> Tool {
-    Tool { name, doc, read_only: false, status: ToolStatus::Retired(instead) }
+    Tool {
+        name,
+        doc,
+        read_only: false,
+        status: ToolStatus::Retired(instead),
+    }
 }
 
 pub static TOOLS: &[Tool] = &[
-    t("Agent", false, "Spawns a subagent with its own context window. `Agent(type, …)` limits which agents it may start (main thread only)."),
-    t("Artifact", false, "Publishes an HTML or Markdown file as a private claude.ai artifact."),
-    t("AskUserQuestion", true, "Asks the user multiple-choice questions. Never available to subagents."),
-    t("Bash", false, "Executes shell commands. Rules: `Bash(npm run *)`, legacy prefix form `Bash(git diff:*)`."),
-    t("CronCreate", false, "Creates a session-scoped scheduled prompt."),
+    t(
+        "Agent",
+        false,
+        "Spawns a subagent with its own context window. `Agent(type, …)` limits which agents it may start (main thread only).",
+    ),
+    t(
+        "Artifact",
+        false,
+        "Publishes an HTML or Markdown file as a private claude.ai artifact.",
+    ),
+    t(
+        "AskUserQuestion",
+        true,
+        "Asks the user multiple-choice questions. Never available to subagents.",
+    ),
+    t(
+        "Bash",
+        false,
+        "Executes shell commands. Rules: `Bash(npm run *)`, legacy prefix form `Bash(git diff:*)`.",
+    ),
+    t(
+        "CronCreate",
+        false,
+        "Creates a session-scoped scheduled prompt.",
+    ),
     t("CronDelete", false, "Cancels a scheduled prompt."),
     t("CronList", true, "Lists scheduled prompts."),
-    t("Edit", false, "Makes targeted edits to files. Rules: `Edit(path glob)` (also covers Write and NotebookEdit)."),
-    t("EndConversation", false, "Ends the session. Never available to subagents."),
-    t("EnterPlanMode", true, "Switches to plan mode. Never available to subagents."),
+    t(
+        "Edit",
+        false,
+        "Makes targeted edits to files. Rules: `Edit(path glob)` (also covers Write and NotebookEdit).",
+    ),
+    t(
+        "EndConversation",
+        false,
+        "Ends the session. Never available to subagents.",
+    ),
+    t(
+        "EnterPlanMode",
+        true,
+        "Switches to plan mode. Never available to subagents.",
+    ),
     t("EnterWorktree", false, "Creates or enters a git worktree."),
-    t("ExitPlanMode", true, "Presents a plan and leaves plan mode. Available to a subagent only with `permissionMode: plan`."),
+    t(
+        "ExitPlanMode",
+        true,
+        "Presents a plan and leaves plan mode. Available to a subagent only with `permissionMode: plan`.",
+    ),
     t("ExitWorktree", false, "Leaves the worktree session."),
     t("Glob", true, "Finds files by name pattern."),
     t("Grep", true, "Searches file contents."),
-    t("ListAgents", true, "Lists agents reachable with SendMessage."),
-    t("ListMcpResourcesTool", true, "Lists the resources of MCP servers."),
+    t(
+        "ListAgents",
+        true,
+        "Lists agents reachable with SendMessage.",
+    ),
+    t(
+        "ListMcpResourcesTool",
+        true,
+        "Lists the resources of MCP servers.",
+    ),
     t("LSP", true, "Code intelligence through language servers."),
-    t("Monitor", false, "Runs a background command and streams its output lines as events."),
+    t(
+        "Monitor",
+        false,
+        "Runs a background command and streams its output lines as events.",
+    ),
     t("NotebookEdit", false, "Modifies Jupyter notebook cells."),
-    t("PowerShell", false, "Executes PowerShell commands. Rules: `PowerShell(…)`."),
-    t("PushNotification", false, "Sends a desktop or phone notification."),
-    t("Read", true, "Reads files. Rules: `Read(path glob)` (also covers Grep, Glob and LSP)."),
+    t(
+        "PowerShell",
+        false,
+        "Executes PowerShell commands. Rules: `PowerShell(…)`.",
+    ),
+    t(
+        "PushNotification",
+        false,
+        "Sends a desktop or phone notification.",
+    ),
+    t(
+        "Read",
+        true,
+        "Reads files. Rules: `Read(path glob)` (also covers Grep, Glob and LSP).",
+    ),
     t("ReadMcpResourceTool", true, "Reads an MCP resource by URI."),
-    t("RemoteTrigger", false, "Manages claude.ai routines (`/schedule`)."),
-    t("ReportFindings", true, "Reports structured code-review findings."),
-    t("ScheduleWakeup", false, "Reschedules a self-paced `/loop`. Never available to subagents."),
+    t(
+        "RemoteTrigger",
+        false,
+        "Manages claude.ai routines (`/schedule`).",
+    ),
+    t(
+        "ReportFindings",
+        true,
+        "Reports structured code-review findings.",
+    ),
+    t(
+        "ScheduleWakeup",
+        false,
+        "Reschedules a self-paced `/loop`. Never available to subagents.",
+    ),
     t("SendFeedback", false, "Drafts a local feedback report."),
-    t("SendMessage", false, "Messages a teammate, resumes a subagent or another session."),
+    t(
+        "SendMessage",
+        false,
+        "Messages a teammate, resumes a subagent or another session.",
+    ),
     t("SendUserFile", false, "Sends files to the user's device."),
-    t("ShareOnboardingGuide", false, "Uploads ONBOARDING.md and returns a share link."),
-    t("Skill", false, "Runs a skill in the main conversation. Rules: `Skill(name *)`."),
-    t("SubagentHandback", false, "Report channel some subagents use to hand results back."),
+    t(
+        "ShareOnboardingGuide",
+        false,
+        "Uploads ONBOARDING.md and returns a share link.",
+    ),
+    t(
+        "Skill",
+        false,
+        "Runs a skill in the main conversation. Rules: `Skill(name *)`.",
+    ),
+    t(
+        "SubagentHandback",
+        false,
+        "Report channel some subagents use to hand results back.",
+    ),
     t("TaskCreate", false, "Creates an entry in the task list."),
     t("TaskGet", true, "Reads an entry of the task list."),
     t("TaskList", true, "Lists the task list."),
-    t("TaskOutput", true, "Reads the output of a background task (deprecated in favour of `Read` on its output file)."),
+    t(
+        "TaskOutput",
+        true,
+        "Reads the output of a background task (deprecated in favour of `Read` on its output file).",
+    ),
     t("TaskStop", false, "Stops a background task or teammate."),
     t("TaskUpdate", false, "Updates an entry of the task list."),
-    t("TodoWrite", false, "Session checklist (off by default in favour of the Task* tools)."),
-    t("ToolSearch", true, "Loads deferred tools when tool search is on."),
-    t("WaitForMcpServers", true, "Waits for MCP servers that are still connecting. Never available to subagents."),
-    t("WebFetch", true, "Fetches a URL. Rules: `WebFetch(domain:example.com)`."),
-    t("WebSearch", true, "Searches the web. Takes no rule specifier."),
-    t("Workflow", false, "Runs a dynamic multi-subagent workflow. Never available to subagents."),
+    t(
+        "TodoWrite",
+        false,
+        "Session checklist (off by default in favour of the Task* tools).",
+    ),
+    t(
+        "ToolSearch",
+        true,
+        "Loads deferred tools when tool search is on.",
+    ),
+    t(
+        "WaitForMcpServers",
+        true,
+        "Waits for MCP servers that are still connecting. Never available to subagents.",
+    ),
+    t(
+        "WebFetch",
+        true,
+        "Fetches a URL. Rules: `WebFetch(domain:example.com)`.",
+    ),
+    t(
+        "WebSearch",
+        true,
+        "Searches the web. Takes no rule specifier.",
+    ),
+    t(
+        "Workflow",
+        false,
+        "Runs a dynamic multi-subagent workflow. Never available to subagents.",
+    ),
     t("Write", false, "Creates or overwrites files."),
     alias("Task", "Agent"),
     alias("KillShell", "TaskStop"),
     alias("BashOutputTool", "TaskOutput"),
     alias("AgentOutputTool", "TaskOutput"),
-    retired("MultiEdit", "Edit", "Made several edits to one file; removed from Claude Code."),
-    retired("LS", "Glob", "Listed a directory; removed from Claude Code."),
-    retired("NotebookRead", "Read", "Read a notebook; `Read` reads notebooks now."),
-    retired("SlashCommand", "Skill", "Ran slash commands; folded into `Skill`."),
-    retired("BashOutput", "TaskOutput", "Read background shell output; only `BashOutputTool` is still mapped (to `TaskOutput`)."),
+    retired(
+        "MultiEdit",
+        "Edit",
+        "Made several edits to one file; removed from Claude Code.",
+    ),
+    retired(
+        "LS",
+        "Glob",
+        "Listed a directory; removed from Claude Code.",
+    ),
+    retired(
+        "NotebookRead",
+        "Read",
+        "Read a notebook; `Read` reads notebooks now.",
+    ),
+    retired(
+        "SlashCommand",
+        "Skill",
+        "Ran slash commands; folded into `Skill`.",
+    ),
+    retired(
+        "BashOutput",
+        "TaskOutput",
+        "Read background shell output; only `BashOutputTool` is still mapped (to `TaskOutput`).",
+    ),
 ];
 
 pub fn lookup(name: &str) -> Option<&'static Tool> {
@@ -97,5 +248,8 @@ pub fn lookup(name: &str) -> Option<&'static Tool> {
 
 /// Names a user can be pointed to (current tools and working aliases).
 pub fn suggestable() -> impl Iterator<Item = &'static str> {
-    TOOLS.iter().filter(|t| !matches!(t.status, ToolStatus::Retired(_))).map(|t| t.name)
+    TOOLS
+        .iter()
+        .filter(|t| !matches!(t.status, ToolStatus::Retired(_)))
+        .map(|t| t.name)
 }

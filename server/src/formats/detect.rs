@@ -19,10 +19,15 @@ fn components(path: &Path) -> Vec<String> {
 }
 
 fn matches(rule: &PathRule, comps: &[String]) -> bool {
-    let Some((file, dirs)) = comps.split_last() else { return false };
+    let Some((file, dirs)) = comps.split_last() else {
+        return false;
+    };
     match rule {
         PathRule::Under(seq, ext) => {
-            file.ends_with(ext) && dirs.windows(seq.len()).any(|w| w.iter().zip(seq.iter()).all(|(a, b)| a == b))
+            file.ends_with(ext)
+                && dirs
+                    .windows(seq.len())
+                    .any(|w| w.iter().zip(seq.iter()).all(|(a, b)| a == b))
         }
         PathRule::InDirNamed(dir, ext) => file.ends_with(ext) && dirs.iter().any(|d| d == dir),
         PathRule::Suffix(suffix) => match suffix.strip_prefix('/') {
@@ -36,17 +41,32 @@ fn matches(rule: &PathRule, comps: &[String]) -> bool {
 /// OpenCode, Cursor; formats.md §3). Their front matter often looks like a Claude agent's, so
 /// they are claimed here to keep the content rule from misreading them.
 static NOT_YET_CATALOGED: &[(&str, &[PathRule])] = &[
-    ("copilot", &[
-        PathRule::Suffix(".agent.md"),
-        PathRule::Suffix(".chatmode.md"),
-        PathRule::Suffix(".prompt.md"),
-        PathRule::Suffix(".instructions.md"),
-        PathRule::Under(&[".github", "agents"], ".md"),
-        PathRule::Under(&[".github"], "copilot-instructions.md"),
-    ]),
+    (
+        "copilot",
+        &[
+            PathRule::Suffix(".agent.md"),
+            PathRule::Suffix(".chatmode.md"),
+            PathRule::Suffix(".prompt.md"),
+            PathRule::Suffix(".instructions.md"),
+            PathRule::Under(&[".github", "agents"], ".md"),
+            PathRule::Under(&[".github"], "copilot-instructions.md"),
+        ],
+    ),
     ("skill", &[PathRule::Suffix("/SKILL.md")]),
-    ("claude-command", &[PathRule::Under(&[".claude", "commands"], ".md"), PathRule::InDirNamed("commands", ".md")]),
-    ("opencode-agent", &[PathRule::Under(&[".opencode", "agent"], ".md"), PathRule::Under(&[".opencode", "agents"], ".md")]),
+    (
+        "claude-command",
+        &[
+            PathRule::Under(&[".claude", "commands"], ".md"),
+            PathRule::InDirNamed("commands", ".md"),
+        ],
+    ),
+    (
+        "opencode-agent",
+        &[
+            PathRule::Under(&[".opencode", "agent"], ".md"),
+            PathRule::Under(&[".opencode", "agents"], ".md"),
+        ],
+    ),
     ("cursor-rule", &[PathRule::Under(&[".cursor", "rules"], "")]),
 ];
 
@@ -56,15 +76,26 @@ pub fn detect(path: Option<&Path>, keys: &[&str]) -> Option<Detection> {
     let has = |k: &&str| keys.contains(k);
     for format in FORMATS {
         if format.strong_paths.iter().any(|r| matches(r, &comps)) {
-            return Some(Detection { format, by_path: true });
+            return Some(Detection {
+                format,
+                by_path: true,
+            });
         }
     }
-    if NOT_YET_CATALOGED.iter().any(|(_, rules)| rules.iter().any(|r| matches(r, &comps))) {
+    if NOT_YET_CATALOGED
+        .iter()
+        .any(|(_, rules)| rules.iter().any(|r| matches(r, &comps)))
+    {
         return None;
     }
     for format in FORMATS {
-        if format.weak_paths.iter().any(|r| matches(r, &comps)) && format.weak_path_keys.iter().any(has) {
-            return Some(Detection { format, by_path: false });
+        if format.weak_paths.iter().any(|r| matches(r, &comps))
+            && format.weak_path_keys.iter().any(has)
+        {
+            return Some(Detection {
+                format,
+                by_path: false,
+            });
         }
     }
     for format in FORMATS {
@@ -72,7 +103,10 @@ pub fn detect(path: Option<&Path>, keys: &[&str]) -> Option<Detection> {
             && format.content_all.iter().all(has)
             && format.content_any.iter().any(has)
         {
-            return Some(Detection { format, by_path: false });
+            return Some(Detection {
+                format,
+                by_path: false,
+            });
         }
     }
     None
@@ -89,16 +123,34 @@ mod tests {
     #[test]
     fn path_then_content() {
         assert_eq!(id("p/.claude/agents/x.md", &[]), Some("claude-agent"));
-        assert_eq!(id("p/.claude/agents/sub/x.md", &["title"]), Some("claude-agent"));
-        assert_eq!(id("p/agents/x.md", &["name", "description"]), Some("claude-agent"));
+        assert_eq!(
+            id("p/.claude/agents/sub/x.md", &["title"]),
+            Some("claude-agent")
+        );
+        assert_eq!(
+            id("p/agents/x.md", &["name", "description"]),
+            Some("claude-agent")
+        );
         assert_eq!(id("p/agents/README.md", &[]), None);
         assert_eq!(id("docs/post.md", &["title", "date"]), None);
         assert_eq!(id("docs/post.md", &["name", "description"]), None);
-        assert_eq!(id("cat/x.md", &["name", "description", "tools"]), Some("claude-agent"));
+        assert_eq!(
+            id("cat/x.md", &["name", "description", "tools"]),
+            Some("claude-agent")
+        );
         assert_eq!(id("p/.claude/agents/notes.txt", &[]), None);
         // Copilot agents and skills look like Claude agents but are other formats.
-        assert_eq!(id("agents/x.agent.md", &["name", "description", "tools"]), None);
-        assert_eq!(id("skills/x/SKILL.md", &["name", "description", "model"]), None);
-        assert_eq!(id("plugin/commands/x.md", &["name", "description", "model"]), None);
+        assert_eq!(
+            id("agents/x.agent.md", &["name", "description", "tools"]),
+            None
+        );
+        assert_eq!(
+            id("skills/x/SKILL.md", &["name", "description", "model"]),
+            None
+        );
+        assert_eq!(
+            id("plugin/commands/x.md", &["name", "description", "model"]),
+            None
+        );
     }
 }

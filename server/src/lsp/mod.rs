@@ -12,7 +12,11 @@ pub use tower_lsp_server::ls_types as types;
 
 /// Runs the server on stdin/stdout until the client says `exit`. Returns the exit code.
 pub fn serve_stdio() -> i32 {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("agentls: cannot start the async runtime: {e}");

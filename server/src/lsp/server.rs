@@ -48,10 +48,16 @@ impl Backend {
     /// document is kept and the client gets no diagnostics for this version.
     fn diagnostics_of(&self, uri: &Uri, open: &OpenDocument) -> Vec<super::types::Diagnostic> {
         let doc = &open.doc;
-        let found = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analysis::diagnostics(doc))) {
+        let found = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            analysis::diagnostics(doc)
+        })) {
             Ok(d) => d,
             Err(_) => {
-                log(format!("analysis panicked on {} (version {}); no diagnostics published", uri.as_str(), open.version));
+                log(format!(
+                    "analysis panicked on {} (version {}); no diagnostics published",
+                    uri.as_str(),
+                    open.version
+                ));
                 return Vec::new();
             }
         };
@@ -74,7 +80,10 @@ impl Backend {
                     d.related
                         .iter()
                         .map(|(r, msg)| DiagnosticRelatedInformation {
-                            location: Location::new(uri.clone(), convert::range(doc.rope(), r, enc)),
+                            location: Location::new(
+                                uri.clone(),
+                                convert::range(doc.rope(), r, enc),
+                            ),
                             message: msg.clone(),
                         })
                         .collect()
@@ -91,7 +100,9 @@ impl Backend {
         if current != Some(version) {
             return;
         }
-        self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+        self.client
+            .publish_diagnostics(uri, diagnostics, Some(version))
+            .await;
     }
 }
 
@@ -101,7 +112,11 @@ impl LanguageServer for Backend {
         let utf8 = general
             .and_then(|g| g.position_encodings.as_ref())
             .is_some_and(|encs| encs.contains(&PositionEncodingKind::UTF8));
-        let enc = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+        let enc = if utf8 {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        };
         let _ = self.encoding.set(enc);
         let related = params
             .capabilities
@@ -113,16 +128,25 @@ impl LanguageServer for Backend {
         let _ = self.related_information.set(related);
         Ok(InitializeResult {
             capabilities: ServerCapabilities {
-                position_encoding: Some(if utf8 { PositionEncodingKind::UTF8 } else { PositionEncodingKind::UTF16 }),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
-                    ..Default::default()
-                })),
+                position_encoding: Some(if utf8 {
+                    PositionEncodingKind::UTF8
+                } else {
+                    PositionEncodingKind::UTF16
+                }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..Default::default()
+                    },
+                )),
                 ..Default::default()
             },
-            server_info: Some(ServerInfo { name: "agentls".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            server_info: Some(ServerInfo {
+                name: "agentls".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
             offset_encoding: None,
         })
     }
@@ -132,9 +156,14 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let TextDocumentItem { uri, version, text, .. } = params.text_document;
+        let TextDocumentItem {
+            uri, version, text, ..
+        } = params.text_document;
         let path = uri.to_file_path().map(|p| p.into_owned());
-        let open = OpenDocument { doc: Document::new(&text, path), version };
+        let open = OpenDocument {
+            doc: Document::new(&text, path),
+            version,
+        };
         let diagnostics = self.diagnostics_of(&uri, &open);
         self.docs.insert(uri.clone(), open);
         self.publish(uri, version, diagnostics).await;
@@ -147,7 +176,10 @@ impl LanguageServer for Backend {
         // must land in the order the client sent them.
         let diagnostics = {
             let Some(mut open) = self.docs.get_mut(&uri) else {
-                log(format!("didChange for a document that is not open: {}", uri.as_str()));
+                log(format!(
+                    "didChange for a document that is not open: {}",
+                    uri.as_str()
+                ));
                 return;
             };
             let enc = self.encoding();
@@ -158,9 +190,15 @@ impl LanguageServer for Backend {
                         let (start, c1) = convert::offset(rope, r.start, enc);
                         let (end, c2) = convert::offset(rope, r.end, enc);
                         if c1 || c2 {
-                            log(format!("clamped an out-of-range edit {r:?} in {}", uri.as_str()));
+                            log(format!(
+                                "clamped an out-of-range edit {r:?} in {}",
+                                uri.as_str()
+                            ));
                         }
-                        open.doc.edit(&TextEdit { range: start.min(end)..end.max(start), new_text: change.text });
+                        open.doc.edit(&TextEdit {
+                            range: start.min(end)..end.max(start),
+                            new_text: change.text,
+                        });
                     }
                     None => open.doc.replace_all(&change.text),
                 }

@@ -23,7 +23,9 @@ pub struct FrontMatterSplit {
 const MAX_FENCE_LINE: usize = 256;
 
 fn fence_kind(line: &str) -> Option<&'static str> {
-    let content = line.trim_end_matches(['\n', '\r']).trim_end_matches([' ', '\t']);
+    let content = line
+        .trim_end_matches(['\n', '\r'])
+        .trim_end_matches([' ', '\t']);
     match content {
         "---" => Some("---"),
         "..." => Some("..."),
@@ -40,7 +42,11 @@ pub fn split(rope: &Rope) -> Option<FrontMatterSplit> {
         return None;
     }
     let first_text = first.to_string();
-    let bom = if first_text.starts_with('\u{feff}') { 3 } else { 0 };
+    let bom = if first_text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
     if fence_kind(&first_text[bom..]) != Some("---") {
         return None;
     }
@@ -112,7 +118,10 @@ mod tests {
             Some(("name: a\r".into(), Some("---".into()), "body".into()))
         );
         // Closed at end of file without a newline.
-        assert_eq!(s("---\na: 1\n---"), Some(("a: 1\n".into(), Some("---".into()), "".into())));
+        assert_eq!(
+            s("---\na: 1\n---"),
+            Some(("a: 1\n".into(), Some("---".into()), "".into()))
+        );
     }
 
     #[test]

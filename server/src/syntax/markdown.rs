@@ -30,7 +30,9 @@ pub struct Body {
 
 impl std::fmt::Debug for Body {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Body").field("sections", &self.sections).finish()
+        f.debug_struct("Body")
+            .field("sections", &self.sections)
+            .finish()
     }
 }
 
@@ -62,7 +64,12 @@ impl Body {
             .set_language(&tree_sitter_md::LANGUAGE.into())
             .expect("tree-sitter-md is built for this tree-sitter version");
         let tree = parse_rope(&mut parser, rope, None);
-        let mut body = Body { parser, tree, sections: Vec::new(), walks: 0 };
+        let mut body = Body {
+            parser,
+            tree,
+            sections: Vec::new(),
+            walks: 0,
+        };
         if let Some(tree) = &body.tree {
             let mut out = Vec::new();
             collect(tree.root_node(), &mut out);
@@ -105,8 +112,17 @@ impl Body {
             lo = lo.min(r.start_byte);
             hi = hi.max(r.end_byte);
         }
-        self.shift(edit);
-        self.rewalk(new.root_node(), lo, hi);
+        if top_level_kinds(&old) == top_level_kinds(&new) {
+            self.shift(edit);
+            self.rewalk(new.root_node(), lo, hi);
+        } else {
+            // The document's outer structure changed (a front matter appeared or vanished, a
+            // top-level section split): re-extract everything rather than patch.
+            let mut out = Vec::new();
+            collect(new.root_node(), &mut out);
+            self.sections = out;
+            self.walks += 1;
+        }
         self.tree = Some(new);
     }
 
@@ -122,10 +138,21 @@ impl Body {
                 b
             }
         };
+        // A heading that started inside the replaced text is gone (or re-found by the re-walk).
+        self.sections
+            .retain(|s| !(s.heading.start > edit.start && s.heading.start < edit.old_end));
+        // Text inserted exactly where a range ends lies after it, not inside it.
+        let map_end = |b: usize| {
+            if edit.start == edit.old_end && b == edit.start {
+                b
+            } else {
+                map(b)
+            }
+        };
         for s in &mut self.sections {
             for r in [&mut s.heading, &mut s.title, &mut s.range] {
                 r.start = map(r.start);
-                r.end = map(r.end).max(r.start);
+                r.end = map_end(r.end).max(r.start);
             }
         }
     }
@@ -145,20 +172,69 @@ impl Body {
         } else {
             let mut c = root.walk();
             root.children(&mut c)
-                .filter(|c| c.kind() == "section" && c.start_byte() < hi.max(lo + 1) && c.end_byte() > lo)
+                .filter(|c| {
+                    matches!(c.kind(), "section" | "setext_heading")
+                        && c.start_byte() < hi.max(lo + 1)
+                        && c.end_byte() > lo
+                })
                 .collect()
         };
         // Stale entries are those whose heading starts in the touched span (or in a target).
-        let span_lo = targets.iter().map(|t| t.start_byte()).min().unwrap_or(lo).min(lo);
-        let span_hi = targets.iter().map(|t| t.end_byte()).max().unwrap_or(hi).max(hi);
+        let span_lo = targets
+            .iter()
+            .map(|t| t.start_byte())
+            .min()
+            .unwrap_or(lo)
+            .min(lo);
+        let span_hi = targets
+            .iter()
+            .map(|t| t.end_byte())
+            .max()
+            .unwrap_or(hi)
+            .max(hi);
         let first = self.sections.partition_point(|s| s.heading.start < span_lo);
-        let last = self.sections.partition_point(|s| s.heading.start < span_hi);
+        let last = self
+            .sections
+            .partition_point(|s| s.heading.start < span_hi.max(span_lo + 1));
         let mut fresh = Vec::new();
         for t in targets {
-            collect(t, &mut fresh);
+            if t.kind() == "setext_heading" {
+                fresh.extend(heading(t, t.start_byte()..root.end_byte()));
+            } else {
+                collect(t, &mut fresh);
+            }
             self.walks += 1;
         }
         self.sections.splice(first..last, fresh);
+        // Sections that start before the change and reach into it (its ancestors, and the
+        // sibling a new heading just cut short) may end elsewhere now: ask the new tree. Only
+        // those few are looked up; the rest kept their shifted ends.
+        for s in &mut self.sections[..first] {
+            if s.range.end >= lo {
+                s.range.end = enclosing_section_end(root, s.heading.start);
+            }
+        }
+    }
+}
+
+fn top_level_kinds(tree: &Tree) -> Vec<u16> {
+    let root = tree.root_node();
+    let mut c = root.walk();
+    root.children(&mut c).map(|n| n.kind_id()).collect()
+}
+
+/// The end of the section a heading at `start` opens (for a setext heading: of the section that
+/// holds it, or of the document).
+fn enclosing_section_end(root: Node, start: usize) -> usize {
+    let mut n = root.descendant_for_byte_range(start, start).unwrap_or(root);
+    loop {
+        if n.kind() == "section" {
+            return n.end_byte();
+        }
+        match n.parent() {
+            Some(p) => n = p,
+            None => return root.end_byte(),
+        }
     }
 }
 
@@ -204,7 +280,10 @@ fn heading(h: Node, range: TextRange) -> Option<Section> {
     let mut title = None;
     for child in h.children(&mut c) {
         let k = child.kind();
-        if let Some(n) = k.strip_prefix("atx_h").and_then(|r| r.strip_suffix("_marker")) {
+        if let Some(n) = k
+            .strip_prefix("atx_h")
+            .and_then(|r| r.strip_suffix("_marker"))
+        {
             level = n.parse().unwrap_or(1);
         } else if k == "setext_h1_underline" {
             level = 1;
@@ -217,8 +296,14 @@ fn heading(h: Node, range: TextRange) -> Option<Section> {
     let mut heading = h.byte_range();
     // Heading nodes include their line end; ranges shown to users should not.
     heading.end = heading.end.max(heading.start);
-    let title = title.unwrap_or(heading.end..heading.end);
-    Some(Section { level: level.max(1), heading, title, range })
+    // An empty heading (`#` alone) gets an empty title at its start, which shifts like the start.
+    let title = title.unwrap_or(heading.start..heading.start);
+    Some(Section {
+        level: level.max(1),
+        heading,
+        title,
+        range,
+    })
 }
 
 #[cfg(test)]
@@ -227,7 +312,8 @@ mod tests {
 
     #[test]
     fn sections_nest_by_level() {
-        let text = "---\nname: a\n---\n# Top\n\ntext\n\n## A\n\nx\n\n### A.1\n\n## B\n\nSetext\n------\n";
+        let text =
+            "---\nname: a\n---\n# Top\n\ntext\n\n## A\n\nx\n\n### A.1\n\n## B\n\nSetext\n------\n";
         let rope = Rope::from_str(text);
         let body = Body::new(&rope);
         let got: Vec<(u8, &str)> = body
@@ -235,6 +321,9 @@ mod tests {
             .iter()
             .map(|s| (s.level, text[s.title.clone()].trim()))
             .collect();
-        assert_eq!(got, vec![(1, "Top"), (2, "A"), (3, "A.1"), (2, "B"), (2, "Setext")]);
+        assert_eq!(
+            got,
+            vec![(1, "Top"), (2, "A"), (3, "A.1"), (2, "B"), (2, "Setext")]
+        );
     }
 }

@@ -37,7 +37,12 @@ impl Syntax {
     pub fn new(rope: &Rope) -> Self {
         let front_matter = front_matter::split(rope);
         let yaml = parse_yaml(rope, front_matter.as_ref());
-        Syntax { body: Body::new(rope), yaml, front_matter, yaml_parses: 1 }
+        Syntax {
+            body: Body::new(rope),
+            yaml,
+            front_matter,
+            yaml_parses: 1,
+        }
     }
 
     /// Whether an edit starting at `start` (in `before`) leaves the front matter as it was.
@@ -72,10 +77,16 @@ impl Syntax {
     /// still tell an agent from a README.
     pub fn top_level_keys(&self, rope: &Rope) -> Vec<String> {
         if let Some(root) = &self.yaml.root {
-            return root.entries().iter().filter_map(|e| e.key.as_str().map(str::to_string)).collect();
+            return root
+                .entries()
+                .iter()
+                .filter_map(|e| e.key.as_str().map(str::to_string))
+                .collect();
         }
         let mut lines = rope.lines().take(64).map(|l| l.to_string());
-        let Some(first) = lines.by_ref().find(|l| !l.trim().is_empty()) else { return Vec::new() };
+        let Some(first) = lines.by_ref().find(|l| !l.trim().is_empty()) else {
+            return Vec::new();
+        };
         if first.trim_start_matches('\u{feff}').trim() != "---" {
             return Vec::new();
         }
@@ -84,7 +95,11 @@ impl Syntax {
             .filter_map(|l| {
                 let l = l.trim_start();
                 let (key, _) = l.split_once(':')?;
-                (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')).then(|| key.to_string())
+                (!key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
+                .then(|| key.to_string())
             })
             .collect()
     }

@@ -33,9 +33,18 @@ pub enum Style {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
-    Scalar { value: String, style: Style },
-    Seq { items: Vec<Node>, flow: bool },
-    Map { entries: Vec<Entry>, flow: bool },
+    Scalar {
+        value: String,
+        style: Style,
+    },
+    Seq {
+        items: Vec<Node>,
+        flow: bool,
+    },
+    Map {
+        entries: Vec<Entry>,
+        flow: bool,
+    },
     /// `*name`: kept unexpanded.
     Alias,
 }
@@ -85,7 +94,10 @@ impl Node {
                     "string"
                 } else if self.is_null() {
                     "empty value"
-                } else if matches!(value.as_str(), "true" | "false" | "True" | "False" | "TRUE" | "FALSE") {
+                } else if matches!(
+                    value.as_str(),
+                    "true" | "false" | "True" | "False" | "TRUE" | "FALSE"
+                ) {
                     "boolean"
                 } else if value.parse::<f64>().is_ok() {
                     "number"
@@ -173,7 +185,10 @@ impl<'a> Lines<'a> {
         let idx = line.saturating_sub(1).min(self.starts.len() - 1);
         let (s, e) = self.starts[idx];
         let content = &self.text[s..e];
-        let within = content.char_indices().nth(col).map_or(content.len(), |(b, _)| b);
+        let within = content
+            .char_indices()
+            .nth(col)
+            .map_or(content.len(), |(b, _)| b);
         self.base + s + within
     }
 
@@ -258,7 +273,11 @@ fn repair(text: &str, lines: &Lines) -> Option<(String, Vec<Recovered>)> {
 fn recoverable_value(line: &str) -> Option<(&str, usize)> {
     let colon = line.find(':')?;
     let key = &line[..colon];
-    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-') {
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
+    {
         return None;
     }
     let rest = &line[colon + 1..];
@@ -278,7 +297,10 @@ fn recoverable_value(line: &str) -> Option<(&str, usize)> {
 /// re-quotes): those are the ones worth a `needs-quotes` warning.
 fn strictly_invalid(value: &str) -> bool {
     let v = value.trim_end();
-    v.contains(": ") || v.contains(":\t") || v.ends_with(':') || v.starts_with(|c| "*&!%@`|>".contains(c))
+    v.contains(": ")
+        || v.contains(":\t")
+        || v.ends_with(':')
+        || v.starts_with(|c| "*&!%@`|>".contains(c))
 }
 
 /// A JSON-style double-quoted YAML string.
@@ -298,8 +320,17 @@ pub fn double_quote(value: &str) -> String {
 }
 
 enum Frame {
-    Seq { start: usize, items: Vec<Node>, flow: bool },
-    Map { start: usize, entries: Vec<Entry>, pending_key: Option<Node>, flow: bool },
+    Seq {
+        start: usize,
+        items: Vec<Node>,
+        flow: bool,
+    },
+    Map {
+        start: usize,
+        entries: Vec<Entry>,
+        pending_key: Option<Node>,
+        flow: bool,
+    },
 }
 
 fn error_at(lines: &Lines, e: &ScanError) -> SyntaxError {
@@ -319,14 +350,16 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
     for ev in Parser::new_from_str(text) {
         let (event, span) = ev.map_err(|e| error_at(lines, &e))?;
         let range = lines.span(&span);
-        let flow_start = |start: usize| text_at(text, lines, start).is_some_and(|c| c == '[' || c == '{');
+        let flow_start =
+            |start: usize| text_at(text, lines, start).is_some_and(|c| c == '[' || c == '{');
         let node = match event {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
                     return Err(SyntaxError {
                         at: range.start..range.start,
-                        message: "a second YAML document starts here; the front matter holds one".into(),
+                        message: "a second YAML document starts here; the front matter holds one"
+                            .into(),
                     });
                 }
                 continue;
@@ -341,9 +374,18 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
                 }
                 let flow = flow_start(range.start);
                 stack.push(if matches!(event, Event::SequenceStart(..)) {
-                    Frame::Seq { start: range.start, items: Vec::new(), flow }
+                    Frame::Seq {
+                        start: range.start,
+                        items: Vec::new(),
+                        flow,
+                    }
                 } else {
-                    Frame::Map { start: range.start, entries: Vec::new(), pending_key: None, flow }
+                    Frame::Map {
+                        start: range.start,
+                        entries: Vec::new(),
+                        pending_key: None,
+                        flow,
+                    }
                 });
                 continue;
             }
@@ -351,12 +393,27 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
                 let end = range.end.max(range.start);
                 match stack.pop() {
                     Some(Frame::Seq { start, items, flow }) => {
-                        let end = items.last().map_or(end, |n| n.span.end.max(if flow { end } else { 0 }));
-                        Node { span: start..end.max(start), kind: NodeKind::Seq { items, flow } }
+                        let end = items
+                            .last()
+                            .map_or(end, |n| n.span.end.max(if flow { end } else { 0 }));
+                        Node {
+                            span: start..end.max(start),
+                            kind: NodeKind::Seq { items, flow },
+                        }
                     }
-                    Some(Frame::Map { start, entries, flow, .. }) => {
-                        let end = entries.last().map_or(end, |e| e.value.span.end.max(if flow { end } else { 0 }));
-                        Node { span: start..end.max(start), kind: NodeKind::Map { entries, flow } }
+                    Some(Frame::Map {
+                        start,
+                        entries,
+                        flow,
+                        ..
+                    }) => {
+                        let end = entries
+                            .last()
+                            .map_or(end, |e| e.value.span.end.max(if flow { end } else { 0 }));
+                        Node {
+                            span: start..end.max(start),
+                            kind: NodeKind::Map { entries, flow },
+                        }
                     }
                     None => continue,
                 }
@@ -374,12 +431,19 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
                     },
                 },
             },
-            Event::Alias(_) => Node { span: range, kind: NodeKind::Alias },
+            Event::Alias(_) => Node {
+                span: range,
+                kind: NodeKind::Alias,
+            },
         };
         match stack.last_mut() {
             None => root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, pending_key, .. }) => match pending_key.take() {
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
                 None => *pending_key = Some(node),
                 Some(key) => entries.push(Entry { key, value: node }),
             },
@@ -391,4 +455,3 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
 fn text_at(text: &str, lines: &Lines, doc_offset: usize) -> Option<char> {
     text.get(doc_offset - lines.base..)?.chars().next()
 }
-

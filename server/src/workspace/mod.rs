@@ -8,7 +8,10 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// The extensions agent spec files use.
 pub fn is_candidate(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "mdc"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "mdc")
+    )
 }
 
 /// Every candidate file under `root` (or `root` itself when it is a file, whatever its
@@ -21,7 +24,12 @@ pub fn walk(root: &Path) -> Vec<PathBuf> {
         .hidden(false) // `.claude/` and `.github/` hold the files we are after
         .require_git(false)
         .follow_links(false)
-        .filter_entry(|e| !matches!(e.file_name().to_str(), Some(".git" | "node_modules" | "target")))
+        .filter_entry(|e| {
+            !matches!(
+                e.file_name().to_str(),
+                Some(".git" | "node_modules" | "target")
+            )
+        })
         .build();
     walker
         .filter_map(Result::ok)
@@ -48,7 +56,9 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     }
     let mut bytes = Vec::with_capacity(len as usize);
     // `take` also bounds special files that report a length of 0 (`/dev/zero`).
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(ReadError::Io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }

@@ -4,7 +4,9 @@ use super::Sink;
 
 pub(super) fn check(sink: &mut Sink) {
     let syntax = sink.doc.syntax();
-    let Some(fm) = &syntax.front_matter else { return };
+    let Some(fm) = &syntax.front_matter else {
+        return;
+    };
     let Some(close) = &fm.close else { return };
     if !sink.format.body_required {
         return;

@@ -12,11 +12,21 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
     for e in root.entries() {
         let Some(key) = e.key.as_str() else { continue };
         match format.field(key) {
-            Some(field) => check_value(sink, field, &e.value),
+            Some(field) => check_value(sink, field, &e.key, &e.value),
+            None if key.contains(' ') && key.split_whitespace().count() > 2 => {
+                sink.push(
+                    "/unknown-key",
+                    e.key.span.clone(),
+                    format!("`{key}` reads like prose, not a key: is the closing `---` of the front matter missing above it? The Markdown up to the `---` is swallowed into the front matter"),
+                );
+            }
             None => {
                 let known = format.fields.iter().map(|f| f.key);
                 let msg = match nearest(key, known) {
-                    Some(s) => format!("unknown key `{key}`: did you mean `{s}`? {} ignores it", tool_name(sink)),
+                    Some(s) => format!(
+                        "unknown key `{key}`: did you mean `{s}`? {} ignores it",
+                        tool_name(sink)
+                    ),
                     None => format!("unknown key `{key}`: {} ignores it", tool_name(sink)),
                 };
                 sink.push("/unknown-key", e.key.span.clone(), msg);
@@ -48,13 +58,26 @@ fn tool_name(sink: &Sink) -> &'static str {
 }
 
 fn missing(sink: &mut Sink, key: &str) {
-    let at = sink.doc.syntax().front_matter.as_ref().map_or(0..0, |f| f.open.clone());
+    let at = sink
+        .doc
+        .syntax()
+        .front_matter
+        .as_ref()
+        .map_or(0..0, |f| f.open.clone());
     let consequence = if key == "name" {
         format!("{} skips this file", tool_name(sink))
     } else {
-        format!("{} cannot tell when to use this {}", tool_name(sink), sink.format.name)
+        format!(
+            "{} cannot tell when to use this {}",
+            tool_name(sink),
+            sink.format.name
+        )
     };
-    sink.push("/missing-field", at, format!("required field `{key}` is missing: {consequence}"));
+    sink.push(
+        "/missing-field",
+        at,
+        format!("required field `{key}` is missing: {consequence}"),
+    );
 }
 
 fn scalar_string(node: &Node) -> Option<&str> {
@@ -64,26 +87,40 @@ fn scalar_string(node: &Node) -> Option<&str> {
     }
 }
 
-fn check_value(sink: &mut Sink, field: &Field, v: &Node) {
+fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
     let key = field.key;
     if matches!(v.kind, NodeKind::Alias) {
         return; // an alias refers to a value checked where it is defined
     }
     let wrong_type = |sink: &mut Sink, expected: &str| {
         let got = v.type_name();
-        let range = if v.span.is_empty() { line_of(sink, v) } else { v.span.clone() };
-        sink.push("/wrong-type", range, format!("`{key}` must be {expected}, not a {got}"));
+        let range = if v.span.is_empty() {
+            line_of(sink, v)
+        } else {
+            v.span.clone()
+        };
+        sink.push(
+            "/wrong-type",
+            range,
+            format!("`{key}` must be {expected}, not a {got}"),
+        );
     };
     match &field.value {
         ValueKind::Text | ValueKind::Name => {
             if v.is_null() || scalar_string(v).is_some_and(|s| s.trim().is_empty()) {
                 if field.required {
                     let range = line_of(sink, v);
-                    sink.push("/missing-field", range, format!("`{key}` is empty: {} needs it", tool_name(sink)));
+                    sink.push(
+                        "/missing-field",
+                        range,
+                        format!("`{key}` is empty: {} needs it", tool_name(sink)),
+                    );
                 }
                 return;
             }
-            let Some(s) = scalar_string(v) else { return wrong_type(sink, "text") };
+            let Some(s) = scalar_string(v) else {
+                return wrong_type(sink, "text");
+            };
             if matches!(field.value, ValueKind::Name) {
                 check_name(sink, v, s);
             }
@@ -97,13 +134,20 @@ fn check_value(sink: &mut Sink, field: &Field, v: &Node) {
         }
         ValueKind::PositiveInt => {
             let n = match &v.kind {
-                NodeKind::Scalar { value, style: Style::Plain } => value.parse::<i64>().ok(),
+                NodeKind::Scalar {
+                    value,
+                    style: Style::Plain,
+                } => value.parse::<i64>().ok(),
                 _ => None,
             };
             match n {
                 Some(n) if n >= 1 => {}
                 Some(_) => {
-                    sink.push("/invalid-value", v.span.clone(), format!("`{key}` must be at least 1"));
+                    sink.push(
+                        "/invalid-value",
+                        v.span.clone(),
+                        format!("`{key}` must be at least 1"),
+                    );
                 }
                 None if v.is_null() => {}
                 None => wrong_type(sink, "a whole number"),
@@ -119,10 +163,20 @@ fn check_value(sink: &mut Sink, field: &Field, v: &Node) {
             if choices.iter().any(|c| c.value == s) {
                 return;
             }
-            let allowed = choices.iter().map(|c| format!("`{}`", c.value)).collect::<Vec<_>>().join(", ");
+            let allowed = choices
+                .iter()
+                .map(|c| format!("`{}`", c.value))
+                .collect::<Vec<_>>()
+                .join(", ");
             let msg = match nearest(s, choices.iter().map(|c| c.value)) {
-                Some(n) => format!("`{s}` is not a valid `{key}`: did you mean `{n}`? {} ignores it (allowed: {allowed})", tool_name(sink)),
-                None => format!("`{s}` is not a valid `{key}`; {} ignores it (allowed: {allowed})", tool_name(sink)),
+                Some(n) => format!(
+                    "`{s}` is not a valid `{key}`: did you mean `{n}`? {} ignores it (allowed: {allowed})",
+                    tool_name(sink)
+                ),
+                None => format!(
+                    "`{s}` is not a valid `{key}`; {} ignores it (allowed: {allowed})",
+                    tool_name(sink)
+                ),
             };
             sink.push("/invalid-value", v.span.clone(), msg);
         }
@@ -135,13 +189,20 @@ fn check_value(sink: &mut Sink, field: &Field, v: &Node) {
             };
             check_model(sink, v, s.trim());
         }
-        ValueKind::Tools => tools::check_list(sink, key, v),
+        ValueKind::Tools => tools::check_list(sink, key_node, v),
         ValueKind::StringOrList => match &v.kind {
             NodeKind::Scalar { .. } | NodeKind::Alias => {}
             NodeKind::Seq { items, .. } => {
-                for item in items.iter().filter(|i| !matches!(i.kind, NodeKind::Scalar { .. } | NodeKind::Alias)) {
+                for item in items
+                    .iter()
+                    .filter(|i| !matches!(i.kind, NodeKind::Scalar { .. } | NodeKind::Alias))
+                {
                     let got = item.type_name();
-                    sink.push("/wrong-type", item.span.clone(), format!("each `{key}` entry must be a name, not a {got}"));
+                    sink.push(
+                        "/wrong-type",
+                        item.span.clone(),
+                        format!("each `{key}` entry must be a name, not a {got}"),
+                    );
                 }
             }
             NodeKind::Map { .. } => wrong_type(sink, "a name or a list of names"),
@@ -178,7 +239,9 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         return;
     }
     let kebab = !name.is_empty()
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
         && !name.ends_with('-');
     if !kebab {
         let fixed = to_kebab(name);
@@ -189,7 +252,12 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         );
     }
     if sink.format.name_must_match_file {
-        if let Some(stem) = sink.doc.path().and_then(|p| p.file_stem()).and_then(|s| s.to_str()) {
+        if let Some(stem) = sink
+            .doc
+            .path()
+            .and_then(|p| p.file_stem())
+            .and_then(|s| s.to_str())
+        {
             if stem != name && !matches!(stem, "agent" | "AGENT") {
                 sink.push(
                     "/name-mismatch",
@@ -233,14 +301,19 @@ fn check_model(sink: &mut Sink, v: &Node, s: &str) {
             sink.push(
                 "/retired-model",
                 v.span.clone(),
-                format!("`{s}` was retired on {date}: requests with it fail; use `{}`", m.replacement.unwrap_or("sonnet")),
+                format!(
+                    "`{s}` was retired on {date}: requests with it fail; use `{}`",
+                    m.replacement.unwrap_or("sonnet")
+                ),
             );
         }
         None => {
             let ids = claude_models::MODELS.iter().map(|m| m.id);
             let msg = match nearest(s, ids) {
                 Some(n) => format!("unknown model `{s}`: did you mean `{n}`?"),
-                None => format!("unknown model `{s}`: use an alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id"),
+                None => format!(
+                    "unknown model `{s}`: use an alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id"
+                ),
             };
             sink.push("/unknown-model", v.span.clone(), msg);
         }

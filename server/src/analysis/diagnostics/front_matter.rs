@@ -28,7 +28,10 @@ pub(super) fn check(sink: &mut Sink) -> bool {
             let msg = if indented {
                 format!("the front matter's `---` is indented: it must start at column 1, {loses}")
             } else {
-                format!("this {} has no front matter (a `---` block with `name` and `description` at the top of the file), {loses}", sink.format.name)
+                format!(
+                    "this {} has no front matter (a `---` block with `name` and `description` at the top of the file), {loses}",
+                    sink.format.name
+                )
             };
             sink.push("front-matter/missing", first, msg);
         }
@@ -55,7 +58,11 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     }
     if let Some(err) = &yaml.error {
         if let Some(heading) = markdown_heading_before(sink, fm.yaml.start, err.at.start) {
-            let close_line = sink.doc.rope().byte_to_line(fm.close.as_ref().map_or(0, |c| c.start)) + 1;
+            let close_line = sink
+                .doc
+                .rope()
+                .byte_to_line(fm.close.as_ref().map_or(0, |c| c.start))
+                + 1;
             sink.push(
                 "yaml/syntax",
                 heading,
@@ -64,7 +71,11 @@ pub(super) fn check(sink: &mut Sink) -> bool {
             return false;
         }
         let (range, msg) = explain_yaml_error(sink, err.at.start, &err.message);
-        sink.push("yaml/syntax", range, format!("{msg}; Claude Code cannot read this front matter, {loses}"));
+        sink.push(
+            "yaml/syntax",
+            range,
+            format!("{msg}; Claude Code cannot read this front matter, {loses}"),
+        );
         return false;
     }
     let Some(root) = &yaml.root else { return true };
@@ -72,7 +83,10 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         sink.push(
             "yaml/not-a-mapping",
             root.span.clone(),
-            format!("the front matter is a {} instead of `key: value` lines, {loses}", root.type_name()),
+            format!(
+                "the front matter is a {} instead of `key: value` lines, {loses}",
+                root.type_name()
+            ),
         );
         return false;
     }
@@ -99,12 +113,16 @@ pub(super) fn check(sink: &mut Sink) -> bool {
 /// start and the parse error: the sign that the closing fence is missing above it.
 fn markdown_heading_before(sink: &Sink, from: usize, error_at: usize) -> Option<TextRange> {
     let rope = sink.doc.rope();
-    let (first, last) = (rope.byte_to_line(from), rope.byte_to_line(error_at.min(rope.len_bytes())));
+    let (first, last) = (
+        rope.byte_to_line(from),
+        rope.byte_to_line(error_at.min(rope.len_bytes())),
+    );
     (first..=last).find_map(|l| {
         let line = rope.line(l);
         let text: String = line.chars().take(8).collect();
         let hashes = text.chars().take_while(|&c| c == '#').count();
-        ((1..=6).contains(&hashes) && text[hashes..].starts_with(' ')).then(|| line_range(sink, rope.line_to_byte(l)))
+        ((1..=6).contains(&hashes) && text[hashes..].starts_with(' '))
+            .then(|| line_range(sink, rope.line_to_byte(l)))
     })
 }
 
@@ -130,8 +148,12 @@ fn explain_yaml_error(sink: &Sink, at: usize, raw: &str) -> (TextRange, String) 
             "`{}` is not a `key: value` line: indent it to continue the previous value (or put the value in a `|` block)",
             truncate(&sink.doc.slice(&range))
         )
-    } else if here.starts_with('[') || here.starts_with('{') || raw.contains("did not find expected key") && sink.doc.slice(&range).contains('[') {
-        "this value starts like a YAML list or mapping but is not one: quote the whole value".to_string()
+    } else if here.starts_with('[')
+        || here.starts_with('{')
+        || raw.contains("did not find expected key") && sink.doc.slice(&range).contains('[')
+    {
+        "this value starts like a YAML list or mapping but is not one: quote the whole value"
+            .to_string()
     } else if raw.contains("mapping values are not allowed") {
         "a plain value holds a `:` that YAML reads as a nested key (here a `:` at the end of the line or before a space): quote the value".to_string()
     } else {

@@ -50,13 +50,24 @@ pub(crate) struct Sink<'a> {
 
 impl Sink<'_> {
     /// `rule` is a code from [`rules::RULES`]; a leading `/` means "prefix with the format id".
-    pub fn push(&mut self, rule: &str, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn push(
+        &mut self,
+        rule: &str,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         let code = match rule.strip_prefix('/') {
             Some(short) => format!("{}/{}", self.format.id, short),
             None => rule.to_string(),
         };
         let severity = rules::severity(&code);
-        self.out.push(Diagnostic { range, severity, code, message: message.into(), related: Vec::new() });
+        self.out.push(Diagnostic {
+            range,
+            severity,
+            code,
+            message: message.into(),
+            related: Vec::new(),
+        });
         self.out.last_mut().expect("just pushed")
     }
 }
@@ -78,7 +89,11 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
 
 /// Diagnostics of a document read as `format` (`check --kind` forces one).
 pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
-    let mut sink = Sink { doc, format, out: Vec::new() };
+    let mut sink = Sink {
+        doc,
+        format,
+        out: Vec::new(),
+    };
     if front_matter::check(&mut sink) {
         if let Some(root) = &doc.syntax().yaml.root {
             fields::check(&mut sink, root);
@@ -87,7 +102,8 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
         }
     }
     body::check(&mut sink);
-    sink.out.sort_by(|a, b| (a.range.start, a.range.end).cmp(&(b.range.start, b.range.end)));
+    sink.out
+        .sort_by(|a, b| (a.range.start, a.range.end).cmp(&(b.range.start, b.range.end)));
     sink.out
 }
 

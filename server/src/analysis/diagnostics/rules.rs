@@ -10,33 +10,125 @@ pub struct Rule {
 }
 
 const fn r(code: &'static str, severity: Severity, summary: &'static str) -> Rule {
-    Rule { code, severity, summary }
+    Rule {
+        code,
+        severity,
+        summary,
+    }
 }
 
 pub static RULES: &[Rule] = &[
-    r("front-matter/missing", Error, "The file has no front matter, so the tool reads no name or description."),
-    r("front-matter/unclosed", Error, "The front matter's opening `---` has no closing `---`."),
-    r("yaml/syntax", Error, "The front matter is not YAML the tool can read; it loads without its metadata."),
-    r("yaml/needs-quotes", Warning, "A plain value holds `: `: Claude Code recovers it, strict YAML tools reject the file."),
-    r("yaml/duplicate-key", Warning, "A key appears twice; only the last one counts."),
-    r("yaml/not-a-mapping", Error, "The front matter is not a set of `key: value` pairs."),
-    r("/unknown-key", Warning, "A key this format does not define; the tool ignores it."),
-    r("/missing-field", Error, "A required field is missing or empty."),
-    r("/wrong-type", Error, "A value of the wrong type (a list where text is expected, text for a number…)."),
-    r("/invalid-value", Warning, "A value outside the documented set; the tool ignores it."),
-    r("/invalid-name", Error, "A name the tool rejects (containing `:` or starting with `-`)."),
-    r("/name-format", Warning, "A name with capitals, spaces or symbols instead of lowercase letters, digits and hyphens."),
-    r("/name-mismatch", Information, "The name differs from the file name."),
-    r("/unknown-model", Warning, "A model that is neither a known alias nor a known model id."),
-    r("/retired-model", Warning, "A model id that was retired; requests with it fail."),
-    r("/cli-only-model", Information, "A `--model` alias not documented for this field."),
-    r("/unknown-tool", Warning, "A tool name that is not a known tool; it is ignored."),
-    r("/removed-tool", Warning, "A tool that no longer exists; it is ignored."),
-    r("/invalid-tool-rule", Error, "A permission rule with unbalanced parentheses, which can never match."),
+    r(
+        "front-matter/missing",
+        Error,
+        "The file has no front matter, so the tool reads no name or description.",
+    ),
+    r(
+        "front-matter/unclosed",
+        Error,
+        "The front matter's opening `---` has no closing `---`.",
+    ),
+    r(
+        "yaml/syntax",
+        Error,
+        "The front matter is not YAML the tool can read; it loads without its metadata.",
+    ),
+    r(
+        "yaml/needs-quotes",
+        Warning,
+        "A plain value holds `: `: Claude Code recovers it, strict YAML tools reject the file.",
+    ),
+    r(
+        "yaml/duplicate-key",
+        Warning,
+        "A key appears twice; only the last one counts.",
+    ),
+    r(
+        "yaml/not-a-mapping",
+        Error,
+        "The front matter is not a set of `key: value` pairs.",
+    ),
+    r(
+        "/unknown-key",
+        Warning,
+        "A key this format does not define; the tool ignores it.",
+    ),
+    r(
+        "/missing-field",
+        Error,
+        "A required field is missing or empty.",
+    ),
+    r(
+        "/wrong-type",
+        Error,
+        "A value of the wrong type (a list where text is expected, text for a number…).",
+    ),
+    r(
+        "/invalid-value",
+        Warning,
+        "A value outside the documented set; the tool ignores it.",
+    ),
+    r(
+        "/invalid-name",
+        Error,
+        "A name the tool rejects (containing `:` or starting with `-`).",
+    ),
+    r(
+        "/name-format",
+        Warning,
+        "A name with capitals, spaces or symbols instead of lowercase letters, digits and hyphens.",
+    ),
+    r(
+        "/name-mismatch",
+        Information,
+        "The name differs from the file name.",
+    ),
+    r(
+        "/unknown-model",
+        Warning,
+        "A model that is neither a known alias nor a known model id.",
+    ),
+    r(
+        "/retired-model",
+        Warning,
+        "A model id that was retired; requests with it fail.",
+    ),
+    r(
+        "/cli-only-model",
+        Information,
+        "A `--model` alias not documented for this field.",
+    ),
+    r(
+        "/unknown-tool",
+        Warning,
+        "A tool name that is not a known tool; it is ignored.",
+    ),
+    r(
+        "/removed-tool",
+        Warning,
+        "A tool that no longer exists; it is ignored.",
+    ),
+    r(
+        "/invalid-tool-rule",
+        Error,
+        "A permission rule with unbalanced parentheses, which can never match.",
+    ),
     r("/duplicate-tool", Warning, "The same tool is listed twice."),
-    r("/tool-conflict", Warning, "A tool is both allowed and disallowed."),
-    r("/empty-tools", Warning, "An empty tool list gives the agent no tools at all."),
-    r("/empty-body", Warning, "Nothing after the front matter: the agent has no instructions."),
+    r(
+        "/tool-conflict",
+        Warning,
+        "A tool is both allowed and disallowed.",
+    ),
+    r(
+        "/empty-tools",
+        Warning,
+        "An empty tool list gives the agent no tools at all.",
+    ),
+    r(
+        "/empty-body",
+        Warning,
+        "Nothing after the front matter: the agent has no instructions.",
+    ),
 ];
 
 /// The default severity of a code (`claude-agent/unknown-key` finds `/unknown-key`).

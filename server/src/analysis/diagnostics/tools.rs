@@ -25,7 +25,9 @@ pub fn items(doc_text: &dyn Fn(&TextRange) -> String, v: &Node) -> Vec<ToolItem>
             let src = doc_text(&v.span);
             let base = match style {
                 Style::Plain if src == *value => Some(v.span.start),
-                Style::SingleQuoted | Style::DoubleQuoted if src.len() == value.len() + 2 && src[1..src.len() - 1] == *value => {
+                Style::SingleQuoted | Style::DoubleQuoted
+                    if src.len() == value.len() + 2 && src[1..src.len() - 1] == *value =>
+                {
                     Some(v.span.start + 1)
                 }
                 _ => None,
@@ -40,7 +42,12 @@ pub fn items(doc_text: &dyn Fn(&TextRange) -> String, v: &Node) -> Vec<ToolItem>
         }
         NodeKind::Seq { items, .. } => items
             .iter()
-            .filter_map(|i| Some(ToolItem { text: i.as_str()?.trim().to_string(), range: i.span.clone() }))
+            .filter_map(|i| {
+                Some(ToolItem {
+                    text: i.as_str()?.trim().to_string(),
+                    range: i.span.clone(),
+                })
+            })
             .filter(|i| !i.text.is_empty())
             .collect(),
         _ => Vec::new(),
@@ -77,13 +84,14 @@ pub fn tool_name(item: &str) -> &str {
     item.split('(').next().unwrap_or(item).trim()
 }
 
-pub(super) fn check_list(sink: &mut Sink, key: &str, v: &Node) {
+pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
+    let key = key_node.as_str().unwrap_or_default();
     match &v.kind {
         _ if v.is_null() => {
             if key == "tools" {
                 sink.push(
                     "/empty-tools",
-                    v.span.start.saturating_sub(key.len() + 1)..v.span.start,
+                    key_node.span.clone(),
                     "`tools` is empty, which gives the agent no tools at all; remove the key to let it use every tool",
                 );
             }
@@ -91,14 +99,27 @@ pub(super) fn check_list(sink: &mut Sink, key: &str, v: &Node) {
         }
         NodeKind::Scalar { .. } | NodeKind::Seq { .. } | NodeKind::Alias => {}
         NodeKind::Map { .. } => {
-            sink.push("/wrong-type", v.span.clone(), format!("`{key}` must be a comma-separated string or a list of tools, not a mapping"));
+            sink.push(
+                "/wrong-type",
+                v.span.clone(),
+                format!(
+                    "`{key}` must be a comma-separated string or a list of tools, not a mapping"
+                ),
+            );
             return;
         }
     }
     if let NodeKind::Seq { items: list, .. } = &v.kind {
-        for i in list.iter().filter(|i| !matches!(i.kind, NodeKind::Scalar { .. } | NodeKind::Alias)) {
+        for i in list
+            .iter()
+            .filter(|i| !matches!(i.kind, NodeKind::Scalar { .. } | NodeKind::Alias))
+        {
             let got = i.type_name();
-            sink.push("/wrong-type", i.span.clone(), format!("each `{key}` entry must be a tool name, not a {got}"));
+            sink.push(
+                "/wrong-type",
+                i.span.clone(),
+                format!("each `{key}` entry must be a tool name, not a {got}"),
+            );
         }
     }
     let doc = sink.doc;
@@ -107,7 +128,11 @@ pub(super) fn check_list(sink: &mut Sink, key: &str, v: &Node) {
     for item in &list {
         check_item(sink, item);
         if seen.contains(&item.text.as_str()) {
-            sink.push("/duplicate-tool", item.range.clone(), format!("`{}` is listed twice in `{key}`", item.text));
+            sink.push(
+                "/duplicate-tool",
+                item.range.clone(),
+                format!("`{}` is listed twice in `{key}`", item.text),
+            );
         } else {
             seen.push(&item.text);
         }
@@ -143,15 +168,25 @@ fn check_item(sink: &mut Sink, item: &ToolItem) {
         None => {
             let range = item.range.start..item.range.start + name.len().min(item.range.len());
             let words: Vec<&str> = name.split_whitespace().collect();
-            let msg = if words.len() > 1 && words.iter().all(|w| claude_tools::lookup(w).is_some()) {
-                format!("`{name}` is not one tool: separate tools with commas (`{}`)", words.join(", "))
+            let msg = if words.len() > 1 && words.iter().all(|w| claude_tools::lookup(w).is_some())
+            {
+                format!(
+                    "`{name}` is not one tool: separate tools with commas (`{}`)",
+                    words.join(", ")
+                )
             } else {
                 match nearest(name, claude_tools::suggestable()) {
                     Some(s) if s.eq_ignore_ascii_case(name) => {
-                        format!("unknown tool `{name}`: tool names are case-sensitive, did you mean `{s}`?")
+                        format!(
+                            "unknown tool `{name}`: tool names are case-sensitive, did you mean `{s}`?"
+                        )
                     }
-                    Some(s) => format!("unknown tool `{name}`: did you mean `{s}`? Claude Code ignores unknown tools"),
-                    None => format!("unknown tool `{name}`: not a Claude Code tool, nor an MCP tool (`mcp__server__tool`); Claude Code ignores it"),
+                    Some(s) => format!(
+                        "unknown tool `{name}`: did you mean `{s}`? Claude Code ignores unknown tools"
+                    ),
+                    None => format!(
+                        "unknown tool `{name}`: not a Claude Code tool, nor an MCP tool (`mcp__server__tool`); Claude Code ignores it"
+                    ),
                 }
             };
             sink.push("/unknown-tool", range, msg);
@@ -168,18 +203,27 @@ pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
         .filter(|f| matches!(f.value, ValueKind::Tools))
         .map(|f| f.key)
         .collect();
-    let (Some(allow_key), Some(deny_key)) = (lists.first(), lists.get(1)) else { return };
-    let (Some(allow), Some(deny)) = (root.get(allow_key), root.get(deny_key)) else { return };
+    let (Some(allow_key), Some(deny_key)) = (lists.first(), lists.get(1)) else {
+        return;
+    };
+    let (Some(allow), Some(deny)) = (root.get(allow_key), root.get(deny_key)) else {
+        return;
+    };
     let doc = sink.doc;
     let allowed = items(&|r| doc.slice(r), allow);
     for d in items(&|r| doc.slice(r), deny) {
-        if let Some(a) = allowed.iter().find(|a| tool_name(&a.text) == tool_name(&d.text)) {
+        if let Some(a) = allowed
+            .iter()
+            .find(|a| tool_name(&a.text) == tool_name(&d.text))
+        {
             let name = tool_name(&d.text).to_string();
             let first = a.range.clone();
             sink.push(
                 "/tool-conflict",
                 d.range.clone(),
-                format!("`{name}` is both in `{allow_key}` and in `{deny_key}`; the deny list wins"),
+                format!(
+                    "`{name}` is both in `{allow_key}` and in `{deny_key}`; the deny list wins"
+                ),
             )
             .related
             .push((first, format!("`{name}` allowed here")));

@@ -1,0 +1,77 @@
+//! Data-driven rule tests: every `fixtures/<format>/*.md` file is analysed as that format and
+//! its diagnostics, drawn under the lines they point at, are compared with the `.snap` file
+//! beside it. `UPDATE_EXPECT=1 cargo test -p agentls --test fixtures` rewrites the snapshots.
+
+use agentls::analysis::diagnostics::diagnostics_as;
+use agentls::document::{Document, line_col_chars};
+use agentls::formats;
+use std::path::Path;
+
+fn render(doc: &Document) -> String {
+    let format = formats::detect(doc.path(), &[]).map_or(formats::FORMATS[0], |d| d.format);
+    let diags = diagnostics_as(doc, format);
+    let rope = doc.rope();
+    let mut out = String::new();
+    for d in &diags {
+        let (l1, c1) = line_col_chars(rope, d.range.start);
+        let (l2, c2) = line_col_chars(rope, d.range.end);
+        out.push_str(&format!(
+            "{}:{}-{}:{} {}[{}] {}\n",
+            l1 + 1,
+            c1 + 1,
+            l2 + 1,
+            c2 + 1,
+            d.severity.as_str(),
+            d.code,
+            d.message
+        ));
+        let line = rope.line(l1).to_string();
+        let line = line.trim_end_matches(['\n', '\r']);
+        let width = if l1 == l2 {
+            (c2 - c1).max(1)
+        } else {
+            line.chars().count().saturating_sub(c1).max(1)
+        };
+        out.push_str(&format!(
+            "    | {line}\n    | {}{}\n",
+            " ".repeat(c1),
+            "^".repeat(width)
+        ));
+        for (r, msg) in &d.related {
+            let (rl, rc) = line_col_chars(rope, r.start);
+            out.push_str(&format!("    = {}:{}: {msg}\n", rl + 1, rc + 1));
+        }
+    }
+    if diags.is_empty() {
+        out.push_str("(no diagnostics)\n");
+    }
+    out
+}
+
+#[test]
+fn fixtures_match_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut seen = 0;
+    for format_dir in std::fs::read_dir(&root).unwrap().flatten() {
+        let mut files: Vec<_> = std::fs::read_dir(format_dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        for path in files
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        {
+            let text = std::fs::read_to_string(&path).unwrap();
+            // Analyse as if it lived in a project's `.claude/agents/` (by-path detection).
+            let name = path.file_name().unwrap();
+            let virtual_path = Path::new("project/.claude/agents").join(name);
+            let doc = Document::new(&text, Some(virtual_path));
+            let snap = path.with_extension("snap");
+            expect_test::expect_file![snap].assert_eq(&render(&doc));
+            seen += 1;
+        }
+    }
+    assert!(seen >= 10, "fixtures not found under {}", root.display());
+}

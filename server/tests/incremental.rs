@@ -1,0 +1,203 @@
+//! The incremental path against the from-scratch one: after random edit sequences the
+//! document's parse (front matter, YAML tree, sections, Markdown tree) and its diagnostics must
+//! equal a fresh parse of the final text. Also proves, with counters, that a body edit does not
+//! re-parse the YAML and a front matter edit does not re-walk the body.
+//!
+//! `AGENTLS_ORACLE_CASES=100000 cargo test --release -p agentls --test incremental` runs long.
+
+use agentls::analysis::diagnostics;
+use agentls::document::{Document, TextEdit};
+use std::path::PathBuf;
+
+/// xorshift64*: deterministic, dependency-free.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const SNIPPETS: &[&str] = &[
+    "---\n",
+    "---",
+    "\n",
+    "\r\n",
+    "\r",
+    "...\n",
+    "name: x\n",
+    "description: Use when: x\n",
+    "tools: Read, Grpe\n",
+    "model: sonet\n",
+    "# Heading\n",
+    "## Sub\n",
+    "Setext\n---\n",
+    "```\n",
+    "- item\n",
+    "  nested: 1\n",
+    "😀",
+    "日本語",
+    "e\u{301}",
+    ": ",
+    "\t",
+    "[a] [b]",
+    "<example>\n",
+    "text ",
+    "#",
+    "-",
+    "*",
+    "&a",
+    "'",
+    "\"",
+];
+
+const SEEDS: &[&str] = &[
+    "---\nname: demo\ndescription: Reviews code\ntools: Read, Grep\n---\n# Role\n\nYou review code.\n\n## Steps\n\n1. Read\n",
+    "---\nname: x\ndescription: a: b\n---\n\n# 日本語 😀\n\ntext\n",
+    "# No front matter\n\ntext\n\n## Two\n",
+    "---\r\nname: crlf\r\ndescription: d\r\n---\r\nbody\r\n",
+    "---\nname: unclosed\ndescription: d\n# body\n",
+    "",
+];
+
+fn char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn random_edit(rng: &mut Rng, text: &str) -> TextEdit {
+    let start = char_boundary(text, rng.below(text.len() + 1));
+    let (end, new_text) = match rng.below(3) {
+        0 => (start, SNIPPETS[rng.below(SNIPPETS.len())].to_string()),
+        1 => (char_boundary(text, start + rng.below(12)), String::new()),
+        _ => (
+            char_boundary(text, start + rng.below(8)),
+            SNIPPETS[rng.below(SNIPPETS.len())].to_string(),
+        ),
+    };
+    TextEdit {
+        range: start..end.max(start),
+        new_text,
+    }
+}
+
+fn assert_same(incremental: &Document, text: &str, context: &str) {
+    let fresh = Document::new(text, incremental.path().map(PathBuf::from));
+    let (a, b) = (incremental.syntax(), fresh.syntax());
+    assert_eq!(incremental.text(), text, "{context}: text");
+    assert_eq!(
+        a.front_matter, b.front_matter,
+        "{context}: front matter split"
+    );
+    assert_eq!(a.yaml, b.yaml, "{context}: YAML tree");
+    assert_eq!(a.body.sections(), b.body.sections(), "{context}: sections");
+    let sexp = |d: &agentls::syntax::Syntax| d.body.tree().map(|t| t.root_node().to_sexp());
+    assert_eq!(sexp(a), sexp(b), "{context}: Markdown tree");
+    assert_eq!(
+        diagnostics(incremental),
+        diagnostics(&fresh),
+        "{context}: diagnostics"
+    );
+}
+
+#[test]
+fn random_edits_match_a_fresh_parse() {
+    let cases: usize = std::env::var("AGENTLS_ORACLE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1500);
+    let path = PathBuf::from("proj/.claude/agents/x.md");
+    for case in 0..cases {
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (case as u64 + 1).wrapping_mul(0x1000_0000_01b3));
+        let seed = SEEDS[case % SEEDS.len()];
+        let mut doc = Document::new(seed, Some(path.clone()));
+        let mut text = seed.to_string();
+        let mut history = Vec::new();
+        for step in 0..12 {
+            let edit = random_edit(&mut rng, &text);
+            text.replace_range(edit.range.clone(), &edit.new_text);
+            doc.edit(&edit);
+            history.push(edit);
+            if step % 4 == 3 {
+                assert_same(&doc, &text, &format!("case {case} after {history:?}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_body_edit_does_not_reparse_the_yaml() {
+    let text = SEEDS[0];
+    let mut doc = Document::new(text, None);
+    let parses = doc.syntax().yaml_parses;
+    let at = text.find("You review").unwrap();
+    for (i, c) in "Carefully, ".chars().enumerate() {
+        doc.edit(&TextEdit {
+            range: at + i..at + i,
+            new_text: c.to_string(),
+        });
+    }
+    assert_eq!(
+        doc.syntax().yaml_parses,
+        parses,
+        "typing in the body re-parsed the front matter"
+    );
+}
+
+#[test]
+fn a_front_matter_edit_does_not_rewalk_the_body() {
+    let text = SEEDS[0];
+    let mut doc = Document::new(text, None);
+    let walks = doc.syntax().body.walks;
+    let parses = doc.syntax().yaml_parses;
+    let at = text.find("Grep").unwrap() + 4;
+    for (i, c) in ", Glob".chars().enumerate() {
+        doc.edit(&TextEdit {
+            range: at + i..at + i,
+            new_text: c.to_string(),
+        });
+    }
+    assert_eq!(
+        doc.syntax().body.walks,
+        walks,
+        "typing in the front matter re-walked the body"
+    );
+    assert_eq!(doc.syntax().yaml_parses, parses + 6);
+    // Positions after the edit moved with it.
+    let titles: Vec<String> = doc
+        .syntax()
+        .body
+        .sections()
+        .iter()
+        .map(|s| doc.slice(&s.title))
+        .collect();
+    assert_eq!(titles, ["Role", "Steps"]);
+}
+
+#[test]
+fn a_body_edit_rewalks_only_its_section() {
+    let mut text = String::from("---\nname: a\ndescription: b\n---\n");
+    for i in 0..200 {
+        text.push_str(&format!("## Section {i}\n\nParagraph {i}.\n\n"));
+    }
+    let mut doc = Document::new(&text, None);
+    let at = text.find("Paragraph 100").unwrap();
+    let before = doc.syntax().body.walks;
+    doc.edit(&TextEdit {
+        range: at..at,
+        new_text: "x".into(),
+    });
+    assert_eq!(doc.syntax().body.walks, before + 1, "one section walked");
+    assert_eq!(doc.syntax().body.sections().len(), 200);
+    text.insert(at, 'x');
+    assert_same(&doc, &text, "after one body edit");
+}
