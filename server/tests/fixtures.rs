@@ -59,10 +59,7 @@ fn fixtures_match_snapshots() {
             .map(|e| e.path())
             .collect();
         files.sort();
-        for path in files
-            .into_iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        {
+        for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")) {
             let text = std::fs::read_to_string(&path).unwrap();
             // Analyse as if it lived in a project's `.claude/agents/` (by-path detection).
             let name = path.file_name().unwrap();

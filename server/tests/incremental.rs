@@ -1,7 +1,7 @@
 //! The incremental path against the from-scratch one: after random edit sequences the
 //! document's parse (front matter, YAML tree, sections, Markdown tree) and its diagnostics must
 //! equal a fresh parse of the final text. Also proves, with counters, that a body edit does not
-//! re-parse the YAML and a front matter edit does not re-walk the body.
+//! re-parse the YAML and an edit never walks the body (the outline is read on demand).
 //!
 //! `AGENTLS_ORACLE_CASES=100000 cargo test --release -p agentls --test incremental` runs long.
 
@@ -94,19 +94,16 @@ fn assert_same(incremental: &Document, text: &str, context: &str) {
     let fresh = Document::new(text, incremental.path().map(PathBuf::from));
     let (a, b) = (incremental.syntax(), fresh.syntax());
     assert_eq!(incremental.text(), text, "{context}: text");
-    assert_eq!(
-        a.front_matter, b.front_matter,
-        "{context}: front matter split"
-    );
+    assert_eq!(a.front_matter, b.front_matter, "{context}: front matter split");
     assert_eq!(a.yaml, b.yaml, "{context}: YAML tree");
-    assert_eq!(a.body.sections(), b.body.sections(), "{context}: sections");
-    let sexp = |d: &agentls::syntax::Syntax| d.body.tree().map(|t| t.root_node().to_sexp());
+    let sexp = |d: &agentls::syntax::Syntax| d.body.as_ref().and_then(|b| b.tree()).map(|t| t.root_node().to_sexp());
     assert_eq!(sexp(a), sexp(b), "{context}: Markdown tree");
     assert_eq!(
-        diagnostics(incremental),
-        diagnostics(&fresh),
-        "{context}: diagnostics"
+        a.body.as_ref().map(|b| b.sections()),
+        b.body.as_ref().map(|b| b.sections()),
+        "{context}: sections"
     );
+    assert_eq!(diagnostics(incremental), diagnostics(&fresh), "{context}: diagnostics");
 }
 
 #[test]
@@ -116,7 +113,11 @@ fn random_edits_match_a_fresh_parse() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1500);
     let path = PathBuf::from("proj/.claude/agents/x.md");
-    for case in 0..cases {
+    let first: usize = std::env::var("AGENTLS_ORACLE_FIRST")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    for case in first..first + cases {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ (case as u64 + 1).wrapping_mul(0x1000_0000_01b3));
         let seed = SEEDS[case % SEEDS.len()];
         let mut doc = Document::new(seed, Some(path.clone()));
@@ -157,7 +158,8 @@ fn a_body_edit_does_not_reparse_the_yaml() {
 fn a_front_matter_edit_does_not_rewalk_the_body() {
     let text = SEEDS[0];
     let mut doc = Document::new(text, None);
-    let walks = doc.syntax().body.walks;
+    assert_eq!(doc.syntax().body.as_ref().unwrap().sections().len(), 2);
+    let walks = doc.syntax().body.as_ref().unwrap().walks();
     let parses = doc.syntax().yaml_parses;
     let at = text.find("Grep").unwrap() + 4;
     for (i, c) in ", Glob".chars().enumerate() {
@@ -167,7 +169,7 @@ fn a_front_matter_edit_does_not_rewalk_the_body() {
         });
     }
     assert_eq!(
-        doc.syntax().body.walks,
+        doc.syntax().body.as_ref().unwrap().walks(),
         walks,
         "typing in the front matter re-walked the body"
     );
@@ -176,28 +178,13 @@ fn a_front_matter_edit_does_not_rewalk_the_body() {
     let titles: Vec<String> = doc
         .syntax()
         .body
+        .as_ref()
+        .unwrap()
         .sections()
         .iter()
         .map(|s| doc.slice(&s.title))
         .collect();
     assert_eq!(titles, ["Role", "Steps"]);
-}
-
-#[test]
-fn a_body_edit_rewalks_only_its_section() {
-    let mut text = String::from("---\nname: a\ndescription: b\n---\n");
-    for i in 0..200 {
-        text.push_str(&format!("## Section {i}\n\nParagraph {i}.\n\n"));
-    }
-    let mut doc = Document::new(&text, None);
-    let at = text.find("Paragraph 100").unwrap();
-    let before = doc.syntax().body.walks;
-    doc.edit(&TextEdit {
-        range: at..at,
-        new_text: "x".into(),
-    });
-    assert_eq!(doc.syntax().body.walks, before + 1, "one section walked");
-    assert_eq!(doc.syntax().body.sections().len(), 200);
-    text.insert(at, 'x');
-    assert_same(&doc, &text, "after one body edit");
+    // Asking for the outline after the edits reads the tree once.
+    assert_eq!(doc.syntax().body.as_ref().unwrap().walks(), walks + 1);
 }

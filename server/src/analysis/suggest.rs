@@ -16,7 +16,9 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             _ => 3,
         };
         let score = strsim::jaro_winkler(&lower, &c.to_lowercase());
-        if d <= limit && best.is_none_or(|(_, s)| score > s) {
+        // `WriteFile` → `Write`: a known name plus a common suffix.
+        let extends = c.len() >= 4 && lower.starts_with(&c.to_lowercase()) && word.len() <= c.len() + 5;
+        if (d <= limit || extends) && best.is_none_or(|(_, s)| score > s) {
             best = Some((c, score));
         }
     }
@@ -35,5 +37,6 @@ mod tests {
         assert_eq!(nearest("WebFecth", tools), Some("WebFetch"));
         assert_eq!(nearest("Deploy", tools), None);
         assert_eq!(nearest("sonet", ["sonnet", "opus"]), Some("sonnet"));
+        assert_eq!(nearest("WriteFile", tools), Some("Write"));
     }
 }

@@ -53,19 +53,13 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     "text" => OutputFormat::Text,
                     "json" => OutputFormat::Json,
                     f => {
-                        return Err(format!(
-                            "unknown output format `{f}` (expected text or json)"
-                        ));
+                        return Err(format!("unknown output format `{f}` (expected text or json)"));
                     }
                 }
             }
             "--kind" => {
                 let k = value("--kind")?;
-                let id = if k == "agent" {
-                    "claude-agent"
-                } else {
-                    k.as_str()
-                };
+                let id = if k == "agent" { "claude-agent" } else { k.as_str() };
                 o.kind = Some(formats::by_id(id).ok_or_else(|| {
                     let known: Vec<&str> = formats::FORMATS.iter().map(|f| f.id).collect();
                     format!("unknown kind `{k}` (known: agent, {})", known.join(", "))
@@ -86,7 +80,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 
 /// What checking one file produced.
 enum Outcome {
-    Checked(Vec<Diagnostic>, Document),
+    Checked(Vec<Diagnostic>, Box<Document>),
     Skipped(&'static str),
     Failed(String),
 }
@@ -132,8 +126,7 @@ pub fn run(args: &[String]) -> i32 {
                         _ => {}
                     }
                     let (line, col) = crate::document::line_col_chars(doc.rope(), d.range.start);
-                    let (end_line, end_col) =
-                        crate::document::line_col_chars(doc.rope(), d.range.end);
+                    let (end_line, end_col) = crate::document::line_col_chars(doc.rope(), d.range.end);
                     match opts.format {
                         OutputFormat::Text => {
                             let _ = writeln!(
@@ -219,19 +212,13 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>) -> Outcome {
         }
         Err(workspace::ReadError::NotUtf8(at)) => {
             // Binary or mis-encoded: only worth reporting when it claims to be an agent file.
-            return match kind.or_else(|| {
-                formats::detect(Some(path), &[])
-                    .filter(|d| d.by_path)
-                    .map(|d| d.format)
-            }) {
-                Some(_) => Outcome::Failed(format!(
-                    "not valid UTF-8 text (first bad byte at offset {at})"
-                )),
+            return match kind.or_else(|| formats::detect(Some(path), &[]).filter(|d| d.by_path).map(|d| d.format)) {
+                Some(_) => Outcome::Failed(format!("not valid UTF-8 text (first bad byte at offset {at})")),
                 None => Outcome::Skipped("not UTF-8 text"),
             };
         }
     };
-    let doc = Document::new(&text, Some(path.to_path_buf()));
+    let doc = Document::without_outline(&text, Some(path.to_path_buf()));
     let diags = match kind {
         Some(f) => diagnostics::diagnostics_as(&doc, f),
         None => match diagnostics::detect(&doc) {
@@ -239,5 +226,5 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>) -> Outcome {
             None => return Outcome::Skipped("not an agent spec file"),
         },
     };
-    Outcome::Checked(diags, doc)
+    Outcome::Checked(diags, Box::new(doc))
 }

@@ -12,6 +12,8 @@ USAGE:
     agentls [--stdio]            run the language server over stdio (what editors start)
     agentls check [OPTIONS] PATH...
                                  check files and directories (recursively)
+    agentls rules [--format markdown]
+                                 list every diagnostic code with its default severity
     agentls --version | --help
 
 CHECK OPTIONS:
@@ -32,6 +34,7 @@ pub fn version() -> String {
 pub fn run(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("check") => check::run(&args[1..]),
+        Some("rules") => rules(&args[1..]),
         Some("--version" | "-V" | "version") => {
             println!("{}", version());
             0
@@ -49,4 +52,34 @@ pub fn run(args: &[String]) -> i32 {
         }
         None => 0,
     }
+}
+
+/// `agentls rules`: the rule table, as aligned text or as a Markdown table.
+fn rules(args: &[String]) -> i32 {
+    let markdown = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [] => false,
+        ["--format", "markdown"] | ["--format=markdown"] => true,
+        _ => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "agentls rules: expected no arguments or `--format markdown`"
+            );
+            return 2;
+        }
+    };
+    let codes = crate::analysis::diagnostics::rules::all_codes();
+    let width = codes.iter().map(|(c, ..)| c.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    if markdown {
+        out.push_str("| code | default severity | meaning |\n| --- | --- | --- |\n");
+    }
+    for (code, severity, summary) in codes {
+        if markdown {
+            out.push_str(&format!("| `{code}` | {} | {summary} |\n", severity.as_str()));
+        } else {
+            out.push_str(&format!("{code:width$}  {:<11}  {summary}\n", severity.as_str()));
+        }
+    }
+    print!("{out}");
+    0
 }

@@ -74,9 +74,18 @@ pub struct Document {
 }
 
 impl Document {
+    /// A fully parsed document (what the server keeps for an open file).
     pub fn new(text: &str, path: Option<PathBuf>) -> Self {
         let rope = Rope::from_str(text);
-        let syntax = Syntax::new(&rope);
+        let syntax = Syntax::new(&rope, true);
+        Document { rope, path, syntax }
+    }
+
+    /// A document without the Markdown tree, for one-shot diagnostics that do not need the
+    /// outline (`check`): the same results, without the body's parse.
+    pub fn without_outline(text: &str, path: Option<PathBuf>) -> Self {
+        let rope = Rope::from_str(text);
+        let syntax = Syntax::new(&rope, false);
         Document { rope, path, syntax }
     }
 

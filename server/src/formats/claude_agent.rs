@@ -5,11 +5,7 @@
 use super::{Choice, Field, Format, PathRule, ValueKind};
 
 const fn c(value: &'static str, doc: &'static str) -> Choice {
-    Choice {
-        value,
-        doc,
-        rgb: None,
-    }
+    Choice { value, doc, rgb: None }
 }
 
 const fn color(value: &'static str, rgb: (u8, u8, u8)) -> Choice {
@@ -38,22 +34,13 @@ static PERMISSION_MODES: &[Choice] = &[
     c("acceptEdits", "Accept file edits without asking."),
     c("plan", "Plan mode: read-only exploration, then a plan."),
     c("auto", "Let the classifier approve safe actions."),
-    c(
-        "dontAsk",
-        "Deny anything not pre-approved instead of asking.",
-    ),
+    c("dontAsk", "Deny anything not pre-approved instead of asking."),
     c("bypassPermissions", "Skip all permission checks."),
 ];
 
 static MEMORY: &[Choice] = &[
-    c(
-        "user",
-        "Memory shared across all projects (`~/.claude/agent-memory/`).",
-    ),
-    c(
-        "project",
-        "Memory checked into the project (`.claude/agent-memory/`).",
-    ),
+    c("user", "Memory shared across all projects (`~/.claude/agent-memory/`)."),
+    c("project", "Memory checked into the project (`.claude/agent-memory/`)."),
     c("local", "Project memory kept out of version control."),
 ];
 
@@ -167,12 +154,7 @@ pub static FORMAT: Format = Format {
             false,
             "Lifecycle hooks scoped to this subagent (`PreToolUse`, `PostToolUse`, `Stop`, …), shaped like settings.json hooks. Ignored for plugin agents.",
         ),
-        f(
-            "memory",
-            ValueKind::OneOf(MEMORY),
-            false,
-            "Persistent memory scope.",
-        ),
+        f("memory", ValueKind::OneOf(MEMORY), false, "Persistent memory scope."),
         f(
             "background",
             ValueKind::Bool,

@@ -33,12 +33,7 @@ const fn m(id: &'static str, status: ModelStatus, doc: &'static str) -> Model {
     }
 }
 
-const fn gone(
-    id: &'static str,
-    date: &'static str,
-    instead: &'static str,
-    doc: &'static str,
-) -> Model {
+const fn gone(id: &'static str, date: &'static str, instead: &'static str, doc: &'static str) -> Model {
     Model {
         id,
         doc,
@@ -50,28 +45,16 @@ const fn gone(
 use ModelStatus::*;
 
 pub static MODELS: &[Model] = &[
-    m(
-        "inherit",
-        Alias,
-        "Use the main conversation's model (the default).",
-    ),
+    m("inherit", Alias, "Use the main conversation's model (the default)."),
     m(
         "sonnet",
         Alias,
         "Latest Sonnet (Sonnet 5.5 on the Anthropic API since Claude Code 2.1.284).",
     ),
-    m(
-        "opus",
-        Alias,
-        "Latest Opus (Opus 5.5 since Claude Code 2.1.280).",
-    ),
+    m("opus", Alias, "Latest Opus (Opus 5.5 since Claude Code 2.1.280)."),
     m("haiku", Alias, "Latest Haiku (Haiku 5.5)."),
     m("fable", Alias, "Fable 5.1 (Claude Code 2.1.257+)."),
-    m(
-        "best",
-        CliAlias,
-        "`--model` alias: Fable where available, else Opus.",
-    ),
+    m("best", CliAlias, "`--model` alias: Fable where available, else Opus."),
     m(
         "opusplan",
         CliAlias,
@@ -82,21 +65,9 @@ pub static MODELS: &[Model] = &[
         CliAlias,
         "`--model` alias: Sonnet with a 1M-token context.",
     ),
-    m(
-        "opus[1m]",
-        CliAlias,
-        "`--model` alias: Opus with a 1M-token context.",
-    ),
-    m(
-        "fable[1m]",
-        CliAlias,
-        "`--model` alias: Fable with a 1M-token context.",
-    ),
-    m(
-        "default",
-        CliAlias,
-        "Not a model: clears any model override.",
-    ),
+    m("opus[1m]", CliAlias, "`--model` alias: Opus with a 1M-token context."),
+    m("fable[1m]", CliAlias, "`--model` alias: Fable with a 1M-token context."),
+    m("default", CliAlias, "Not a model: clears any model override."),
     m("claude-fable-5-1", Active, "Claude Fable 5.1."),
     m("claude-fable-5", Active, "Claude Fable 5."),
     m("claude-opus-5-5", Active, "Claude Opus 5.5."),
@@ -121,11 +92,7 @@ pub static MODELS: &[Model] = &[
     ),
     m("claude-haiku-5-5", Active, "Claude Haiku 5.5."),
     m("claude-haiku-4-5", Active, "Claude Haiku 4.5."),
-    m(
-        "claude-haiku-4-5-20251001",
-        Active,
-        "Claude Haiku 4.5, dated snapshot.",
-    ),
+    m("claude-haiku-4-5-20251001", Active, "Claude Haiku 4.5, dated snapshot."),
     m(
         "claude-mythos-5-1",
         Restricted,
@@ -142,55 +109,20 @@ pub static MODELS: &[Model] = &[
         "Claude Mythos Preview (invitation only).",
     ),
     gone("claude-opus-4-1", "2026-08-05", "opus", "Claude Opus 4.1."),
-    gone(
-        "claude-opus-4-1-20250805",
-        "2026-08-05",
-        "opus",
-        "Claude Opus 4.1.",
-    ),
+    gone("claude-opus-4-1-20250805", "2026-08-05", "opus", "Claude Opus 4.1."),
     gone("claude-opus-4-0", "2026-06-15", "opus", "Claude Opus 4."),
-    gone(
-        "claude-opus-4-20250514",
-        "2026-06-15",
-        "opus",
-        "Claude Opus 4.",
-    ),
-    gone(
-        "claude-sonnet-4-0",
-        "2026-06-15",
-        "sonnet",
-        "Claude Sonnet 4.",
-    ),
-    gone(
-        "claude-sonnet-4-20250514",
-        "2026-06-15",
-        "sonnet",
-        "Claude Sonnet 4.",
-    ),
+    gone("claude-opus-4-20250514", "2026-06-15", "opus", "Claude Opus 4."),
+    gone("claude-sonnet-4-0", "2026-06-15", "sonnet", "Claude Sonnet 4."),
+    gone("claude-sonnet-4-20250514", "2026-06-15", "sonnet", "Claude Sonnet 4."),
     gone(
         "claude-3-7-sonnet-20250219",
         "2026-02-19",
         "sonnet",
         "Claude Sonnet 3.7.",
     ),
-    gone(
-        "claude-3-7-sonnet-latest",
-        "2026-02-19",
-        "sonnet",
-        "Claude Sonnet 3.7.",
-    ),
-    gone(
-        "claude-3-5-haiku-20241022",
-        "2026-02-19",
-        "haiku",
-        "Claude Haiku 3.5.",
-    ),
-    gone(
-        "claude-3-5-haiku-latest",
-        "2026-02-19",
-        "haiku",
-        "Claude Haiku 3.5.",
-    ),
+    gone("claude-3-7-sonnet-latest", "2026-02-19", "sonnet", "Claude Sonnet 3.7."),
+    gone("claude-3-5-haiku-20241022", "2026-02-19", "haiku", "Claude Haiku 3.5."),
+    gone("claude-3-5-haiku-latest", "2026-02-19", "haiku", "Claude Haiku 3.5."),
 ];
 
 /// Finds a model value. Aliases match case-insensitively, as the loader lower-cases them; a

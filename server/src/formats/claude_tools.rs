@@ -69,11 +69,7 @@ pub static TOOLS: &[Tool] = &[
         false,
         "Executes shell commands. Rules: `Bash(npm run *)`, legacy prefix form `Bash(git diff:*)`.",
     ),
-    t(
-        "CronCreate",
-        false,
-        "Creates a session-scoped scheduled prompt.",
-    ),
+    t("CronCreate", false, "Creates a session-scoped scheduled prompt."),
     t("CronDelete", false, "Cancels a scheduled prompt."),
     t("CronList", true, "Lists scheduled prompts."),
     t(
@@ -100,16 +96,8 @@ pub static TOOLS: &[Tool] = &[
     t("ExitWorktree", false, "Leaves the worktree session."),
     t("Glob", true, "Finds files by name pattern."),
     t("Grep", true, "Searches file contents."),
-    t(
-        "ListAgents",
-        true,
-        "Lists agents reachable with SendMessage.",
-    ),
-    t(
-        "ListMcpResourcesTool",
-        true,
-        "Lists the resources of MCP servers.",
-    ),
+    t("ListAgents", true, "Lists agents reachable with SendMessage."),
+    t("ListMcpResourcesTool", true, "Lists the resources of MCP servers."),
     t("LSP", true, "Code intelligence through language servers."),
     t(
         "Monitor",
@@ -122,27 +110,15 @@ pub static TOOLS: &[Tool] = &[
         false,
         "Executes PowerShell commands. Rules: `PowerShell(…)`.",
     ),
-    t(
-        "PushNotification",
-        false,
-        "Sends a desktop or phone notification.",
-    ),
+    t("PushNotification", false, "Sends a desktop or phone notification."),
     t(
         "Read",
         true,
         "Reads files. Rules: `Read(path glob)` (also covers Grep, Glob and LSP).",
     ),
     t("ReadMcpResourceTool", true, "Reads an MCP resource by URI."),
-    t(
-        "RemoteTrigger",
-        false,
-        "Manages claude.ai routines (`/schedule`).",
-    ),
-    t(
-        "ReportFindings",
-        true,
-        "Reports structured code-review findings.",
-    ),
+    t("RemoteTrigger", false, "Manages claude.ai routines (`/schedule`)."),
+    t("ReportFindings", true, "Reports structured code-review findings."),
     t(
         "ScheduleWakeup",
         false,
@@ -185,11 +161,7 @@ pub static TOOLS: &[Tool] = &[
         false,
         "Session checklist (off by default in favour of the Task* tools).",
     ),
-    t(
-        "ToolSearch",
-        true,
-        "Loads deferred tools when tool search is on.",
-    ),
+    t("ToolSearch", true, "Loads deferred tools when tool search is on."),
     t(
         "WaitForMcpServers",
         true,
@@ -200,11 +172,7 @@ pub static TOOLS: &[Tool] = &[
         true,
         "Fetches a URL. Rules: `WebFetch(domain:example.com)`.",
     ),
-    t(
-        "WebSearch",
-        true,
-        "Searches the web. Takes no rule specifier.",
-    ),
+    t("WebSearch", true, "Searches the web. Takes no rule specifier."),
     t(
         "Workflow",
         false,
@@ -220,20 +188,18 @@ pub static TOOLS: &[Tool] = &[
         "Edit",
         "Made several edits to one file; removed from Claude Code.",
     ),
+    retired("LS", "Glob", "Listed a directory; removed from Claude Code."),
+    retired("NotebookRead", "Read", "Read a notebook; `Read` reads notebooks now."),
+    retired("SlashCommand", "Skill", "Ran slash commands; folded into `Skill`."),
     retired(
-        "LS",
-        "Glob",
-        "Listed a directory; removed from Claude Code.",
+        "TeamCreate",
+        "SendMessage",
+        "Created an agent team; removed around Claude Code 2.1.180.",
     ),
     retired(
-        "NotebookRead",
-        "Read",
-        "Read a notebook; `Read` reads notebooks now.",
-    ),
-    retired(
-        "SlashCommand",
-        "Skill",
-        "Ran slash commands; folded into `Skill`.",
+        "TeamDelete",
+        "SendMessage",
+        "Deleted an agent team; removed around Claude Code 2.1.180.",
     ),
     retired(
         "BashOutput",

@@ -76,10 +76,7 @@ pub fn detect(path: Option<&Path>, keys: &[&str]) -> Option<Detection> {
     let has = |k: &&str| keys.contains(k);
     for format in FORMATS {
         if format.strong_paths.iter().any(|r| matches(r, &comps)) {
-            return Some(Detection {
-                format,
-                by_path: true,
-            });
+            return Some(Detection { format, by_path: true });
         }
     }
     if NOT_YET_CATALOGED
@@ -89,24 +86,13 @@ pub fn detect(path: Option<&Path>, keys: &[&str]) -> Option<Detection> {
         return None;
     }
     for format in FORMATS {
-        if format.weak_paths.iter().any(|r| matches(r, &comps))
-            && format.weak_path_keys.iter().any(has)
-        {
-            return Some(Detection {
-                format,
-                by_path: false,
-            });
+        if format.weak_paths.iter().any(|r| matches(r, &comps)) && format.weak_path_keys.iter().any(has) {
+            return Some(Detection { format, by_path: false });
         }
     }
     for format in FORMATS {
-        if !format.content_all.is_empty()
-            && format.content_all.iter().all(has)
-            && format.content_any.iter().any(has)
-        {
-            return Some(Detection {
-                format,
-                by_path: false,
-            });
+        if !format.content_all.is_empty() && format.content_all.iter().all(has) && format.content_any.iter().any(has) {
+            return Some(Detection { format, by_path: false });
         }
     }
     None
@@ -123,34 +109,16 @@ mod tests {
     #[test]
     fn path_then_content() {
         assert_eq!(id("p/.claude/agents/x.md", &[]), Some("claude-agent"));
-        assert_eq!(
-            id("p/.claude/agents/sub/x.md", &["title"]),
-            Some("claude-agent")
-        );
-        assert_eq!(
-            id("p/agents/x.md", &["name", "description"]),
-            Some("claude-agent")
-        );
+        assert_eq!(id("p/.claude/agents/sub/x.md", &["title"]), Some("claude-agent"));
+        assert_eq!(id("p/agents/x.md", &["name", "description"]), Some("claude-agent"));
         assert_eq!(id("p/agents/README.md", &[]), None);
         assert_eq!(id("docs/post.md", &["title", "date"]), None);
         assert_eq!(id("docs/post.md", &["name", "description"]), None);
-        assert_eq!(
-            id("cat/x.md", &["name", "description", "tools"]),
-            Some("claude-agent")
-        );
+        assert_eq!(id("cat/x.md", &["name", "description", "tools"]), Some("claude-agent"));
         assert_eq!(id("p/.claude/agents/notes.txt", &[]), None);
         // Copilot agents and skills look like Claude agents but are other formats.
-        assert_eq!(
-            id("agents/x.agent.md", &["name", "description", "tools"]),
-            None
-        );
-        assert_eq!(
-            id("skills/x/SKILL.md", &["name", "description", "model"]),
-            None
-        );
-        assert_eq!(
-            id("plugin/commands/x.md", &["name", "description", "model"]),
-            None
-        );
+        assert_eq!(id("agents/x.agent.md", &["name", "description", "tools"]), None);
+        assert_eq!(id("skills/x/SKILL.md", &["name", "description", "model"]), None);
+        assert_eq!(id("plugin/commands/x.md", &["name", "description", "model"]), None);
     }
 }

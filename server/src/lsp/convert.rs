@@ -80,14 +80,8 @@ mod tests {
         let x = text.find('x').unwrap();
         assert_eq!(position(&rope, x, Encoding::Utf16), Position::new(1, 2));
         assert_eq!(position(&rope, x, Encoding::Utf8), Position::new(1, 3));
-        assert_eq!(
-            offset(&rope, Position::new(1, 2), Encoding::Utf16),
-            (x, false)
-        );
-        assert_eq!(
-            offset(&rope, Position::new(1, 3), Encoding::Utf8),
-            (x, false)
-        );
+        assert_eq!(offset(&rope, Position::new(1, 2), Encoding::Utf16), (x, false));
+        assert_eq!(offset(&rope, Position::new(1, 3), Encoding::Utf8), (x, false));
         let e = text.find('é').unwrap();
         assert_eq!(position(&rope, e, Encoding::Utf16), Position::new(0, 4));
         assert_eq!(position(&rope, e, Encoding::Utf8), Position::new(0, 8));
@@ -96,22 +90,13 @@ mod tests {
     #[test]
     fn out_of_range_clamps() {
         let rope = Rope::from_str("ab\r\ncd");
-        assert_eq!(
-            offset(&rope, Position::new(0, 99), Encoding::Utf16),
-            (2, true)
-        );
-        assert_eq!(
-            offset(&rope, Position::new(9, 0), Encoding::Utf8),
-            (6, true)
-        );
+        assert_eq!(offset(&rope, Position::new(0, 99), Encoding::Utf16), (2, true));
+        assert_eq!(offset(&rope, Position::new(9, 0), Encoding::Utf8), (6, true));
         // Inside the surrogate pair of an emoji: back to its start.
         let rope = Rope::from_str("😀x");
         assert_eq!(offset(&rope, Position::new(0, 1), Encoding::Utf16).0, 0);
         // Inside a UTF-8 sequence.
-        assert_eq!(
-            offset(&rope, Position::new(0, 2), Encoding::Utf8),
-            (0, true)
-        );
+        assert_eq!(offset(&rope, Position::new(0, 2), Encoding::Utf8), (0, true));
     }
 
     #[test]

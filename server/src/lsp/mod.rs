@@ -4,6 +4,7 @@
 
 pub mod convert;
 mod server;
+mod transport;
 
 pub use server::Backend;
 
@@ -23,11 +24,30 @@ pub fn serve_stdio() -> i32 {
             return 2;
         }
     };
+    let shutdown_seen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     runtime.block_on(async {
         let (service, socket) = tower_lsp_server::LspService::new(Backend::new);
-        tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        // Client → guard → server, and server → stdout, through in-memory pipes.
+        let (to_server, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, from_server) = tokio::io::duplex(1 << 16);
+        let stdout = std::sync::Arc::new(tokio::sync::Mutex::new(tokio::io::stdout()));
+        let input = tokio::spawn(transport::pump_input(
+            tokio::io::stdin(),
+            to_server,
+            stdout.clone(),
+            shutdown_seen.clone(),
+        ));
+        let output = tokio::spawn(transport::pump_output(from_server, stdout));
+        tower_lsp_server::Server::new(server_in, server_out, socket)
             .serve(service)
             .await;
+        input.abort();
+        let _ = output.await;
     });
-    0
+    // LSP: exit code 0 after `shutdown`, 1 when `exit` (or end of input) comes without it.
+    if shutdown_seen.load(std::sync::atomic::Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
 }

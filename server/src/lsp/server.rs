@@ -48,9 +48,7 @@ impl Backend {
     /// document is kept and the client gets no diagnostics for this version.
     fn diagnostics_of(&self, uri: &Uri, open: &OpenDocument) -> Vec<super::types::Diagnostic> {
         let doc = &open.doc;
-        let found = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            analysis::diagnostics(doc)
-        })) {
+        let found = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analysis::diagnostics(doc))) {
             Ok(d) => d,
             Err(_) => {
                 log(format!(
@@ -80,10 +78,7 @@ impl Backend {
                     d.related
                         .iter()
                         .map(|(r, msg)| DiagnosticRelatedInformation {
-                            location: Location::new(
-                                uri.clone(),
-                                convert::range(doc.rope(), r, enc),
-                            ),
+                            location: Location::new(uri.clone(), convert::range(doc.rope(), r, enc)),
                             message: msg.clone(),
                         })
                         .collect()
@@ -100,9 +95,7 @@ impl Backend {
         if current != Some(version) {
             return;
         }
-        self.client
-            .publish_diagnostics(uri, diagnostics, Some(version))
-            .await;
+        self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
     }
 }
 
@@ -112,11 +105,7 @@ impl LanguageServer for Backend {
         let utf8 = general
             .and_then(|g| g.position_encodings.as_ref())
             .is_some_and(|encs| encs.contains(&PositionEncodingKind::UTF8));
-        let enc = if utf8 {
-            Encoding::Utf8
-        } else {
-            Encoding::Utf16
-        };
+        let enc = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
         let _ = self.encoding.set(enc);
         let related = params
             .capabilities
@@ -133,14 +122,12 @@ impl LanguageServer for Backend {
                 } else {
                     PositionEncodingKind::UTF16
                 }),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
-                        ..Default::default()
-                    },
-                )),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                    ..Default::default()
+                })),
                 ..Default::default()
             },
             server_info: Some(ServerInfo {
@@ -156,9 +143,7 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let TextDocumentItem {
-            uri, version, text, ..
-        } = params.text_document;
+        let TextDocumentItem { uri, version, text, .. } = params.text_document;
         let path = uri.to_file_path().map(|p| p.into_owned());
         let open = OpenDocument {
             doc: Document::new(&text, path),
@@ -176,10 +161,7 @@ impl LanguageServer for Backend {
         // must land in the order the client sent them.
         let diagnostics = {
             let Some(mut open) = self.docs.get_mut(&uri) else {
-                log(format!(
-                    "didChange for a document that is not open: {}",
-                    uri.as_str()
-                ));
+                log(format!("didChange for a document that is not open: {}", uri.as_str()));
                 return;
             };
             let enc = self.encoding();
@@ -190,10 +172,7 @@ impl LanguageServer for Backend {
                         let (start, c1) = convert::offset(rope, r.start, enc);
                         let (end, c2) = convert::offset(rope, r.end, enc);
                         if c1 || c2 {
-                            log(format!(
-                                "clamped an out-of-range edit {r:?} in {}",
-                                uri.as_str()
-                            ));
+                            log(format!("clamped an out-of-range edit {r:?} in {}", uri.as_str()));
                         }
                         open.doc.edit(&TextEdit {
                             range: start.min(end)..end.max(start),

@@ -16,6 +16,9 @@ pub struct FrontMatterSplit {
     pub close: Option<TextRange>,
     /// Where the body starts: after the closing fence's line end (the text length if unclosed).
     pub body_start: usize,
+    /// The block is closed only by a longer rule (`-----`): Claude Code's loader stops there
+    /// (its pattern matches the first `---` anywhere), strict tools read on.
+    pub closed_by_rule: bool,
 }
 
 /// A fence line longer than this cannot be `---` plus blanks worth honouring; skipping long
@@ -23,12 +26,11 @@ pub struct FrontMatterSplit {
 const MAX_FENCE_LINE: usize = 256;
 
 fn fence_kind(line: &str) -> Option<&'static str> {
-    let content = line
-        .trim_end_matches(['\n', '\r'])
-        .trim_end_matches([' ', '\t']);
+    let content = line.trim_end_matches(['\n', '\r']).trim_end_matches([' ', '\t']);
     match content {
         "---" => Some("---"),
         "..." => Some("..."),
+        _ if content.len() > 3 && content.bytes().all(|b| b == b'-') => Some("rule"),
         _ => None,
     }
 }
@@ -42,34 +44,54 @@ pub fn split(rope: &Rope) -> Option<FrontMatterSplit> {
         return None;
     }
     let first_text = first.to_string();
-    let bom = if first_text.starts_with('\u{feff}') {
-        3
-    } else {
-        0
-    };
+    let bom = if first_text.starts_with('\u{feff}') { 3 } else { 0 };
     if fence_kind(&first_text[bom..]) != Some("---") {
         return None;
     }
     let open = bom..bom + 3;
     let yaml_start = first_len;
     let mut offset = first_len;
+    // The first `-----` rule: (offset, line length, length without the line end).
+    let mut rule: Option<(usize, usize, usize)> = None;
     for line in lines {
         let len = line.len_bytes();
-        if len <= MAX_FENCE_LINE && fence_kind(&line.to_string()).is_some() {
-            return Some(FrontMatterSplit {
-                open,
-                yaml: yaml_start..offset,
-                close: Some(offset..offset + 3),
-                body_start: offset + len,
-            });
+        let text = if len <= MAX_FENCE_LINE {
+            line.to_string()
+        } else {
+            String::new()
+        };
+        match fence_kind(&text) {
+            Some("rule") => {
+                rule.get_or_insert((offset, len, text.trim_end_matches(['\n', '\r']).len()));
+            }
+            Some(_) => {
+                return Some(FrontMatterSplit {
+                    open,
+                    yaml: yaml_start..offset,
+                    close: Some(offset..offset + 3),
+                    body_start: offset + len,
+                    closed_by_rule: false,
+                });
+            }
+            None => {}
         }
         offset += len;
     }
-    Some(FrontMatterSplit {
-        open,
-        yaml: yaml_start..offset,
-        close: None,
-        body_start: offset,
+    Some(match rule {
+        Some((at, len, content)) => FrontMatterSplit {
+            open,
+            yaml: yaml_start..at,
+            close: Some(at..at + content),
+            body_start: at + len,
+            closed_by_rule: true,
+        },
+        None => FrontMatterSplit {
+            open,
+            yaml: yaml_start..offset,
+            close: None,
+            body_start: offset,
+            closed_by_rule: false,
+        },
     })
 }
 
@@ -78,7 +100,8 @@ impl FrontMatterSplit {
     /// must begin after the closing fence's line end. A CR-only line end is conservative, as
     /// an inserted `\n` right after it would join the fence line's terminator.
     pub fn untouched_by_edit_at(&self, rope_before: &Rope, start: usize) -> bool {
-        if self.close.is_none() || start < self.body_start {
+        // Behind a `-----` rule, a `---` typed anywhere further down becomes the real fence.
+        if self.close.is_none() || self.closed_by_rule || start < self.body_start {
             return false;
         }
         if start > self.body_start {
@@ -125,10 +148,18 @@ mod tests {
     }
 
     #[test]
-    fn indented_or_longer_rules_do_not_close() {
+    fn indented_fences_do_not_close_and_rules_close_only_as_a_fallback() {
         assert_eq!(
-            s("---\na: 1\n    ---\n-----\nbody"),
-            Some(("a: 1\n    ---\n-----\nbody".into(), None, "".into()))
+            s("---\na: 1\n    ---\nbody"),
+            Some(("a: 1\n    ---\nbody".into(), None, "".into()))
+        );
+        assert_eq!(
+            s("---\na: 1\n-----\nbody\n---\nmore"),
+            Some(("a: 1\n-----\nbody\n".into(), Some("---".into()), "more".into()))
+        );
+        assert_eq!(
+            s("---\na: 1\n-----\r\nbody"),
+            Some(("a: 1\n".into(), Some("-----".into()), "body".into()))
         );
     }
 

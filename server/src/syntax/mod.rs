@@ -11,6 +11,10 @@ use markdown::Body;
 use ropey::Rope;
 use yaml::ParsedYaml;
 
+/// Documents larger than this get no Markdown tree (no outline): tree-sitter-md needs seconds
+/// for them, and no agent spec is anywhere near this size. Front matter checks still run.
+pub const MAX_OUTLINE_BYTES: usize = 16 << 20;
+
 /// Everything parsed from one document, kept current edit by edit.
 #[derive(Debug)]
 pub struct Syntax {
@@ -18,7 +22,9 @@ pub struct Syntax {
     /// The front matter's YAML; empty when there is none or it is never closed (its "YAML"
     /// would be the whole body: formats.md §2 says not to cascade errors from it).
     pub yaml: ParsedYaml,
-    pub body: Body,
+    /// The Markdown tree and its sections; `None` when the caller asked for none (a one-shot
+    /// `check` whose rules need no outline skips the most expensive parse).
+    pub body: Option<Body>,
     /// How many times the YAML was parsed (tests use it to prove body edits skip it).
     pub yaml_parses: usize,
 }
@@ -34,11 +40,12 @@ fn parse_yaml(rope: &Rope, fm: Option<&FrontMatterSplit>) -> ParsedYaml {
 }
 
 impl Syntax {
-    pub fn new(rope: &Rope) -> Self {
+    pub fn new(rope: &Rope, with_body: bool) -> Self {
+        let with_body = with_body && rope.len_bytes() <= MAX_OUTLINE_BYTES;
         let front_matter = front_matter::split(rope);
         let yaml = parse_yaml(rope, front_matter.as_ref());
         Syntax {
-            body: Body::new(rope),
+            body: with_body.then(|| Body::new(rope)),
             yaml,
             front_matter,
             yaml_parses: 1,
@@ -64,7 +71,9 @@ impl Syntax {
             self.yaml_parses += 1;
             self.front_matter = split;
         }
-        self.body.edit(before, after, edit);
+        if let Some(body) = &mut self.body {
+            body.edit(before, after, edit);
+        }
     }
 
     /// Where the body starts (0 without a front matter).
@@ -95,11 +104,8 @@ impl Syntax {
             .filter_map(|l| {
                 let l = l.trim_start();
                 let (key, _) = l.split_once(':')?;
-                (!key.is_empty()
-                    && key
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
-                .then(|| key.to_string())
+                (!key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
+                    .then(|| key.to_string())
             })
             .collect()
     }

@@ -94,10 +94,7 @@ impl Node {
                     "string"
                 } else if self.is_null() {
                     "empty value"
-                } else if matches!(
-                    value.as_str(),
-                    "true" | "false" | "True" | "False" | "TRUE" | "FALSE"
-                ) {
+                } else if matches!(value.as_str(), "true" | "false" | "True" | "False" | "TRUE" | "FALSE") {
                     "boolean"
                 } else if value.parse::<f64>().is_ok() {
                     "number"
@@ -185,10 +182,7 @@ impl<'a> Lines<'a> {
         let idx = line.saturating_sub(1).min(self.starts.len() - 1);
         let (s, e) = self.starts[idx];
         let content = &self.text[s..e];
-        let within = content
-            .char_indices()
-            .nth(col)
-            .map_or(content.len(), |(b, _)| b);
+        let within = content.char_indices().nth(col).map_or(content.len(), |(b, _)| b);
         self.base + s + within
     }
 
@@ -214,22 +208,21 @@ pub fn parse(text: &str, base: usize) -> ParsedYaml {
         Err(e) => e,
     };
     if let Some((repaired, recovered)) = repair(text, &lines) {
-        if let Ok(root) = build(&repaired, &lines) {
-            return ParsedYaml {
+        return match build(&repaired, &lines) {
+            Ok(root) => ParsedYaml {
                 root,
                 recovered,
                 error: None,
-            };
-        }
-        // The recovery is not enough: report the first error the loader would really hit,
-        // which is the one left after the recoverable lines are quoted.
-        if let Err(e2) = build(&repaired, &lines) {
-            return ParsedYaml {
+            },
+            // The retry is not enough: report the error the loader really stops at, the one
+            // left after quoting. The quoted values are not worth a warning then: the file
+            // fails either way.
+            Err(e) => ParsedYaml {
                 root: None,
-                recovered,
-                error: Some(e2),
-            };
-        }
+                recovered: Vec::new(),
+                error: Some(e),
+            },
+        };
     }
     ParsedYaml {
         root: None,
@@ -273,11 +266,7 @@ fn repair(text: &str, lines: &Lines) -> Option<(String, Vec<Recovered>)> {
 fn recoverable_value(line: &str) -> Option<(&str, usize)> {
     let colon = line.find(':')?;
     let key = &line[..colon];
-    if key.is_empty()
-        || !key
-            .chars()
-            .all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-')
-    {
+    if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphabetic() || c == '_' || c == '-') {
         return None;
     }
     let rest = &line[colon + 1..];
@@ -297,10 +286,10 @@ fn recoverable_value(line: &str) -> Option<(&str, usize)> {
 /// re-quotes): those are the ones worth a `needs-quotes` warning.
 fn strictly_invalid(value: &str) -> bool {
     let v = value.trim_end();
-    v.contains(": ")
-        || v.contains(":\t")
-        || v.ends_with(':')
-        || v.starts_with(|c| "*&!%@`|>".contains(c))
+    // `|` or `>` with only block indicators after it opens a block scalar, which is valid.
+    let block_header = v.starts_with(['|', '>']) && v[1..].chars().all(|c| matches!(c, '-' | '+' | '1'..='9'));
+    !block_header
+        && (v.contains(": ") || v.contains(":\t") || v.ends_with(':') || v.starts_with(|c| "*&!%@`|>".contains(c)))
 }
 
 /// A JSON-style double-quoted YAML string.
@@ -350,16 +339,14 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
     for ev in Parser::new_from_str(text) {
         let (event, span) = ev.map_err(|e| error_at(lines, &e))?;
         let range = lines.span(&span);
-        let flow_start =
-            |start: usize| text_at(text, lines, start).is_some_and(|c| c == '[' || c == '{');
+        let flow_start = |start: usize| text_at(text, lines, start).is_some_and(|c| c == '[' || c == '{');
         let node = match event {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
                     return Err(SyntaxError {
                         at: range.start..range.start,
-                        message: "a second YAML document starts here; the front matter holds one"
-                            .into(),
+                        message: "a second YAML document starts here; the front matter holds one".into(),
                     });
                 }
                 continue;
@@ -393,19 +380,14 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
                 let end = range.end.max(range.start);
                 match stack.pop() {
                     Some(Frame::Seq { start, items, flow }) => {
-                        let end = items
-                            .last()
-                            .map_or(end, |n| n.span.end.max(if flow { end } else { 0 }));
+                        let end = items.last().map_or(end, |n| n.span.end.max(if flow { end } else { 0 }));
                         Node {
                             span: start..end.max(start),
                             kind: NodeKind::Seq { items, flow },
                         }
                     }
                     Some(Frame::Map {
-                        start,
-                        entries,
-                        flow,
-                        ..
+                        start, entries, flow, ..
                     }) => {
                         let end = entries
                             .last()
@@ -440,9 +422,7 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
             None => root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map {
-                entries,
-                pending_key,
-                ..
+                entries, pending_key, ..
             }) => match pending_key.take() {
                 None => *pending_key = Some(node),
                 Some(key) => entries.push(Entry { key, value: node }),

@@ -8,10 +8,7 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// The extensions agent spec files use.
 pub fn is_candidate(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("md" | "mdc")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "mdc"))
 }
 
 /// Every candidate file under `root` (or `root` itself when it is a file, whatever its
@@ -24,12 +21,7 @@ pub fn walk(root: &Path) -> Vec<PathBuf> {
         .hidden(false) // `.claude/` and `.github/` hold the files we are after
         .require_git(false)
         .follow_links(false)
-        .filter_entry(|e| {
-            !matches!(
-                e.file_name().to_str(),
-                Some(".git" | "node_modules" | "target")
-            )
-        })
+        .filter_entry(|e| !matches!(e.file_name().to_str(), Some(".git" | "node_modules" | "target")))
         .build();
     walker
         .filter_map(Result::ok)

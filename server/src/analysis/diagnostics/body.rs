@@ -18,7 +18,10 @@ pub(super) fn check(sink: &mut Sink) {
         sink.push(
             "/empty-body",
             close.clone(),
-            format!("nothing follows the front matter: the body is the {}'s system prompt, so it has no instructions", sink.format.name),
+            format!(
+                "nothing follows the front matter: the body is the {}'s system prompt, so it has no instructions",
+                sink.format.name
+            ),
         );
     }
 }

@@ -58,20 +58,11 @@ fn tool_name(sink: &Sink) -> &'static str {
 }
 
 fn missing(sink: &mut Sink, key: &str) {
-    let at = sink
-        .doc
-        .syntax()
-        .front_matter
-        .as_ref()
-        .map_or(0..0, |f| f.open.clone());
+    let at = sink.doc.syntax().front_matter.as_ref().map_or(0..0, |f| f.open.clone());
     let consequence = if key == "name" {
         format!("{} skips this file", tool_name(sink))
     } else {
-        format!(
-            "{} cannot tell when to use this {}",
-            tool_name(sink),
-            sink.format.name
-        )
+        format!("{} cannot tell when to use this {}", tool_name(sink), sink.format.name)
     };
     sink.push(
         "/missing-field",
@@ -99,11 +90,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         } else {
             v.span.clone()
         };
-        sink.push(
-            "/wrong-type",
-            range,
-            format!("`{key}` must be {expected}, not a {got}"),
-        );
+        sink.push("/wrong-type", range, format!("`{key}` must be {expected}, not a {got}"));
     };
     match &field.value {
         ValueKind::Text | ValueKind::Name => {
@@ -143,11 +130,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             match n {
                 Some(n) if n >= 1 => {}
                 Some(_) => {
-                    sink.push(
-                        "/invalid-value",
-                        v.span.clone(),
-                        format!("`{key}` must be at least 1"),
-                    );
+                    sink.push("/invalid-value", v.span.clone(), format!("`{key}` must be at least 1"));
                 }
                 None if v.is_null() => {}
                 None => wrong_type(sink, "a whole number"),
@@ -251,21 +234,17 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
             format!("`{name}` has capitals, spaces or symbols; names are identifiers, written in lowercase with hyphens (e.g. `{fixed}`)"),
         );
     }
-    if sink.format.name_must_match_file {
-        if let Some(stem) = sink
-            .doc
-            .path()
-            .and_then(|p| p.file_stem())
-            .and_then(|s| s.to_str())
-        {
-            if stem != name && !matches!(stem, "agent" | "AGENT") {
-                sink.push(
-                    "/name-mismatch",
-                    v.span.clone(),
-                    format!("the name `{name}` differs from the file name `{stem}`; Claude Code uses the name"),
-                );
-            }
-        }
+    // `agents/<name>/agent.md` layouts name the folder, not the file.
+    if sink.format.name_must_match_file
+        && let Some(stem) = sink.doc.path().and_then(|p| p.file_stem()).and_then(|s| s.to_str())
+        && stem != name
+        && !matches!(stem, "agent" | "AGENT")
+    {
+        sink.push(
+            "/name-mismatch",
+            v.span.clone(),
+            format!("the name `{name}` differs from the file name `{stem}`; Claude Code uses the name"),
+        );
     }
 }
 

@@ -20,11 +20,15 @@ fn line_range(sink: &Sink, offset: usize) -> TextRange {
 
 pub(super) fn check(sink: &mut Sink) -> bool {
     let syntax = sink.doc.syntax();
-    let loses = "so Claude Code loads it without its name and description";
+    let loses = "so Claude Code skips this file (it reads no name or description)";
     let Some(fm) = &syntax.front_matter else {
         if sink.format.front_matter_required {
-            let first = line_range(sink, 0);
-            let indented = sink.doc.slice(&first).trim() == "---" && first.start > 0;
+            let rope = sink.doc.rope();
+            let first_line = (0..rope.len_lines().min(64))
+                .find(|&l| !rope.line(l).to_string().trim().is_empty())
+                .unwrap_or(0);
+            let first = line_range(sink, rope.line_to_byte(first_line));
+            let indented = sink.doc.slice(&first).trim() == "---" && first.start > rope.line_to_byte(first_line);
             let msg = if indented {
                 format!("the front matter's `---` is indented: it must start at column 1, {loses}")
             } else {
@@ -45,6 +49,13 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         );
         return false;
     }
+    if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
+        sink.push(
+            "front-matter/closed-by-rule",
+            close.clone(),
+            "the front matter is closed by a `-----` rule instead of `---`: Claude Code stops here and loads the file, but strict YAML tools read on to the next `---` (or find no end); write exactly `---`",
+        );
+    }
     let yaml = &syntax.yaml;
     for r in &yaml.recovered {
         sink.push(
@@ -58,11 +69,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     }
     if let Some(err) = &yaml.error {
         if let Some(heading) = markdown_heading_before(sink, fm.yaml.start, err.at.start) {
-            let close_line = sink
-                .doc
-                .rope()
-                .byte_to_line(fm.close.as_ref().map_or(0, |c| c.start))
-                + 1;
+            let close_line = sink.doc.rope().byte_to_line(fm.close.as_ref().map_or(0, |c| c.start)) + 1;
             sink.push(
                 "yaml/syntax",
                 heading,
@@ -121,8 +128,7 @@ fn markdown_heading_before(sink: &Sink, from: usize, error_at: usize) -> Option<
         let line = rope.line(l);
         let text: String = line.chars().take(8).collect();
         let hashes = text.chars().take_while(|&c| c == '#').count();
-        ((1..=6).contains(&hashes) && text[hashes..].starts_with(' '))
-            .then(|| line_range(sink, rope.line_to_byte(l)))
+        ((1..=6).contains(&hashes) && text[hashes..].starts_with(' ')).then(|| line_range(sink, rope.line_to_byte(l)))
     })
 }
 
@@ -131,7 +137,12 @@ fn explain_yaml_error(sink: &Sink, at: usize, raw: &str) -> (TextRange, String) 
     let rope = sink.doc.rope();
     let mut range = line_range(sink, at);
     let here = sink.doc.slice(&(at..range.end.max(at)));
-    let msg = if raw.contains("tab") {
+    let msg = if raw.contains("nesting deeper") || raw.contains("recursion limit") {
+        format!(
+            "the front matter nests deeper than {} levels",
+            crate::syntax::yaml::MAX_DEPTH
+        )
+    } else if raw.contains("tab") {
         "a tab is used for indentation; YAML indents with spaces only".to_string()
     } else if raw.contains("simple key expect ':'") || raw.contains("could not find expected ':'") {
         // The scanner notices at the start of the next line; the culprit is the line before.
@@ -152,8 +163,7 @@ fn explain_yaml_error(sink: &Sink, at: usize, raw: &str) -> (TextRange, String) 
         || here.starts_with('{')
         || raw.contains("did not find expected key") && sink.doc.slice(&range).contains('[')
     {
-        "this value starts like a YAML list or mapping but is not one: quote the whole value"
-            .to_string()
+        "this value starts like a YAML list or mapping but is not one: quote the whole value".to_string()
     } else if raw.contains("mapping values are not allowed") {
         "a plain value holds a `:` that YAML reads as a nested key (here a `:` at the end of the line or before a space): quote the value".to_string()
     } else {

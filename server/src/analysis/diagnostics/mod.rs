@@ -50,12 +50,7 @@ pub(crate) struct Sink<'a> {
 
 impl Sink<'_> {
     /// `rule` is a code from [`rules::RULES`]; a leading `/` means "prefix with the format id".
-    pub fn push(
-        &mut self,
-        rule: &str,
-        range: TextRange,
-        message: impl Into<String>,
-    ) -> &mut Diagnostic {
+    pub fn push(&mut self, rule: &str, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
         let code = match rule.strip_prefix('/') {
             Some(short) => format!("{}/{}", self.format.id, short),
             None => rule.to_string(),
@@ -102,8 +97,7 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
         }
     }
     body::check(&mut sink);
-    sink.out
-        .sort_by(|a, b| (a.range.start, a.range.end).cmp(&(b.range.start, b.range.end)));
+    sink.out.sort_by_key(|d| (d.range.start, d.range.end));
     sink.out
 }
 

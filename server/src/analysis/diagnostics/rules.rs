@@ -29,6 +29,11 @@ pub static RULES: &[Rule] = &[
         "The front matter's opening `---` has no closing `---`.",
     ),
     r(
+        "front-matter/closed-by-rule",
+        Warning,
+        "The front matter is closed by a longer `-----` rule: Claude Code stops there, strict tools do not.",
+    ),
+    r(
         "yaml/syntax",
         Error,
         "The front matter is not YAML the tool can read; it loads without its metadata.",
@@ -53,11 +58,7 @@ pub static RULES: &[Rule] = &[
         Warning,
         "A key this format does not define; the tool ignores it.",
     ),
-    r(
-        "/missing-field",
-        Error,
-        "A required field is missing or empty.",
-    ),
+    r("/missing-field", Error, "A required field is missing or empty."),
     r(
         "/wrong-type",
         Error,
@@ -78,11 +79,7 @@ pub static RULES: &[Rule] = &[
         Warning,
         "A name with capitals, spaces or symbols instead of lowercase letters, digits and hyphens.",
     ),
-    r(
-        "/name-mismatch",
-        Information,
-        "The name differs from the file name.",
-    ),
+    r("/name-mismatch", Information, "The name differs from the file name."),
     r(
         "/unknown-model",
         Warning,
@@ -103,22 +100,14 @@ pub static RULES: &[Rule] = &[
         Warning,
         "A tool name that is not a known tool; it is ignored.",
     ),
-    r(
-        "/removed-tool",
-        Warning,
-        "A tool that no longer exists; it is ignored.",
-    ),
+    r("/removed-tool", Warning, "A tool that no longer exists; it is ignored."),
     r(
         "/invalid-tool-rule",
         Error,
         "A permission rule with unbalanced parentheses, which can never match.",
     ),
     r("/duplicate-tool", Warning, "The same tool is listed twice."),
-    r(
-        "/tool-conflict",
-        Warning,
-        "A tool is both allowed and disallowed.",
-    ),
+    r("/tool-conflict", Warning, "A tool is both allowed and disallowed."),
     r(
         "/empty-tools",
         Warning,
@@ -138,4 +127,21 @@ pub fn severity(code: &str) -> Severity {
         .iter()
         .find(|r| r.code == code || r.code == short)
         .map_or(Warning, |r| r.severity)
+}
+
+/// Every code as users see it: per-format rules once for each format, then the shared ones
+/// (`(code, severity, summary)`), in table order.
+pub fn all_codes() -> Vec<(String, Severity, &'static str)> {
+    let mut out = Vec::new();
+    for rule in RULES {
+        match rule.code.strip_prefix('/') {
+            Some(short) => {
+                for f in crate::formats::FORMATS {
+                    out.push((format!("{}/{short}", f.id), rule.severity, rule.summary));
+                }
+            }
+            None => out.push((rule.code.to_string(), rule.severity, rule.summary)),
+        }
+    }
+    out
 }

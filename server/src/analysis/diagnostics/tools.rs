@@ -102,9 +102,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
             sink.push(
                 "/wrong-type",
                 v.span.clone(),
-                format!(
-                    "`{key}` must be a comma-separated string or a list of tools, not a mapping"
-                ),
+                format!("`{key}` must be a comma-separated string or a list of tools, not a mapping"),
             );
             return;
         }
@@ -168,8 +166,7 @@ fn check_item(sink: &mut Sink, item: &ToolItem) {
         None => {
             let range = item.range.start..item.range.start + name.len().min(item.range.len());
             let words: Vec<&str> = name.split_whitespace().collect();
-            let msg = if words.len() > 1 && words.iter().all(|w| claude_tools::lookup(w).is_some())
-            {
+            let msg = if words.len() > 1 && words.iter().all(|w| claude_tools::lookup(w).is_some()) {
                 format!(
                     "`{name}` is not one tool: separate tools with commas (`{}`)",
                     words.join(", ")
@@ -177,13 +174,9 @@ fn check_item(sink: &mut Sink, item: &ToolItem) {
             } else {
                 match nearest(name, claude_tools::suggestable()) {
                     Some(s) if s.eq_ignore_ascii_case(name) => {
-                        format!(
-                            "unknown tool `{name}`: tool names are case-sensitive, did you mean `{s}`?"
-                        )
+                        format!("unknown tool `{name}`: tool names are case-sensitive, did you mean `{s}`?")
                     }
-                    Some(s) => format!(
-                        "unknown tool `{name}`: did you mean `{s}`? Claude Code ignores unknown tools"
-                    ),
+                    Some(s) => format!("unknown tool `{name}`: did you mean `{s}`? Claude Code ignores unknown tools"),
                     None => format!(
                         "unknown tool `{name}`: not a Claude Code tool, nor an MCP tool (`mcp__server__tool`); Claude Code ignores it"
                     ),
@@ -212,18 +205,13 @@ pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
     let doc = sink.doc;
     let allowed = items(&|r| doc.slice(r), allow);
     for d in items(&|r| doc.slice(r), deny) {
-        if let Some(a) = allowed
-            .iter()
-            .find(|a| tool_name(&a.text) == tool_name(&d.text))
-        {
+        if let Some(a) = allowed.iter().find(|a| tool_name(&a.text) == tool_name(&d.text)) {
             let name = tool_name(&d.text).to_string();
             let first = a.range.clone();
             sink.push(
                 "/tool-conflict",
                 d.range.clone(),
-                format!(
-                    "`{name}` is both in `{allow_key}` and in `{deny_key}`; the deny list wins"
-                ),
+                format!("`{name}` is both in `{allow_key}` and in `{deny_key}`; the deny list wins"),
             )
             .related
             .push((first, format!("`{name}` allowed here")));
