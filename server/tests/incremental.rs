@@ -111,7 +111,7 @@ fn random_edits_match_a_fresh_parse() {
     let cases: usize = std::env::var("AGENTLS_ORACLE_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(1500);
+        .unwrap_or(3000);
     let path = PathBuf::from("proj/.claude/agents/x.md");
     let first: usize = std::env::var("AGENTLS_ORACLE_FIRST")
         .ok()

@@ -4,4 +4,4 @@
 pub mod diagnostics;
 pub mod suggest;
 
-pub use diagnostics::{Diagnostic, Severity, diagnostics};
+pub use diagnostics::{Diagnostic, Fix, Severity, diagnostics};

@@ -39,6 +39,15 @@ pub struct Diagnostic {
     pub message: String,
     /// Other places in the same document that explain this one (the first of two duplicate keys).
     pub related: Vec<(TextRange, String)>,
+    /// Repairs a user can apply with one keystroke (quick fixes), best first.
+    pub fixes: Vec<Fix>,
+}
+
+/// A quick fix: edits to this document, in byte offsets of its current text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<crate::document::TextEdit>,
 }
 
 /// Collects findings for one document, filling in each rule's code and severity.
@@ -62,6 +71,7 @@ impl Sink<'_> {
             code,
             message: message.into(),
             related: Vec::new(),
+            fixes: Vec::new(),
         });
         self.out.last_mut().expect("just pushed")
     }
