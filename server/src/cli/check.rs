@@ -1,5 +1,6 @@
 //! `agentls check`: walk the given paths, analyse every agent spec file, report.
 
+use super::output::{self, Finding, OutputFormat};
 use crate::analysis::diagnostics::{self, Diagnostic, Severity};
 use crate::document::Document;
 use crate::formats;
@@ -8,12 +9,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum OutputFormat {
-    Text,
-    Json,
-}
 
 struct Options {
     paths: Vec<PathBuf>,
@@ -49,13 +44,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         };
         match a.split('=').next().unwrap_or("") {
             "--format" => {
-                o.format = match value("--format")?.as_str() {
-                    "text" => OutputFormat::Text,
-                    "json" => OutputFormat::Json,
-                    f => {
-                        return Err(format!("unknown output format `{f}` (expected text or json)"));
-                    }
-                }
+                let f = value("--format")?;
+                o.format = OutputFormat::parse(&f)
+                    .ok_or_else(|| format!("unknown output format `{f}` (expected text, json, github or sarif)"))?;
             }
             "--kind" => {
                 let k = value("--kind")?;
@@ -102,9 +93,8 @@ pub fn run(args: &[String]) -> i32 {
 
     let results = check_files(&files, opts.kind);
     let (mut errors, mut warnings, mut checked) = (0, 0, 0);
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut stderr = std::io::stderr();
-    let mut json = Vec::new();
+    let mut findings = Vec::new();
     for (path, outcome) in files.iter().zip(results) {
         let shown = path.display().to_string();
         match outcome {
@@ -119,7 +109,7 @@ pub fn run(args: &[String]) -> i32 {
             }
             Outcome::Checked(diags, doc) => {
                 checked += 1;
-                for d in &diags {
+                for d in diags {
                     match d.severity {
                         Severity::Error => errors += 1,
                         Severity::Warning => warnings += 1,
@@ -127,36 +117,22 @@ pub fn run(args: &[String]) -> i32 {
                     }
                     let (line, col) = crate::document::line_col_chars(doc.rope(), d.range.start);
                     let (end_line, end_col) = crate::document::line_col_chars(doc.rope(), d.range.end);
-                    match opts.format {
-                        OutputFormat::Text => {
-                            let _ = writeln!(
-                                stdout,
-                                "{shown}:{}:{}: {}[{}]: {}",
-                                line + 1,
-                                col + 1,
-                                d.severity.as_str(),
-                                d.code,
-                                d.message
-                            );
-                        }
-                        OutputFormat::Json => json.push(serde_json::json!({
-                            "path": shown,
-                            "line": line + 1,
-                            "column": col + 1,
-                            "end_line": end_line + 1,
-                            "end_column": end_col + 1,
-                            "severity": d.severity.as_str(),
-                            "code": d.code,
-                            "message": d.message,
-                        })),
-                    }
+                    findings.push(Finding {
+                        path: shown.clone(),
+                        line: line + 1,
+                        column: col + 1,
+                        end_line: end_line + 1,
+                        end_column: end_col + 1,
+                        severity: d.severity,
+                        code: d.code,
+                        message: d.message,
+                    });
                 }
             }
         }
     }
-    if opts.format == OutputFormat::Json {
-        let _ = writeln!(stdout, "{}", serde_json::Value::Array(json));
-    }
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(output::render(opts.format, &findings).as_bytes());
     let _ = stdout.flush();
     if !opts.quiet {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });

@@ -2,6 +2,7 @@
 //! analysis as the server, then prints findings as text or JSON.
 
 pub mod check;
+pub mod output;
 
 use std::io::Write;
 
@@ -17,7 +18,7 @@ USAGE:
     agentls --version | --help
 
 CHECK OPTIONS:
-    --format text|json   output format (default: text)
+    --format FORMAT      text (default), json, github (Actions annotations) or sarif (2.1.0)
     --kind FORMAT        read every file as this format (e.g. agent, claude-agent)
     --verbose            also list the files skipped as ordinary Markdown
     --quiet              print only the findings, no summary

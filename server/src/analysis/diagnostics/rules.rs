@@ -129,6 +129,14 @@ pub fn severity(code: &str) -> Severity {
         .map_or(Warning, |r| r.severity)
 }
 
+/// Where the rule pages (`docs/rules/<code>.md`) are published; diagnostics link there.
+pub const DOCS_BASE: &str = "https://github.com/agentls/agentls/blob/main/docs/rules/";
+
+/// The page of one rule, e.g. `…/docs/rules/claude-agent/unknown-tool.md`.
+pub fn doc_url(code: &str) -> String {
+    format!("{DOCS_BASE}{code}.md")
+}
+
 /// Every code as users see it: per-format rules once for each format, then the shared ones
 /// (`(code, severity, summary)`), in table order.
 pub fn all_codes() -> Vec<(String, Severity, &'static str)> {
