@@ -2,6 +2,7 @@
 //! results. No protocol types, no I/O, no async.
 
 pub mod diagnostics;
+pub mod rule_docs;
 pub mod suggest;
 
 pub use diagnostics::{Diagnostic, Fix, Severity, diagnostics};

@@ -15,6 +15,7 @@ USAGE:
                                  check files and directories (recursively)
     agentls rules [--format markdown]
                                  list every diagnostic code with its default severity
+    agentls explain CODE         what a rule checks, why, an example and its fix
     agentls --version | --help
 
 CHECK OPTIONS:
@@ -36,6 +37,7 @@ pub fn run(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("check") => check::run(&args[1..]),
         Some("rules") => rules(&args[1..]),
+        Some("explain") => explain(&args[1..]),
         Some("--version" | "-V" | "version") => {
             println!("{}", version());
             0
@@ -83,4 +85,28 @@ fn rules(args: &[String]) -> i32 {
     }
     print!("{out}");
     0
+}
+
+/// `agentls explain CODE`: the rule's page, as in `docs/rules/`.
+fn explain(args: &[String]) -> i32 {
+    let [code] = args else {
+        let _ = writeln!(
+            std::io::stderr(),
+            "agentls explain: expected one rule code, e.g. `claude-agent/unknown-tool`"
+        );
+        return 2;
+    };
+    match crate::analysis::rule_docs::page(code) {
+        Some(page) => {
+            print!("{page}");
+            0
+        }
+        None => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "agentls explain: unknown rule `{code}` (see `agentls rules`)"
+            );
+            2
+        }
+    }
 }

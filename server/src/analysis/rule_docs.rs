@@ -1,0 +1,240 @@
+//! The documentation of every rule: what it checks, why it matters, an example of the problem
+//! and its fix, and the source the rule follows. `docs/rules/<code>.md` is generated from this
+//! table (a test keeps the pages current and checks that every example triggers its rule), and
+//! `agentls explain CODE` prints the same page.
+
+/// One rule's documentation. `code` is written as in [`super::diagnostics::rules::RULES`]:
+/// `/name` for a per-format rule.
+pub struct RuleDoc {
+    pub code: &'static str,
+    /// Why it is a problem, in a sentence or two.
+    pub why: &'static str,
+    /// A whole file that triggers the rule (a Claude Code subagent unless stated).
+    pub example: &'static str,
+    /// The same file, fixed.
+    pub fixed: &'static str,
+    /// What the rule follows.
+    pub source: &'static str,
+}
+
+const SUBAGENTS: &str =
+    "Claude Code docs, \"Create custom subagents\" (code.claude.com/docs/en/sub-agents); docs/format-sources.md";
+const LOADER: &str =
+    "Claude Code's front matter loader (2.1.88 `frontmatterParser.ts`, see docs/format-sources.md) and formats.md §2";
+const TOOLS: &str =
+    "Claude Code docs, \"Tools reference\" (code.claude.com/docs/en/tools-reference); docs/format-sources.md §1";
+const MODELS: &str =
+    "Claude Code docs, \"Model configuration\", and the platform model deprecation page; docs/format-sources.md §2";
+
+const fn d(
+    code: &'static str,
+    why: &'static str,
+    example: &'static str,
+    fixed: &'static str,
+    source: &'static str,
+) -> RuleDoc {
+    RuleDoc {
+        code,
+        why,
+        example,
+        fixed,
+        source,
+    }
+}
+
+pub static RULE_DOCS: &[RuleDoc] = &[
+    d(
+        "front-matter/missing",
+        "Claude Code reads an agent's name and description from the front matter. Without one (or with an indented `---`), the file is skipped without a word.",
+        "# Reviewer\n\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code after each change.\n---\n# Reviewer\n\nYou review code.\n",
+        LOADER,
+    ),
+    d(
+        "front-matter/unclosed",
+        "Without a closing `---`, there is no front matter: Claude Code skips the agent, and strict tools read the whole prompt as YAML.",
+        "---\nname: reviewer\ndescription: Reviews code.\n\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
+        LOADER,
+    ),
+    d(
+        "front-matter/closed-by-rule",
+        "Claude Code's loader ends the front matter at a longer `-----` rule, but strict YAML tools and other agent runners only accept `---` and read on into the prompt.",
+        "---\nname: reviewer\ndescription: Reviews code.\n-----\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
+        LOADER,
+    ),
+    d(
+        "yaml/syntax",
+        "When the front matter is not YAML the loader can recover, Claude Code loads the file with no metadata at all, so the agent is skipped. Common causes: continuation lines of a value that are not indented, a value starting with `[`, tabs, or a missing closing `---` so the Markdown runs into the YAML.",
+        "---\nname: reviewer\ndescription: Reviews code.\n<example>\nContext: a pull request\n</example>\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: |\n  Reviews code.\n  <example>\n  Context: a pull request\n  </example>\n---\nYou review code.\n",
+        LOADER,
+    ),
+    d(
+        "yaml/needs-quotes",
+        "A plain YAML value cannot hold `: `. Claude Code retries such front matter with the value quoted and loads the agent, but `claude plugin validate`, PyYAML, js-yaml and other agent runners reject the file.",
+        "---\nname: reviewer\ndescription: Use when: a pull request is opened\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: \"Use when: a pull request is opened\"\n---\nYou review code.\n",
+        LOADER,
+    ),
+    d(
+        "yaml/duplicate-key",
+        "Claude Code keeps the last of two equal keys and silently drops the first; strict YAML parsers reject the file.",
+        "---\nname: reviewer\ndescription: First.\ndescription: Reviews code.\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
+        "YAML 1.2 §3.2.1.1 (keys are unique); Claude Code's Bun loader keeps the last (docs/format-sources.md)",
+    ),
+    d(
+        "yaml/not-a-mapping",
+        "The front matter must be `key: value` lines; a list or a lone value gives the loader no fields.",
+        "---\n- name: reviewer\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
+        LOADER,
+    ),
+    d(
+        "/unknown-key",
+        "Claude Code ignores keys it does not define, so a misspelt key (`colour`, `permisionMode`) silently does nothing.",
+        "---\nname: reviewer\ndescription: Reviews code.\ncolour: blue\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ncolor: blue\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/missing-field",
+        "`name` identifies the agent and `description` tells Claude when to delegate to it; a file without them is skipped.",
+        "---\nname: reviewer\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code after each change.\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/wrong-type",
+        "A value of the wrong type is misread or dropped: `maxTurns: many` is no number, `background: \"yes\"` is no boolean.",
+        "---\nname: reviewer\ndescription: Reviews code.\nmaxTurns: many\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\nmaxTurns: 20\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/invalid-value",
+        "Values outside the documented set (a `color` of `magenta`, a `permissionMode` of `AcceptEdits`) are ignored by Claude Code; values are case-sensitive.",
+        "---\nname: reviewer\ndescription: Reviews code.\ncolor: magenta\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ncolor: purple\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/invalid-name",
+        "Claude Code rejects agent names that contain `:` (reserved for plugin namespaces) or start with `-`.",
+        "---\nname: team:reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
+        "---\nname: team-reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/name-format",
+        "Names are identifiers that users type (`@reviewer`) and tools match; spaces and capitals make them awkward to invoke and differ from every documented example.",
+        "---\nname: Code Reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
+        "---\nname: code-reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/name-mismatch",
+        "Claude Code uses `name`, not the file name; when they differ, people looking for the agent by file will not find it. Many collections do this on purpose, so it is only information.",
+        "---\nname: reviewer-v2\ndescription: Reviews code.\n---\nYou review code.\n",
+        "---\nname: example\ndescription: Reviews code.\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/unknown-model",
+        "Claude Code passes the value on unchecked, so a misspelt model fails only when the agent runs.",
+        "---\nname: reviewer\ndescription: Reviews code.\nmodel: sonet\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\nmodel: sonnet\n---\nYou review code.\n",
+        MODELS,
+    ),
+    d(
+        "/retired-model",
+        "Requests naming a retired model fail; an alias (`sonnet`, `opus`, `haiku`) always points at a current model.",
+        "---\nname: reviewer\ndescription: Reviews code.\nmodel: claude-sonnet-4-20250514\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\nmodel: sonnet\n---\nYou review code.\n",
+        MODELS,
+    ),
+    d(
+        "/cli-only-model",
+        "`best`, `opusplan`, `default` and the `[1m]` aliases are documented for `claude --model`, not for the subagent `model` field.",
+        "---\nname: reviewer\ndescription: Reviews code.\nmodel: opusplan\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\nmodel: opus\n---\nYou review code.\n",
+        MODELS,
+    ),
+    d(
+        "/unknown-tool",
+        "Tool names are matched exactly (case-sensitive); an unknown name grants nothing, so the agent silently lacks the tool.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grpe\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\nYou review code.\n",
+        TOOLS,
+    ),
+    d(
+        "/removed-tool",
+        "Tools such as `MultiEdit`, `LS` and `NotebookRead` no longer exist; listing them grants nothing.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, MultiEdit\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Edit\n---\nYou review code.\n",
+        TOOLS,
+    ),
+    d(
+        "/invalid-tool-rule",
+        "A permission rule is `Tool(specifier)`; with unbalanced parentheses it can never match, so the tool is not granted as intended.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Bash(git diff:*\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Bash(git diff:*)\n---\nYou review code.\n",
+        TOOLS,
+    ),
+    d(
+        "/duplicate-tool",
+        "A tool listed twice is harmless to Claude Code but usually a copy-paste slip hiding a missing tool.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep, Read\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\nYou review code.\n",
+        TOOLS,
+    ),
+    d(
+        "/tool-conflict",
+        "A tool in both `tools` and `disallowedTools` is removed: the deny list wins, which is rarely what the author meant.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Bash\ndisallowedTools: Bash\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read\ndisallowedTools: Bash\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/empty-tools",
+        "`tools:` with no value gives the agent no tools at all; leaving the key out gives it every tool.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools:\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/empty-body",
+        "The body is the subagent's system prompt; without it the agent starts with no instructions.",
+        "---\nname: reviewer\ndescription: Reviews code.\n---\n",
+        "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code for security problems.\n",
+        SUBAGENTS,
+    ),
+];
+
+/// The doc of a code as users see it (`claude-agent/unknown-tool` finds `/unknown-tool`).
+pub fn lookup(code: &str) -> Option<&'static RuleDoc> {
+    let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
+    RULE_DOCS
+        .iter()
+        .find(|d| d.code == code)
+        .or_else(|| RULE_DOCS.iter().find(|d| d.code == short))
+}
+
+/// The Markdown page of one code.
+pub fn page(code: &str) -> Option<String> {
+    let doc = lookup(code)?;
+    let (_, severity, summary) = super::diagnostics::rules::all_codes()
+        .into_iter()
+        .find(|(c, ..)| c == code)?;
+    let fence = |text: &str| format!("```markdown\n{text}```\n");
+    Some(format!(
+        "# `{code}`\n\nDefault severity: **{}**.\n\n## What it checks\n\n{summary}\n\n## Why\n\n{}\n\n## Example\n\n{}\n## Fix\n\n{}\n## Source\n\n{}\n",
+        severity.as_str(),
+        doc.why,
+        fence(doc.example),
+        fence(doc.fixed),
+        doc.source
+    ))
+}
