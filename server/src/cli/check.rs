@@ -2,6 +2,7 @@
 
 use super::output::{self, Finding, OutputFormat};
 use crate::analysis::diagnostics::{self, Diagnostic, Severity};
+use crate::config::{self, ConfigCache};
 use crate::document::Document;
 use crate::formats;
 use crate::workspace;
@@ -91,9 +92,31 @@ pub fn run(args: &[String]) -> i32 {
     files.sort();
     files.dedup();
 
-    let results = check_files(&files, opts.kind);
+    let configs = ConfigCache::default();
+    let results = check_files(&files, opts.kind, &configs);
     let (mut errors, mut warnings, mut checked) = (0, 0, 0);
     let mut stderr = std::io::stderr();
+    // A bad configuration is reported (and counts as an error); the files were checked with
+    // the defaults.
+    for (file, problems) in configs.errors() {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        for p in problems {
+            let (line, col) = p.range.as_ref().map_or((1, 1), |r| {
+                let before = &text[..r.start.min(text.len())];
+                (
+                    before.matches('\n').count() + 1,
+                    before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
+                )
+            });
+            errors += 1;
+            let _ = writeln!(
+                stderr,
+                "{}:{line}:{col}: error[config]: {} (using the defaults)",
+                file.display(),
+                p.message
+            );
+        }
+    }
     let mut findings = Vec::new();
     for (path, outcome) in files.iter().zip(results) {
         let shown = path.display().to_string();
@@ -148,7 +171,7 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// Checks files on all cores; results come back in the order of `files`.
-fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>) -> Vec<Outcome> {
+fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>, configs: &ConfigCache) -> Vec<Outcome> {
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Outcome>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let workers = std::thread::available_parallelism()
@@ -160,7 +183,7 @@ fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>) -> Vec
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    let outcome = check_file(path, kind);
+                    let outcome = check_file(path, kind, configs);
                     *slots[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(outcome);
                 }
             });
@@ -176,7 +199,12 @@ fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>) -> Vec
         .collect()
 }
 
-fn check_file(path: &Path, kind: Option<&'static formats::Format>) -> Outcome {
+fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &ConfigCache) -> Outcome {
+    let config = configs.for_path(path);
+    if config.is_ignored(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())) {
+        return Outcome::Skipped("ignored by the configuration");
+    }
+    let kind = kind.or_else(|| config.format_for(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())));
     let text = match workspace::read_text(path) {
         Ok(t) => t,
         Err(workspace::ReadError::Io(e)) => return Outcome::Failed(format!("cannot read: {e}")),
@@ -195,12 +223,10 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>) -> Outcome {
         }
     };
     let doc = Document::without_outline(&text, Some(path.to_path_buf()));
-    let diags = match kind {
-        Some(f) => diagnostics::diagnostics_as(&doc, f),
-        None => match diagnostics::detect(&doc) {
-            Some(d) => diagnostics::diagnostics_as(&doc, d.format),
-            None => return Outcome::Skipped("not an agent spec file"),
-        },
+    let format = match kind.or_else(|| diagnostics::detect(&doc).map(|d| d.format)) {
+        Some(f) => f,
+        None => return Outcome::Skipped("not an agent spec file"),
     };
+    let diags = config::apply(&config, &doc, format.id, diagnostics::diagnostics_as(&doc, format));
     Outcome::Checked(diags, Box::new(doc))
 }

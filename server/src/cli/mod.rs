@@ -16,6 +16,7 @@ USAGE:
     agentls rules [--format markdown]
                                  list every diagnostic code with its default severity
     agentls explain CODE         what a rule checks, why, an example and its fix
+    agentls schema               the JSON schema of agentls.toml (for taplo / Even Better TOML)
     agentls --version | --help
 
 CHECK OPTIONS:
@@ -38,6 +39,13 @@ pub fn run(args: &[String]) -> i32 {
         Some("check") => check::run(&args[1..]),
         Some("rules") => rules(&args[1..]),
         Some("explain") => explain(&args[1..]),
+        Some("schema") if args.len() == 1 => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&crate::config::schema::schema()).unwrap_or_default()
+            );
+            0
+        }
         Some("--version" | "-V" | "version") => {
             println!("{}", version());
             0
