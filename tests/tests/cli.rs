@@ -283,10 +283,19 @@ fn non_utf8_agent_file_is_reported_and_the_run_continues() {
 #[test]
 fn version_and_help() {
     let run = agentls(&["--version"]);
-    assert_eq!(
-        (run.code, run.stdout.as_str()),
-        (0, concat!("agentls ", env!("CARGO_PKG_VERSION"), "\n"))
-    );
+    assert_eq!(run.code, 0);
+    // `agentls 0.1.0 (<commit>)` in a git checkout, as this repository is.
+    let commit = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(repo_root())
+        .output()
+        .unwrap();
+    let commit = String::from_utf8(commit.stdout).unwrap();
+    let expected = match commit.trim() {
+        "" => format!("agentls {}\n", env!("CARGO_PKG_VERSION")),
+        c => format!("agentls {} ({c})\n", env!("CARGO_PKG_VERSION")),
+    };
+    assert_eq!(run.stdout, expected);
 
     let help = agentls(&["--help"]);
     assert_eq!(help.code, 0);

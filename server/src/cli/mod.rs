@@ -29,8 +29,12 @@ EXIT STATUS (check):
     0  no errors (warnings allowed)    1  errors found    2  could not run
 ";
 
+/// `agentls 0.1.0 (1a2b3c4d5e6f)`: the version, and the commit when built from a checkout.
 pub fn version() -> String {
-    format!("agentls {}", env!("CARGO_PKG_VERSION"))
+    match option_env!("AGENTLS_COMMIT") {
+        Some(commit) => format!("agentls {} ({commit})", env!("CARGO_PKG_VERSION")),
+        None => format!("agentls {}", env!("CARGO_PKG_VERSION")),
+    }
 }
 
 /// Runs the CLI; returns the process exit code.
