@@ -363,6 +363,12 @@ impl LspClient {
         self.wait_exit()
     }
 
+    /// `exit` without `shutdown` (the LSP spec asks for exit code 1), then waits.
+    pub fn exit_without_shutdown(mut self) -> ExitStatus {
+        self.notify("exit", Value::Null);
+        self.wait_exit()
+    }
+
     /// Closes stdin and waits (bounded) for the process to end.
     fn wait_exit(&mut self) -> ExitStatus {
         self.stdin.lock().unwrap_or_else(|e| e.into_inner()).take();

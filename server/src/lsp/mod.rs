@@ -26,7 +26,12 @@ pub fn serve_stdio() -> i32 {
     };
     let shutdown_seen = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     runtime.block_on(async {
-        let (service, socket) = tower_lsp_server::LspService::new(Backend::new);
+        let builder = tower_lsp_server::LspService::build(Backend::new);
+        // Debug builds answer `agentls/debugPanic` by panicking, so tests can prove a panic in
+        // a handler is contained.
+        #[cfg(debug_assertions)]
+        let builder = builder.custom_method("agentls/debugPanic", Backend::debug_panic);
+        let (service, socket) = builder.finish();
         // Client → guard → server, and server → stdout, through in-memory pipes.
         let (to_server, server_in) = tokio::io::duplex(1 << 16);
         let (server_out, from_server) = tokio::io::duplex(1 << 16);
@@ -39,7 +44,7 @@ pub fn serve_stdio() -> i32 {
         ));
         let output = tokio::spawn(transport::pump_output(from_server, stdout));
         tower_lsp_server::Server::new(server_in, server_out, socket)
-            .serve(service)
+            .serve(transport::CatchPanic(service))
             .await;
         input.abort();
         let _ = output.await;

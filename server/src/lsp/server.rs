@@ -195,3 +195,14 @@ impl LanguageServer for Backend {
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 }
+
+impl Backend {
+    /// Debug builds only: panics while holding the document's lock, for the test that proves a
+    /// panicking handler neither kills the server nor corrupts the document.
+    #[cfg(debug_assertions)]
+    pub async fn debug_panic(&self, params: serde_json::Value) -> Result<()> {
+        let uri = params.get("uri").and_then(|u| u.as_str()).and_then(|u| u.parse::<Uri>().ok());
+        let _held = uri.as_ref().and_then(|u| self.docs.get_mut(u));
+        panic!("agentls/debugPanic was called");
+    }
+}

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::Mutex;
+use tower_lsp_server::jsonrpc::{Request, Response};
 
 /// Frames larger than this are refused (and skipped) rather than buffered.
 const MAX_FRAME: usize = 256 << 20;
@@ -164,6 +165,51 @@ pub async fn pump_output<R: AsyncRead + Unpin>(from_server: R, out: Arc<Mutex<to
         let mut msg = format!("Content-Length: {len}\r\n\r\n").into_bytes();
         msg.extend_from_slice(&body);
         write_out(&out, &msg).await;
+    }
+}
+
+/// Wraps the service so that a panic in any handler becomes an `InternalError` response (or,
+/// for a notification, a log line) instead of taking the server down.
+pub struct CatchPanic<S>(pub S);
+
+impl<S> tower::Service<Request> for CatchPanic<S>
+where
+    S: tower::Service<Request, Response = Option<Response>>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+{
+    type Response = Option<Response>;
+    type Error = S::Error;
+    type Future = futures::future::BoxFuture<'static, Result<Option<Response>, S::Error>>;
+
+    fn poll_ready(&mut self, cx: &mut std::task::Context<'_>) -> std::task::Poll<Result<(), S::Error>> {
+        self.0.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        use futures::FutureExt;
+        let id = req.id().cloned();
+        let method = req.method().to_string();
+        let fut = self.0.call(req);
+        Box::pin(async move {
+            match std::panic::AssertUnwindSafe(fut).catch_unwind().await {
+                Ok(result) => result,
+                Err(panic) => {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    eprintln!("agentls: the `{method}` handler panicked ({what}); the server goes on");
+                    let error = tower_lsp_server::jsonrpc::Error {
+                        code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                        message: format!("agentls failed on `{method}`: {what}").into(),
+                        data: None,
+                    };
+                    Ok(id.map(|id| Response::from_error(id, error)))
+                }
+            }
+        })
     }
 }
 
