@@ -8,9 +8,15 @@ use agentls::document::Document;
 use std::path::{Path, PathBuf};
 
 fn codes_in(text: &str) -> Vec<String> {
-    // Examples are read as they would be in a project's `.claude/agents/example.md`.
-    let doc = Document::new(text, Some(PathBuf::from("project/.claude/agents/example.md")));
-    diagnostics::diagnostics(&doc).into_iter().map(|d| d.code).collect()
+    // Examples are read as they would be in a project's `.claude/agents/example.md`; a
+    // multi-file example (`//- /path` headers) is its first file, with the others beside it.
+    let files = agentls::workspace::fixture::parse(text, "project/.claude/agents/example.md");
+    let (path, first) = &files[0];
+    let doc = Document::new(first, Some(PathBuf::from(path)));
+    let mut codes: Vec<String> = diagnostics::diagnostics(&doc).into_iter().map(|d| d.code).collect();
+    let index = agentls::workspace::index::Index::from_files(files.iter().map(|(p, t)| (p.clone(), t.as_str())));
+    codes.extend(agentls::workspace::cross_file::check(&index, path).into_iter().map(|d| d.diagnostic.code));
+    codes
 }
 
 #[test]

@@ -63,7 +63,8 @@ fn corpus_findings_per_code() {
     expect![[r#"
         files checked: 1128
         unreadable: 0
-        findings: 911
+        findings: 923
+        claude-agent/duplicate-name 4
         claude-agent/duplicate-tool 4
         claude-agent/invalid-value 3
         claude-agent/name-format 5
@@ -74,6 +75,8 @@ fn corpus_findings_per_code() {
         claude-agent/unknown-tool 10
         front-matter/closed-by-rule 1
         front-matter/missing 1
+        link/missing-anchor 1
+        link/missing-file 7
         yaml/needs-quotes 15
         yaml/syntax 42
     "#]]

@@ -2,7 +2,11 @@
 //! results. No protocol types, no I/O, no async.
 
 pub mod diagnostics;
+pub mod folding;
+pub mod links;
+pub mod navigation;
 pub mod rule_docs;
 pub mod suggest;
+pub mod symbols;
 
 pub use diagnostics::{Diagnostic, Fix, Severity, diagnostics};

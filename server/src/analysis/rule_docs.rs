@@ -211,6 +211,43 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code for security problems.\n",
         SUBAGENTS,
     ),
+    // Cross-file and link rules. A multi-file example (`//- /path` headers) is checked as its
+    // first file, with the others in the workspace.
+    d(
+        "/duplicate-name",
+        "Claude Code keys agents by `name`: of two agents with the same name in one folder, only one loads, and which one is not obvious.",
+        "//- /project/.claude/agents/reviewer.md\n---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n//- /project/.claude/agents/reviewer-strict.md\n---\nname: reviewer\ndescription: Reviews code strictly.\n---\nYou review code strictly.\n",
+        "//- /project/.claude/agents/reviewer.md\n---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n//- /project/.claude/agents/reviewer-strict.md\n---\nname: reviewer-strict\ndescription: Reviews code strictly.\n---\nYou review code strictly.\n",
+        "formats.md §13 (cross-file rules); Claude Code docs, \"Create custom subagents\" (code.claude.com/docs/en/sub-agents)",
+    ),
+    d(
+        "/unknown-skill",
+        "A skill listed in `skills:` is preloaded into the agent; a name that matches no `skills/<name>/SKILL.md` loads nothing (unless it is a personal skill agentls cannot see).",
+        "//- /project/.claude/agents/example.md\n---\nname: example\ndescription: Fills forms.\nskills:\n  - pdf-tool\n---\nYou fill forms.\n//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: pdf-tools\ndescription: Fills PDF forms.\n---\nUse pdftk.\n",
+        "//- /project/.claude/agents/example.md\n---\nname: example\ndescription: Fills forms.\nskills:\n  - pdf-tools\n---\nYou fill forms.\n//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: pdf-tools\ndescription: Fills PDF forms.\n---\nUse pdftk.\n",
+        "formats.md §13; Agent Skills (agentskills.io) and Claude Code docs, \"Agent Skills\"",
+    ),
+    d(
+        "/unknown-agent",
+        "`Agent(name)` restricts which subagents this agent may start; a name that is neither a workspace agent nor a built-in type (`Explore`, `Plan`, `general-purpose`…) allows nothing.",
+        "---\nname: example\ndescription: Plans work.\ntools: Read, Agent(Planner)\n---\nYou plan work.\n",
+        "---\nname: example\ndescription: Plans work.\ntools: Read, Agent(Plan)\n---\nYou plan work.\n",
+        "formats.md §13; Claude Code docs, \"Create custom subagents\", built-in subagents (code.claude.com/docs/en/sub-agents)",
+    ),
+    d(
+        "link/missing-file",
+        "A relative link in a prompt names a file the agent is meant to read; when it does not exist, the agent gets nothing.",
+        "---\nname: example\ndescription: Writes docs.\n---\nFollow [the style guide](../style.md).\n",
+        "//- /project/.claude/agents/example.md\n---\nname: example\ndescription: Writes docs.\n---\nFollow [the style guide](../style.md).\n//- /project/.claude/style.md\n# Style\n",
+        "formats.md §13 and §8 (relative links should resolve)",
+    ),
+    d(
+        "link/missing-anchor",
+        "A `#anchor` is the GitHub slug of a heading; one that matches no heading jumps nowhere, often after a heading was renamed.",
+        "---\nname: example\ndescription: Writes reports.\n---\nUse [the format](#output-format).\n\n## Output\n\nA table.\n",
+        "---\nname: example\ndescription: Writes reports.\n---\nUse [the format](#output).\n\n## Output\n\nA table.\n",
+        "formats.md §13 (heading fragments resolve to a heading); GitHub's heading anchors",
+    ),
 ];
 
 /// The doc of a code as users see it (`claude-agent/unknown-tool` finds `/unknown-tool`).

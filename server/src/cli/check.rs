@@ -94,6 +94,20 @@ pub fn run(args: &[String]) -> i32 {
 
     let configs = ConfigCache::default();
     let results = check_files(&files, opts.kind, &configs);
+    // Cross-file rules (duplicate names, unknown skills and agents, links) over the files given.
+    let index = workspace::index::Index::from_paths(&files);
+    let results: Vec<Outcome> = results
+        .into_iter()
+        .zip(&files)
+        .map(|(outcome, path)| match outcome {
+            Outcome::Checked(mut diags, doc) => {
+                diags.extend(workspace::cross_file::check(&index, path).into_iter().map(|c| c.diagnostic));
+                diags.sort_by_key(|d| (d.range.start, d.range.end));
+                Outcome::Checked(diags, doc)
+            }
+            other => other,
+        })
+        .collect();
     let (mut errors, mut warnings, mut checked) = (0, 0, 0);
     let mut stderr = std::io::stderr();
     // A bad configuration is reported (and counts as an error); the files were checked with

@@ -9,14 +9,16 @@ use std::sync::OnceLock;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::{Client, LanguageServer};
 
-struct OpenDocument {
-    doc: Document,
-    version: i32,
+pub(super) struct OpenDocument {
+    pub(super) doc: Document,
+    pub(super) version: i32,
 }
 
 pub struct Backend {
-    client: Client,
-    docs: DashMap<Uri, OpenDocument>,
+    pub(super) client: Client,
+    pub(super) docs: DashMap<Uri, OpenDocument>,
+    /// The workspace index and navigation state (`super::navigation`).
+    pub(super) nav: super::navigation::Navigation,
     encoding: OnceLock<Encoding>,
     related_information: OnceLock<bool>,
     /// Serialises publishing, so a slow handler can never publish an older version's
@@ -33,20 +35,25 @@ impl Backend {
         Backend {
             client,
             docs: DashMap::new(),
+            nav: Default::default(),
             encoding: OnceLock::new(),
             related_information: OnceLock::new(),
             publish: tokio::sync::Mutex::new(()),
         }
     }
 
-    fn encoding(&self) -> Encoding {
+    pub(super) fn encoding(&self) -> Encoding {
         self.encoding.get().copied().unwrap_or_default()
     }
 
     /// The document's diagnostics in protocol form. Runs synchronously, under the map's lock,
     /// right after the edit it reflects. A panic in the analysis is contained here: the
     /// document is kept and the client gets no diagnostics for this version.
-    fn diagnostics_of(&self, uri: &Uri, open: &OpenDocument) -> Vec<super::types::Diagnostic> {
+    pub(super) fn related_information_supported(&self) -> bool {
+        self.related_information.get().copied().unwrap_or(false)
+    }
+
+    pub(super) fn diagnostics_of(&self, uri: &Uri, open: &OpenDocument) -> Vec<super::types::Diagnostic> {
         let doc = &open.doc;
         let found = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analysis::diagnostics(doc))) {
             Ok(d) => d,
@@ -61,7 +68,7 @@ impl Backend {
         };
         let enc = self.encoding();
         let related = self.related_information.get().copied().unwrap_or(false);
-        found
+        let mut out: Vec<super::types::Diagnostic> = found
             .into_iter()
             .map(|d| super::types::Diagnostic {
                 range: convert::range(doc.rope(), &d.range, enc),
@@ -85,10 +92,14 @@ impl Backend {
                 }),
                 ..Default::default()
             })
-            .collect()
+            .collect();
+        // Cross-file and link findings (`super::navigation`), contained like the analysis.
+        let nav = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.nav_diagnostics(uri, doc)));
+        out.extend(nav.unwrap_or_default());
+        out
     }
 
-    async fn publish(&self, uri: Uri, version: i32, diagnostics: Vec<super::types::Diagnostic>) {
+    pub(super) async fn publish(&self, uri: Uri, version: i32, diagnostics: Vec<super::types::Diagnostic>) {
         let _guard = self.publish.lock().await;
         // A newer edit arrived while we waited: its handler publishes instead.
         let current = self.docs.get(&uri).map(|d| d.version);
@@ -115,7 +126,7 @@ impl LanguageServer for Backend {
             .and_then(|p| p.related_information)
             .unwrap_or(false);
         let _ = self.related_information.set(related);
-        Ok(InitializeResult {
+        let mut result = InitializeResult {
             capabilities: ServerCapabilities {
                 position_encoding: Some(if utf8 {
                     PositionEncodingKind::UTF8
@@ -135,7 +146,13 @@ impl LanguageServer for Backend {
                 version: Some(env!("CARGO_PKG_VERSION").into()),
             }),
             offset_encoding: None,
-        })
+        };
+        self.nav_initialize(&params, &mut result);
+        Ok(result)
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.nav_initialized().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -191,8 +208,68 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         self.docs.remove(&uri);
-        let _guard = self.publish.lock().await;
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        {
+            let _guard = self.publish.lock().await;
+            self.client.publish_diagnostics(uri.clone(), Vec::new(), None).await;
+        }
+        self.nav_did_close(&uri).await;
+    }
+
+    // Navigation and the workspace: the handlers live in `super::navigation`.
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        self.nav_did_save(&params.text_document.uri).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        self.nav_watched_files(params).await;
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        self.nav_document_symbol(params)
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.nav_folding_range(params)
+    }
+
+    async fn selection_range(&self, params: SelectionRangeParams) -> Result<Option<Vec<SelectionRange>>> {
+        self.nav_selection_range(params)
+    }
+
+    async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
+        self.nav_document_link(params)
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        self.nav_definition(params)
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        self.nav_references(params)
+    }
+
+    async fn prepare_rename(&self, params: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+        self.nav_prepare_rename(params)
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.nav_rename(params)
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        self.nav_symbol(params)
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        self.nav_pull_diagnostic(params)
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> Result<WorkspaceDiagnosticReportResult> {
+        self.nav_workspace_diagnostic(params)
     }
 }
 

@@ -1,5 +1,10 @@
 //! Finding and reading agent spec files on disk.
 
+pub mod cross_file;
+pub mod fixture;
+pub mod index;
+pub mod references;
+
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are not read: no agent spec is anywhere near it, and a language

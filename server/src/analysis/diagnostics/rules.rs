@@ -118,6 +118,32 @@ pub static RULES: &[Rule] = &[
         Warning,
         "Nothing after the front matter: the agent has no instructions.",
     ),
+    // Cross-file rules (`workspace::cross_file`) and links (`analysis::links`).
+    r(
+        "/duplicate-name",
+        Warning,
+        "Another agent in the same folder has the same `name`; only one of them loads.",
+    ),
+    r(
+        "/unknown-skill",
+        Warning,
+        "A `skills:` entry names no skill in the workspace.",
+    ),
+    r(
+        "/unknown-agent",
+        Warning,
+        "`Agent(name)` or `Task(name)` names neither a workspace agent nor a built-in one.",
+    ),
+    r(
+        "link/missing-file",
+        Warning,
+        "A relative link points at a file that does not exist.",
+    ),
+    r(
+        "link/missing-anchor",
+        Warning,
+        "A link's `#anchor` matches no heading of the target file.",
+    ),
 ];
 
 /// The default severity of a code (`claude-agent/unknown-key` finds `/unknown-key`).
