@@ -8,24 +8,56 @@ const fn c(value: &'static str, doc: &'static str) -> Choice {
     Choice { value, doc, rgb: None }
 }
 
-const fn color(value: &'static str, rgb: (u8, u8, u8)) -> Choice {
+const fn color(value: &'static str, doc: &'static str, rgb: (u8, u8, u8)) -> Choice {
     Choice {
         value,
-        doc: "",
+        doc,
         rgb: Some(rgb),
     }
 }
 
 /// Colours shown in `/agents`; anything else is silently dropped (case-sensitive).
 pub static COLORS: &[Choice] = &[
-    color("red", (0xe5, 0x48, 0x4d)),
-    color("blue", (0x3b, 0x82, 0xf6)),
-    color("green", (0x22, 0xc5, 0x5e)),
-    color("yellow", (0xea, 0xb3, 0x08)),
-    color("purple", (0xa8, 0x55, 0xf7)),
-    color("orange", (0xf9, 0x73, 0x16)),
-    color("pink", (0xec, 0x48, 0x99)),
-    color("cyan", (0x06, 0xb6, 0xd4)),
+    color(
+        "red",
+        "Shows the subagent in red in the Claude Code UI.",
+        (0xe5, 0x48, 0x4d),
+    ),
+    color(
+        "blue",
+        "Shows the subagent in blue in the Claude Code UI.",
+        (0x3b, 0x82, 0xf6),
+    ),
+    color(
+        "green",
+        "Shows the subagent in green in the Claude Code UI.",
+        (0x22, 0xc5, 0x5e),
+    ),
+    color(
+        "yellow",
+        "Shows the subagent in yellow in the Claude Code UI.",
+        (0xea, 0xb3, 0x08),
+    ),
+    color(
+        "purple",
+        "Shows the subagent in purple in the Claude Code UI.",
+        (0xa8, 0x55, 0xf7),
+    ),
+    color(
+        "orange",
+        "Shows the subagent in orange in the Claude Code UI.",
+        (0xf9, 0x73, 0x16),
+    ),
+    color(
+        "pink",
+        "Shows the subagent in pink in the Claude Code UI.",
+        (0xec, 0x48, 0x99),
+    ),
+    color(
+        "cyan",
+        "Shows the subagent in cyan in the Claude Code UI.",
+        (0x06, 0xb6, 0xd4),
+    ),
 ];
 
 static PERMISSION_MODES: &[Choice] = &[
@@ -60,6 +92,16 @@ const fn f(key: &'static str, value: ValueKind, required: bool, doc: &'static st
         value,
         required,
         doc,
+        snippet: None,
+        unescapes_newlines: false,
+    }
+}
+
+/// A field whose completion starts with `snippet` as its value.
+const fn with_snippet(field: Field, snippet: &'static str) -> Field {
+    Field {
+        snippet: Some(snippet),
+        ..field
     }
 }
 
@@ -100,11 +142,20 @@ pub static FORMAT: Format = Format {
             true,
             "Unique identifier of the subagent: lowercase letters, digits and hyphens by convention. Claude Code skips a file without it.",
         ),
-        f(
-            "description",
-            ValueKind::Text,
-            true,
-            "When Claude should delegate to this subagent. Claude reads it to decide; `<example>` blocks inside it are a convention.",
+        // A `|` block: descriptions are long and often hold `: `, which a plain value cannot.
+        // The loader replaces literal `\n` with line breaks (`whenToUse.replace(/\\n/g, '\n')`,
+        // docs/format-sources.md §3).
+        with_snippet(
+            Field {
+                unescapes_newlines: true,
+                ..f(
+                    "description",
+                    ValueKind::Text,
+                    true,
+                    "When Claude should delegate to this subagent. Claude reads it to decide; `<example>` blocks inside it are a convention. Literal `\\n` sequences in it are read as line breaks.",
+                )
+            },
+            "|\n  $0",
         ),
         f(
             "tools",
@@ -144,7 +195,7 @@ pub static FORMAT: Format = Format {
         ),
         f(
             "mcpServers",
-            ValueKind::List,
+            ValueKind::McpServers,
             false,
             "MCP servers for this subagent: names of configured servers, or inline `{name: config}` definitions. Ignored for plugin agents.",
         ),

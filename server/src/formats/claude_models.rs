@@ -2,6 +2,8 @@
 //! subagents" docs, the model catalogue bundled with Claude Code (cached 2026-10-06) and the
 //! platform deprecation page; see docs/format-sources.md §2 (checked 2026-11-25).
 
+use ModelStatus::*;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModelStatus {
     /// A documented subagent alias (matched case-insensitively).
@@ -13,6 +15,19 @@ pub enum ModelStatus {
     Retired(&'static str),
     /// Needs special access.
     Restricted,
+}
+
+impl ModelStatus {
+    /// A short label for completion details and hovers.
+    pub fn describe(self) -> String {
+        match self {
+            Alias => "alias".into(),
+            CliAlias => "`--model` alias, not documented for subagents".into(),
+            Active => "model id".into(),
+            Retired(date) => format!("retired {date}: requests fail"),
+            Restricted => "model id, restricted access".into(),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -41,8 +56,6 @@ const fn gone(id: &'static str, date: &'static str, instead: &'static str, doc: 
         replacement: Some(instead),
     }
 }
-
-use ModelStatus::*;
 
 pub static MODELS: &[Model] = &[
     m("inherit", Alias, "Use the main conversation's model (the default)."),

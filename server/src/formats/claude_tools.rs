@@ -208,6 +208,18 @@ pub static TOOLS: &[Tool] = &[
     ),
 ];
 
+/// Tools a subagent never gets, even when its `tools` lists them (docs/format-sources.md §1,
+/// "Tools a subagent never gets"; `ExitPlanMode` is the exception with `permissionMode: plan`).
+pub static NEVER_IN_SUBAGENTS: &[&str] = &[
+    "AskUserQuestion",
+    "EndConversation",
+    "EnterPlanMode",
+    "ExitPlanMode",
+    "ScheduleWakeup",
+    "WaitForMcpServers",
+    "Workflow",
+];
+
 pub fn lookup(name: &str) -> Option<&'static Tool> {
     TOOLS.iter().find(|t| t.name == name)
 }
@@ -219,3 +231,63 @@ pub fn suggestable() -> impl Iterator<Item = &'static str> {
         .filter(|t| !matches!(t.status, ToolStatus::Retired(_)))
         .map(|t| t.name)
 }
+
+/// A permission-rule form offered after `Tool(` (formats.md §6, docs/format-sources.md §1
+/// "Specifier grammar", from the Claude Code tools reference).
+#[derive(Debug)]
+pub struct RuleForm {
+    pub tool: &'static str,
+    /// What goes between the parentheses.
+    pub specifier: &'static str,
+    pub doc: &'static str,
+}
+
+const fn rule(tool: &'static str, specifier: &'static str, doc: &'static str) -> RuleForm {
+    RuleForm { tool, specifier, doc }
+}
+
+pub static RULE_FORMS: &[RuleForm] = &[
+    rule(
+        "Bash",
+        "git diff *",
+        "Commands starting with `git diff` (glob form: `*` matches any rest of the command).",
+    ),
+    rule(
+        "Bash",
+        "git diff:*",
+        "Legacy prefix form: commands starting with `git diff`.",
+    ),
+    rule("Bash", "npm run *", "Any `npm run` script. Also applies to `Monitor`."),
+    rule(
+        "PowerShell",
+        "Get-ChildItem *",
+        "PowerShell commands matching the glob.",
+    ),
+    rule(
+        "Read",
+        "./src/**",
+        "Files under `src/`, relative to the working directory. Also covers Grep, Glob and LSP.",
+    ),
+    rule(
+        "Edit",
+        "/docs/**",
+        "Files under `docs/` at the project root. Also covers Write and NotebookEdit.",
+    ),
+    rule(
+        "Edit",
+        "./src/**",
+        "Files under `src/`, relative to the working directory.",
+    ),
+    rule("WebFetch", "domain:example.com", "Fetches from this domain only."),
+    rule("Skill", "deploy *", "The `deploy` skill with any arguments."),
+    rule(
+        "Agent",
+        "Explore",
+        "Only the `Explore` agent type may be spawned (honoured for the main thread, ignored inside subagents).",
+    ),
+    rule(
+        "Agent",
+        "Explore, Plan",
+        "Only these agent types may be spawned (main thread only).",
+    ),
+];

@@ -58,6 +58,12 @@ pub struct Field {
     pub required: bool,
     /// Markdown, shown in hover and completion.
     pub doc: &'static str,
+    /// The value part of the completion snippet (LSP snippet syntax), when the default one for
+    /// the value kind is not the best start (`description` opens a `|` block).
+    pub snippet: Option<&'static str>,
+    /// The tool turns literal `\n` sequences in this value into line breaks (Claude Code does
+    /// so for `description`), so a `|` block may spell them as real lines.
+    pub unescapes_newlines: bool,
 }
 
 /// What a field's value must be.
@@ -80,6 +86,9 @@ pub enum ValueKind {
     StringOrList,
     /// A list whose items are strings or single-key mappings.
     List,
+    /// MCP servers: a list of configured server names or inline `{name: config}` mappings. The
+    /// names are offered as `mcp__<name>__*` in the format's tool lists.
+    McpServers,
     Mapping,
 }
 
@@ -95,6 +104,25 @@ pub struct Choice {
 impl Format {
     pub fn field(&self, key: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.key == key)
+    }
+}
+
+impl ValueKind {
+    /// What a user would call the expected value, for completion details and hovers.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            ValueKind::Text => "text",
+            ValueKind::Name => "identifier (lowercase, digits, hyphens)",
+            ValueKind::Bool => "`true` or `false`",
+            ValueKind::PositiveInt => "whole number ≥ 1",
+            ValueKind::OneOf(_) => "one of a fixed set",
+            ValueKind::Model => "model alias or id",
+            ValueKind::Tools => "comma-separated string or list of tools",
+            ValueKind::StringOrList => "name or list of names",
+            ValueKind::List => "list",
+            ValueKind::McpServers => "list of MCP server names or `{name: config}` mappings",
+            ValueKind::Mapping => "mapping",
+        }
     }
 }
 

@@ -40,6 +40,14 @@ pub fn range(rope: &Rope, r: &TextRange, enc: Encoding) -> Range {
     Range::new(position(rope, r.start, enc), position(rope, r.end, enc))
 }
 
+/// A core edit (byte offsets) as a protocol edit.
+pub fn text_edit(rope: &Rope, e: &crate::document::TextEdit, enc: Encoding) -> super::types::TextEdit {
+    super::types::TextEdit {
+        range: range(rope, &e.range, enc),
+        new_text: e.new_text.clone(),
+    }
+}
+
 /// The byte offset of an LSP position. Positions past the end of a line clamp to the line's
 /// end, past the last line to the end of the text, and inside a character to its start (the
 /// LSP spec's rules); `clamped` reports whether that happened, for the log.

@@ -3,6 +3,7 @@
 //! [`crate::analysis`] finds. No analysis happens here.
 
 pub mod convert;
+mod features;
 mod navigation;
 mod server;
 mod transport;

@@ -19,6 +19,8 @@ pub struct Backend {
     pub(super) docs: DashMap<Uri, OpenDocument>,
     /// The workspace index and navigation state (`super::navigation`).
     pub(super) nav: super::navigation::Navigation,
+    /// What the client can display (snippets, Markdown, rule links): `super::features`.
+    pub(super) features: OnceLock<super::features::ClientFeatures>,
     encoding: OnceLock<Encoding>,
     related_information: OnceLock<bool>,
     /// Serialises publishing, so a slow handler can never publish an older version's
@@ -36,6 +38,7 @@ impl Backend {
             client,
             docs: DashMap::new(),
             nav: Default::default(),
+            features: OnceLock::new(),
             encoding: OnceLock::new(),
             related_information: OnceLock::new(),
             publish: tokio::sync::Mutex::new(()),
@@ -96,6 +99,7 @@ impl Backend {
         // Cross-file and link findings (`super::navigation`), contained like the analysis.
         let nav = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.nav_diagnostics(uri, doc)));
         out.extend(nav.unwrap_or_default());
+        self.feat_code_descriptions(&mut out);
         out
     }
 
@@ -148,6 +152,7 @@ impl LanguageServer for Backend {
             offset_encoding: None,
         };
         self.nav_initialize(&params, &mut result);
+        self.feat_initialize(&params, &mut result);
         Ok(result)
     }
 
@@ -270,6 +275,28 @@ impl LanguageServer for Backend {
         params: WorkspaceDiagnosticParams,
     ) -> Result<WorkspaceDiagnosticReportResult> {
         self.nav_workspace_diagnostic(params)
+    }
+
+    // Editing help: the handlers live in `super::features`.
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        self.feat_completion(params)
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        self.feat_hover(params)
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.feat_code_action(params)
+    }
+
+    async fn document_color(&self, params: DocumentColorParams) -> Result<Vec<ColorInformation>> {
+        self.feat_document_color(params)
+    }
+
+    async fn color_presentation(&self, params: ColorPresentationParams) -> Result<Vec<ColorPresentation>> {
+        self.feat_color_presentation(params)
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod cross_file;
 pub mod fixture;
 pub mod index;
+pub mod mcp;
 pub mod references;
 
 use std::path::{Path, PathBuf};

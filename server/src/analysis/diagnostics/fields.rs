@@ -1,7 +1,7 @@
 //! Front matter fields against the format's catalog: unknown keys, required fields, value
 //! types, enumerated values, names and models.
 
-use super::Sink;
+use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::formats::claude_models::{self, ModelStatus};
 use crate::formats::{Field, ValueKind};
@@ -22,14 +22,28 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
             }
             None => {
                 let known = format.fields.iter().map(|f| f.key);
-                let msg = match nearest(key, known) {
+                let suggestion = nearest(key, known);
+                let msg = match suggestion {
                     Some(s) => format!(
                         "unknown key `{key}`: did you mean `{s}`? {} ignores it",
                         tool_name(sink)
                     ),
                     None => format!("unknown key `{key}`: {} ignores it", tool_name(sink)),
                 };
-                sink.push("/unknown-key", e.key.span.clone(), msg);
+                // Renaming onto a key that is already there would only make a duplicate.
+                let fix = suggestion
+                    .filter(|s| {
+                        root.get(s).is_none()
+                            && matches!(
+                                e.key.kind,
+                                NodeKind::Scalar {
+                                    style: Style::Plain,
+                                    ..
+                                }
+                            )
+                    })
+                    .map(|s| Fix::replace(format!("Change to `{s}`"), e.key.span.clone(), s));
+                sink.push("/unknown-key", e.key.span.clone(), msg).with_fix(fix);
             }
         }
     }
@@ -57,8 +71,34 @@ fn tool_name(sink: &Sink) -> &'static str {
     }
 }
 
+/// The name a file suggests for its agent: its stem in kebab case, or its folder's name for
+/// `agents/<name>/agent.md` layouts. `None` when that is not a valid name.
+pub(crate) fn name_from_path(doc: &crate::document::Document) -> Option<String> {
+    let path = doc.path()?;
+    let stem = path.file_stem()?.to_str()?;
+    let stem = if matches!(stem, "agent" | "AGENT") {
+        path.parent()?.file_name()?.to_str()?
+    } else {
+        stem
+    };
+    let name = to_kebab(stem);
+    (!name.is_empty()).then_some(name)
+}
+
 fn missing(sink: &mut Sink, key: &str) {
-    let at = sink.doc.syntax().front_matter.as_ref().map_or(0..0, |f| f.open.clone());
+    let fm = sink.doc.syntax().front_matter.as_ref();
+    let at = fm.map_or(0..0, |f| f.open.clone());
+    // A missing name has an obvious value: the file's. A description has none worth inventing.
+    let fix = match (sink.format.field(key).map(|f| &f.value), fm) {
+        (Some(ValueKind::Name), Some(fm)) => name_from_path(sink.doc).map(|name| {
+            Fix::replace(
+                format!("Add `{key}: {name}` (from the file name)"),
+                fm.yaml.start..fm.yaml.start,
+                format!("{key}: {name}{}", sink.line_end()),
+            )
+        }),
+        _ => None,
+    };
     let consequence = if key == "name" {
         format!("{} skips this file", tool_name(sink))
     } else {
@@ -68,7 +108,23 @@ fn missing(sink: &mut Sink, key: &str) {
         "/missing-field",
         at,
         format!("required field `{key}` is missing: {consequence}"),
-    );
+    )
+    .with_fix(fix);
+}
+
+/// Replaces a one-line scalar's value, keeping its quotes. `None` for block scalars and values
+/// written with escapes (their text does not map onto the value).
+fn replace_scalar(sink: &Sink, v: &Node, title: String, new: &str) -> Option<Fix> {
+    let NodeKind::Scalar { style, .. } = &v.kind else {
+        return None;
+    };
+    let text = match style {
+        Style::Plain => new.to_string(),
+        Style::SingleQuoted => format!("'{new}'"),
+        Style::DoubleQuoted => format!("\"{new}\""),
+        Style::Literal | Style::Folded => return None,
+    };
+    (!sink.doc.slice(&v.span).contains('\n')).then(|| Fix::replace(title, v.span.clone(), text))
 }
 
 fn scalar_string(node: &Node) -> Option<&str> {
@@ -97,11 +153,24 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             if v.is_null() || scalar_string(v).is_some_and(|s| s.trim().is_empty()) {
                 if field.required {
                     let range = line_of(sink, v);
+                    let key_line = line_of(sink, key_node);
+                    // `name:` with nothing after it: fill in the file's name.
+                    let fix = (matches!(field.value, ValueKind::Name) && v.is_null())
+                        .then(|| name_from_path(sink.doc))
+                        .flatten()
+                        .map(|name| {
+                            Fix::replace(
+                                format!("Set `{key}` to `{name}` (the file name)"),
+                                key_node.span.end..key_line.end,
+                                format!(": {name}"),
+                            )
+                        });
                     sink.push(
                         "/missing-field",
                         range,
                         format!("`{key}` is empty: {} needs it", tool_name(sink)),
-                    );
+                    )
+                    .with_fix(fix);
                 }
                 return;
             }
@@ -151,7 +220,9 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 .map(|c| format!("`{}`", c.value))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let msg = match nearest(s, choices.iter().map(|c| c.value)) {
+            let suggestion = nearest(s, choices.iter().map(|c| c.value));
+            let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
+            let msg = match suggestion {
                 Some(n) => format!(
                     "`{s}` is not a valid `{key}`: did you mean `{n}`? {} ignores it (allowed: {allowed})",
                     tool_name(sink)
@@ -161,7 +232,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                     tool_name(sink)
                 ),
             };
-            sink.push("/invalid-value", v.span.clone(), msg);
+            sink.push("/invalid-value", v.span.clone(), msg).with_fix(fix);
         }
         ValueKind::Model => {
             let Some(s) = scalar_string(v) else {
@@ -190,7 +261,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             }
             NodeKind::Map { .. } => wrong_type(sink, "a name or a list of names"),
         },
-        ValueKind::List => {
+        ValueKind::List | ValueKind::McpServers => {
             if !matches!(v.kind, NodeKind::Seq { .. }) && !v.is_null() {
                 wrong_type(sink, "a list");
             }
@@ -228,11 +299,16 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         && !name.ends_with('-');
     if !kebab {
         let fixed = to_kebab(name);
+        let fix = (!fixed.is_empty())
+            .then(|| replace_scalar(sink, v, format!("Change to `{fixed}`"), &fixed))
+            .flatten()
+            .map(Fix::not_in_fix_all);
         sink.push(
             "/name-format",
             v.span.clone(),
             format!("`{name}` has capitals, spaces or symbols; names are identifiers, written in lowercase with hyphens (e.g. `{fixed}`)"),
-        );
+        )
+        .with_fix(fix);
     }
     // `agents/<name>/agent.md` layouts name the folder, not the file.
     if sink.format.name_must_match_file
@@ -240,11 +316,17 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         && stem != name
         && !matches!(stem, "agent" | "AGENT")
     {
+        // Only when the file name is itself a good name; differing on purpose is allowed.
+        let fix = (to_kebab(stem) == stem)
+            .then(|| replace_scalar(sink, v, format!("Set the name to `{stem}` (the file name)"), stem))
+            .flatten()
+            .map(Fix::not_in_fix_all);
         sink.push(
             "/name-mismatch",
             v.span.clone(),
             format!("the name `{name}` differs from the file name `{stem}`; Claude Code uses the name"),
-        );
+        )
+        .with_fix(fix);
     }
 }
 
@@ -277,24 +359,29 @@ fn check_model(sink: &mut Sink, v: &Node, s: &str) {
             );
         }
         Some((ModelStatus::Retired(date), m)) => {
+            let instead = m.replacement.unwrap_or("sonnet");
+            let fix = replace_scalar(sink, v, format!("Change to `{instead}`"), instead);
             sink.push(
                 "/retired-model",
                 v.span.clone(),
-                format!(
-                    "`{s}` was retired on {date}: requests with it fail; use `{}`",
-                    m.replacement.unwrap_or("sonnet")
-                ),
-            );
+                format!("`{s}` was retired on {date}: requests with it fail; use `{instead}`"),
+            )
+            .with_fix(fix);
         }
         None => {
-            let ids = claude_models::MODELS.iter().map(|m| m.id);
-            let msg = match nearest(s, ids) {
+            let ids = claude_models::MODELS
+                .iter()
+                .filter(|m| !matches!(m.status, ModelStatus::Retired(_)))
+                .map(|m| m.id);
+            let suggestion = nearest(s, ids);
+            let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
+            let msg = match suggestion {
                 Some(n) => format!("unknown model `{s}`: did you mean `{n}`?"),
                 None => format!(
                     "unknown model `{s}`: use an alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id"
                 ),
             };
-            sink.push("/unknown-model", v.span.clone(), msg);
+            sink.push("/unknown-model", v.span.clone(), msg).with_fix(fix);
         }
     }
 }

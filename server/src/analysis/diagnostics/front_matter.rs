@@ -1,9 +1,9 @@
 //! The front matter block itself: present, closed, valid YAML (or only Claude-recoverable),
 //! a mapping, no duplicate keys. Returns whether field checks can run.
 
-use super::Sink;
+use super::{Fix, Sink};
 use crate::document::TextRange;
-use crate::syntax::yaml::NodeKind;
+use crate::syntax::yaml::{NodeKind, double_quote};
 use std::collections::HashMap;
 
 /// The range of the line holding `offset`, without its line end (at least one character when
@@ -42,11 +42,13 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         return false;
     };
     if fm.close.is_none() {
+        let fix = close_fix(sink, fm.yaml.start);
         sink.push(
             "front-matter/unclosed",
             fm.open.clone(),
             format!("front matter is never closed: add a line `---` after the last key, {loses}"),
-        );
+        )
+        .with_fix(Some(fix));
         return false;
     }
     if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
@@ -54,10 +56,14 @@ pub(super) fn check(sink: &mut Sink) -> bool {
             "front-matter/closed-by-rule",
             close.clone(),
             "the front matter is closed by a `-----` rule instead of `---`: Claude Code stops here and loads the file, but strict YAML tools read on to the next `---` (or find no end); write exactly `---`",
-        );
+        )
+        .with_fix(Some(Fix::replace("Write `---`", close.clone(), "---")));
     }
     let yaml = &syntax.yaml;
     for r in &yaml.recovered {
+        let value = sink.doc.slice(&r.value);
+        let mut fixes = vec![Fix::replace("Quote the value", r.value.clone(), double_quote(&value))];
+        fixes.extend(block_fix(sink, &r.key, r.value.clone(), &value).map(Fix::not_in_fix_all));
         sink.push(
             "yaml/needs-quotes",
             r.value.clone(),
@@ -65,7 +71,9 @@ pub(super) fn check(sink: &mut Sink) -> bool {
                 "the value of `{}` holds `: ` (or starts with a YAML indicator), which strict YAML rejects: Claude Code quotes it and loads the file, but `claude plugin validate` and other YAML tools fail. Quote the value or use a `|` block",
                 r.key
             ),
-        );
+        )
+        .fixes
+        .extend(fixes);
     }
     if let Some(err) = &yaml.error {
         if let Some(heading) = markdown_heading_before(sink, fm.yaml.start, err.at.start) {
@@ -77,12 +85,14 @@ pub(super) fn check(sink: &mut Sink) -> bool {
             );
             return false;
         }
-        let (range, msg) = explain_yaml_error(sink, err.at.start, &err.message);
+        let (range, msg, quotable) = explain_yaml_error(sink, err.at.start, &err.message);
+        let fix = quotable.then(|| quote_line_fix(sink, &range)).flatten();
         sink.push(
             "yaml/syntax",
             range,
             format!("{msg}; Claude Code cannot read this front matter, {loses}"),
-        );
+        )
+        .with_fix(fix);
         return false;
     }
     let Some(root) = &yaml.root else { return true };
@@ -97,23 +107,154 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         );
         return false;
     }
-    let mut seen: HashMap<String, TextRange> = HashMap::new();
+    let mut seen: HashMap<String, (TextRange, TextRange)> = HashMap::new();
+    let flow = matches!(root.kind, NodeKind::Map { flow: true, .. });
     for e in root.entries() {
         let Some(key) = e.key.as_str() else { continue };
-        if let Some(first) = seen.get(key) {
+        if let Some((first, first_value)) = seen.get(key) {
             let first = first.clone();
-            sink.push(
+            let fix = (!flow)
+                .then(|| {
+                    let lines = whole_lines(sink, first.start..first_value.end.max(first.end));
+                    Fix::replace(format!("Remove the first `{key}` (it is ignored)"), lines, "")
+                })
+                .map(Fix::not_in_fix_all);
+            let d = sink.push(
                 "yaml/duplicate-key",
                 e.key.span.clone(),
                 format!("`{key}` is set twice: Claude Code keeps this one and ignores the first, and strict YAML tools reject the file"),
-            )
-            .related
-            .push((first, format!("`{key}` first set here")));
+            );
+            d.related.push((first, format!("`{key}` first set here")));
+            d.with_fix(fix);
         } else {
-            seen.insert(key.to_string(), e.key.span.clone());
+            seen.insert(key.to_string(), (e.key.span.clone(), e.value.span.clone()));
         }
     }
     true
+}
+
+/// From the start of the line holding `range.start` to the start of the line after the one
+/// holding `range.end` (the lines a top-level entry occupies, with their line ends).
+fn whole_lines(sink: &Sink, range: TextRange) -> TextRange {
+    let rope = sink.doc.rope();
+    let first = rope.byte_to_line(range.start);
+    // A block value's span can end at the start of the next line; that line is not part of it.
+    let end_at = if range.end > range.start && is_line_start(sink, range.end) {
+        range.end - 1
+    } else {
+        range.end
+    };
+    let last = rope.byte_to_line(end_at.min(rope.len_bytes()));
+    let end = if last + 1 < rope.len_lines() {
+        rope.line_to_byte(last + 1)
+    } else {
+        rope.len_bytes()
+    };
+    rope.line_to_byte(first)..end
+}
+
+fn is_line_start(sink: &Sink, offset: usize) -> bool {
+    let rope = sink.doc.rope();
+    offset <= rope.len_bytes() && rope.line_to_byte(rope.byte_to_line(offset)) == offset
+}
+
+/// Where an unclosed front matter should end: after the last line that still reads as YAML
+/// (`key: value`, an indented continuation, a list item, a comment), before the first line of
+/// prose or Markdown. The fix inserts `---` there.
+fn close_fix(sink: &Sink, yaml_start: usize) -> Fix {
+    let rope = sink.doc.rope();
+    let first = rope.byte_to_line(yaml_start.min(rope.len_bytes()));
+    let mut end_line = first; // the line after the last YAML line
+    for l in first..rope.len_lines() {
+        let text = rope.line(l).to_string();
+        let t = text.trim_end_matches(['\n', '\r']);
+        if t.trim().is_empty() {
+            continue;
+        }
+        let key_line = t.split_once(':').is_some_and(|(k, rest)| {
+            !k.is_empty()
+                && k.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                && (rest.is_empty() || rest.starts_with([' ', '\t']))
+        });
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        let heading = (1..=6).contains(&hashes) && t[hashes..].starts_with(' ');
+        let comment = hashes > 0 && !heading;
+        let yamlish = key_line || t.starts_with([' ', '\t']) || t.starts_with("- ") || t == "-" || comment;
+        if !yamlish {
+            break;
+        }
+        end_line = l + 1;
+    }
+    let le = sink.line_end();
+    let (at, text) = if end_line < rope.len_lines() && rope.line_to_byte(end_line) > 0 {
+        (rope.line_to_byte(end_line), format!("---{le}"))
+    } else {
+        // Everything reads as YAML: close at the end, on a line of its own.
+        let len = rope.len_bytes();
+        let ends_with_newline = len > 0 && matches!(rope.byte(len - 1), b'\n' | b'\r');
+        (
+            len,
+            if ends_with_newline {
+                format!("---{le}")
+            } else {
+                format!("{le}---{le}")
+            },
+        )
+    };
+    Fix::replace("Close the front matter with `---`", at..at, text)
+}
+
+/// The `|` block form of a one-line value of a top-level key. A `description`'s literal `\n`
+/// sequences become line breaks, as Claude Code reads them so.
+fn block_fix(sink: &Sink, key: &str, range: TextRange, value: &str) -> Option<Fix> {
+    let renders_newlines = sink.format.field(key).is_some_and(|f| f.unescapes_newlines) && value.contains("\\n");
+    let text = if renders_newlines {
+        value.replace("\\n", "\n")
+    } else {
+        value.to_string()
+    };
+    let title = if renders_newlines {
+        "Turn the `\\n`-escaped value into a `|` block"
+    } else {
+        "Move the value into a `|` block"
+    };
+    Some(Fix::replace(title, range, block_scalar(&text, sink.line_end())))
+}
+
+/// `text` as a literal block scalar of a top-level key: `|` and each line indented by two
+/// spaces (`|2` when the first line itself starts with a space, so YAML does not take that
+/// space for the indentation).
+pub(crate) fn block_scalar(text: &str, le: &str) -> String {
+    let header = if text.starts_with(' ') { "|2" } else { "|" };
+    let mut out = String::from(header);
+    for line in text.trim_end_matches('\n').split('\n') {
+        out.push_str(le);
+        if !line.is_empty() {
+            out.push_str("  ");
+            out.push_str(line.trim_end());
+        }
+    }
+    out
+}
+
+/// Quotes the value of a top-level `key: value` line (one that starts like a flow collection
+/// or holds a `:` YAML cannot read).
+fn quote_line_fix(sink: &Sink, line: &TextRange) -> Option<Fix> {
+    let text = sink.doc.slice(line);
+    let (key, rest) = text.split_once(':')?;
+    if key.is_empty() || !key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') || !rest.starts_with(' ') {
+        return None;
+    }
+    let value = rest.trim();
+    if value.is_empty() || value.starts_with(['"', '\'']) {
+        return None;
+    }
+    let start = line.start + key.len() + 1 + (rest.len() - rest.trim_start().len());
+    Some(Fix::replace(
+        "Quote the value",
+        start..start + value.len(),
+        double_quote(value),
+    ))
 }
 
 /// A Markdown heading (`# Title` at column 0, a comment to YAML) between the front matter's
@@ -133,7 +274,9 @@ fn markdown_heading_before(sink: &Sink, from: usize, error_at: usize) -> Option<
 }
 
 /// Turns the parser's message into one a user can act on, and picks the line to underline.
-fn explain_yaml_error(sink: &Sink, at: usize, raw: &str) -> (TextRange, String) {
+/// The flag: quoting the line's value is the repair.
+fn explain_yaml_error(sink: &Sink, at: usize, raw: &str) -> (TextRange, String, bool) {
+    let mut quotable = false;
     let rope = sink.doc.rope();
     let mut range = line_range(sink, at);
     let here = sink.doc.slice(&(at..range.end.max(at)));
@@ -163,8 +306,10 @@ fn explain_yaml_error(sink: &Sink, at: usize, raw: &str) -> (TextRange, String) 
         || here.starts_with('{')
         || raw.contains("did not find expected key") && sink.doc.slice(&range).contains('[')
     {
+        quotable = true;
         "this value starts like a YAML list or mapping but is not one: quote the whole value".to_string()
     } else if raw.contains("mapping values are not allowed") {
+        quotable = true;
         "a plain value holds a `:` that YAML reads as a nested key (here a `:` at the end of the line or before a space): quote the value".to_string()
     } else {
         format!("invalid YAML: {raw}")
@@ -172,7 +317,7 @@ fn explain_yaml_error(sink: &Sink, at: usize, raw: &str) -> (TextRange, String) 
     if range.is_empty() {
         range = at..(at + 1).min(rope.len_bytes()).max(at);
     }
-    (range, msg)
+    (range, msg, quotable)
 }
 
 fn truncate(s: &str) -> String {

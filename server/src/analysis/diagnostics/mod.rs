@@ -2,10 +2,10 @@
 //! in [`rules::RULES`]; a finding names the key or value at fault and says what to do.
 
 mod body;
-mod fields;
-mod front_matter;
+pub(crate) mod fields;
+pub(crate) mod front_matter;
 pub mod rules;
-mod tools;
+pub(crate) mod tools;
 
 use crate::document::{Document, TextRange};
 use crate::formats::{self, Detection, Format};
@@ -48,6 +48,38 @@ pub struct Diagnostic {
 pub struct Fix {
     pub title: String,
     pub edits: Vec<crate::document::TextEdit>,
+    /// Safe to apply without looking, so "fix all" applies it. Fixes that pick one of several
+    /// reasonable outcomes (renaming an agent) are offered one by one only.
+    pub in_fix_all: bool,
+}
+
+impl Fix {
+    /// One replacement, applied by "fix all".
+    pub fn replace(title: impl Into<String>, range: TextRange, new_text: impl Into<String>) -> Self {
+        Fix {
+            title: title.into(),
+            edits: vec![crate::document::TextEdit {
+                range,
+                new_text: new_text.into(),
+            }],
+            in_fix_all: true,
+        }
+    }
+
+    /// The same fix, offered one by one only.
+    pub fn not_in_fix_all(self) -> Self {
+        Fix {
+            in_fix_all: false,
+            ..self
+        }
+    }
+}
+
+impl Diagnostic {
+    pub fn with_fix(&mut self, fix: Option<Fix>) -> &mut Self {
+        self.fixes.extend(fix);
+        self
+    }
 }
 
 /// Collects findings for one document, filling in each rule's code and severity.
@@ -74,6 +106,25 @@ impl Sink<'_> {
             fixes: Vec::new(),
         });
         self.out.last_mut().expect("just pushed")
+    }
+}
+
+impl Sink<'_> {
+    /// The document's line end, for inserted lines (`\n` unless its first line ends otherwise).
+    pub fn line_end(&self) -> &'static str {
+        line_end(self.doc)
+    }
+}
+
+/// The line end a document uses, judged from its first line.
+pub fn line_end(doc: &Document) -> &'static str {
+    let rope = doc.rope();
+    let first = rope.line(0);
+    let n = first.len_bytes();
+    match (n >= 2).then(|| (first.byte(n - 2), first.byte(n - 1))) {
+        Some((b'\r', b'\n')) => "\r\n",
+        _ if n >= 1 && first.byte(n - 1) == b'\r' => "\r",
+        _ => "\n",
     }
 }
 

@@ -1,7 +1,7 @@
 //! Tool lists (`tools`, `disallowedTools`): each item a known tool, an MCP tool, `*`, or a
 //! permission rule `Tool(specifier)`; no duplicates; nothing both allowed and disallowed.
 
-use super::Sink;
+use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::document::TextRange;
 use crate::formats::ValueKind;
@@ -54,7 +54,7 @@ pub fn items(doc_text: &dyn Fn(&TextRange) -> String, v: &Node) -> Vec<ToolItem>
     }
 }
 
-fn split_commas(s: &str) -> Vec<(TextRange, &str)> {
+pub(crate) fn split_commas(s: &str) -> Vec<(TextRange, &str)> {
     let mut cuts = Vec::new();
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
@@ -89,11 +89,20 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     match &v.kind {
         _ if v.is_null() => {
             if key == "tools" {
+                // Delete the whole `tools:` line.
+                let rope = sink.doc.rope();
+                let line = rope.byte_to_line(key_node.span.start);
+                let start = rope.line_to_byte(line);
+                let end = rope.line_to_byte((line + 1).min(rope.len_lines()));
+                let fix = (key_node.span.start == start && v.span.end <= end).then(|| {
+                    Fix::replace("Remove `tools` (the agent gets every tool)", start..end, "").not_in_fix_all()
+                });
                 sink.push(
                     "/empty-tools",
                     key_node.span.clone(),
                     "`tools` is empty, which gives the agent no tools at all; remove the key to let it use every tool",
-                );
+                )
+                .with_fix(fix);
             }
             return;
         }
@@ -123,21 +132,76 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     let doc = sink.doc;
     let list = items(&|r| doc.slice(r), v);
     let mut seen: Vec<&str> = Vec::new();
-    for item in &list {
-        check_item(sink, item);
+    for (i, item) in list.iter().enumerate() {
+        check_item(sink, v, &list, i);
         if seen.contains(&item.text.as_str()) {
+            let fix = remove_item(sink, v, &list, i)
+                .map(|e| Fix::replace(format!("Remove the second `{}`", item.text), e.0, e.1));
             sink.push(
                 "/duplicate-tool",
                 item.range.clone(),
                 format!("`{}` is listed twice in `{key}`", item.text),
-            );
+            )
+            .with_fix(fix);
         } else {
             seen.push(&item.text);
         }
     }
 }
 
-fn check_item(sink: &mut Sink, item: &ToolItem) {
+/// Whether an item's range holds exactly its text, so edits at that range are safe (not so for
+/// a quoted string with escapes, whose items all point at the whole value).
+fn maps_exactly(sink: &Sink, item: &ToolItem) -> bool {
+    sink.doc.slice(&item.range) == item.text
+}
+
+/// The edit that deletes item `i` of a list with its separator: `, Grep` in a string or flow
+/// list, the whole `- Grep` line in a block list. `None` for the only item (an empty list means
+/// no tools at all) or when the item's text cannot be located exactly.
+fn remove_item(sink: &Sink, v: &Node, list: &[ToolItem], i: usize) -> Option<(TextRange, String)> {
+    let item = &list[i];
+    if list.len() < 2 || !list.iter().all(|it| maps_exactly(sink, it)) {
+        return None;
+    }
+    if let NodeKind::Seq { flow: false, .. } = v.kind {
+        let rope = sink.doc.rope();
+        let line = rope.byte_to_line(item.range.start);
+        let start = rope.line_to_byte(line);
+        let end = rope.line_to_byte((line + 1).min(rope.len_lines()));
+        let text = sink.doc.slice(&(start..end));
+        // The line must hold this item alone: `  - Grep`.
+        let alone = text
+            .trim()
+            .strip_prefix('-')
+            .is_some_and(|r| r.trim().trim_matches(['"', '\'']) == item.text);
+        return alone.then(|| (start..end, String::new()));
+    }
+    Some(match i {
+        0 => (item.range.start..list[1].range.start, String::new()),
+        _ => (list[i - 1].range.end..item.range.end, String::new()),
+    })
+}
+
+fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize) {
+    let item = &list[i];
+    let exact = maps_exactly(sink, item);
+    // Replacing `name` by `to`, or removing the item when `to` is listed already.
+    let rename = |sink: &Sink, name: &str, to: &str| -> Option<Fix> {
+        if !exact {
+            return None;
+        }
+        let listed = list.iter().any(|it| tool_name(&it.text) == to && it.text == to);
+        if listed {
+            let (range, text) = remove_item(sink, v, list, i)?;
+            return Some(Fix::replace(
+                format!("Remove `{}` (`{to}` is listed already)", item.text),
+                range,
+                text,
+            ));
+        }
+        let range = item.range.start..item.range.start + name.len();
+        Some(Fix::replace(format!("Change to `{to}`"), range, to))
+    };
     let text = item.text.as_str();
     if text == "*" || text.starts_with("mcp__") {
         return;
@@ -157,22 +221,33 @@ fn check_item(sink: &mut Sink, item: &ToolItem) {
         Some(ToolStatus::Current | ToolStatus::Alias(_)) => {}
         Some(ToolStatus::Retired(instead)) => {
             let range = item.range.start..item.range.start + name.len();
+            let fix = rename(sink, name, instead);
             sink.push(
                 "/removed-tool",
                 range,
                 format!("`{name}` is no longer a Claude Code tool and is ignored; use `{instead}`"),
-            );
+            )
+            .with_fix(fix);
         }
         None => {
             let range = item.range.start..item.range.start + name.len().min(item.range.len());
             let words: Vec<&str> = name.split_whitespace().collect();
+            let mut fix = None;
             let msg = if words.len() > 1 && words.iter().all(|w| claude_tools::lookup(w).is_some()) {
-                format!(
-                    "`{name}` is not one tool: separate tools with commas (`{}`)",
-                    words.join(", ")
-                )
+                let joined = words.join(", ");
+                // Commas separate items only in the string form; a list needs one line each.
+                if exact && matches!(v.kind, NodeKind::Scalar { .. }) && name == text {
+                    fix = Some(Fix::replace(
+                        format!("Separate with commas: `{joined}`"),
+                        item.range.clone(),
+                        joined.clone(),
+                    ));
+                }
+                format!("`{name}` is not one tool: separate tools with commas (`{joined}`)")
             } else {
-                match nearest(name, claude_tools::suggestable()) {
+                let suggestion = nearest(name, claude_tools::suggestable());
+                fix = suggestion.and_then(|s| rename(sink, name, s));
+                match suggestion {
                     Some(s) if s.eq_ignore_ascii_case(name) => {
                         format!("unknown tool `{name}`: tool names are case-sensitive, did you mean `{s}`?")
                     }
@@ -182,7 +257,7 @@ fn check_item(sink: &mut Sink, item: &ToolItem) {
                     ),
                 }
             };
-            sink.push("/unknown-tool", range, msg);
+            sink.push("/unknown-tool", range, msg).with_fix(fix);
         }
     }
 }

@@ -1,0 +1,394 @@
+//! Completion in the front matter: keys not yet present (required first), the values of
+//! enumerated fields, models, booleans, and the items of tool lists (built-in tools, MCP tools,
+//! permission-rule forms after `Tool(`). Everything offered comes from the format catalogs and,
+//! for MCP tools, from the [`McpCatalog`] the caller read from disk.
+
+use super::context::{self, Place, Slot};
+use super::diagnostics::{detect, fields};
+use crate::document::{Document, TextRange};
+use crate::formats::claude_models::{self, ModelStatus};
+use crate::formats::claude_tools::{self, ToolStatus};
+use crate::formats::{Field, Format, ValueKind};
+use crate::syntax::yaml::NodeKind;
+use crate::workspace::mcp::McpCatalog;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompletionKind {
+    Key,
+    /// An enumerated value, a boolean or a name.
+    Value,
+    Model,
+    Color,
+    Tool,
+    McpTool,
+    /// A permission-rule specifier (`git diff:*` after `Bash(`).
+    Rule,
+    McpServer,
+}
+
+/// One completion: replace `range` with `text` (or, for clients with snippet support, with
+/// `snippet` when there is one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    pub label: String,
+    pub kind: CompletionKind,
+    /// One line shown beside the label.
+    pub detail: String,
+    /// Markdown documentation.
+    pub doc: String,
+    pub range: TextRange,
+    pub text: String,
+    pub snippet: Option<String>,
+    /// Orders the list (clients sort by it, then by label).
+    pub sort: String,
+}
+
+/// Completions at byte `offset`. `mcp`: the project's MCP servers (see
+/// [`crate::workspace::mcp::discover`]). Ordinary Markdown gets none.
+pub fn completions(doc: &Document, offset: usize, mcp: &McpCatalog) -> Vec<Completion> {
+    let Some(detection) = detect(doc) else {
+        return Vec::new();
+    };
+    let format = detection.format;
+    match context::place_at(doc, format, offset) {
+        Some(Place::Key { range, has_colon }) => keys(doc, format, range, has_colon),
+        Some(Place::Value { key, slot }) => match format.field(&key) {
+            Some(field) => values(doc, field, &slot),
+            None => Vec::new(),
+        },
+        Some(Place::ListItem {
+            key,
+            slot,
+            rule_of,
+            siblings,
+        }) => match format.field(&key).map(|f| &f.value) {
+            Some(ValueKind::Tools) => match rule_of {
+                Some(tool) => rule_forms(doc, &tool, &slot),
+                None => tools(doc, format, mcp, &slot, &siblings),
+            },
+            Some(ValueKind::McpServers) => mcp
+                .servers
+                .iter()
+                .filter(|s| !siblings.contains(&s.name))
+                .enumerate()
+                .map(|(i, s)| Completion {
+                    label: s.name.clone(),
+                    kind: CompletionKind::McpServer,
+                    detail: "MCP server".into(),
+                    doc: format!("Declared in `{}`.", s.declared_in.display()),
+                    range: slot.range.clone(),
+                    text: insertion(&slot, &s.name),
+                    snippet: None,
+                    sort: format!("{i:04}"),
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
+        Some(Place::Body) | None => Vec::new(),
+    }
+}
+
+/// The text to insert for `value` in `slot`: a space after a bare `:` or `-`, and the closing
+/// quote when the user opened one.
+fn insertion(slot: &Slot, value: &str) -> String {
+    let mut s = String::new();
+    if slot.needs_space {
+        s.push(' ');
+    }
+    s.push_str(value);
+    if let (true, Some(q)) = (slot.close_quote, slot.quote) {
+        s.push(q);
+    }
+    s
+}
+
+/// Escapes a value for a snippet choice (`${1|a,b|}`).
+fn snippet_choice(values: impl Iterator<Item = String>) -> String {
+    let escaped: Vec<String> = values
+        .map(|v| {
+            v.chars()
+                .flat_map(|c| match c {
+                    '$' | '}' | '\\' | ',' | '|' => vec!['\\', c],
+                    c => vec![c],
+                })
+                .collect()
+        })
+        .collect();
+    format!("${{1|{}|}}", escaped.join(","))
+}
+
+/// The value part of a key's snippet, from the catalog.
+fn key_snippet(doc: &Document, field: &Field) -> String {
+    if let Some(s) = field.snippet {
+        return format!(" {s}");
+    }
+    match &field.value {
+        ValueKind::OneOf(choices) => format!(" {}", snippet_choice(choices.iter().map(|c| c.value.to_string()))),
+        ValueKind::Bool => format!(" {}", snippet_choice(["true", "false"].iter().map(|s| s.to_string()))),
+        ValueKind::Model => format!(
+            " {}",
+            snippet_choice(
+                claude_models::MODELS
+                    .iter()
+                    .filter(|m| m.status == ModelStatus::Alias)
+                    .map(|m| m.id.to_string())
+            )
+        ),
+        ValueKind::Name => match fields::name_from_path(doc) {
+            Some(name) => format!(" ${{1:{name}}}"),
+            None => " $0".into(),
+        },
+        ValueKind::List | ValueKind::McpServers | ValueKind::StringOrList => "\n  - $0".into(),
+        ValueKind::Mapping => "\n  $0".into(),
+        ValueKind::Text | ValueKind::PositiveInt | ValueKind::Tools => " $0".into(),
+    }
+}
+
+fn field_doc(field: &Field) -> String {
+    let mut doc = field.doc.to_string();
+    if let ValueKind::OneOf(choices) = &field.value {
+        let list: Vec<String> = choices.iter().map(|c| format!("`{}`", c.value)).collect();
+        doc.push_str(&format!("\n\nValues: {}.", list.join(", ")));
+    }
+    doc
+}
+
+fn keys(doc: &Document, format: &Format, range: TextRange, has_colon: bool) -> Vec<Completion> {
+    let typed = doc.slice(&range);
+    let present = doc.syntax().top_level_keys(doc.rope());
+    let mut out = Vec::new();
+    for (i, field) in format.fields.iter().enumerate() {
+        // The key under the cursor is being edited, so it does not count as present.
+        if present.iter().any(|k| k == field.key && *k != typed) {
+            continue;
+        }
+        let (text, snippet) = if has_colon {
+            (field.key.to_string(), None)
+        } else {
+            let plain_value = match field.value {
+                ValueKind::List | ValueKind::McpServers => "\n  - ",
+                ValueKind::Mapping => "\n  ",
+                _ => " ",
+            };
+            (
+                format!("{}:{plain_value}", field.key),
+                Some(format!("{}:{}", field.key, key_snippet(doc, field))),
+            )
+        };
+        let required = if field.required { ", required" } else { "" };
+        out.push(Completion {
+            label: field.key.to_string(),
+            kind: CompletionKind::Key,
+            detail: format!("{}{required}", field.value.describe()),
+            doc: field_doc(field),
+            range: range.clone(),
+            text,
+            snippet,
+            sort: format!("{}{i:04}", if field.required { 0 } else { 1 }),
+        });
+    }
+    out
+}
+
+fn values(doc: &Document, field: &Field, slot: &Slot) -> Vec<Completion> {
+    let item = |i: usize, label: &str, kind, detail: String, doc: String| Completion {
+        label: label.to_string(),
+        kind,
+        detail,
+        doc,
+        range: slot.range.clone(),
+        text: insertion(slot, label),
+        snippet: None,
+        sort: format!("{i:04}"),
+    };
+    match &field.value {
+        ValueKind::OneOf(choices) => choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let kind = if c.rgb.is_some() {
+                    CompletionKind::Color
+                } else {
+                    CompletionKind::Value
+                };
+                let detail = match c.rgb {
+                    Some((r, g, b)) => format!("#{r:02x}{g:02x}{b:02x}"),
+                    None => format!("`{}`", field.key),
+                };
+                item(i, c.value, kind, detail, c.doc.to_string())
+            })
+            .collect(),
+        ValueKind::Bool => ["true", "false"]
+            .iter()
+            .enumerate()
+            .map(|(i, v)| item(i, v, CompletionKind::Value, "boolean".into(), String::new()))
+            .collect(),
+        ValueKind::Model => {
+            let rank = |s: ModelStatus| match s {
+                ModelStatus::Alias => 0,
+                ModelStatus::Active => 1,
+                ModelStatus::CliAlias => 2,
+                ModelStatus::Restricted => 3,
+                ModelStatus::Retired(_) => 4,
+            };
+            let mut models: Vec<_> = claude_models::MODELS
+                .iter()
+                .filter(|m| !matches!(m.status, ModelStatus::Retired(_)))
+                .collect();
+            models.sort_by_key(|m| rank(m.status));
+            models
+                .into_iter()
+                .enumerate()
+                .map(|(i, m)| item(i, m.id, CompletionKind::Model, m.status.describe(), m.doc.to_string()))
+                .collect()
+        }
+        ValueKind::Name => fields::name_from_path(doc)
+            .map(|name| {
+                vec![item(
+                    0,
+                    &name,
+                    CompletionKind::Value,
+                    "the file name".into(),
+                    "Claude Code identifies the agent by this name; matching the file name keeps them easy to find."
+                        .into(),
+                )]
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Server names the agent declares in its own `mcpServers` (names or `{name: config}`).
+fn own_mcp_servers(doc: &Document, format: &Format) -> Vec<String> {
+    let Some(root) = &doc.syntax().yaml.root else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for field in format
+        .fields
+        .iter()
+        .filter(|f| matches!(f.value, ValueKind::McpServers))
+    {
+        if let Some(NodeKind::Seq { items, .. }) = root.get(field.key).map(|n| &n.kind) {
+            for item in items {
+                match &item.kind {
+                    NodeKind::Scalar { value, .. } if !value.is_empty() => out.push(value.clone()),
+                    NodeKind::Map { entries, .. } => {
+                        out.extend(entries.iter().filter_map(|e| e.key.as_str().map(str::to_string)))
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, siblings: &[String]) -> Vec<Completion> {
+    let listed = |name: &str| siblings.iter().any(|s| s == name || s.split('(').next() == Some(name));
+    let mut out = Vec::new();
+    let mut push = |label: String, kind, detail: String, doc: String, group: u8| {
+        let sort = format!("{group}{:04}", out.len());
+        out.push(Completion {
+            text: insertion(slot, &label),
+            label,
+            kind,
+            detail,
+            doc,
+            range: slot.range.clone(),
+            snippet: None,
+            sort,
+        });
+    };
+    for t in claude_tools::TOOLS.iter().filter(|t| t.status == ToolStatus::Current) {
+        if listed(t.name) {
+            continue;
+        }
+        // Offered last: listing them is allowed, but a subagent never gets them.
+        let (detail, group) = if claude_tools::NEVER_IN_SUBAGENTS.contains(&t.name) {
+            ("built-in tool, not available to subagents", 2)
+        } else if t.read_only {
+            ("built-in tool, read-only", 0)
+        } else {
+            ("built-in tool", 0)
+        };
+        push(
+            t.name.to_string(),
+            CompletionKind::Tool,
+            detail.into(),
+            t.doc.to_string(),
+            group,
+        );
+    }
+    let mut servers: Vec<(String, String, Vec<String>)> = mcp
+        .servers
+        .iter()
+        .map(|s| {
+            (
+                s.name.clone(),
+                format!("declared in `{}`", s.declared_in.display()),
+                s.tools.clone(),
+            )
+        })
+        .collect();
+    for name in own_mcp_servers(doc, format) {
+        if !servers.iter().any(|(n, _, _)| *n == name) {
+            servers.push((name, "declared in this agent's `mcpServers`".into(), Vec::new()));
+        }
+    }
+    for (server, declared, known) in servers {
+        let all = format!("mcp__{server}__*");
+        if !listed(&all) && !listed(&format!("mcp__{server}")) {
+            push(
+                all,
+                CompletionKind::McpTool,
+                format!("every tool of MCP server `{server}`"),
+                format!("All tools of the MCP server `{server}`, {declared}."),
+                1,
+            );
+        }
+        for tool in known {
+            let name = format!("mcp__{server}__{tool}");
+            if !listed(&name) {
+                push(
+                    name,
+                    CompletionKind::McpTool,
+                    format!("MCP tool of `{server}`"),
+                    format!("The tool `{tool}` of the MCP server `{server}`, {declared}."),
+                    1,
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Permission-rule specifiers after `Tool(`, closing the parenthesis when it is not there yet.
+fn rule_forms(doc: &Document, tool: &str, slot: &Slot) -> Vec<Completion> {
+    let tool = match claude_tools::lookup(tool).map(|t| t.status) {
+        Some(ToolStatus::Alias(to)) => to,
+        _ => tool,
+    };
+    let closed = doc.slice(&(slot.range.end..slot.range.end + 1)) == ")";
+    claude_tools::RULE_FORMS
+        .iter()
+        .filter(|r| r.tool == tool)
+        .enumerate()
+        .map(|(i, r)| {
+            let mut text = r.specifier.to_string();
+            if !closed {
+                text.push(')');
+            }
+            Completion {
+                label: r.specifier.to_string(),
+                kind: CompletionKind::Rule,
+                detail: format!("{tool}({})", r.specifier),
+                doc: r.doc.to_string(),
+                range: slot.range.clone(),
+                text,
+                snippet: None,
+                sort: format!("{i:04}"),
+            }
+        })
+        .collect()
+}

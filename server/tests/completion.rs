@@ -1,0 +1,379 @@
+//! Completion fixtures: a document with `$0` at the cursor, and a snapshot of what a client would
+//! show there. Like a client, the list is narrowed to the labels that start with the text being
+//! replaced. `UPDATE_EXPECT=1 cargo test -p agentls --test completion` rewrites the snapshots.
+
+use agentls::analysis::completion::{Completion, completions};
+use agentls::document::Document;
+use agentls::workspace::mcp::{McpCatalog, McpServer};
+use expect_test::{Expect, expect};
+use std::path::PathBuf;
+
+const PATH: &str = "project/.claude/agents/code-reviewer.md";
+
+fn at_cursor(fixture: &str) -> (Document, usize) {
+    let offset = fixture.find("$0").expect("the fixture has a `$0` cursor");
+    let text = fixture.replacen("$0", "", 1);
+    (Document::new(&text, Some(PathBuf::from(PATH))), offset)
+}
+
+fn mcp() -> McpCatalog {
+    McpCatalog {
+        servers: vec![McpServer {
+            name: "github".into(),
+            declared_in: PathBuf::from("project/.mcp.json"),
+            tools: vec!["create_issue".into()],
+        }],
+    }
+}
+
+fn render(doc: &Document, offset: usize, items: &[Completion]) -> String {
+    let Some(first) = items.first() else {
+        return "(no completions)\n".into();
+    };
+    let replaced = doc.slice(&first.range);
+    // A client narrows the list by the text between the start of the range and the cursor.
+    let typed = doc.slice(&(first.range.start..offset)).to_lowercase();
+    let mut sorted: Vec<&Completion> = items.iter().collect();
+    sorted.sort_by(|a, b| (&a.sort, &a.label).cmp(&(&b.sort, &b.label)));
+    let mut out = format!("replaces {replaced:?}\n");
+    let mut shown = 0;
+    for c in sorted {
+        assert_eq!(c.range, first.range, "one replace range per list");
+        if !c.label.to_lowercase().starts_with(&typed) {
+            continue;
+        }
+        shown += 1;
+        out.push_str(&format!("{} ({:?}) {} => {:?}", c.label, c.kind, c.detail, c.text));
+        if let Some(s) = &c.snippet {
+            out.push_str(&format!(" | snippet {s:?}"));
+        }
+        out.push('\n');
+    }
+    if shown == 0 {
+        out.push_str("(nothing matches)\n");
+    }
+    out
+}
+
+fn check(fixture: &str, expect: Expect) {
+    let (doc, offset) = at_cursor(fixture);
+    expect.assert_eq(&render(&doc, offset, &completions(&doc, offset, &mcp())));
+}
+
+/// All labels offered, unfiltered.
+fn labels(fixture: &str) -> Vec<String> {
+    let (doc, offset) = at_cursor(fixture);
+    completions(&doc, offset, &mcp()).into_iter().map(|c| c.label).collect()
+}
+
+#[test]
+fn keys_not_present_required_first() {
+    check(
+        "---\nname: code-reviewer\n$0\n---\nBody.\n",
+        expect![[r#"
+            replaces ""
+            description (Key) text, required => "description: " | snippet "description: |\n  $0"
+            tools (Key) comma-separated string or list of tools => "tools: " | snippet "tools: $0"
+            disallowedTools (Key) comma-separated string or list of tools => "disallowedTools: " | snippet "disallowedTools: $0"
+            model (Key) model alias or id => "model: " | snippet "model: ${1|inherit,sonnet,opus,haiku,fable|}"
+            permissionMode (Key) one of a fixed set => "permissionMode: " | snippet "permissionMode: ${1|default,manual,acceptEdits,plan,auto,dontAsk,bypassPermissions|}"
+            maxTurns (Key) whole number ≥ 1 => "maxTurns: " | snippet "maxTurns: $0"
+            skills (Key) name or list of names => "skills: " | snippet "skills:\n  - $0"
+            mcpServers (Key) list of MCP server names or `{name: config}` mappings => "mcpServers:\n  - " | snippet "mcpServers:\n  - $0"
+            hooks (Key) mapping => "hooks:\n  " | snippet "hooks:\n  $0"
+            memory (Key) one of a fixed set => "memory: " | snippet "memory: ${1|user,project,local|}"
+            background (Key) `true` or `false` => "background: " | snippet "background: ${1|true,false|}"
+            effort (Key) one of a fixed set => "effort: " | snippet "effort: ${1|low,medium,high,xhigh,max|}"
+            isolation (Key) one of a fixed set => "isolation: " | snippet "isolation: ${1|worktree|}"
+            color (Key) one of a fixed set => "color: " | snippet "color: ${1|red,blue,green,yellow,purple,orange,pink,cyan|}"
+            initialPrompt (Key) text => "initialPrompt: " | snippet "initialPrompt: $0"
+            omitClaudeMd (Key) `true` or `false` => "omitClaudeMd: " | snippet "omitClaudeMd: ${1|true,false|}"
+            experimental (Key) mapping => "experimental:\n  " | snippet "experimental:\n  $0"
+        "#]],
+    );
+}
+
+#[test]
+fn key_mid_word_replaces_the_whole_word() {
+    check(
+        "---\nname: code-reviewer\nmo$0de\n---\nBody.\n",
+        expect![[r#"
+            replaces "mode"
+            model (Key) model alias or id => "model: " | snippet "model: ${1|inherit,sonnet,opus,haiku,fable|}"
+        "#]],
+    );
+    // A colon already follows: only the key is inserted.
+    check(
+        "---\nname: code-reviewer\nperm$0: plan\n---\nBody.\n",
+        expect![[r#"
+            replaces "perm"
+            permissionMode (Key) one of a fixed set => "permissionMode"
+        "#]],
+    );
+    // An empty front matter offers the file name for `name`.
+    check(
+        "---\nna$0\n---\nBody.\n",
+        expect![[r#"
+            replaces "na"
+            name (Key) identifier (lowercase, digits, hyphens), required => "name: " | snippet "name: ${1:code-reviewer}"
+        "#]],
+    );
+}
+
+#[test]
+fn enum_values_and_booleans() {
+    check(
+        "---\nname: a\npermissionMode: $0\n---\n",
+        expect![[r#"
+            replaces ""
+            default (Value) `permissionMode` => "default"
+            manual (Value) `permissionMode` => "manual"
+            acceptEdits (Value) `permissionMode` => "acceptEdits"
+            plan (Value) `permissionMode` => "plan"
+            auto (Value) `permissionMode` => "auto"
+            dontAsk (Value) `permissionMode` => "dontAsk"
+            bypassPermissions (Value) `permissionMode` => "bypassPermissions"
+        "#]],
+    );
+    // Right after the colon: the insertion brings its own space.
+    check(
+        "---\nname: a\nbackground:$0\n---\n",
+        expect![[r#"
+            replaces ""
+            true (Value) boolean => " true"
+            false (Value) boolean => " false"
+        "#]],
+    );
+    // The user's quote is kept and closed.
+    check(
+        "---\nname: a\ncolor: \"bl$0\n---\n",
+        expect![[r#"
+            replaces "bl"
+            blue (Color) #3b82f6 => "blue\""
+        "#]],
+    );
+    check(
+        "---\nname: a\ncolor: 'gr$0'\n---\n",
+        expect![[r#"
+            replaces "gr"
+            green (Color) #22c55e => "green"
+        "#]],
+    );
+}
+
+#[test]
+fn models_aliases_first() {
+    check(
+        "---\nname: a\nmodel: so$0\n---\n",
+        expect![[r#"
+            replaces "so"
+            sonnet (Model) alias => "sonnet"
+            sonnet[1m] (Model) `--model` alias, not documented for subagents => "sonnet[1m]"
+        "#]],
+    );
+    check(
+        "---\nname: a\nmodel: claude-h$0\n---\n",
+        expect![[r#"
+            replaces "claude-h"
+            claude-haiku-5-5 (Model) model id => "claude-haiku-5-5"
+            claude-haiku-4-5 (Model) model id => "claude-haiku-4-5"
+            claude-haiku-4-5-20251001 (Model) model id => "claude-haiku-4-5-20251001"
+        "#]],
+    );
+    // Retired models are never offered.
+    assert!(
+        !labels("---\nname: a\nmodel: $0\n---\n")
+            .iter()
+            .any(|l| l == "claude-opus-4-1")
+    );
+}
+
+#[test]
+fn name_offers_the_file_name() {
+    check(
+        "---\nname: $0\n---\n",
+        expect![[r#"
+            replaces ""
+            code-reviewer (Value) the file name => "code-reviewer"
+        "#]],
+    );
+}
+
+#[test]
+fn tools_in_a_string_skip_listed_ones() {
+    check(
+        "---\nname: a\ntools: Read, Gr$0\n---\n",
+        expect![[r#"
+            replaces "Gr"
+            Grep (Tool) built-in tool, read-only => "Grep"
+        "#]],
+    );
+    // Mid-word, in a quoted string: the whole word is replaced and the quote left alone.
+    check(
+        "---\nname: a\ntools: \"Read, We$0Fe, Grep\"\n---\n",
+        expect![[r#"
+            replaces "WeFe"
+            WebFetch (Tool) built-in tool, read-only => "WebFetch"
+            WebSearch (Tool) built-in tool, read-only => "WebSearch"
+        "#]],
+    );
+    let offered = labels("---\nname: a\ntools: Read, Grep, $0\n---\n");
+    assert!(!offered.contains(&"Read".to_string()) && !offered.contains(&"Grep".to_string()));
+    assert!(offered.contains(&"Glob".to_string()));
+    // Retired tools and old aliases are not offered.
+    assert!(!offered.iter().any(|l| l == "MultiEdit" || l == "Task"));
+}
+
+#[test]
+fn tools_in_a_block_list_and_a_flow_list() {
+    check(
+        "---\nname: a\ntools:\n  - Read\n  - Wr$0\n---\n",
+        expect![[r#"
+            replaces "Wr"
+            Write (Tool) built-in tool => "Write"
+        "#]],
+    );
+    check(
+        "---\nname: a\ntools:\n  -$0\n---\n",
+        expect![[r#"
+            replaces ""
+            Agent (Tool) built-in tool => " Agent"
+            Artifact (Tool) built-in tool => " Artifact"
+            Bash (Tool) built-in tool => " Bash"
+            CronCreate (Tool) built-in tool => " CronCreate"
+            CronDelete (Tool) built-in tool => " CronDelete"
+            CronList (Tool) built-in tool, read-only => " CronList"
+            Edit (Tool) built-in tool => " Edit"
+            EnterWorktree (Tool) built-in tool => " EnterWorktree"
+            ExitWorktree (Tool) built-in tool => " ExitWorktree"
+            Glob (Tool) built-in tool, read-only => " Glob"
+            Grep (Tool) built-in tool, read-only => " Grep"
+            ListAgents (Tool) built-in tool, read-only => " ListAgents"
+            ListMcpResourcesTool (Tool) built-in tool, read-only => " ListMcpResourcesTool"
+            LSP (Tool) built-in tool, read-only => " LSP"
+            Monitor (Tool) built-in tool => " Monitor"
+            NotebookEdit (Tool) built-in tool => " NotebookEdit"
+            PowerShell (Tool) built-in tool => " PowerShell"
+            PushNotification (Tool) built-in tool => " PushNotification"
+            Read (Tool) built-in tool, read-only => " Read"
+            ReadMcpResourceTool (Tool) built-in tool, read-only => " ReadMcpResourceTool"
+            RemoteTrigger (Tool) built-in tool => " RemoteTrigger"
+            ReportFindings (Tool) built-in tool, read-only => " ReportFindings"
+            SendFeedback (Tool) built-in tool => " SendFeedback"
+            SendMessage (Tool) built-in tool => " SendMessage"
+            SendUserFile (Tool) built-in tool => " SendUserFile"
+            ShareOnboardingGuide (Tool) built-in tool => " ShareOnboardingGuide"
+            Skill (Tool) built-in tool => " Skill"
+            SubagentHandback (Tool) built-in tool => " SubagentHandback"
+            TaskCreate (Tool) built-in tool => " TaskCreate"
+            TaskGet (Tool) built-in tool, read-only => " TaskGet"
+            TaskList (Tool) built-in tool, read-only => " TaskList"
+            TaskOutput (Tool) built-in tool, read-only => " TaskOutput"
+            TaskStop (Tool) built-in tool => " TaskStop"
+            TaskUpdate (Tool) built-in tool => " TaskUpdate"
+            TodoWrite (Tool) built-in tool => " TodoWrite"
+            ToolSearch (Tool) built-in tool, read-only => " ToolSearch"
+            WebFetch (Tool) built-in tool, read-only => " WebFetch"
+            WebSearch (Tool) built-in tool, read-only => " WebSearch"
+            Write (Tool) built-in tool => " Write"
+            mcp__github__* (McpTool) every tool of MCP server `github` => " mcp__github__*"
+            mcp__github__create_issue (McpTool) MCP tool of `github` => " mcp__github__create_issue"
+            AskUserQuestion (Tool) built-in tool, not available to subagents => " AskUserQuestion"
+            EndConversation (Tool) built-in tool, not available to subagents => " EndConversation"
+            EnterPlanMode (Tool) built-in tool, not available to subagents => " EnterPlanMode"
+            ExitPlanMode (Tool) built-in tool, not available to subagents => " ExitPlanMode"
+            ScheduleWakeup (Tool) built-in tool, not available to subagents => " ScheduleWakeup"
+            WaitForMcpServers (Tool) built-in tool, not available to subagents => " WaitForMcpServers"
+            Workflow (Tool) built-in tool, not available to subagents => " Workflow"
+        "#]],
+    );
+    check(
+        "---\nname: a\ndisallowedTools: [Bash, No$0]\n---\n",
+        expect![[r#"
+            replaces "No"
+            NotebookEdit (Tool) built-in tool => "NotebookEdit"
+        "#]],
+    );
+    let offered = labels("---\nname: a\ntools:\n  - Read\n  - $0\n  - Grep\n---\n");
+    assert!(!offered.contains(&"Read".to_string()) && !offered.contains(&"Grep".to_string()));
+}
+
+#[test]
+fn mcp_tools_from_the_project_and_the_agent() {
+    check(
+        "---\nname: a\ntools: Read, mcp__$0\nmcpServers:\n  - slack\n  - jira: {command: jira-mcp}\n---\n",
+        expect![[r#"
+            replaces "mcp__"
+            mcp__github__* (McpTool) every tool of MCP server `github` => "mcp__github__*"
+            mcp__github__create_issue (McpTool) MCP tool of `github` => "mcp__github__create_issue"
+            mcp__slack__* (McpTool) every tool of MCP server `slack` => "mcp__slack__*"
+            mcp__jira__* (McpTool) every tool of MCP server `jira` => "mcp__jira__*"
+        "#]],
+    );
+}
+
+#[test]
+fn permission_rule_forms_after_a_parenthesis() {
+    check(
+        "---\nname: a\ntools: Read, Bash($0\n---\n",
+        expect![[r#"
+            replaces ""
+            git diff * (Rule) Bash(git diff *) => "git diff *)"
+            git diff:* (Rule) Bash(git diff:*) => "git diff:*)"
+            npm run * (Rule) Bash(npm run *) => "npm run *)"
+        "#]],
+    );
+    // The closing parenthesis is there already (an editor auto-closed it).
+    check(
+        "---\nname: a\ntools: Read, Bash(git$0)\n---\n",
+        expect![[r#"
+            replaces "git"
+            git diff * (Rule) Bash(git diff *) => "git diff *"
+            git diff:* (Rule) Bash(git diff:*) => "git diff:*"
+        "#]],
+    );
+    // `Task` is the old name of `Agent`.
+    check(
+        "---\nname: a\ntools:\n  - Task($0\n---\n",
+        expect![[r#"
+            replaces ""
+            Explore (Rule) Agent(Explore) => "Explore)"
+            Explore, Plan (Rule) Agent(Explore, Plan) => "Explore, Plan)"
+        "#]],
+    );
+}
+
+#[test]
+fn mcp_server_names_in_mcp_servers() {
+    check(
+        "---\nname: a\nmcpServers:\n  - $0\n---\n",
+        expect![[r#"
+            replaces ""
+            github (McpServer) MCP server => "github"
+        "#]],
+    );
+}
+
+#[test]
+fn nothing_in_the_body_prose_or_ordinary_markdown() {
+    assert!(labels("---\nname: a\n---\nBody $0 text.\n").is_empty());
+    assert!(labels("---\nname: a\ndescription: Use it $0\n---\n").is_empty());
+    assert!(labels("---\nname: a\nhooks:\n  Pre$0\n---\n").is_empty());
+    // A README is not an agent file.
+    let doc = Document::new("---\ntitle: x\n\n---\n", Some(PathBuf::from("docs/README.md")));
+    assert!(completions(&doc, 4, &mcp()).is_empty());
+}
+
+#[test]
+fn non_ascii_before_the_cursor() {
+    check(
+        "---\nname: a\ntools: \"日本😀, Re$0\"\n---\n",
+        expect![[r#"
+            replaces "Re"
+            Read (Tool) built-in tool, read-only => "Read"
+            ReadMcpResourceTool (Tool) built-in tool, read-only => "ReadMcpResourceTool"
+            RemoteTrigger (Tool) built-in tool => "RemoteTrigger"
+            ReportFindings (Tool) built-in tool, read-only => "ReportFindings"
+        "#]],
+    );
+}
