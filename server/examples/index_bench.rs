@@ -52,7 +52,7 @@ fn main() {
     }
     let (done, total) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let start = Instant::now();
-    let mut index = Index::build(&[root.clone()], threads, &done, &total);
+    let mut index = Index::build(std::slice::from_ref(&root), threads, &done, &total);
     let build = start.elapsed();
     println!(
         "indexed {} files ({:.1} MB) in {:?} on {threads} threads",

@@ -15,7 +15,11 @@ fn codes_in(text: &str) -> Vec<String> {
     let doc = Document::new(first, Some(PathBuf::from(path)));
     let mut codes: Vec<String> = diagnostics::diagnostics(&doc).into_iter().map(|d| d.code).collect();
     let index = agentls::workspace::index::Index::from_files(files.iter().map(|(p, t)| (p.clone(), t.as_str())));
-    codes.extend(agentls::workspace::cross_file::check(&index, path).into_iter().map(|d| d.diagnostic.code));
+    codes.extend(
+        agentls::workspace::cross_file::check(&index, path)
+            .into_iter()
+            .map(|d| d.diagnostic.code),
+    );
     codes
 }
 

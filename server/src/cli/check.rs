@@ -101,7 +101,11 @@ pub fn run(args: &[String]) -> i32 {
         .zip(&files)
         .map(|(outcome, path)| match outcome {
             Outcome::Checked(mut diags, doc) => {
-                diags.extend(workspace::cross_file::check(&index, path).into_iter().map(|c| c.diagnostic));
+                diags.extend(
+                    workspace::cross_file::check(&index, path)
+                        .into_iter()
+                        .map(|c| c.diagnostic),
+                );
                 diags.sort_by_key(|d| (d.range.start, d.range.end));
                 Outcome::Checked(diags, doc)
             }

@@ -338,7 +338,7 @@ pub fn apply(config: &Config, doc: &Document, format_id: &str, diags: Vec<Diagno
         .filter(|d| {
             let Some(extras) = extras else { return true };
             let subject = doc.slice(&d.range);
-            let allowed = |list: &[String]| list.iter().any(|x| *x == subject);
+            let allowed = |list: &[String]| list.contains(&subject);
             match d.code.rsplit('/').next().unwrap_or("") {
                 "unknown-key" => !allowed(&extras.extra_keys),
                 "unknown-tool" | "removed-tool" => !allowed(&extras.extra_tools),

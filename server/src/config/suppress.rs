@@ -72,6 +72,6 @@ impl Suppressions {
         let line = doc.rope().byte_to_line(d.range.start.min(doc.rope().len_bytes()));
         self.lines
             .iter()
-            .any(|(l, codes)| *l == line && (codes.is_empty() || codes.iter().any(|c| *c == d.code)))
+            .any(|(l, codes)| *l == line && (codes.is_empty() || codes.contains(&d.code)))
     }
 }

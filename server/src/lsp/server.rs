@@ -270,10 +270,7 @@ impl LanguageServer for Backend {
         self.nav_pull_diagnostic(params)
     }
 
-    async fn workspace_diagnostic(
-        &self,
-        params: WorkspaceDiagnosticParams,
-    ) -> Result<WorkspaceDiagnosticReportResult> {
+    async fn workspace_diagnostic(&self, params: WorkspaceDiagnosticParams) -> Result<WorkspaceDiagnosticReportResult> {
         self.nav_workspace_diagnostic(params)
     }
 
@@ -305,7 +302,10 @@ impl Backend {
     /// panicking handler neither kills the server nor corrupts the document.
     #[cfg(debug_assertions)]
     pub async fn debug_panic(&self, params: serde_json::Value) -> Result<()> {
-        let uri = params.get("uri").and_then(|u| u.as_str()).and_then(|u| u.parse::<Uri>().ok());
+        let uri = params
+            .get("uri")
+            .and_then(|u| u.as_str())
+            .and_then(|u| u.parse::<Uri>().ok());
         let _held = uri.as_ref().and_then(|u| self.docs.get_mut(u));
         panic!("agentls/debugPanic was called");
     }
