@@ -6,6 +6,7 @@ use crate::config::{self, ConfigCache};
 use crate::document::Document;
 use crate::formats;
 use crate::workspace;
+use crate::workspace::index::{FileEntry, Index};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -72,7 +73,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 
 /// What checking one file produced.
 enum Outcome {
-    Checked(Vec<Diagnostic>, Box<Document>),
+    Checked(Vec<Diagnostic>, Box<Document>, &'static formats::Format),
     Skipped(&'static str),
     Failed(String),
 }
@@ -93,21 +94,28 @@ pub fn run(args: &[String]) -> i32 {
     files.dedup();
 
     let configs = ConfigCache::default();
-    let results = check_files(&files, opts.kind, &configs);
-    // Cross-file rules (duplicate names, unknown skills and agents, links) over the files given.
-    let index = workspace::index::Index::from_paths(&files);
+    let (results, entries): (Vec<Outcome>, Vec<Option<FileEntry>>) =
+        check_files(&files, opts.kind, &configs).into_iter().unzip();
+    // Cross-file rules (duplicate names, unknown skills and agents, links) over the files given,
+    // from the texts already read: no file is read twice.
+    let mut index = Index::new(true);
+    for entry in entries.into_iter().flatten() {
+        index.upsert(entry);
+    }
     let results: Vec<Outcome> = results
         .into_iter()
         .zip(&files)
         .map(|(outcome, path)| match outcome {
-            Outcome::Checked(mut diags, doc) => {
-                diags.extend(
-                    workspace::cross_file::check(&index, path)
-                        .into_iter()
-                        .map(|c| c.diagnostic),
-                );
+            Outcome::Checked(mut diags, doc, format) => {
+                let config = configs.for_path(path);
+                let judge = config.judge(&doc, format.id);
+                diags.extend(workspace::cross_file::check(&index, path).into_iter().filter_map(|c| {
+                    let mut d = c.diagnostic;
+                    d.severity = judge.verdict(&d)?;
+                    Some(d)
+                }));
                 diags.sort_by_key(|d| (d.range.start, d.range.end));
-                Outcome::Checked(diags, doc)
+                Outcome::Checked(diags, doc, format)
             }
             other => other,
         })
@@ -148,7 +156,7 @@ pub fn run(args: &[String]) -> i32 {
                 errors += 1;
                 let _ = writeln!(stderr, "{shown}: error: {msg}");
             }
-            Outcome::Checked(diags, doc) => {
+            Outcome::Checked(diags, doc, _) => {
                 checked += 1;
                 for d in diags {
                     match d.severity {
@@ -189,9 +197,13 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// Checks files on all cores; results come back in the order of `files`.
-fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>, configs: &ConfigCache) -> Vec<Outcome> {
+fn check_files(
+    files: &[PathBuf],
+    kind: Option<&'static formats::Format>,
+    configs: &ConfigCache,
+) -> Vec<(Outcome, Option<FileEntry>)> {
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Outcome>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    let slots: Vec<Mutex<Option<(Outcome, Option<FileEntry>)>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(files.len().max(1));
@@ -212,39 +224,48 @@ fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>, config
         .map(|m| {
             m.into_inner()
                 .unwrap_or_else(|e| e.into_inner())
-                .unwrap_or(Outcome::Failed("not checked".into()))
+                .unwrap_or((Outcome::Failed("not checked".into()), None))
         })
         .collect()
 }
 
-fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &ConfigCache) -> Outcome {
+/// Checks one file; also returns its summary for the workspace index when it could be read.
+fn check_file(
+    path: &Path,
+    kind: Option<&'static formats::Format>,
+    configs: &ConfigCache,
+) -> (Outcome, Option<FileEntry>) {
     let config = configs.for_path(path);
-    if config.is_ignored(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())) {
-        return Outcome::Skipped("ignored by the configuration");
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    if config.is_ignored(&abs) {
+        return (Outcome::Skipped("ignored by the configuration"), None);
     }
-    let kind = kind.or_else(|| config.format_for(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())));
+    let kind = kind.or_else(|| config.format_for(&abs));
     let text = match workspace::read_text(path) {
         Ok(t) => t,
-        Err(workspace::ReadError::Io(e)) => return Outcome::Failed(format!("cannot read: {e}")),
+        Err(workspace::ReadError::Io(e)) => return (Outcome::Failed(format!("cannot read: {e}")), None),
         Err(workspace::ReadError::TooLarge(n)) => {
-            return Outcome::Failed(format!(
-                "{n} bytes is over the {} MB limit; not checked",
-                workspace::MAX_FILE_BYTES >> 20
-            ));
+            let limit = workspace::MAX_FILE_BYTES >> 20;
+            return (
+                Outcome::Failed(format!("{n} bytes is over the {limit} MB limit; not checked")),
+                None,
+            );
         }
         Err(workspace::ReadError::NotUtf8(at)) => {
             // Binary or mis-encoded: only worth reporting when it claims to be an agent file.
-            return match kind.or_else(|| formats::detect(Some(path), &[]).filter(|d| d.by_path).map(|d| d.format)) {
-                Some(_) => Outcome::Failed(format!("not valid UTF-8 text (first bad byte at offset {at})")),
-                None => Outcome::Skipped("not UTF-8 text"),
-            };
+            let outcome =
+                match kind.or_else(|| formats::detect(Some(path), &[]).filter(|d| d.by_path).map(|d| d.format)) {
+                    Some(_) => Outcome::Failed(format!("not valid UTF-8 text (first bad byte at offset {at})")),
+                    None => Outcome::Skipped("not UTF-8 text"),
+                };
+            return (outcome, None);
         }
     };
     let doc = Document::without_outline(&text, Some(path.to_path_buf()));
-    let format = match kind.or_else(|| diagnostics::detect(&doc).map(|d| d.format)) {
-        Some(f) => f,
-        None => return Outcome::Skipped("not an agent spec file"),
+    let entry = workspace::is_candidate(path).then(|| FileEntry::from_document(&doc, path.to_path_buf()));
+    let Some(format) = kind.or_else(|| diagnostics::detect(&doc).map(|d| d.format)) else {
+        return (Outcome::Skipped("not an agent spec file"), entry);
     };
     let diags = config::apply(&config, &doc, format.id, diagnostics::diagnostics_as(&doc, format));
-    Outcome::Checked(diags, Box::new(doc))
+    (Outcome::Checked(diags, Box::new(doc), format), entry)
 }

@@ -327,37 +327,72 @@ impl ConfigCache {
     }
 }
 
-/// Applies settings and inline suppressions to one document's findings: drops what is turned
-/// off, ignored or allowed by `extra-*` lists, and re-levels the rest.
-pub fn apply(config: &Config, doc: &Document, format_id: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let suppressed = suppress::Suppressions::of(doc);
-    let extras = config.settings.formats.get(format_id);
+/// Decides, finding by finding, what the settings and the inline suppressions of one document
+/// make of it. Built once per document; [`Judge::verdict`] is cheap.
+pub struct Judge<'a> {
+    config: &'a Config,
+    doc: &'a Document,
+    extras: Option<&'a FormatSettings>,
+    suppressed: suppress::Suppressions,
+}
+
+impl Config {
+    pub fn judge<'a>(&'a self, doc: &'a Document, format_id: &str) -> Judge<'a> {
+        Judge {
+            config: self,
+            doc,
+            extras: self.settings.formats.get(format_id),
+            suppressed: suppress::Suppressions::of(doc),
+        }
+    }
+}
+
+impl Judge<'_> {
+    /// The severity to report `d` with, or `None` when it is turned off, suppressed inline, or
+    /// names something an `extra-*` list accepts.
+    pub fn verdict(&self, d: &Diagnostic) -> Option<Severity> {
+        if self.suppressed.covers(self.doc, d) {
+            return None;
+        }
+        if let Some(extras) = self.extras {
+            let subject = self.doc.slice(&d.range);
+            let allowed = |list: &[String]| list.contains(&subject);
+            let accepted = match d.code.rsplit('/').next().unwrap_or("") {
+                "unknown-key" => allowed(&extras.extra_keys),
+                "unknown-tool" | "removed-tool" => allowed(&extras.extra_tools),
+                "unknown-model" | "retired-model" | "cli-only-model" => allowed(&extras.extra_models),
+                _ => false,
+            };
+            if accepted {
+                return None;
+            }
+        }
+        match self.config.level(&d.code) {
+            Some(Level::Off) => None,
+            Some(Level::Error) => Some(Severity::Error),
+            Some(Level::Warning) => Some(Severity::Warning),
+            Some(Level::Info) => Some(Severity::Information),
+            Some(Level::Hint) => Some(Severity::Hint),
+            None => Some(d.severity),
+        }
+    }
+}
+
+/// [`apply`] with a judge already built.
+pub fn apply_judged(judge: &Judge, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diags
         .into_iter()
-        .filter(|d| !suppressed.covers(doc, d))
-        .filter(|d| {
-            let Some(extras) = extras else { return true };
-            let subject = doc.slice(&d.range);
-            let allowed = |list: &[String]| list.contains(&subject);
-            match d.code.rsplit('/').next().unwrap_or("") {
-                "unknown-key" => !allowed(&extras.extra_keys),
-                "unknown-tool" | "removed-tool" => !allowed(&extras.extra_tools),
-                "unknown-model" | "retired-model" | "cli-only-model" => !allowed(&extras.extra_models),
-                _ => true,
-            }
-        })
         .filter_map(|mut d| {
-            match config.level(&d.code) {
-                Some(Level::Off) => return None,
-                Some(Level::Error) => d.severity = Severity::Error,
-                Some(Level::Warning) => d.severity = Severity::Warning,
-                Some(Level::Info) => d.severity = Severity::Information,
-                Some(Level::Hint) => d.severity = Severity::Hint,
-                None => {}
-            }
+            d.severity = judge.verdict(&d)?;
             Some(d)
         })
         .collect()
+}
+
+/// Applies settings and inline suppressions to one document's findings: drops what is turned
+/// off, suppressed or allowed by `extra-*` lists, and re-levels the rest.
+pub fn apply(config: &Config, doc: &Document, format_id: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    apply_judged(&config.judge(doc, format_id), diags)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod convert;
 mod features;
 mod navigation;
 mod server;
+mod settings;
 mod transport;
 
 pub use server::Backend;

@@ -153,10 +153,14 @@ impl Backend {
     pub(super) async fn nav_initialized(&self) {
         if self.nav.dynamic_watch.load(Ordering::Relaxed) {
             let options = DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String("**/*.{md,mdc}".into()),
-                    kind: None,
-                }],
+                watchers: vec![
+                    FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{md,mdc}".into()), kind: None },
+                    // Configuration files: a change re-diagnoses the open documents.
+                    FileSystemWatcher {
+                        glob_pattern: GlobPattern::String("**/{agentls,.agentls}.toml".into()),
+                        kind: None,
+                    },
+                ],
             };
             let registration = Registration {
                 id: "agentls-watch-markdown".into(),
@@ -242,7 +246,12 @@ impl Backend {
 
     /// Cross-file and link diagnostics of an open document, after updating its entry in the
     /// index. Called with the document's lock held (from `diagnostics_of`).
-    pub(super) fn nav_diagnostics(&self, uri: &Uri, doc: &Document) -> Vec<super::types::Diagnostic> {
+    pub(super) fn nav_diagnostics(
+        &self,
+        uri: &Uri,
+        doc: &Document,
+        judge: &crate::config::Judge,
+    ) -> Vec<super::types::Diagnostic> {
         let Some(path) = doc.path().map(Path::to_path_buf).or_else(|| path_of(uri)) else {
             return Vec::new();
         };
@@ -253,6 +262,13 @@ impl Backend {
             self.nav.mark_dirty(affected);
             cross_file::check(&index, &path)
         };
+        let found = found
+            .into_iter()
+            .filter_map(|mut c| {
+                c.diagnostic.severity = judge.verdict(&c.diagnostic)?;
+                Some(c)
+            })
+            .collect();
         self.cross_file_to_protocol(doc.rope(), found)
     }
 
@@ -300,7 +316,7 @@ impl Backend {
     }
 
     /// Re-publishes the diagnostics of those of `uris` that are open.
-    async fn republish(&self, uris: impl IntoIterator<Item = Uri>) {
+    pub(super) async fn republish(&self, uris: impl IntoIterator<Item = Uri>) {
         for uri in uris {
             let found = {
                 let Some(open) = self.docs.get(&uri) else { continue };

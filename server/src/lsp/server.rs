@@ -3,6 +3,7 @@
 use super::convert::{self, Encoding};
 use super::types::*;
 use crate::analysis::{self, Severity};
+use crate::config;
 use crate::document::{Document, TextEdit};
 use dashmap::DashMap;
 use std::sync::OnceLock;
@@ -21,6 +22,8 @@ pub struct Backend {
     pub(super) nav: super::navigation::Navigation,
     /// What the client can display (snippets, Markdown, rule links): `super::features`.
     pub(super) features: OnceLock<super::features::ClientFeatures>,
+    /// `agentls.toml` files and the editor's settings: `super::settings`.
+    pub(super) config: super::settings::ConfigState,
     encoding: OnceLock<Encoding>,
     related_information: OnceLock<bool>,
     /// Serialises publishing, so a slow handler can never publish an older version's
@@ -28,7 +31,7 @@ pub struct Backend {
     publish: tokio::sync::Mutex<()>,
 }
 
-fn log(msg: impl AsRef<str>) {
+pub(super) fn log(msg: impl AsRef<str>) {
     eprintln!("agentls: {}", msg.as_ref());
 }
 
@@ -39,6 +42,7 @@ impl Backend {
             docs: DashMap::new(),
             nav: Default::default(),
             features: OnceLock::new(),
+            config: Default::default(),
             encoding: OnceLock::new(),
             related_information: OnceLock::new(),
             publish: tokio::sync::Mutex::new(()),
@@ -58,7 +62,22 @@ impl Backend {
 
     pub(super) fn diagnostics_of(&self, uri: &Uri, open: &OpenDocument) -> Vec<super::types::Diagnostic> {
         let doc = &open.doc;
-        let found = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analysis::diagnostics(doc))) {
+        // The settings decide first: an ignored file gets nothing, a path glob can name the
+        // format, and every finding passes the judge (levels, `extra-*`, inline ignores).
+        let config = self.config.for_path(doc.path());
+        if doc.path().is_some_and(|p| config.is_ignored(p)) {
+            return Vec::new();
+        }
+        let format = doc
+            .path()
+            .and_then(|p| config.format_for(p))
+            .or_else(|| analysis::diagnostics::detect(doc).map(|d| d.format));
+        let judge = config.judge(doc, format.map_or("markdown", |f| f.id));
+        let analyse = || match format {
+            Some(f) => config::apply_judged(&judge, analysis::diagnostics::diagnostics_as(doc, f)),
+            None => Vec::new(),
+        };
+        let found = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyse)) {
             Ok(d) => d,
             Err(_) => {
                 log(format!(
@@ -97,7 +116,7 @@ impl Backend {
             })
             .collect();
         // Cross-file and link findings (`super::navigation`), contained like the analysis.
-        let nav = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.nav_diagnostics(uri, doc)));
+        let nav = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.nav_diagnostics(uri, doc, &judge)));
         out.extend(nav.unwrap_or_default());
         self.feat_code_descriptions(&mut out);
         out
@@ -116,6 +135,7 @@ impl Backend {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        self.settings_initialize(&params);
         let general = params.capabilities.general.as_ref();
         let utf8 = general
             .and_then(|g| g.position_encodings.as_ref())
@@ -174,6 +194,7 @@ impl LanguageServer for Backend {
         let diagnostics = self.diagnostics_of(&uri, &open);
         self.docs.insert(uri.clone(), open);
         self.publish(uri, version, diagnostics).await;
+        self.publish_config_errors().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -227,7 +248,18 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let config_changed = params
+            .changes
+            .iter()
+            .any(|c| c.uri.to_file_path().is_some_and(|p| super::settings::is_config_file(&p)));
         self.nav_watched_files(params).await;
+        if config_changed {
+            self.settings_files_changed().await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        self.settings_changed(params).await;
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
