@@ -55,8 +55,24 @@ pub fn code_actions(doc: &Document, range: &TextRange) -> Vec<CodeAction> {
 /// Applies the first fix of every diagnostic that is safe to apply unattended, skipping fixes
 /// whose edits would overlap one already taken. `None` when there is nothing to fix.
 pub fn fix_all(doc: &Document) -> Option<CodeAction> {
+    let edits = safe_fixes(&diagnostics(doc));
+    if edits.is_empty() {
+        return None;
+    }
+    Some(CodeAction {
+        title: "Fix all agentls problems".into(),
+        kind: ActionKind::FixAll,
+        edits,
+        diagnostic: None,
+        preferred: false,
+    })
+}
+
+/// The edits of the first safe fix of each of `diags`, skipping fixes that would overlap one
+/// already taken; sorted, ready for [`apply`]. Shared by "fix all" and `check --fix`.
+pub fn safe_fixes(diags: &[crate::analysis::Diagnostic]) -> Vec<TextEdit> {
     let mut edits: Vec<TextEdit> = Vec::new();
-    for d in diagnostics(doc) {
+    for d in diags {
         let Some(fix) = d.fixes.first().filter(|f| f.in_fix_all) else {
             continue;
         };
@@ -70,17 +86,8 @@ pub fn fix_all(doc: &Document) -> Option<CodeAction> {
             edits.extend(fix.edits.iter().cloned());
         }
     }
-    if edits.is_empty() {
-        return None;
-    }
     edits.sort_by_key(|e| (e.range.start, e.range.end));
-    Some(CodeAction {
-        title: "Fix all agentls problems".into(),
-        kind: ActionKind::FixAll,
-        edits,
-        diagnostic: None,
-        preferred: false,
-    })
+    edits
 }
 
 /// `text` with `edits` applied (non-overlapping, in offsets of `text`).

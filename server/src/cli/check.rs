@@ -1,5 +1,6 @@
 //! `agentls check`: walk the given paths, analyse every agent spec file, report.
 
+use super::fix;
 use super::output::{self, Finding, OutputFormat};
 use crate::analysis::diagnostics::{self, Diagnostic, Severity};
 use crate::config::{self, ConfigCache};
@@ -18,6 +19,10 @@ struct Options {
     kind: Option<&'static formats::Format>,
     verbose: bool,
     quiet: bool,
+    /// Apply the safe fixes to the files, then report what is left.
+    fix: bool,
+    /// Print the safe fixes as a diff; change nothing.
+    diff: bool,
 }
 
 fn usage_error(msg: &str) -> i32 {
@@ -35,6 +40,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         kind: None,
         verbose: false,
         quiet: false,
+        fix: false,
+        diff: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -59,6 +66,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 })?);
             }
             "--verbose" | "-v" => o.verbose = true,
+            "--fix" => o.fix = true,
+            "--diff" => o.diff = true,
             "--quiet" | "-q" => o.quiet = true,
             "--" => o.paths.extend(it.by_ref().map(PathBuf::from)),
             f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown flag `{a}`")),
@@ -94,6 +103,28 @@ pub fn run(args: &[String]) -> i32 {
     files.dedup();
 
     let configs = ConfigCache::default();
+    if opts.diff || opts.fix {
+        let (files_changed, fixes) = fix_files(&files, opts.kind, &configs, opts.diff);
+        if opts.diff {
+            if !opts.quiet {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{} would change {}",
+                    plural(fixes, "fix"),
+                    plural(files_changed, "file")
+                );
+            }
+            return i32::from(files_changed > 0);
+        }
+        if !opts.quiet && files_changed > 0 {
+            let _ = writeln!(
+                std::io::stderr(),
+                "fixed {} in {}",
+                plural(fixes, "problem"),
+                plural(files_changed, "file")
+            );
+        }
+    }
     let (results, entries): (Vec<Outcome>, Vec<Option<FileEntry>>) =
         check_files(&files, opts.kind, &configs).into_iter().unzip();
     // Cross-file rules (duplicate names, unknown skills and agents, links) over the files given,
@@ -184,7 +215,6 @@ pub fn run(args: &[String]) -> i32 {
     let _ = stdout.write_all(output::render(opts.format, &findings).as_bytes());
     let _ = stdout.flush();
     if !opts.quiet {
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         let _ = writeln!(
             stderr,
             "checked {}: {}, {}",
@@ -268,4 +298,52 @@ fn check_file(
     };
     let diags = config::apply(&config, &doc, format.id, diagnostics::diagnostics_as(&doc, format));
     (Outcome::Checked(diags, Box::new(doc), format), entry)
+}
+
+/// Applies (or, with `diff_only`, prints as a diff) the safe fixes of every file; returns how
+/// many files change and how many fixes that takes. A file without a fix is never written.
+fn fix_files(
+    files: &[PathBuf],
+    kind: Option<&'static formats::Format>,
+    configs: &ConfigCache,
+    diff_only: bool,
+) -> (usize, usize) {
+    let (mut changed, mut fixes) = (0, 0);
+    let mut stdout = std::io::stdout().lock();
+    for path in files {
+        let config = configs.for_path(path);
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        if config.is_ignored(&abs) {
+            continue;
+        }
+        let Ok(text) = workspace::read_text(path) else { continue };
+        let format = kind.or_else(|| config.format_for(&abs)).or_else(|| {
+            diagnostics::detect(&Document::without_outline(&text, Some(path.to_path_buf()))).map(|d| d.format)
+        });
+        let Some(format) = format else { continue };
+        let Some((fixed, n)) = fix::fixed_text(&text, path, format, &config) else {
+            continue;
+        };
+        changed += 1;
+        fixes += n;
+        if diff_only {
+            let _ = stdout.write_all(fix::unified_diff(&path.display().to_string(), &text, &fixed).as_bytes());
+        } else if let Err(e) = fix::write_atomically(path, &fixed) {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}: error: cannot write the fixes: {e}",
+                path.display()
+            );
+        }
+    }
+    (changed, fixes)
+}
+
+/// `1 file`, `2 files`; `1 fix`, `2 fixes`.
+fn plural(n: usize, word: &str) -> String {
+    match (n, word.ends_with('x')) {
+        (1, _) => format!("{n} {word}"),
+        (_, true) => format!("{n} {word}es"),
+        _ => format!("{n} {word}s"),
+    }
 }

@@ -2,6 +2,7 @@
 //! analysis as the server, then prints findings as text or JSON.
 
 pub mod check;
+pub mod fix;
 pub mod output;
 
 use std::io::Write;
@@ -24,6 +25,9 @@ CHECK OPTIONS:
     --kind FORMAT        read every file as this format (e.g. agent, claude-agent)
     --verbose            also list the files skipped as ordinary Markdown
     --quiet              print only the findings, no summary
+    --fix                apply the safe quick fixes to the files, then report what is left
+    --diff               print the safe quick fixes as a unified diff; change nothing
+                         (exit 1 when a file would change)
 
 EXIT STATUS (check):
     0  no errors (warnings allowed)    1  errors found    2  could not run
