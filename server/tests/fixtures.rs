@@ -7,8 +7,7 @@ use agentls::document::{Document, line_col_chars};
 use agentls::formats;
 use std::path::Path;
 
-fn render(doc: &Document) -> String {
-    let format = formats::detect(doc.path(), &[]).map_or(formats::FORMATS[0], |d| d.format);
+fn render(doc: &Document, format: &formats::Format) -> String {
     let diags = diagnostics_as(doc, format);
     let rope = doc.rope();
     let mut out = String::new();
@@ -53,6 +52,9 @@ fn fixtures_match_snapshots() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut seen = 0;
     for format_dir in std::fs::read_dir(&root).unwrap().flatten() {
+        // The folder names the format: `fixtures/skill/*.md` are read as Agent Skills.
+        let id = format_dir.file_name().to_string_lossy().into_owned();
+        let format = formats::by_id(&id).unwrap_or_else(|| panic!("fixtures/{id}: no such format"));
         let mut files: Vec<_> = std::fs::read_dir(format_dir.path())
             .unwrap()
             .flatten()
@@ -61,12 +63,13 @@ fn fixtures_match_snapshots() {
         files.sort();
         for path in files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "md")) {
             let text = std::fs::read_to_string(&path).unwrap();
-            // Analyse as if it lived in a project's `.claude/agents/` (by-path detection).
-            let name = path.file_name().unwrap();
-            let virtual_path = Path::new("project/.claude/agents").join(name);
-            let doc = Document::new(&text, Some(virtual_path));
+            // Analyse as if it lived where files of its format live in a project (a skill in
+            // its own folder named after the fixture).
+            let stem = path.file_stem().unwrap().to_string_lossy();
+            let virtual_path = formats::example_path(format, &stem);
+            let doc = Document::new(&text, Some(virtual_path.into()));
             let snap = path.with_extension("snap");
-            expect_test::expect_file![snap].assert_eq(&render(&doc));
+            expect_test::expect_file![snap].assert_eq(&render(&doc, format));
             seen += 1;
         }
     }

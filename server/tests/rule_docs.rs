@@ -37,6 +37,19 @@ fn every_rule_has_a_page_whose_example_triggers_it() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         expect_test::expect_file![path].assert_eq(&page);
         let doc = rule_docs::lookup(&code).unwrap();
+        // A doc shared by several formats shows a Claude Code subagent: its example is run for
+        // that format; a format's own doc names its file with a `//- /path` header. A skill
+        // body over 500 lines is described, not shown.
+        let example_format = agentls::workspace::fixture::parse(doc.example, "project/.claude/agents/example.md")[0]
+            .0
+            .clone();
+        let example_format = agentls::formats::detect(Some(&example_format), &[]).map(|d| d.format.id);
+        let is_per_format = doc.code.starts_with('/');
+        if (is_per_format && example_format.is_some_and(|f| !code.starts_with(&format!("{f}/"))))
+            || code.ends_with("/long-body")
+        {
+            continue;
+        }
         assert!(
             codes_in(doc.example).contains(&code),
             "the example of {code} does not produce it: {:?}",

@@ -61,9 +61,9 @@ fn corpus_findings_per_code() {
         report.push_str(&format!("{code} {n}\n"));
     }
     expect![[r#"
-        files checked: 1128
+        files checked: 1713
         unreadable: 0
-        findings: 923
+        findings: 2469
         claude-agent/duplicate-name 4
         claude-agent/duplicate-tool 4
         claude-agent/invalid-value 3
@@ -73,12 +73,35 @@ fn corpus_findings_per_code() {
         claude-agent/retired-model 136
         claude-agent/unknown-key 213
         claude-agent/unknown-tool 10
+        claude-command/argument-hint-list 9
+        claude-command/argument-mismatch 7
+        claude-command/removed-tool 2
+        claude-command/retired-model 8
+        claude-command/unknown-key 154
+        copilot-agent/renamed-tool 293
+        copilot-agent/unknown-key 8
+        copilot-agent/unknown-model 1
+        copilot-agent/unknown-tool 1
+        copilot-chatmode/duplicate-tool 1
+        copilot-chatmode/legacy-chatmode 91
+        copilot-chatmode/renamed-tool 735
+        copilot-chatmode/unknown-key 7
+        copilot-chatmode/unknown-tool 1
+        copilot-prompt/deprecated-key 1
+        copilot-prompt/duplicate-tool 2
+        copilot-prompt/renamed-tool 89
+        copilot-prompt/unknown-key 4
         front-matter/closed-by-rule 1
         front-matter/missing 1
         link/missing-anchor 1
-        link/missing-file 7
+        link/missing-file 89
+        skill/long-body 16
+        skill/name-mismatch 1
+        skill/nested-metadata 2
+        skill/too-long 2
+        skill/unknown-key 26
         yaml/needs-quotes 15
-        yaml/syntax 42
+        yaml/syntax 45
     "#]]
     .assert_eq(&report);
 }

@@ -8,7 +8,7 @@ use super::diagnostics::{detect, fields};
 use crate::document::{Document, TextRange};
 use crate::formats::claude_models::{self, ModelStatus};
 use crate::formats::claude_tools::{self, ToolStatus};
-use crate::formats::{Field, Format, ValueKind};
+use crate::formats::{Field, Format, ValueKind, Vocab, copilot_models, copilot_tools};
 use crate::syntax::yaml::NodeKind;
 use crate::workspace::mcp::McpCatalog;
 
@@ -53,7 +53,7 @@ pub fn completions(doc: &Document, offset: usize, mcp: &McpCatalog) -> Vec<Compl
     match context::place_at(doc, format, offset) {
         Some(Place::Key { range, has_colon }) => keys(doc, format, range, has_colon),
         Some(Place::Value { key, slot }) => match format.field(&key) {
-            Some(field) => values(doc, field, &slot),
+            Some(field) => values(doc, format, field, &slot),
             None => Vec::new(),
         },
         Some(Place::ListItem {
@@ -118,13 +118,14 @@ fn snippet_choice(values: impl Iterator<Item = String>) -> String {
 }
 
 /// The value part of a key's snippet, from the catalog.
-fn key_snippet(doc: &Document, field: &Field) -> String {
+fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
     if let Some(s) = field.snippet {
         return format!(" {s}");
     }
     match &field.value {
         ValueKind::OneOf(choices) => format!(" {}", snippet_choice(choices.iter().map(|c| c.value.to_string()))),
         ValueKind::Bool => format!(" {}", snippet_choice(["true", "false"].iter().map(|s| s.to_string()))),
+        ValueKind::Model if format.vocab == Vocab::OpenCode => " ${1:anthropic/claude-sonnet-4-5}".into(),
         ValueKind::Model => format!(
             " {}",
             snippet_choice(
@@ -138,9 +139,12 @@ fn key_snippet(doc: &Document, field: &Field) -> String {
             Some(name) => format!(" ${{1:{name}}}"),
             None => " $0".into(),
         },
-        ValueKind::List | ValueKind::McpServers | ValueKind::StringOrList => "\n  - $0".into(),
-        ValueKind::Mapping => "\n  $0".into(),
-        ValueKind::Text | ValueKind::PositiveInt | ValueKind::Tools => " $0".into(),
+        ValueKind::List | ValueKind::McpServers | ValueKind::StringOrList | ValueKind::Handoffs => "\n  - $0".into(),
+        ValueKind::Mapping | ValueKind::ToolMap | ValueKind::Permission | ValueKind::StringMap => "\n  $0".into(),
+        ValueKind::Tools if format.vocab == Vocab::Copilot => " [$0]".into(),
+        ValueKind::Models => " ${1:Claude Sonnet 4.5}".into(),
+        ValueKind::Text | ValueKind::PositiveInt | ValueKind::Tools | ValueKind::Globs => " $0".into(),
+        ValueKind::Number { .. } => " ${1:0.2}".into(),
     }
 }
 
@@ -172,7 +176,7 @@ fn keys(doc: &Document, format: &Format, range: TextRange, has_colon: bool) -> V
             };
             (
                 format!("{}:{plain_value}", field.key),
-                Some(format!("{}:{}", field.key, key_snippet(doc, field))),
+                Some(format!("{}:{}", field.key, key_snippet(doc, format, field))),
             )
         };
         let required = if field.required { ", required" } else { "" };
@@ -190,7 +194,7 @@ fn keys(doc: &Document, format: &Format, range: TextRange, has_colon: bool) -> V
     out
 }
 
-fn values(doc: &Document, field: &Field, slot: &Slot) -> Vec<Completion> {
+fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Completion> {
     let item = |i: usize, label: &str, kind, detail: String, doc: String| Completion {
         label: label.to_string(),
         kind,
@@ -223,6 +227,34 @@ fn values(doc: &Document, field: &Field, slot: &Slot) -> Vec<Completion> {
             .enumerate()
             .map(|(i, v)| item(i, v, CompletionKind::Value, "boolean".into(), String::new()))
             .collect(),
+        ValueKind::Models | ValueKind::Model if format.vocab == Vocab::Copilot => copilot_models::MODELS
+            .iter()
+            .enumerate()
+            .map(|(i, (name, id, d))| {
+                item(
+                    i,
+                    name,
+                    CompletionKind::Model,
+                    format!("Copilot model `{id}`"),
+                    d.to_string(),
+                )
+            })
+            .collect(),
+        ValueKind::Model if format.vocab == Vocab::OpenCode => claude_models::MODELS
+            .iter()
+            .filter(|m| m.status == ModelStatus::Active && m.id.matches('-').count() <= 3)
+            .enumerate()
+            .map(|(i, m)| {
+                let id = format!("anthropic/{}", m.id);
+                item(
+                    i,
+                    &id,
+                    CompletionKind::Model,
+                    "provider/model".into(),
+                    m.doc.to_string(),
+                )
+            })
+            .collect(),
         ValueKind::Model => {
             let rank = |s: ModelStatus| match s {
                 ModelStatus::Alias => 0,
@@ -249,8 +281,10 @@ fn values(doc: &Document, field: &Field, slot: &Slot) -> Vec<Completion> {
                     &name,
                     CompletionKind::Value,
                     "the file name".into(),
-                    "Claude Code identifies the agent by this name; matching the file name keeps them easy to find."
-                        .into(),
+                    format!(
+                        "{} identifies it by this name; matching the file name keeps them easy to find.",
+                        format.product
+                    ),
                 )]
             })
             .unwrap_or_default(),
@@ -300,6 +334,47 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
             sort,
         });
     };
+    if format.vocab == Vocab::Copilot {
+        for (name, d) in copilot_tools::TOOL_SETS {
+            if !listed(name) {
+                push(
+                    name.to_string(),
+                    CompletionKind::Tool,
+                    "tool set".into(),
+                    d.to_string(),
+                    0,
+                );
+            }
+        }
+        for (name, d) in copilot_tools::TOOLS {
+            if !listed(name) {
+                push(
+                    name.to_string(),
+                    CompletionKind::Tool,
+                    "built-in tool".into(),
+                    d.to_string(),
+                    1,
+                );
+            }
+        }
+        for s in &mcp.servers {
+            let all = format!("{}/*", s.name);
+            if !listed(&all) {
+                push(
+                    all,
+                    CompletionKind::McpTool,
+                    format!("every tool of MCP server `{}`", s.name),
+                    format!(
+                        "All tools of the MCP server `{}`, declared in `{}`.",
+                        s.name,
+                        s.declared_in.display()
+                    ),
+                    2,
+                );
+            }
+        }
+        return out;
+    }
     for t in claude_tools::TOOLS.iter().filter(|t| t.status == ToolStatus::Current) {
         if listed(t.name) {
             continue;

@@ -38,6 +38,9 @@ pub struct Link {
     pub path: Option<String>,
     /// The fragment, and where it sits in the source (inside `dest_range`).
     pub fragment: Option<(String, TextRange)>,
+    /// An `@path` include or import (commands, memory files), not a Markdown link. Its
+    /// `path` is already relative to the file's folder.
+    pub import: bool,
 }
 
 /// What one pass over a body finds.
@@ -177,7 +180,8 @@ fn level_number(level: HeadingLevel) -> u8 {
 /// Whether a destination names something outside the workspace (a URL, `mailto:`, an
 /// absolute path) rather than a file next to this one.
 fn is_external(dest: &str) -> bool {
-    if dest.starts_with('/') || dest.starts_with("//") {
+    // `/abs`, `//host`; template placeholders (`{Epic_URL}`) are not paths yet.
+    if dest.starts_with('/') || dest.starts_with("//") || dest.contains(['{', '}']) {
         return true;
     }
     match dest.find(':') {
@@ -257,7 +261,85 @@ fn link(
         dest_range,
         path,
         fragment,
+        import: false,
     })
+}
+
+/// The `@path` references of a body (formats.md §5, §9): `@` at the start of a word, then a
+/// path with a `/` or a file extension, outside code blocks and code spans. E-mail addresses
+/// and `@mentions` without a path shape are not references.
+pub fn at_refs(text: &str, body_start: usize, code_blocks: &[TextRange]) -> Vec<(TextRange, String)> {
+    let mut out = Vec::new();
+    let body_start = body_start.min(text.len());
+    let bytes = text.as_bytes();
+    let mut in_span = false;
+    let mut i = body_start;
+    while i < text.len() {
+        if let Some(block) = code_blocks.iter().find(|b| b.contains(&i)) {
+            i = block.end.max(i + 1);
+            continue;
+        }
+        match bytes[i] {
+            b'`' => in_span = !in_span,
+            b'\n' => in_span = false,
+            b'@' if !in_span && (i == 0 || bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'(') => {
+                let rest = &text[i + 1..];
+                let len = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '~')))
+                    .unwrap_or(rest.len());
+                let path = rest[..len].trim_end_matches(['.', ',']);
+                let file_like = path.contains('/')
+                    || path.rsplit_once('.').is_some_and(|(stem, ext)| {
+                        !stem.is_empty()
+                            && (1..=5).contains(&ext.len())
+                            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+                    });
+                if file_like && !path.starts_with('/') && !path.starts_with("~") && !path.contains("//") {
+                    out.push((i..i + 1 + path.len(), path.to_string()));
+                }
+                i += 1 + len;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// [`scan`], plus the `@path` references of a format that reads them, resolved the way the
+/// tool does: memory files and rules import relative to their own folder; a command includes
+/// relative to the project root (the folder holding `.claude`), and is skipped when that root
+/// is not on the path (a plugin or a collection).
+pub fn scan_for(text: &str, body_start: usize, path: Option<&Path>, format: Option<&crate::formats::Format>) -> Scan {
+    let mut scan = scan(text, body_start);
+    let Some(format) = format.filter(|f| f.body_syntax.at_paths) else {
+        return scan;
+    };
+    let prefix = if format.kind == crate::formats::Kind::Command {
+        // From the command's folder up to the project root.
+        let Some(dir) = path.and_then(Path::parent) else {
+            return scan;
+        };
+        let comps: Vec<_> = dir.components().collect();
+        let Some(claude) = comps.iter().rposition(|c| c.as_os_str() == ".claude") else {
+            return scan;
+        };
+        "../".repeat(comps.len() - claude)
+    } else {
+        String::new()
+    };
+    for (range, p) in at_refs(text, body_start, &scan.code_blocks) {
+        scan.links.push(Link {
+            dest_range: range.start + 1..range.end,
+            range,
+            path: Some(format!("{prefix}{p}")),
+            fragment: None,
+            import: true,
+        });
+    }
+    scan.links.sort_by_key(|l| l.range.start);
+    scan
 }
 
 fn percent_decode(s: &str) -> String {
@@ -353,6 +435,14 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
             (Some(p), fragment) => {
                 let Some(from) = from else { continue };
                 match targets.target(&resolve(from, p)) {
+                    Target::Missing if link.import => push(
+                        "link/missing-file",
+                        link.dest_range.clone(),
+                        format!(
+                            "`@{}` names a file that does not exist, so nothing is included",
+                            p.trim_start_matches("../")
+                        ),
+                    ),
                     Target::Missing => push(
                         "link/missing-file",
                         link.dest_range.clone(),

@@ -55,6 +55,16 @@ pub fn front_matter_refs(doc: &Document) -> FrontMatterRefs {
     if let Some(agent) = root.get("agent").and_then(|n| scalar(doc, n)) {
         out.agents.push(agent);
     }
+    // Copilot `handoffs: [{agent: x}]` (other formats ignore the key).
+    let copilot =
+        crate::analysis::diagnostics::detect(doc).is_some_and(|d| d.format.vocab == crate::formats::Vocab::Copilot);
+    if let Some(handoffs) = root.get("handoffs").filter(|_| copilot) {
+        for h in items(handoffs) {
+            if let Some(agent) = h.get("agent").and_then(|n| scalar(doc, n)) {
+                out.agents.push(agent);
+            }
+        }
+    }
     out
 }
 

@@ -26,6 +26,11 @@ const TOOLS: &str =
 const MODELS: &str =
     "Claude Code docs, \"Model configuration\", and the platform model deprecation page; docs/format-sources.md §2";
 
+const SKILLS: &str = "Agent Skills specification (agentskills.io/specification); VS Code `promptValidator.ts`; docs/format-sources.md §7";
+const COMMANDS_DOC: &str = "Claude Code docs, \"Slash commands\" and \"Extend Claude with skills\" (code.claude.com/docs/en/skills); formats.md §5; docs/format-sources.md §6";
+const COPILOT_DOC: &str = "VS Code docs (custom agents, prompt files, custom instructions) and VS Code's validator `promptValidator.ts`; docs/format-sources.md §9";
+const OPENCODE_DOC: &str = "opencode docs, \"Agents\" (opencode.ai/docs/agents); docs/format-sources.md §10";
+
 const fn d(
     code: &'static str,
     why: &'static str,
@@ -248,8 +253,105 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "---\nname: example\ndescription: Writes reports.\n---\nUse [the format](#output).\n\n## Output\n\nA table.\n",
         "formats.md §13 (heading fragments resolve to a heading); GitHub's heading anchors",
     ),
+    d(
+        "skill/name-mismatch",
+        "The Agent Skills standard requires `name` to equal the skill's folder name; VS Code warns, validators such as `skills-ref` reject the skill, and Claude Code lists it under a name that is not its folder's.",
+        "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tables\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        SKILLS,
+    ),
+    d(
+        "/too-long",
+        "The standard limits `description` to 1,024 and `compatibility` to 500 characters; longer values fail validation and crowd the agent's list of skills.",
+        "//- /project/.claude/skills/pdf/SKILL.md\n---\nname: pdf\ndescription: Extracts tables from PDF files.\ncompatibility: Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber. Needs Python 3.11 and pdfplumber.\n---\nRun the script.\n",
+        "//- /project/.claude/skills/pdf/SKILL.md\n---\nname: pdf\ndescription: Extracts tables from PDF files.\ncompatibility: Needs Python 3.11 and pdfplumber.\n---\nRun the script.\n",
+        SKILLS,
+    ),
+    d(
+        "/nested-metadata",
+        "`metadata` maps text keys to text values; a nested mapping or a list is rejected by strict readers of the standard.",
+        "//- /project/.claude/skills/pdf/SKILL.md\n---\nname: pdf\ndescription: Extracts tables from PDF files.\nmetadata:\n  author:\n    name: Ada\n---\nRun the script.\n",
+        "//- /project/.claude/skills/pdf/SKILL.md\n---\nname: pdf\ndescription: Extracts tables from PDF files.\nmetadata:\n  author: Ada\n---\nRun the script.\n",
+        SKILLS,
+    ),
+    d(
+        "/long-body",
+        "The whole `SKILL.md` is loaded when the skill is used; the standard recommends under 500 lines, with details in `references/` files the agent reads only when needed.",
+        "//- /project/.claude/skills/pdf/SKILL.md\n---\nname: pdf\ndescription: Extracts tables from PDF files.\n---\n(more than 500 lines of instructions)\n",
+        "//- /project/.claude/skills/pdf/SKILL.md\n---\nname: pdf\ndescription: Extracts tables from PDF files.\n---\nRun the script. For edge cases read [the reference](references/edge-cases.md).\n",
+        SKILLS,
+    ),
+    d(
+        "/argument-mismatch",
+        "A command whose `argument-hint` names arguments the body never reads (or reads `$3` when only one is promised) confuses users: the arguments end up appended after the prompt, or empty.",
+        "//- /project/.claude/commands/deploy.md\n---\nargument-hint: \"[environment]\"\n---\nDeploy to $1, then notify $2.\n",
+        "//- /project/.claude/commands/deploy.md\n---\nargument-hint: \"[environment] [channel]\"\n---\nDeploy to $1, then notify $2.\n",
+        COMMANDS_DOC,
+    ),
+    d(
+        "/argument-hint-list",
+        "`argument-hint: [name]` is a YAML list, not text. Claude Code shows it, but strict tools expect a string.",
+        "//- /project/.claude/commands/explain.md\n---\nargument-hint: [topic]\n---\nExplain $ARGUMENTS.\n",
+        "//- /project/.claude/commands/explain.md\n---\nargument-hint: \"[topic]\"\n---\nExplain $ARGUMENTS.\n",
+        COMMANDS_DOC,
+    ),
+    d(
+        "/shell-needs-bash",
+        "A `` !`command` `` line runs before the prompt is sent only when `allowed-tools` grants `Bash` for it; otherwise the command does not run and its output is missing from the prompt. agentls never runs it.",
+        "//- /project/.claude/commands/commit.md\n---\ndescription: Commit the staged changes\n---\nStaged: !`git diff --cached`\n",
+        "//- /project/.claude/commands/commit.md\n---\ndescription: Commit the staged changes\nallowed-tools: Bash(git diff:*)\n---\nStaged: !`git diff --cached`\n",
+        COMMANDS_DOC,
+    ),
+    d(
+        "/invalid-glob",
+        "A glob that does not parse matches no file, so the instructions or rule it scopes are never applied.",
+        "//- /project/.github/instructions/ts.instructions.md\n---\napplyTo: \"src/[api/**\"\n---\nUse strict types.\n",
+        "//- /project/.github/instructions/ts.instructions.md\n---\napplyTo: \"src/api/**\"\n---\nUse strict types.\n",
+        COPILOT_DOC,
+    ),
+    d(
+        "/renamed-tool",
+        "VS Code renamed its built-in tools into tool sets (`codebase` → `search/codebase`). Old names still work for now, and VS Code reports them as renamed.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['codebase']\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['search/codebase']\n---\nPlan.\n",
+        COPILOT_DOC,
+    ),
+    d(
+        "/deprecated-key",
+        "VS Code renamed the prompt file's `mode` to `agent` and replaced an agent's `infer` with `user-invocable` and `disable-model-invocation`; the old keys are read for now.",
+        "//- /project/.github/prompts/explain.prompt.md\n---\nmode: ask\n---\nExplain the selection.\n",
+        "//- /project/.github/prompts/explain.prompt.md\n---\nagent: ask\n---\nExplain the selection.\n",
+        COPILOT_DOC,
+    ),
+    d(
+        "/legacy-chatmode",
+        "Custom chat modes became custom agents in VS Code 1.106: `*.chatmode.md` files still load, but new features (handoffs, subagents) are documented for `*.agent.md`.",
+        "//- /project/.github/chatmodes/planner.chatmode.md\n---\ndescription: Plans features\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\n---\nPlan.\n",
+        COPILOT_DOC,
+    ),
+    d(
+        "/invalid-handoff",
+        "VS Code shows a handoff button only for a handoff with `label`, `agent` and `prompt`; unknown properties are ignored.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nhandoffs:\n  - label: Implement\n    agnt: agent\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nhandoffs:\n  - label: Implement\n    agent: agent\n    prompt: Implement the plan.\n---\nPlan.\n",
+        COPILOT_DOC,
+    ),
+    d(
+        "/claude-style-tools",
+        "OpenCode's `tools` is a mapping of tool ids to `true`/`false`; a Claude Code style list (`Read, Grep`) is not read as intended.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\ntools: Read, Grep\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\ntools:\n  write: false\n  edit: false\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "/manual-only",
+        "A Cursor rule without `description`, `globs` or `alwaysApply` is applied only when you mention it by name, which is rarely what a rules file is for.",
+        "//- /project/.cursor/rules/react.mdc\n---\n---\nUse function components.\n",
+        "//- /project/.cursor/rules/react.mdc\n---\nglobs: src/**/*.tsx\n---\nUse function components.\n",
+        "Cursor docs, \"Rules\" (docs.cursor.com/context/rules); formats.md §12",
+    ),
 ];
-
 /// The doc of a code as users see it (`claude-agent/unknown-tool` finds `/unknown-tool`).
 pub fn lookup(code: &str) -> Option<&'static RuleDoc> {
     let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
@@ -266,8 +368,16 @@ pub fn page(code: &str) -> Option<String> {
         .into_iter()
         .find(|(c, ..)| c == code)?;
     let fence = |text: &str| format!("```markdown\n{text}```\n");
+    // A rule shared by several formats is documented with a Claude Code subagent.
+    let format = code.split('/').next().unwrap_or_default();
+    let note = if doc.code.starts_with('/') && format != "claude-agent" && !doc.example.starts_with("//- ") {
+        let name = crate::formats::by_id(format).map_or(format, |f| f.name);
+        format!("\n\nThe example is a Claude Code subagent; the rule reads {name} files the same way.")
+    } else {
+        String::new()
+    };
     Some(format!(
-        "# `{code}`\n\nDefault severity: **{}**.\n\n## What it checks\n\n{summary}\n\n## Why\n\n{}\n\n## Example\n\n{}\n## Fix\n\n{}\n## Source\n\n{}\n",
+        "# `{code}`\n\nDefault severity: **{}**.\n\n## What it checks\n\n{summary}\n\n## Why\n\n{}{note}\n\n## Example\n\n{}\n## Fix\n\n{}\n## Source\n\n{}\n",
         severity.as_str(),
         doc.why,
         fence(doc.example),

@@ -4,7 +4,7 @@
 
 use super::{Choice, Field, Format, PathRule, ValueKind};
 
-const fn c(value: &'static str, doc: &'static str) -> Choice {
+pub(crate) const fn c(value: &'static str, doc: &'static str) -> Choice {
     Choice { value, doc, rgb: None }
 }
 
@@ -76,7 +76,7 @@ static MEMORY: &[Choice] = &[
     c("local", "Project memory kept out of version control."),
 ];
 
-static EFFORT: &[Choice] = &[
+pub(crate) static EFFORT: &[Choice] = &[
     c("low", "Least thinking."),
     c("medium", "Moderate thinking."),
     c("high", "More thinking."),
@@ -86,7 +86,7 @@ static EFFORT: &[Choice] = &[
 
 static ISOLATION: &[Choice] = &[c("worktree", "Run in a temporary git worktree.")];
 
-const fn f(key: &'static str, value: ValueKind, required: bool, doc: &'static str) -> Field {
+pub(crate) const fn f(key: &'static str, value: ValueKind, required: bool, doc: &'static str) -> Field {
     Field {
         key,
         value,
@@ -104,6 +104,14 @@ const fn with_snippet(field: Field, snippet: &'static str) -> Field {
         ..field
     }
 }
+
+/// Claude Code's `model` field, shared by subagents, commands and skills.
+pub(crate) const MODEL: Field = f(
+    "model",
+    ValueKind::Model,
+    false,
+    "Model alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id. Defaults to `inherit`.",
+);
 
 pub static FORMAT: Format = Format {
     id: "claude-agent",
@@ -134,7 +142,11 @@ pub static FORMAT: Format = Format {
     ],
     front_matter_required: true,
     body_required: true,
-    name_must_match_file: true,
+    name_matches: super::NameMatch::FileStem,
+    product: "Claude Code",
+    vocab: super::Vocab::Claude,
+    body_syntax: super::BodySyntax::NONE,
+    kind: super::Kind::Agent,
     fields: &[
         f(
             "name",
@@ -169,12 +181,7 @@ pub static FORMAT: Format = Format {
             false,
             "Tools removed from the inherited or listed set. An entry with a rule (`Bash(git push *)`) removes the whole tool.",
         ),
-        f(
-            "model",
-            ValueKind::Model,
-            false,
-            "Model alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id. Defaults to `inherit`.",
-        ),
+        MODEL,
         f(
             "permissionMode",
             ValueKind::OneOf(PERMISSION_MODES),

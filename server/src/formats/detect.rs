@@ -37,41 +37,33 @@ fn matches(rule: &PathRule, comps: &[String]) -> bool {
     }
 }
 
-/// Files that belong to formats agentls has no catalog for yet (Copilot, skills, commands,
-/// OpenCode, Cursor; formats.md §3). Their front matter often looks like a Claude agent's, so
-/// they are claimed here to keep the content rule from misreading them.
-static NOT_YET_CATALOGED: &[(&str, &[PathRule])] = &[
-    (
-        "copilot",
-        &[
-            PathRule::Suffix(".agent.md"),
-            PathRule::Suffix(".chatmode.md"),
-            PathRule::Suffix(".prompt.md"),
-            PathRule::Suffix(".instructions.md"),
-            PathRule::Under(&[".github", "agents"], ".md"),
-            PathRule::Under(&[".github"], "copilot-instructions.md"),
-        ],
-    ),
-    ("skill", &[PathRule::Suffix("/SKILL.md")]),
-    (
-        "claude-command",
-        &[
-            PathRule::Under(&[".claude", "commands"], ".md"),
-            PathRule::InDirNamed("commands", ".md"),
-        ],
-    ),
-    (
-        "opencode-agent",
-        &[
-            PathRule::Under(&[".opencode", "agent"], ".md"),
-            PathRule::Under(&[".opencode", "agents"], ".md"),
-        ],
-    ),
-    ("cursor-rule", &[PathRule::Under(&[".cursor", "rules"], "")]),
-];
-
 /// `keys`: the top-level keys of the front matter, if it parsed (empty otherwise).
 pub fn detect(path: Option<&Path>, keys: &[&str]) -> Option<Detection> {
+    detect_with_body(path, keys, "")
+}
+
+/// Keys only a Claude Code command (or skill) takes, never a subagent.
+const COMMAND_KEYS: &[&str] = &[
+    "allowed-tools",
+    "argument-hint",
+    "disable-model-invocation",
+    "model",
+    "description",
+];
+
+/// A command kept outside `commands/` (collections use `tools/`, `workflows/`): no `name`,
+/// only command keys, and a body that takes the command's arguments.
+fn looks_like_command(keys: &[&str], body: &str) -> bool {
+    command_keys_only(keys) && body.contains("$ARGUMENTS")
+}
+
+/// The front matter has keys, and only keys a command takes.
+pub fn command_keys_only(keys: &[&str]) -> bool {
+    !keys.is_empty() && keys.iter().all(|k| COMMAND_KEYS.contains(k))
+}
+
+/// [`detect`], with the document's text for content rules that look at the body.
+pub fn detect_with_body(path: Option<&Path>, keys: &[&str], body: &str) -> Option<Detection> {
     let comps = path.map(components).unwrap_or_default();
     let has = |k: &&str| keys.contains(k);
     for format in FORMATS {
@@ -79,16 +71,16 @@ pub fn detect(path: Option<&Path>, keys: &[&str]) -> Option<Detection> {
             return Some(Detection { format, by_path: true });
         }
     }
-    if NOT_YET_CATALOGED
-        .iter()
-        .any(|(_, rules)| rules.iter().any(|r| matches(r, &comps)))
-    {
-        return None;
-    }
     for format in FORMATS {
         if format.weak_paths.iter().any(|r| matches(r, &comps)) && format.weak_path_keys.iter().any(has) {
             return Some(Detection { format, by_path: false });
         }
+    }
+    if looks_like_command(keys, body) {
+        return Some(Detection {
+            format: &super::claude_command::FORMAT,
+            by_path: false,
+        });
     }
     for format in FORMATS {
         if !format.content_all.is_empty() && format.content_all.iter().all(has) && format.content_any.iter().any(has) {
@@ -117,8 +109,38 @@ mod tests {
         assert_eq!(id("cat/x.md", &["name", "description", "tools"]), Some("claude-agent"));
         assert_eq!(id("p/.claude/agents/notes.txt", &[]), None);
         // Copilot agents and skills look like Claude agents but are other formats.
-        assert_eq!(id("agents/x.agent.md", &["name", "description", "tools"]), None);
-        assert_eq!(id("skills/x/SKILL.md", &["name", "description", "model"]), None);
-        assert_eq!(id("plugin/commands/x.md", &["name", "description", "model"]), None);
+        assert_eq!(
+            id("agents/x.agent.md", &["name", "description", "tools"]),
+            Some("copilot-agent")
+        );
+        assert_eq!(
+            id("skills/x/SKILL.md", &["name", "description", "model"]),
+            Some("skill")
+        );
+        assert_eq!(
+            id("plugin/commands/x.md", &["name", "description", "model"]),
+            Some("claude-command")
+        );
+        assert_eq!(id("p/.github/agents/x.md", &[]), Some("copilot-agent"));
+        assert_eq!(id("p/.github/x.chatmode.md", &[]), Some("copilot-chatmode"));
+        assert_eq!(id("p/.github/prompts/x.prompt.md", &[]), Some("copilot-prompt"));
+        assert_eq!(
+            id("p/.github/copilot-instructions.md", &[]),
+            Some("copilot-instructions")
+        );
+        assert_eq!(id("p/x/go.instructions.md", &[]), Some("copilot-instructions"));
+        assert_eq!(id("p/CLAUDE.md", &[]), Some("claude-memory"));
+        assert_eq!(id("p/AGENTS.md", &[]), Some("claude-memory"));
+        assert_eq!(id("p/.claude/rules/api.md", &[]), Some("claude-rule"));
+        assert_eq!(id("p/.claude/output-styles/terse.md", &[]), Some("claude-output-style"));
+        assert_eq!(id("p/.opencode/agent/review.md", &[]), Some("opencode-agent"));
+        assert_eq!(id("p/.cursor/rules/style.mdc", &[]), Some("cursor-rule"));
+        assert_eq!(id("p/README.md", &[]), None);
+        // A command outside `commands/`, by its content.
+        let cmd =
+            |keys: &[&str], body| detect_with_body(Some(Path::new("tools/x.md")), keys, body).map(|d| d.format.id);
+        assert_eq!(cmd(&["model"], "Design: $ARGUMENTS"), Some("claude-command"));
+        assert_eq!(cmd(&["model"], "Design it"), None);
+        assert_eq!(cmd(&["name", "model"], "Design: $ARGUMENTS"), None);
     }
 }

@@ -5,9 +5,17 @@
 //! Facts are checked against the sources in `docs/format-sources.md` (2026-11-25).
 
 pub mod claude_agent;
+pub mod claude_command;
+pub mod claude_memory;
 pub mod claude_models;
 pub mod claude_tools;
+pub mod copilot;
+pub mod copilot_models;
+pub mod copilot_tools;
+pub mod cursor_rule;
 pub mod detect;
+pub mod opencode_agent;
+pub mod skill;
 
 pub use detect::{Detection, detect};
 
@@ -34,8 +42,71 @@ pub struct Format {
     /// A file with nothing after the front matter is a mistake (the body is the prompt).
     pub body_required: bool,
     pub fields: &'static [Field],
-    /// Whether `name` is expected to equal the file name (without `.md`).
-    pub name_must_match_file: bool,
+    /// What `name` is expected to equal.
+    pub name_matches: NameMatch,
+    /// The program that reads these files, named in messages ("Claude Code ignores it").
+    pub product: &'static str,
+    /// Whose tool names and model names `Tools` and `Model` fields take. Each product has its
+    /// own: Copilot's `Claude Sonnet 4` is not Claude Code's `sonnet`.
+    pub vocab: Vocab,
+    /// What the body may hold besides Markdown (`$ARGUMENTS`, `` !`cmd` ``, `@path`).
+    pub body_syntax: BodySyntax,
+    /// Names rules as `Kind`s for the workspace: which files define agents, skills, commands.
+    pub kind: Kind,
+}
+
+/// What a file of a format is, for cross-file rules and navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Defines an agent (by `name`, or by its file name).
+    Agent,
+    Skill,
+    Command,
+    /// Prompts, instructions, rules, memory files, output styles: used, never named by others.
+    Other,
+}
+
+/// What a format's `name` must equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameMatch {
+    Nothing,
+    /// The file name without `.md` (information when it differs: allowed).
+    FileStem,
+    /// The folder holding the file (`skills/<name>/SKILL.md`; a warning when it differs).
+    Folder,
+}
+
+/// The tool and model vocabulary of a format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vocab {
+    /// Claude Code: `Read`, `Bash(git *)`, `mcp__server__tool`; `sonnet`, `claude-opus-4-6`.
+    Claude,
+    /// GitHub Copilot in VS Code: `search/codebase`, tool sets, `server/*`; `GPT-4.1`,
+    /// `Claude Sonnet 4.5 (copilot)`.
+    Copilot,
+    /// OpenCode: lowercase tool ids in a `tools` map; `provider/model-id`.
+    OpenCode,
+    /// No tools or models (Cursor rules, instructions, memory files).
+    None,
+}
+
+/// Body syntax a format understands (formats.md §5, §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct BodySyntax {
+    /// `$ARGUMENTS`, `$1`…`$9` are replaced by the command's arguments.
+    pub arguments: bool,
+    /// `` !`command` `` runs a shell command before the prompt is sent.
+    pub shell: bool,
+    /// `@path` includes (commands) or imports (memory files) a file.
+    pub at_paths: bool,
+}
+
+impl BodySyntax {
+    pub const NONE: BodySyntax = BodySyntax {
+        arguments: false,
+        shell: false,
+        at_paths: false,
+    };
 }
 
 /// A path pattern, matched against the path's `/`-separated components.
@@ -80,6 +151,23 @@ pub enum ValueKind {
     OneOf(&'static [Choice]),
     /// A model alias or id from the format's model vocabulary.
     Model,
+    /// One model, or a list of models tried in order (Copilot).
+    Models,
+    /// A glob or a comma-separated list of globs (`applyTo`, `globs`), or a list of globs.
+    Globs,
+    /// A number in `0..=max` (OpenCode `temperature`).
+    Number {
+        max: u8,
+    },
+    /// OpenCode's `tools` mapping: tool id (or `mcp_*` wildcard) → `true`/`false`.
+    ToolMap,
+    /// OpenCode's `permission` mapping: `edit`/`bash`/`webfetch`… → `allow`/`ask`/`deny`, or for
+    /// `bash` a mapping of command globs to those values.
+    Permission,
+    /// Copilot `handoffs`: a list of `{label, agent, prompt, send?, showContinueOn?}`.
+    Handoffs,
+    /// A mapping of string keys to string values (skill `metadata`).
+    StringMap,
     /// A tool list: a comma-separated string or a YAML list of tool names/permission rules.
     Tools,
     /// A string or a list of strings.
@@ -117,6 +205,13 @@ impl ValueKind {
             ValueKind::PositiveInt => "whole number ≥ 1",
             ValueKind::OneOf(_) => "one of a fixed set",
             ValueKind::Model => "model alias or id",
+            ValueKind::Models => "model name or list of model names",
+            ValueKind::Globs => "glob or comma-separated globs",
+            ValueKind::Number { .. } => "number",
+            ValueKind::ToolMap => "mapping of tool → `true`/`false`",
+            ValueKind::Permission => "mapping of tool → `allow`/`ask`/`deny`",
+            ValueKind::Handoffs => "list of `{label, agent, prompt}` mappings",
+            ValueKind::StringMap => "mapping of text keys to text values",
             ValueKind::Tools => "comma-separated string or list of tools",
             ValueKind::StringOrList => "name or list of names",
             ValueKind::List => "list",
@@ -126,8 +221,42 @@ impl ValueKind {
     }
 }
 
-/// Every format agentls knows, most specific first.
-pub static FORMATS: &[&Format] = &[&claude_agent::FORMAT];
+/// Every format agentls knows, most specific first: a file matching the strong path rule of
+/// several (`.github/agents/x.chatmode.md`) is the first one's.
+pub static FORMATS: &[&Format] = &[
+    &claude_agent::FORMAT,
+    &copilot::CHATMODE,
+    &copilot::PROMPT,
+    &copilot::INSTRUCTIONS,
+    &copilot::AGENT,
+    &skill::FORMAT,
+    &claude_memory::MEMORY,
+    &claude_command::FORMAT,
+    &claude_memory::RULE,
+    &claude_memory::OUTPUT_STYLE,
+    &opencode_agent::FORMAT,
+    &cursor_rule::FORMAT,
+];
+
+/// Where a file of this format typically lives, for examples and fixtures that need a path
+/// (`stem` is the file's name without extension; a skill's folder).
+pub fn example_path(format: &Format, stem: &str) -> String {
+    match format.id {
+        "claude-agent" => format!("project/.claude/agents/{stem}.md"),
+        "claude-command" => format!("project/.claude/commands/{stem}.md"),
+        "skill" => format!("project/.claude/skills/{stem}/SKILL.md"),
+        "claude-memory" => format!("project/{stem}/CLAUDE.md"),
+        "claude-rule" => format!("project/.claude/rules/{stem}.md"),
+        "claude-output-style" => format!("project/.claude/output-styles/{stem}.md"),
+        "copilot-agent" => format!("project/.github/agents/{stem}.agent.md"),
+        "copilot-chatmode" => format!("project/.github/chatmodes/{stem}.chatmode.md"),
+        "copilot-prompt" => format!("project/.github/prompts/{stem}.prompt.md"),
+        "copilot-instructions" => format!("project/.github/instructions/{stem}.instructions.md"),
+        "opencode-agent" => format!("project/.opencode/agent/{stem}.md"),
+        "cursor-rule" => format!("project/.cursor/rules/{stem}.mdc"),
+        _ => format!("project/{stem}.md"),
+    }
+}
 
 pub fn by_id(id: &str) -> Option<&'static Format> {
     FORMATS.iter().copied().find(|f| f.id == id)

@@ -77,12 +77,17 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
     let Some(entry) = index.get(path) else {
         return Vec::new();
     };
-    let FileKind::Agent(format) = entry.kind else {
-        return Vec::new();
+    let format = match entry.kind {
+        FileKind::Agent(f) | FileKind::Spec(f) => f,
+        FileKind::Skill => &crate::formats::skill::FORMAT,
+        FileKind::Command => &crate::formats::claude_command::FORMAT,
+        FileKind::Markdown | FileKind::Other => return Vec::new(),
     };
+    let copilot = format.vocab == crate::formats::Vocab::Copilot;
     let mut out: Vec<CrossFileDiagnostic> = Vec::new();
     let code = |short: &str| format!("{}/{short}", format.id);
-    if let Some(name) = entry.agent_name() {
+    // Only Claude Code documents which of two same-named agents loads.
+    if let Some(name) = entry.agent_name().filter(|_| format.id == "claude-agent") {
         let here = scope(path);
         let others: Vec<&PathBuf> = index
             .agents_named(&name.name)
@@ -129,13 +134,18 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
             });
         }
     }
+    let builtins: &[&str] = if copilot {
+        crate::formats::copilot::BUILTIN_AGENTS
+    } else {
+        BUILTIN_AGENTS
+    };
     for agent in &entry.refs.agents {
-        let known = BUILTIN_AGENTS.contains(&agent.name.as_str())
+        let known = builtins.contains(&agent.name.as_str())
             // `plugin:agent` names a plugin's agent, which the workspace may not hold.
             || agent.name.contains(':')
             || index.agents_named(&agent.name).next().is_some();
         if !known {
-            let names: Vec<&str> = index.agent_names().chain(BUILTIN_AGENTS.iter().copied()).collect();
+            let names: Vec<&str> = index.agent_names().chain(builtins.iter().copied()).collect();
             let hint = suggest::nearest(&agent.name, names.iter().copied())
                 .map(|s| format!(": did you mean `{s}`?"))
                 .unwrap_or_default();
@@ -143,10 +153,17 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
                 diagnostic: diagnostic(
                     code("unknown-agent"),
                     agent.range.clone(),
-                    format!(
-                        "no agent named `{}` in this workspace and no built-in agent type of that name{hint}; fine if it is a personal agent in ~/.claude/agents",
-                        agent.name
-                    ),
+                    if copilot {
+                        format!(
+                            "no agent named `{}` in this workspace and no built-in agent (`agent`, `ask`, `edit`, `plan`){hint}; fine if it is a user-level agent",
+                            agent.name
+                        )
+                    } else {
+                        format!(
+                            "no agent named `{}` in this workspace and no built-in agent type of that name{hint}; fine if it is a personal agent in ~/.claude/agents",
+                            agent.name
+                        )
+                    },
                 ),
                 related: Vec::new(),
             });

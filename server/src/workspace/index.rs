@@ -18,8 +18,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// What a file is, as far as cross-file rules care.
 #[derive(Debug, Clone, Copy)]
 pub enum FileKind {
-    /// A file of a catalogued format (a Claude Code subagent).
+    /// A file of a catalogued format that defines an agent (a Claude Code subagent, a Copilot
+    /// agent or chat mode, an OpenCode agent).
     Agent(&'static Format),
+    /// A file of another catalogued format (a prompt file, instructions, a memory file…).
+    Spec(&'static Format),
     /// `skills/<name>/SKILL.md`.
     Skill,
     /// A slash command (`.claude/commands/**.md`, `commands/**.md`).
@@ -50,7 +53,13 @@ impl FileEntry {
             FileKind::Markdown | FileKind::Other => FrontMatterRefs::default(),
             _ => front_matter_refs(doc),
         };
-        let scan = links::scan(&text, doc.syntax().body_start());
+        let format = match kind {
+            FileKind::Agent(f) | FileKind::Spec(f) => Some(f),
+            FileKind::Skill => Some(&crate::formats::skill::FORMAT),
+            FileKind::Command => Some(&crate::formats::claude_command::FORMAT),
+            _ => None,
+        };
+        let scan = links::scan_for(&text, doc.syntax().body_start(), Some(&path), format);
         FileEntry {
             path,
             text: text.into(),
@@ -78,6 +87,27 @@ impl FileEntry {
     /// The agent name this file defines.
     pub fn agent_name(&self) -> Option<&Named> {
         matches!(self.kind, FileKind::Agent(_)).then_some(self.refs.name.as_ref())?
+    }
+
+    /// The names other files may call this agent by: its `name`, and for Copilot and OpenCode
+    /// agents also the file name (which is the id when `name` is absent or a display name).
+    pub fn agent_ids(&self) -> Vec<String> {
+        let FileKind::Agent(format) = self.kind else {
+            return Vec::new();
+        };
+        let mut ids: Vec<String> = self.refs.name.iter().map(|n| n.name.clone()).collect();
+        if format.id != "claude-agent"
+            && let Some(stem) = self.path.file_name().and_then(|n| n.to_str())
+        {
+            let stem = stem
+                .trim_end_matches(".md")
+                .trim_end_matches(".agent")
+                .trim_end_matches(".chatmode");
+            if !ids.iter().any(|i| i == stem) {
+                ids.push(stem.to_string());
+            }
+        }
+        ids
     }
 
     /// The skill name: `name` from the front matter, else the folder's name.
@@ -111,7 +141,7 @@ impl FileEntry {
 impl PartialEq for FileKind {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (FileKind::Agent(a), FileKind::Agent(b)) => a.id == b.id,
+            (FileKind::Agent(a), FileKind::Agent(b)) | (FileKind::Spec(a), FileKind::Spec(b)) => a.id == b.id,
             _ => std::mem::discriminant(self) == std::mem::discriminant(other),
         }
     }
@@ -126,7 +156,12 @@ fn kind_of(doc: &Document, path: &Path) -> FileKind {
         return FileKind::Other;
     }
     if let Some(d) = crate::analysis::diagnostics::detect(doc) {
-        return FileKind::Agent(d.format);
+        return match d.format.kind {
+            crate::formats::Kind::Agent => FileKind::Agent(d.format),
+            crate::formats::Kind::Skill => FileKind::Skill,
+            crate::formats::Kind::Command => FileKind::Command,
+            crate::formats::Kind::Other => FileKind::Spec(d.format),
+        };
     }
     let comps: Vec<&str> = path.components().filter_map(|c| c.as_os_str().to_str()).collect();
     let n = comps.len();
@@ -157,7 +192,7 @@ pub struct Index {
 
 /// The names an entry contributes, for the reverse maps and for "who is affected".
 struct Keys {
-    agent: Option<String>,
+    agent: Vec<String>,
     skill: Option<String>,
     uses_agents: Vec<String>,
     uses_skills: Vec<String>,
@@ -173,14 +208,14 @@ fn keys(e: &FileEntry) -> Keys {
         .map(|p| links::resolve(&e.path, p))
         .collect();
     let (uses_agents, uses_skills) = match e.kind {
-        FileKind::Agent(_) | FileKind::Skill | FileKind::Command => (
+        FileKind::Agent(_) | FileKind::Spec(_) | FileKind::Skill | FileKind::Command => (
             e.refs.agents.iter().map(|n| n.name.clone()).collect(),
             e.refs.skills.iter().map(|n| n.name.clone()).collect(),
         ),
         _ => (Vec::new(), Vec::new()),
     };
     Keys {
-        agent: e.agent_name().map(|n| n.name.clone()),
+        agent: e.agent_ids(),
         skill: e.skill_name(),
         uses_agents,
         uses_skills,
@@ -265,7 +300,7 @@ impl Index {
     /// Every file whose cross-file findings depend on what `k` defines or uses.
     fn related(&self, path: &Path, k: &Keys, out: &mut BTreeSet<PathBuf>) {
         out.insert(path.to_path_buf());
-        if let Some(a) = &k.agent {
+        for a in &k.agent {
             out.extend(self.agents_named(a).cloned());
             out.extend(self.agent_users(a).cloned());
         }
@@ -276,7 +311,7 @@ impl Index {
     }
 
     fn unlink(&mut self, path: &Path, k: &Keys) {
-        if let Some(a) = &k.agent {
+        for a in &k.agent {
             del(&mut self.agents, a, path);
         }
         if let Some(s) = &k.skill {
@@ -310,7 +345,7 @@ impl Index {
             self.unlink(&path, &k);
         }
         let k = keys(&entry);
-        if let Some(a) = &k.agent {
+        for a in &k.agent {
             add(&mut self.agents, a, &path);
         }
         if let Some(s) = &k.skill {

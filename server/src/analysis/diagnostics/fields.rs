@@ -62,13 +62,11 @@ pub(super) fn check_empty(sink: &mut Sink) {
     }
 }
 
-use super::tools;
+use super::{tools, values};
+use crate::formats::{NameMatch, Vocab};
 
-fn tool_name(sink: &Sink) -> &'static str {
-    match sink.format.id {
-        id if id.starts_with("claude") => "Claude Code",
-        _ => "the tool",
-    }
+pub(super) fn tool_name(sink: &Sink) -> &'static str {
+    sink.format.product
 }
 
 /// The name a file suggests for its agent: its stem in kebab case, or its folder's name for
@@ -114,7 +112,7 @@ fn missing(sink: &mut Sink, key: &str) {
 
 /// Replaces a one-line scalar's value, keeping its quotes. `None` for block scalars and values
 /// written with escapes (their text does not map onto the value).
-fn replace_scalar(sink: &Sink, v: &Node, title: String, new: &str) -> Option<Fix> {
+pub(super) fn replace_scalar(sink: &Sink, v: &Node, title: String, new: &str) -> Option<Fix> {
     let NodeKind::Scalar { style, .. } = &v.kind else {
         return None;
     };
@@ -127,7 +125,7 @@ fn replace_scalar(sink: &Sink, v: &Node, title: String, new: &str) -> Option<Fix
     (!sink.doc.slice(&v.span).contains('\n')).then(|| Fix::replace(title, v.span.clone(), text))
 }
 
-fn scalar_string(node: &Node) -> Option<&str> {
+pub(super) fn scalar_string(node: &Node) -> Option<&str> {
     match &node.kind {
         NodeKind::Scalar { value, .. } if !node.is_null() => Some(value),
         _ => None,
@@ -174,12 +172,40 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 }
                 return;
             }
+            // `argument-hint: [pr-number]` is a YAML list; Claude Code accepts it (formats.md §5).
+            if key == "argument-hint"
+                && let NodeKind::Seq { items, flow: true } = &v.kind
+            {
+                let text: Vec<String> = items
+                    .iter()
+                    .filter_map(|i| i.as_str())
+                    .map(|s| format!("[{s}]"))
+                    .collect();
+                let fix = (!sink.doc.slice(&v.span).contains('\n')).then(|| {
+                    Fix::replace(
+                        "Quote the hint",
+                        v.span.clone(),
+                        format!("\"{}\"", text.join(" ").replace('"', "\\\"")),
+                    )
+                });
+                sink.push(
+                    "/argument-hint-list",
+                    v.span.clone(),
+                    format!(
+                        "`{key}` is read as a YAML list here; {} shows it, but other tools expect text: quote it",
+                        tool_name(sink)
+                    ),
+                )
+                .with_fix(fix);
+                return;
+            }
             let Some(s) = scalar_string(v) else {
                 return wrong_type(sink, "text");
             };
             if matches!(field.value, ValueKind::Name) {
                 check_name(sink, v, s);
             }
+            values::check_length(sink, key, v, s);
         }
         ValueKind::Bool => {
             let ok = matches!(&v.kind, NodeKind::Scalar { value, style: Style::Plain }
@@ -241,8 +267,18 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 }
                 return;
             };
-            check_model(sink, v, s.trim());
+            match sink.format.vocab {
+                Vocab::OpenCode => values::check_provider_model(sink, v, s.trim()),
+                _ => check_model(sink, v, s.trim()),
+            }
         }
+        ValueKind::Models
+        | ValueKind::Globs
+        | ValueKind::Number { .. }
+        | ValueKind::ToolMap
+        | ValueKind::Permission
+        | ValueKind::Handoffs
+        | ValueKind::StringMap => values::check(sink, field, key_node, v),
         ValueKind::Tools => tools::check_list(sink, key_node, v),
         ValueKind::StringOrList => match &v.kind {
             NodeKind::Scalar { .. } | NodeKind::Alias => {}
@@ -275,7 +311,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
 }
 
 /// The line of a value, for findings about an empty value (whose span is empty).
-fn line_of(sink: &Sink, v: &Node) -> crate::document::TextRange {
+pub(super) fn line_of(sink: &Sink, v: &Node) -> crate::document::TextRange {
     let rope = sink.doc.rope();
     let line = rope.byte_to_line(v.span.start.min(rope.len_bytes()));
     let start = rope.line_to_byte(line);
@@ -284,11 +320,17 @@ fn line_of(sink: &Sink, v: &Node) -> crate::document::TextRange {
 }
 
 fn check_name(sink: &mut Sink, v: &Node, name: &str) {
+    if sink.format.name_matches == NameMatch::Folder {
+        return values::check_skill_name(sink, v, name);
+    }
     if name.contains(':') || name.starts_with('-') {
         sink.push(
             "/invalid-name",
             v.span.clone(),
-            format!("`{name}` cannot be a name: Claude Code rejects names that contain `:` or start with `-`"),
+            format!(
+                "`{name}` cannot be a name: {} rejects names that contain `:` or start with `-`",
+                tool_name(sink)
+            ),
         );
         return;
     }
@@ -311,7 +353,7 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         .with_fix(fix);
     }
     // `agents/<name>/agent.md` layouts name the folder, not the file.
-    if sink.format.name_must_match_file
+    if sink.format.name_matches == NameMatch::FileStem
         && let Some(stem) = sink.doc.path().and_then(|p| p.file_stem()).and_then(|s| s.to_str())
         && stem != name
         && !matches!(stem, "agent" | "AGENT")
@@ -324,7 +366,10 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         sink.push(
             "/name-mismatch",
             v.span.clone(),
-            format!("the name `{name}` differs from the file name `{stem}`; Claude Code uses the name"),
+            format!(
+                "the name `{name}` differs from the file name `{stem}`; {} uses the name",
+                tool_name(sink)
+            ),
         )
         .with_fix(fix);
     }
@@ -351,6 +396,8 @@ pub(crate) fn to_kebab(s: &str) -> String {
 fn check_model(sink: &mut Sink, v: &Node, s: &str) {
     match claude_models::lookup(s).map(|m| (m.status, m)) {
         Some((ModelStatus::Alias | ModelStatus::Active | ModelStatus::Restricted, _)) => {}
+        // Commands and skills take what `--model` takes.
+        Some((ModelStatus::CliAlias, _)) if sink.format.id != "claude-agent" => {}
         Some((ModelStatus::CliAlias, m)) => {
             sink.push(
                 "/cli-only-model",

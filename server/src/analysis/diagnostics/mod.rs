@@ -6,6 +6,7 @@ pub(crate) mod fields;
 pub(crate) mod front_matter;
 pub mod rules;
 pub(crate) mod tools;
+mod values;
 
 use crate::document::{Document, TextRange};
 use crate::formats::{self, Detection, Format};
@@ -132,7 +133,17 @@ pub fn line_end(doc: &Document) -> &'static str {
 pub fn detect(doc: &Document) -> Option<Detection> {
     let keys = doc.syntax().top_level_keys(doc.rope());
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-    formats::detect(doc.path(), &keys)
+    formats::detect(doc.path(), &keys).or_else(|| {
+        // Read the body only when the keys could be a command's.
+        if !formats::detect::command_keys_only(&keys) {
+            return None;
+        }
+        let rope = doc.rope();
+        let body = rope
+            .byte_slice(doc.syntax().body_start().min(rope.len_bytes())..)
+            .to_string();
+        formats::detect::detect_with_body(doc.path(), &keys, &body)
+    })
 }
 
 /// All diagnostics of a document, sorted by position. Ordinary Markdown gets none.

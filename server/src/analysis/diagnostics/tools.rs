@@ -4,8 +4,9 @@
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::document::TextRange;
-use crate::formats::ValueKind;
 use crate::formats::claude_tools::{self, ToolStatus};
+use crate::formats::copilot_tools::{self, Lookup};
+use crate::formats::{ValueKind, Vocab};
 use crate::syntax::yaml::{Node, NodeKind, Style};
 
 /// One entry of a tool list with its exact range.
@@ -18,6 +19,12 @@ pub struct ToolItem {
 /// Splits a tool list value into items. A string is split on commas outside parentheses
 /// (`Agent(Explore, Plan)` is one item); a list gives one item per scalar entry.
 pub fn items(doc_text: &dyn Fn(&TextRange) -> String, v: &Node) -> Vec<ToolItem> {
+    items_split(doc_text, v, false)
+}
+
+/// [`items`]; with `spaces`, a string is also split on blanks outside parentheses, as
+/// `allowed-tools: Read Grep Bash(git *)` is (the Agent Skills standard's form).
+pub fn items_split(doc_text: &dyn Fn(&TextRange) -> String, v: &Node, spaces: bool) -> Vec<ToolItem> {
     match &v.kind {
         NodeKind::Scalar { value, style } => {
             // Offsets inside the value map 1:1 onto the source when the value is written on
@@ -32,7 +39,7 @@ pub fn items(doc_text: &dyn Fn(&TextRange) -> String, v: &Node) -> Vec<ToolItem>
                 }
                 _ => None,
             };
-            split_commas(value)
+            split_on(value, spaces)
                 .into_iter()
                 .map(|(r, text)| ToolItem {
                     text: text.to_string(),
@@ -55,6 +62,10 @@ pub fn items(doc_text: &dyn Fn(&TextRange) -> String, v: &Node) -> Vec<ToolItem>
 }
 
 pub(crate) fn split_commas(s: &str) -> Vec<(TextRange, &str)> {
+    split_on(s, false)
+}
+
+fn split_on(s: &str, spaces: bool) -> Vec<(TextRange, &str)> {
     let mut cuts = Vec::new();
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
@@ -62,6 +73,7 @@ pub(crate) fn split_commas(s: &str) -> Vec<(TextRange, &str)> {
             '(' => depth += 1,
             ')' => depth -= 1,
             ',' if depth <= 0 => cuts.push(i),
+            ' ' | '\t' if spaces && depth <= 0 => cuts.push(i),
             _ => {}
         }
     }
@@ -86,6 +98,9 @@ pub fn tool_name(item: &str) -> &str {
 
 pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     let key = key_node.as_str().unwrap_or_default();
+    if sink.format.vocab == Vocab::Copilot {
+        return copilot_list(sink, key, v);
+    }
     match &v.kind {
         _ if v.is_null() => {
             if key == "tools" {
@@ -130,7 +145,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
         }
     }
     let doc = sink.doc;
-    let list = items(&|r| doc.slice(r), v);
+    let list = items_split(&|r| doc.slice(r), v, key == "allowed-tools");
     let mut seen: Vec<&str> = Vec::new();
     for (i, item) in list.iter().enumerate() {
         check_item(sink, v, &list, i);
@@ -290,6 +305,82 @@ pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
             )
             .related
             .push((first, format!("`{name}` allowed here")));
+        }
+    }
+}
+
+/// A Copilot `tools` list (VS Code's `validateTools`): a YAML list of tool and tool-set names.
+fn copilot_list(sink: &mut Sink, key: &str, v: &Node) {
+    let NodeKind::Seq { items: list, .. } = &v.kind else {
+        if !v.is_null() && !matches!(v.kind, NodeKind::Alias) {
+            let got = v.type_name();
+            sink.push(
+                "/wrong-type",
+                v.span.clone(),
+                format!("`{key}` must be a list (`[\"search\", \"edit\"]`), not a {got}: VS Code rejects it and the agent gets its default tools"),
+            );
+        }
+        return;
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for item in list {
+        let Some(name) = item.as_str().map(str::trim) else {
+            let got = item.type_name();
+            sink.push(
+                "/wrong-type",
+                item.span.clone(),
+                format!("each `{key}` entry must be a tool name, not a {got}"),
+            );
+            continue;
+        };
+        if name.is_empty() {
+            continue;
+        }
+        let exact = sink.doc.slice(&item.span) == name;
+        if seen.contains(&name) {
+            sink.push(
+                "/duplicate-tool",
+                item.span.clone(),
+                format!("`{name}` is listed twice in `{key}`"),
+            );
+            continue;
+        }
+        seen.push(name);
+        match copilot_tools::lookup(name) {
+            Lookup::Known(_) | Lookup::External => {}
+            Lookup::Renamed(to) => {
+                let fix = exact.then(|| Fix::replace(format!("Change to `{to}`"), item.span.clone(), to));
+                sink.push(
+                    "/renamed-tool",
+                    item.span.clone(),
+                    format!("`{name}` has been renamed `{to}`; VS Code still maps the old name"),
+                )
+                .with_fix(fix);
+            }
+            Lookup::Unknown => {
+                // A bare name may be an MCP or extension tool: only a near miss of a built-in
+                // name is reported.
+                let Some(s) = nearest(name, copilot_tools::names()) else {
+                    if name.contains('/') {
+                        sink.push(
+                            "/unknown-tool",
+                            item.span.clone(),
+                            format!(
+                                "unknown tool `{name}`: not a tool of the built-in `{}` set; VS Code ignores it",
+                                name.split('/').next().unwrap_or_default()
+                            ),
+                        );
+                    }
+                    continue;
+                };
+                let fix = exact.then(|| Fix::replace(format!("Change to `{s}`"), item.span.clone(), s));
+                sink.push(
+                    "/unknown-tool",
+                    item.span.clone(),
+                    format!("unknown tool `{name}`: did you mean `{s}`? VS Code ignores unknown tools"),
+                )
+                .with_fix(fix);
+            }
         }
     }
 }

@@ -1,0 +1,48 @@
+//! Cursor project rules (`.cursor/rules/**/*.mdc`). Source: Cursor docs "Rules"
+//! (docs.cursor.com/context/rules); formats.md §12; docs/format-sources.md §11, checked
+//! 2026-11-25. The rule type follows from the keys: `alwaysApply: true` → always; `globs` →
+//! auto-attached; only `description` → agent-requested; none → manual.
+
+use super::claude_agent::f;
+use super::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+
+pub static FORMAT: Format = Format {
+    id: "cursor-rule",
+    name: "Cursor rule",
+    docs_url: "https://docs.cursor.com/context/rules",
+    strong_paths: &[
+        PathRule::Under(&[".cursor", "rules"], ".mdc"),
+        PathRule::Under(&[".cursor", "rules"], ".md"),
+    ],
+    weak_paths: &[],
+    weak_path_keys: &[],
+    content_all: &[],
+    content_any: &[],
+    front_matter_required: false,
+    body_required: true,
+    name_matches: NameMatch::Nothing,
+    product: "Cursor",
+    vocab: Vocab::None,
+    body_syntax: BodySyntax::NONE,
+    kind: Kind::Other,
+    fields: &[
+        f(
+            "description",
+            ValueKind::Text,
+            false,
+            "When the agent should pull this rule in (an \"agent requested\" rule when neither `globs` nor `alwaysApply` is set).",
+        ),
+        f(
+            "globs",
+            ValueKind::Globs,
+            false,
+            "Files that attach this rule automatically: a glob, comma-separated globs, or a list.",
+        ),
+        f(
+            "alwaysApply",
+            ValueKind::Bool,
+            false,
+            "`true`: the rule is in every request, whatever the files.",
+        ),
+    ],
+};
