@@ -20,7 +20,12 @@ fn line_range(sink: &Sink, offset: usize) -> TextRange {
 
 pub(super) fn check(sink: &mut Sink) -> bool {
     let syntax = sink.doc.syntax();
-    let loses = "so Claude Code skips this file (it reads no name or description)";
+    let product = sink.format.product;
+    let loses = if sink.format.id == "claude-agent" {
+        "so Claude Code skips this file (it reads no name or description)".to_string()
+    } else {
+        format!("so {product} reads none of its keys")
+    };
     let Some(fm) = &syntax.front_matter else {
         if sink.format.front_matter_required {
             let rope = sink.doc.rope();
@@ -90,7 +95,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         sink.push(
             "yaml/syntax",
             range,
-            format!("{msg}; Claude Code cannot read this front matter, {loses}"),
+            format!("{msg}; {product} cannot read this front matter, {loses}"),
         )
         .with_fix(fix);
         return false;
