@@ -231,9 +231,9 @@ fn check_files(
     files: &[PathBuf],
     kind: Option<&'static formats::Format>,
     configs: &ConfigCache,
-) -> Vec<(Outcome, Option<FileEntry>)> {
+) -> Vec<Checked> {
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<(Outcome, Option<FileEntry>)>>> = files.iter().map(|_| Mutex::new(None)).collect();
+    let slots: Vec<Mutex<Option<Checked>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(files.len().max(1));
@@ -259,12 +259,16 @@ fn check_files(
         .collect()
 }
 
+/// What checking one file gives: the outcome, and the file's summary for the workspace index
+/// when it could be read.
+type Checked = (Outcome, Option<FileEntry>);
+
 /// Checks one file; also returns its summary for the workspace index when it could be read.
 fn check_file(
     path: &Path,
     kind: Option<&'static formats::Format>,
     configs: &ConfigCache,
-) -> (Outcome, Option<FileEntry>) {
+) -> Checked {
     let config = configs.for_path(path);
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     if config.is_ignored(&abs) {
