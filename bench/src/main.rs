@@ -382,9 +382,30 @@ fn run(o: &Options) -> Result<(), String> {
             ),
             &["server", "result", "progress messages"],
         );
-        match procs::index(&spec, &ws, &data.join("index.stderr.log"), grace)? {
-            Ok((took, n)) => t.row(vec![spec.name.clone(), fmt(took), n.to_string()]),
-            Err(note) => t.row(vec![spec.name.clone(), note, "0".into()]),
+        // Three runs (one in smoke), each a fresh server; the files are in the page cache.
+        let mut times = Vec::new();
+        let mut result = None;
+        for _ in 0..if o.smoke { 1 } else { 3 } {
+            match procs::index(&spec, &ws, &data.join("index.stderr.log"), grace)? {
+                Ok((took, n)) => {
+                    times.push(took);
+                    result = Some(n);
+                }
+                Err(note) => {
+                    t.row(vec![spec.name.clone(), note, "0".into()]);
+                    result = None;
+                    break;
+                }
+            }
+        }
+        if let Some(n) = result {
+            times.sort();
+            let all: Vec<String> = times.iter().map(|d| fmt(*d)).collect();
+            t.row(vec![
+                spec.name.clone(),
+                format!("median {} (runs: {})", fmt(times[times.len() / 2]), all.join(", ")),
+                n.to_string(),
+            ]);
         }
         t.print();
     }

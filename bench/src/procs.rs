@@ -17,10 +17,23 @@ pub struct Run {
     pub status: i32,
 }
 
-/// Runs `cmd` (stdout and stderr to /dev/null) and reaps it with `wait4` for its rusage.
+/// Runs the program (stdout and stderr to /dev/null) and reaps it with `wait4`. Peak RSS comes
+/// from GNU time (`/usr/bin/time -f %M`) when it is installed (`apt-get install time`): Linux
+/// carries `ru_maxrss` across `execve`, so a child spawned straight from this harness would
+/// report at least the harness's own peak. Without GNU time the `wait4` figure is used, and is
+/// an upper bound.
 pub fn measure(program: &Path, args: &[String]) -> Result<Run, String> {
+    let gnu_time = Path::new("/usr/bin/time");
+    let rss_file = std::env::temp_dir().join(format!("agentls-bench-rss-{}", std::process::id()));
+    let mut cmd = if gnu_time.exists() {
+        let mut c = Command::new(gnu_time);
+        c.arg("-f").arg("%M").arg("-o").arg(&rss_file).arg(program);
+        c
+    } else {
+        Command::new(program)
+    };
     let t0 = Instant::now();
-    let child = Command::new(program)
+    let child = cmd
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -37,9 +50,18 @@ pub fn measure(program: &Path, args: &[String]) -> Result<Run, String> {
         return Err(format!("wait4 failed for {}", program.display()));
     }
     std::mem::forget(child); // already reaped: std must not wait on the pid again
+    let mut max_rss_kib = usage.ru_maxrss;
+    if gnu_time.exists() {
+        let text = std::fs::read_to_string(&rss_file).unwrap_or_default();
+        // GNU time prints "Command exited with non-zero status N" before the figure.
+        if let Some(k) = text.lines().last().and_then(|l| l.trim().parse::<i64>().ok()) {
+            max_rss_kib = k;
+        }
+        let _ = std::fs::remove_file(&rss_file);
+    }
     Ok(Run {
         wall,
-        max_rss_kib: usage.ru_maxrss,
+        max_rss_kib,
         status: if libc::WIFEXITED(status) {
             libc::WEXITSTATUS(status)
         } else {

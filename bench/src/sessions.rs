@@ -179,6 +179,19 @@ pub fn floor(client: &mut Client, counts: Counts) -> Result<Vec<Duration>, Strin
     Ok(samples)
 }
 
+/// The case's text with `name:` set to the file's stem, so that every file of a session
+/// defines its own agent (no cross-file duplicate names between the generated files).
+fn renamed(case: &Case, stem: &str) -> Case {
+    Case {
+        label: case.label.clone(),
+        text: case
+            .text
+            .replacen("\nname: code-reviewer\n", &format!("\nname: {stem}\n"), 1),
+        language: case.language,
+        ext: case.ext,
+    }
+}
+
 /// Opens `path` with `text` and waits for its first diagnostics. Returns whether they carry
 /// a version (`None`: the server published nothing for it).
 fn open_and_wait(client: &mut Client, uri: &str, case: &Case) -> Result<Option<bool>, String> {
@@ -210,7 +223,9 @@ pub fn typing(
     counts: Counts,
 ) -> Result<Option<TypingResult>, String> {
     let slug: String = workload.name().split(',').next().unwrap_or("w").replace(' ', "-");
-    let path = dir.join(format!("{}-{slug}.{}", case.label.replace(' ', ""), case.ext));
+    let stem = format!("{}-{slug}", case.label.replace(' ', "")).to_lowercase();
+    let case = &renamed(case, &stem);
+    let path = dir.join(format!("{stem}.{}", case.ext));
     std::fs::write(&path, &case.text).map_err(|e| format!("{}: {e}", path.display()))?;
     let uri = file_uri(&path);
     let Some(versioned) = open_and_wait(client, &uri, case)? else {
@@ -261,7 +276,10 @@ pub fn requests_after_edit(
     method: &str,
     counts: Counts,
 ) -> Result<(Vec<Duration>, bool, String), String> {
-    let path = dir.join(format!("{}-requests.{}", case.label.replace(' ', ""), case.ext));
+    let short = method.trim_start_matches("textDocument/");
+    let stem = format!("{}-{short}", case.label.replace(' ', "")).to_lowercase();
+    let case = &renamed(case, &stem);
+    let path = dir.join(format!("{stem}.{}", case.ext));
     std::fs::write(&path, &case.text).map_err(|e| format!("{}: {e}", path.display()))?;
     let uri = file_uri(&path);
     client.open(&uri, case.language, &case.text)?;
@@ -338,9 +356,11 @@ fn row(sum: &Summary) -> Vec<String> {
 
 /// Runs one server through the plan, adding rows to the tables. Errors end the session.
 pub fn run(spec: &ServerSpec, plan: &Plan, counts: Counts, data: &Path, tables: &mut Tables) -> Result<(), String> {
-    let dir: PathBuf = data.join("ws").join(".claude").join("agents");
+    // A fresh workspace per server: it holds only the files this session opens.
+    let root = data.join(format!("ws-{}", spec.name.replace([' ', '/'], "_")));
+    let _ = std::fs::remove_dir_all(&root);
+    let dir: PathBuf = root.join(".claude").join("agents");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let root = data.join("ws");
     let log = data.join(format!("{}.stderr.log", spec.name.replace([' ', '/'], "_")));
     let (mut client, init) = Client::start(spec, &root, &log)?;
     let name = spec.name.clone();
