@@ -65,8 +65,6 @@ export const FORMAT_FAMILIES: { id: string; filters: Filter[] }[] = [
 
 /** The server's per-format settings (`[formats.<id>]` in agentls.toml). */
 const FORMAT_KEYS = ["paths", "extra-tools", "extra-models", "extra-keys"] as const;
-/** Formats the server knows, whose settings are forwarded. */
-const SERVER_FORMATS = ["claude-agent"] as const;
 
 /** The document selector: every enabled family's patterns, files on disk only. */
 export function buildSelector(config: Config): (Filter & { scheme: string })[] {
@@ -105,12 +103,16 @@ export function buildServerSettings(config: Config): Record<string, unknown> {
     const list = config.get<string[]>(key, []);
     if (Array.isArray(list) && list.length > 0) out[key] = [...list];
   }
+  // Every `agentls.formats.<id>.<key>` the user set, for any server format id (`claude-agent`,
+  // `skill`, `copilot-prompt`…); the family toggles (`.enable`) stay in the client.
   const formats: Record<string, Record<string, string[]>> = {};
-  for (const id of SERVER_FORMATS) {
+  const raw = config.get<Record<string, Record<string, unknown>>>("formats", {}) ?? {};
+  for (const [id, settings] of Object.entries(raw)) {
+    if (!settings || typeof settings !== "object") continue;
     const entry: Record<string, string[]> = {};
     for (const key of FORMAT_KEYS) {
-      const list = config.get<string[]>(`formats.${id}.${key}`, []);
-      if (Array.isArray(list) && list.length > 0) entry[key] = [...list];
+      const list = settings[key];
+      if (Array.isArray(list) && list.length > 0) entry[key] = list.map(String);
     }
     if (Object.keys(entry).length > 0) formats[id] = entry;
   }

@@ -50,17 +50,20 @@ test("server settings: the agentls.toml shape, only what is set", () => {
       rules: { "claude-agent/name-mismatch": "off" },
       ignore: ["vendor/**"],
       "mcp-servers": ["github"],
-      "formats.claude-agent.enable": true,
-      "formats.claude-agent.extra-tools": ["CompanyGateway"],
-      "formats.claude-agent.paths": [],
-      "server.path": "/x/agentls",
-      "trace.server": "verbose",
+      // VS Code merges the dotted settings into one object per section.
+      formats: {
+        "claude-agent": { enable: true, "extra-tools": ["CompanyGateway"], paths: [] },
+        skill: { "extra-keys": ["category"] },
+        copilot: { enable: false },
+      },
+      server: { path: "/x/agentls" },
+      trace: { server: "verbose" },
     }),
   );
   assert.deepEqual(s, {
     rules: { "claude-agent/name-mismatch": "off" },
     ignore: ["vendor/**"],
     "mcp-servers": ["github"],
-    formats: { "claude-agent": { "extra-tools": ["CompanyGateway"] } },
+    formats: { "claude-agent": { "extra-tools": ["CompanyGateway"] }, skill: { "extra-keys": ["category"] } },
   });
 });
