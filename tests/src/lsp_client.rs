@@ -180,6 +180,11 @@ impl LspClient {
         &self.server_requests
     }
 
+    /// The server's process id (to read its memory use from `/proc`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Whether the process is still running (without waiting).
     pub fn is_running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))

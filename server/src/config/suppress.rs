@@ -26,11 +26,49 @@ fn codes_after_marker(text: &str) -> Option<Vec<String>> {
     )
 }
 
+/// Whether the text holds the marker anywhere: one pass over the rope's chunks (checking across
+/// chunk boundaries), so the common file without any suppression costs no line splitting.
+fn mentions_marker(rope: &ropey::Rope) -> bool {
+    let floor = |s: &str, mut i: usize| {
+        i = i.min(s.len());
+        while !s.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut carry = String::new();
+    for chunk in rope.chunks() {
+        if chunk.contains(MARKER) {
+            return true;
+        }
+        // The end of the previous chunk joined to the start of this one.
+        carry.push_str(&chunk[..floor(chunk, MARKER.len())]);
+        if carry.contains(MARKER) {
+            return true;
+        }
+        carry = chunk[floor(chunk, chunk.len().saturating_sub(MARKER.len()))..].to_string();
+    }
+    false
+}
+
+#[test]
+fn the_marker_is_found_across_chunk_boundaries() {
+    // Long enough for ropey to split it into several chunks; markers at every offset.
+    for pad in 0..40 {
+        let text = format!("{}{}{MARKER}", "é".repeat(3000 + pad), "x".repeat(pad));
+        assert!(mentions_marker(&ropey::Rope::from_str(&text)));
+    }
+    assert!(!mentions_marker(&ropey::Rope::from_str(&"é".repeat(9000))));
+}
+
 impl Suppressions {
     pub(super) fn of(doc: &Document) -> Suppressions {
         let rope = doc.rope();
         let body_start = doc.syntax().body_start();
         let mut lines = Vec::new();
+        if !mentions_marker(rope) {
+            return Suppressions { lines };
+        }
         // Only lines that mention the marker are looked at closely; a plain substring scan of
         // each line is cheap next to the analysis itself.
         for (i, line) in rope.lines().enumerate() {

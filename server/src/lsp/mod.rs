@@ -52,6 +52,9 @@ pub fn serve_stdio() -> i32 {
         input.abort();
         let _ = output.await;
     });
+    // The stdin reader may still be blocked in a read on a blocking-pool thread (the client
+    // has not closed the pipe): do not wait for it, or `exit` would hang until it does.
+    runtime.shutdown_background();
     // LSP: exit code 0 after `shutdown`, 1 when `exit` (or end of input) comes without it.
     if shutdown_seen.load(std::sync::atomic::Ordering::SeqCst) {
         0
