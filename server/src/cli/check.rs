@@ -82,7 +82,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 
 /// What checking one file produced.
 enum Outcome {
-    Checked(Vec<Diagnostic>, Box<Document>, &'static formats::Format),
+    /// The findings, positioned already, so the document can go as soon as it is checked.
+    Checked(Vec<Finding>, &'static formats::Format),
     Skipped(&'static str),
     Failed(String),
 }
@@ -128,7 +129,8 @@ pub fn run(args: &[String]) -> i32 {
     let (results, entries): (Vec<Outcome>, Vec<Option<FileEntry>>) =
         check_files(&files, opts.kind, &configs).into_iter().unzip();
     // Cross-file rules (duplicate names, unknown skills and agents, links) over the files given,
-    // from the texts already read: no file is read twice.
+    // from the summaries made while checking. Few files have such findings: only those are read
+    // again, to place them.
     let mut index = Index::new(true);
     for entry in entries.into_iter().flatten() {
         index.upsert(entry);
@@ -137,16 +139,26 @@ pub fn run(args: &[String]) -> i32 {
         .into_iter()
         .zip(&files)
         .map(|(outcome, path)| match outcome {
-            Outcome::Checked(mut diags, doc, format) => {
-                let config = configs.for_path(path);
-                let judge = config.judge(&doc, format.id);
-                diags.extend(workspace::cross_file::check(&index, path).into_iter().filter_map(|c| {
-                    let mut d = c.diagnostic;
-                    d.severity = judge.verdict(&d)?;
-                    Some(d)
-                }));
-                diags.sort_by_key(|d| (d.range.start, d.range.end));
-                Outcome::Checked(diags, doc, format)
+            Outcome::Checked(mut findings, format) => {
+                let cross = workspace::cross_file::check(&index, path);
+                if !cross.is_empty()
+                    && let Ok(text) = workspace::read_text(path)
+                {
+                    let doc = Document::without_outline(&text, Some(path.to_path_buf()));
+                    let config = configs.for_path(path);
+                    let judge = config.judge(&doc, format.id);
+                    let diags: Vec<Diagnostic> = cross
+                        .into_iter()
+                        .filter_map(|c| {
+                            let mut d = c.diagnostic;
+                            d.severity = judge.verdict(&d)?;
+                            Some(d)
+                        })
+                        .collect();
+                    findings.extend(to_findings(path, &doc, diags));
+                    findings.sort_by_key(|f| (f.line, f.column, f.end_line, f.end_column));
+                }
+                Outcome::Checked(findings, format)
             }
             other => other,
         })
@@ -187,27 +199,16 @@ pub fn run(args: &[String]) -> i32 {
                 errors += 1;
                 let _ = writeln!(stderr, "{shown}: error: {msg}");
             }
-            Outcome::Checked(diags, doc, _) => {
+            Outcome::Checked(file_findings, _) => {
                 checked += 1;
-                for d in diags {
-                    match d.severity {
+                for f in &file_findings {
+                    match f.severity {
                         Severity::Error => errors += 1,
                         Severity::Warning => warnings += 1,
                         _ => {}
                     }
-                    let (line, col) = crate::document::line_col_chars(doc.rope(), d.range.start);
-                    let (end_line, end_col) = crate::document::line_col_chars(doc.rope(), d.range.end);
-                    findings.push(Finding {
-                        path: shown.clone(),
-                        line: line + 1,
-                        column: col + 1,
-                        end_line: end_line + 1,
-                        end_column: end_col + 1,
-                        severity: d.severity,
-                        code: d.code,
-                        message: d.message,
-                    });
                 }
+                findings.extend(file_findings);
             }
         }
     }
@@ -227,11 +228,7 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// Checks files on all cores; results come back in the order of `files`.
-fn check_files(
-    files: &[PathBuf],
-    kind: Option<&'static formats::Format>,
-    configs: &ConfigCache,
-) -> Vec<Checked> {
+fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>, configs: &ConfigCache) -> Vec<Checked> {
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Checked>>> = files.iter().map(|_| Mutex::new(None)).collect();
     let workers = std::thread::available_parallelism()
@@ -264,11 +261,7 @@ fn check_files(
 type Checked = (Outcome, Option<FileEntry>);
 
 /// Checks one file; also returns its summary for the workspace index when it could be read.
-fn check_file(
-    path: &Path,
-    kind: Option<&'static formats::Format>,
-    configs: &ConfigCache,
-) -> Checked {
+fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &ConfigCache) -> Checked {
     let config = configs.for_path(path);
     let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     if config.is_ignored(&abs) {
@@ -296,12 +289,14 @@ fn check_file(
         }
     };
     let doc = Document::without_outline(&text, Some(path.to_path_buf()));
-    let entry = workspace::is_candidate(path).then(|| FileEntry::from_document(&doc, path.to_path_buf()));
+    // The cross-file rules need each file's names and links, not its text.
+    let entry =
+        workspace::is_candidate(path).then(|| FileEntry::from_document(&doc, path.to_path_buf()).without_text());
     let Some(format) = kind.or_else(|| diagnostics::detect(&doc).map(|d| d.format)) else {
         return (Outcome::Skipped("not an agent spec file"), entry);
     };
     let diags = config::apply(&config, &doc, format.id, diagnostics::diagnostics_as(&doc, format));
-    (Outcome::Checked(diags, Box::new(doc), format), entry)
+    (Outcome::Checked(to_findings(path, &doc, diags), format), entry)
 }
 
 /// Applies (or, with `diff_only`, prints as a diff) the safe fixes of every file; returns how
@@ -350,4 +345,26 @@ fn plural(n: usize, word: &str) -> String {
         (_, true) => format!("{n} {word}es"),
         _ => format!("{n} {word}s"),
     }
+}
+
+/// Positions a document's diagnostics for people (1-based lines, character columns).
+fn to_findings(path: &Path, doc: &Document, diags: Vec<Diagnostic>) -> Vec<Finding> {
+    let shown = path.display().to_string();
+    diags
+        .into_iter()
+        .map(|d| {
+            let (line, col) = crate::document::line_col_chars(doc.rope(), d.range.start);
+            let (end_line, end_col) = crate::document::line_col_chars(doc.rope(), d.range.end);
+            Finding {
+                path: shown.clone(),
+                line: line + 1,
+                column: col + 1,
+                end_line: end_line + 1,
+                end_column: end_col + 1,
+                severity: d.severity,
+                code: d.code,
+                message: d.message,
+            }
+        })
+        .collect()
 }

@@ -84,6 +84,13 @@ impl FileEntry {
         Self::from_document(&doc, path)
     }
 
+    /// The summary without the file's text, for callers that only need names and links
+    /// (`check` keeps thousands of entries at once).
+    pub fn without_text(mut self) -> Self {
+        self.text = Arc::from("");
+        self
+    }
+
     /// The agent name this file defines.
     pub fn agent_name(&self) -> Option<&Named> {
         matches!(self.kind, FileKind::Agent(_)).then_some(self.refs.name.as_ref())?
