@@ -41,7 +41,7 @@ fn memory_stays_flat_under_edits_and_open_close_cycles() {
     c.wait_for_diagnostics(URI, Some(1));
     // Warm up, then measure where memory starts.
     let mut version = 1;
-    let mut type_and_erase = |c: &mut LspClient, version: &mut i32, n: usize| -> Vec<Duration> {
+    let type_and_erase = |c: &mut LspClient, version: &mut i32, n: usize| -> Vec<Duration> {
         let mut latencies = Vec::new();
         for k in 0..n / batch {
             let start = Instant::now();
