@@ -188,3 +188,45 @@ fn a_front_matter_edit_does_not_rewalk_the_body() {
     // Asking for the outline after the edits reads the tree once.
     assert_eq!(doc.syntax().body.as_ref().unwrap().walks(), walks + 1);
 }
+
+/// Inputs the fuzzers found (`fuzz/run.sh`), kept as regression tests: each file in
+/// `tests/regressions/` named `edits-*` is a libFuzzer input of the `edits` target, decoded
+/// here exactly as the target decodes it.
+#[test]
+fn fuzzer_regressions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let bytes = std::fs::read(entry.path()).unwrap();
+        replay_edits(&bytes, &entry.path().display().to_string());
+        seen += 1;
+    }
+    assert!(seen >= 1);
+}
+
+/// The `edits` fuzz target's input (fuzz/fuzz_targets/edits.rs).
+#[derive(arbitrary::Arbitrary, Debug)]
+struct FuzzInput<'a> {
+    text: &'a str,
+    edits: Vec<(u16, u8, &'a str)>,
+}
+
+fn replay_edits(bytes: &[u8], name: &str) {
+    use arbitrary::Arbitrary;
+    let Ok(input) = FuzzInput::arbitrary_take_rest(arbitrary::Unstructured::new(bytes)) else {
+        panic!("{name} is not an input of the edits target");
+    };
+    let path = Some(PathBuf::from("p/.claude/agents/fuzz.md"));
+    let mut doc = Document::new(input.text, path);
+    let mut text = input.text.to_string();
+    for (at, len, insert) in input.edits.into_iter().take(16) {
+        let start = char_boundary(&text, at as usize);
+        let end = char_boundary(&text, start + len as usize).max(start);
+        text.replace_range(start..end, insert);
+        doc.edit(&TextEdit {
+            range: start..end,
+            new_text: insert.to_string(),
+        });
+    }
+    assert_same(&doc, &text, name);
+}
