@@ -369,3 +369,34 @@ fn fix_all_applies_the_safe_fixes_at_once() {
     assert_eq!(left, Vec::<String>::new(), "{fixed}");
     assert_eq!(fix_all(&doc(&fixed)), None);
 }
+
+#[test]
+fn chat_mode_is_renamed_to_an_agent_file() {
+    let text = "---\ndescription: Plans\ntools: ['search']\n---\nPlan.\n";
+    let renames = |path: &str| -> Vec<(String, Option<PathBuf>, usize)> {
+        let d = Document::new(text, Some(PathBuf::from(path)));
+        code_actions(&d, &(0..0))
+            .into_iter()
+            .map(|a| (a.title, a.rename_to, a.edits.len()))
+            .collect()
+    };
+    assert_eq!(
+        renames("p/.github/chatmodes/planner.chatmode.md"),
+        vec![(
+            "Rename the file to `planner.agent.md`".to_string(),
+            Some(PathBuf::from("p/.github/agents/planner.agent.md")),
+            0
+        )]
+    );
+    assert_eq!(
+        renames("p/modes/planner.chatmode.md"),
+        vec![(
+            "Rename the file to `planner.agent.md`".to_string(),
+            Some(PathBuf::from("p/modes/planner.agent.md")),
+            0
+        )]
+    );
+    // Never part of "fix all" or `check --fix`: it is not a text edit.
+    let d = Document::new(text, Some(PathBuf::from("p/.github/chatmodes/planner.chatmode.md")));
+    assert_eq!(fix_all(&d), None);
+}

@@ -306,3 +306,39 @@ fn an_edit_updates_the_index_and_reports_who_is_affected() {
         .collect();
     assert_eq!(codes.iter().filter(|c| *c == "claude-agent/unknown-skill").count(), 2);
 }
+
+#[test]
+fn definition_of_at_paths_and_prompt_links() {
+    let cases = [
+        // A command includes relative to the project root (the folder holding `.claude`).
+        (
+            "//- /p/.claude/commands/git/review.md\n---\ndescription: d\n---\nStyle: @do$0cs/style.md\n\
+             //- /p/docs/style.md\n# Style\n",
+            expect![[r#"
+                /p/docs/style.md:1 ``
+            "#]],
+        ),
+        // A memory file imports relative to its own folder.
+        (
+            "//- /p/CLAUDE.md\n# P\n\nSee @.claude/rul$0es.md and @missing.md\n//- /p/.claude/rules.md\n# Rules\n",
+            expect![[r#"
+                /p/.claude/rules.md:1 ``
+            "#]],
+        ),
+        ("//- /p/AGENTS.md\n# P\n\nSee @missi$0ng.md\n", expect![[""]]),
+        // A prompt file's Markdown link, to a heading of another file.
+        (
+            "//- /p/.github/prompts/explain.prompt.md\n---\nagent: ask\n---\nFollow [the guide](../../docs/gu$0ide.md#setup).\n\
+             //- /p/docs/guide.md\n# Guide\n## Setup\n",
+            expect![[r#"
+                /p/docs/guide.md:2 `## Setup`
+            "#]],
+        ),
+    ];
+    for (text, expect) in cases {
+        let w = world(text);
+        let path = w.cursor.clone().unwrap().0;
+        let locs = references::definition(&w.index, &path, &w.item());
+        expect.assert_eq(&w.shown(&locs));
+    }
+}

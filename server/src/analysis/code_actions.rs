@@ -27,6 +27,8 @@ pub struct CodeAction {
     pub diagnostic: Option<Diagnostic>,
     /// The fix to apply when the user asks for "the" fix.
     pub preferred: bool,
+    /// Then rename the document's file to this path (see [`crate::analysis::Fix::rename_to`]).
+    pub rename_to: Option<std::path::PathBuf>,
 }
 
 fn touches(a: &TextRange, b: &TextRange) -> bool {
@@ -45,6 +47,7 @@ pub fn code_actions(doc: &Document, range: &TextRange) -> Vec<CodeAction> {
                 edits: fix.edits.clone(),
                 diagnostic: Some(d.clone()),
                 preferred: i == 0,
+                rename_to: fix.rename_to.clone(),
             });
         }
     }
@@ -65,6 +68,7 @@ pub fn fix_all(doc: &Document) -> Option<CodeAction> {
         edits,
         diagnostic: None,
         preferred: false,
+        rename_to: None,
     })
 }
 
@@ -73,7 +77,7 @@ pub fn fix_all(doc: &Document) -> Option<CodeAction> {
 pub fn safe_fixes(diags: &[crate::analysis::Diagnostic]) -> Vec<TextEdit> {
     let mut edits: Vec<TextEdit> = Vec::new();
     for d in diags {
-        let Some(fix) = d.fixes.first().filter(|f| f.in_fix_all) else {
+        let Some(fix) = d.fixes.first().filter(|f| f.in_fix_all && f.rename_to.is_none()) else {
             continue;
         };
         let clashes = fix.edits.iter().any(|e| {
@@ -124,6 +128,7 @@ fn refactors(doc: &Document, range: &TextRange) -> Vec<CodeAction> {
             edits: vec![TextEdit { range, new_text }],
             diagnostic: None,
             preferred: false,
+            rename_to: None,
         };
         match &field.value {
             ValueKind::Tools => {

@@ -5,10 +5,11 @@
 
 use super::context::{self, Place, Slot};
 use super::diagnostics::{detect, fields};
+use super::hover::{copilot_tool_doc, opencode_tool_doc};
 use crate::document::{Document, TextRange};
 use crate::formats::claude_models::{self, ModelStatus};
 use crate::formats::claude_tools::{self, ToolStatus};
-use crate::formats::{Field, Format, ValueKind, Vocab, copilot_models, copilot_tools};
+use crate::formats::{Field, Format, ValueKind, Vocab, copilot, copilot_models, copilot_tools, opencode_agent};
 use crate::syntax::yaml::NodeKind;
 use crate::workspace::mcp::McpCatalog;
 
@@ -84,8 +85,88 @@ pub fn completions(doc: &Document, offset: usize, mcp: &McpCatalog) -> Vec<Compl
                 .collect(),
             _ => Vec::new(),
         },
+        Some(Place::MapKey { key, range, has_colon }) => match format.field(&key) {
+            Some(field) => map_keys(doc, field, range, has_colon),
+            None => Vec::new(),
+        },
+        Some(Place::MapValue { key, sub, slot }) => match format.field(&key).map(|f| &f.value) {
+            Some(ValueKind::ToolMap) => [("true", "on"), ("false", "off")]
+                .iter()
+                .enumerate()
+                .map(|(i, (v, what))| Completion {
+                    label: v.to_string(),
+                    kind: CompletionKind::Value,
+                    detail: "boolean".into(),
+                    doc: format!("Turns the `{sub}` tool {what} for this agent."),
+                    range: slot.range.clone(),
+                    text: insertion(&slot, v),
+                    snippet: None,
+                    sort: format!("{i:04}"),
+                })
+                .collect(),
+            Some(ValueKind::Permission) => opencode_agent::PERMISSION_VALUES
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Completion {
+                    label: c.value.to_string(),
+                    kind: CompletionKind::Value,
+                    detail: format!("`{sub}` permission"),
+                    doc: c.doc.to_string(),
+                    range: slot.range.clone(),
+                    text: insertion(&slot, c.value),
+                    snippet: None,
+                    sort: format!("{i:04}"),
+                })
+                .collect(),
+            _ => Vec::new(),
+        },
         Some(Place::Body) | None => Vec::new(),
     }
+}
+
+/// Keys of OpenCode's `tools` and `permission` mappings: the tool ids not yet there.
+fn map_keys(doc: &Document, field: &Field, range: TextRange, has_colon: bool) -> Vec<Completion> {
+    let ids: Vec<(&str, String)> = match field.value {
+        ValueKind::ToolMap => opencode_agent::TOOLS
+            .iter()
+            .map(|(t, _)| (*t, opencode_tool_doc(t)))
+            .collect(),
+        ValueKind::Permission => opencode_agent::TOOLS
+            .iter()
+            .map(|(t, _)| *t)
+            .chain(opencode_agent::PERMISSION_KEYS.iter().copied())
+            .map(|t| (t, opencode_tool_doc(t)))
+            .collect(),
+        _ => return Vec::new(),
+    };
+    let typed = doc.slice(&range);
+    let present: Vec<String> = doc
+        .syntax()
+        .yaml
+        .root
+        .as_ref()
+        .and_then(|r| r.get(field.key))
+        .map(|m| {
+            m.entries()
+                .iter()
+                .filter_map(|e| e.key.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    ids.into_iter()
+        .filter(|(id, _)| !present.iter().any(|p| p == id && *p != typed))
+        .enumerate()
+        .map(|(i, (id, doc))| Completion {
+            label: id.to_string(),
+            kind: CompletionKind::Tool,
+            detail: format!("OpenCode tool, in `{}`", field.key),
+            doc,
+            range: range.clone(),
+            text: if has_colon { id.to_string() } else { format!("{id}: ") },
+            snippet: None,
+            sort: format!("{i:04}"),
+        })
+        .collect()
 }
 
 /// The text to insert for `value` in `slot`: a space after a bare `:` or `-`, and the closing
@@ -148,6 +229,15 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
     }
 }
 
+/// What a field's value is, in the words of the format's product (a Copilot `tools` is a list).
+pub(crate) fn describe(format: &Format, field: &Field) -> &'static str {
+    match (&field.value, format.vocab) {
+        (ValueKind::Tools, Vocab::Copilot) => "list of tools and tool sets",
+        (ValueKind::Model, Vocab::OpenCode) => "`provider/model-id`",
+        (v, _) => v.describe(),
+    }
+}
+
 fn field_doc(field: &Field) -> String {
     let mut doc = field.doc.to_string();
     if let ValueKind::OneOf(choices) = &field.value {
@@ -183,7 +273,7 @@ fn keys(doc: &Document, format: &Format, range: TextRange, has_colon: bool) -> V
         out.push(Completion {
             label: field.key.to_string(),
             kind: CompletionKind::Key,
-            detail: format!("{}{required}", field.value.describe()),
+            detail: format!("{}{required}", describe(format, field)),
             doc: field_doc(field),
             range: range.clone(),
             text,
@@ -225,7 +315,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
         ValueKind::Bool => ["true", "false"]
             .iter()
             .enumerate()
-            .map(|(i, v)| item(i, v, CompletionKind::Value, "boolean".into(), String::new()))
+            .map(|(i, v)| item(i, v, CompletionKind::Value, "boolean".into(), field.doc.to_string()))
             .collect(),
         ValueKind::Models | ValueKind::Model if format.vocab == Vocab::Copilot => copilot_models::MODELS
             .iter()
@@ -274,15 +364,43 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 .map(|(i, m)| item(i, m.id, CompletionKind::Model, m.status.describe(), m.doc.to_string()))
                 .collect()
         }
+        ValueKind::Text if format.id == "copilot-prompt" && matches!(field.key, "agent" | "mode") => {
+            copilot::BUILTIN_AGENT_DOCS
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    item(
+                        i,
+                        c.value,
+                        CompletionKind::Value,
+                        "built-in agent".into(),
+                        c.doc.to_string(),
+                    )
+                })
+                .collect()
+        }
+        ValueKind::Globs => [
+            ("**", "glob", "Every file."),
+            ("**/*.md", "example glob", "Markdown files in every folder."),
+            ("src/**", "example glob", "Every file under `src/`."),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, (g, detail, d))| item(i, g, CompletionKind::Value, detail.to_string(), d.to_string()))
+        .collect(),
         ValueKind::Name => fields::name_from_path(doc)
             .map(|name| {
+                let what = match format.name_matches {
+                    crate::formats::NameMatch::Folder => "folder name",
+                    _ => "file name",
+                };
                 vec![item(
                     0,
                     &name,
                     CompletionKind::Value,
-                    "the file name".into(),
+                    format!("the {what}"),
                     format!(
-                        "{} identifies it by this name; matching the file name keeps them easy to find.",
+                        "{} identifies it by this name; matching the {what} keeps them easy to find.",
                         format.product
                     ),
                 )]
@@ -335,24 +453,24 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
         });
     };
     if format.vocab == Vocab::Copilot {
-        for (name, d) in copilot_tools::TOOL_SETS {
+        for (name, _) in copilot_tools::TOOL_SETS {
             if !listed(name) {
                 push(
                     name.to_string(),
                     CompletionKind::Tool,
                     "tool set".into(),
-                    d.to_string(),
+                    copilot_tool_doc(name, mcp),
                     0,
                 );
             }
         }
-        for (name, d) in copilot_tools::TOOLS {
+        for (name, _) in copilot_tools::TOOLS {
             if !listed(name) {
                 push(
                     name.to_string(),
                     CompletionKind::Tool,
                     "built-in tool".into(),
-                    d.to_string(),
+                    copilot_tool_doc(name, mcp),
                     1,
                 );
             }

@@ -35,6 +35,15 @@ pub enum Place {
         rule_of: Option<String>,
         siblings: Vec<String>,
     },
+    /// A key of the mapping value of `key` (OpenCode's `tools:` and `permission:`), one level
+    /// in: `  wri|` under `tools:`. `has_colon`: a `:` already follows the word.
+    MapKey {
+        key: String,
+        range: TextRange,
+        has_colon: bool,
+    },
+    /// The value of `sub` in the mapping value of `key`: `  write: |` under `tools:`.
+    MapValue { key: String, sub: String, slot: Slot },
     /// The Markdown body.
     Body,
 }
@@ -92,6 +101,9 @@ pub fn place_at(doc: &Document, format: &Format, offset: usize) -> Option<Place>
         let siblings = block_siblings(doc, line_idx);
         return Some(list_item(&key, &line, item_at, col, line_start, siblings, false));
     }
+    if before.starts_with([' ', '\t']) && !trimmed.starts_with('#') {
+        return map_place(doc, line_idx, &line, col, line_start);
+    }
     if before.starts_with([' ', '\t', '#']) {
         return None;
     }
@@ -104,7 +116,10 @@ pub fn place_at(doc: &Document, format: &Format, offset: usize) -> Option<Place>
             let all = value
                 .trim_start_matches(['[', '"', '\''])
                 .trim_end_matches([']', '"', '\'']);
-            let siblings = split_commas(all).into_iter().map(|(_, t)| t.to_string()).collect();
+            let siblings = split_commas(all)
+                .into_iter()
+                .map(|(_, t)| t.trim().trim_matches(['"', '\'']).to_string())
+                .collect();
             return Some(list_item(&key, &line, value_at, col, line_start, siblings, true));
         }
         let slot = slot_in(&line, value_at, col, line_start, |c| !c.is_whitespace());
@@ -186,6 +201,13 @@ fn list_item(
     }
     let item_typed = &line[item_start..col];
     item_start += item_typed.len() - item_typed.trim_start().len();
+    // A later item of a flow list opens its own quote: `['a', 'b|`.
+    if item_start > start
+        && let Some(q) = line[item_start..col].chars().next().filter(|c| matches!(c, '"' | '\''))
+    {
+        quote = Some(q);
+        item_start += 1;
+    }
     let item_typed = &line[item_start..col];
     // Inside `Tool(`: the slot is the specifier.
     let mut rule_of = None;
@@ -279,4 +301,55 @@ fn block_siblings(doc: &Document, line: usize) -> Vec<String> {
     }
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// An indented line one level under a top-level `key:` whose value is a block mapping.
+fn map_place(doc: &Document, line_idx: usize, line: &str, col: usize, line_start: usize) -> Option<Place> {
+    let indent = line.len() - line.trim_start().len();
+    if col < indent {
+        return None;
+    }
+    // The parent: the nearest line above with less indentation must be `key:` at column 0.
+    let mut parent = None;
+    for l in (0..line_idx).rev() {
+        let text = line_text(doc, l);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let ind = text.len() - text.trim_start().len();
+        if ind >= indent {
+            if text.trim_start().starts_with('-') {
+                return None; // a list, not a mapping
+            }
+            continue;
+        }
+        if ind > 0 {
+            return None; // nested deeper than one level
+        }
+        let (key, at) = key_colon(&text)?;
+        let rest = text[at..].trim();
+        parent = (rest.is_empty() || rest.starts_with('#')).then(|| key.to_string());
+        break;
+    }
+    let key = parent?;
+    let inner = &line[indent..];
+    let is_word = |c: char| is_key_char(c) || c == '*';
+    if let Some((sub, value_at)) = key_colon(inner).filter(|&(_, at)| indent + at <= col) {
+        let slot = slot_in(line, indent + value_at, col, line_start, |c| !c.is_whitespace());
+        return Some(Place::MapValue {
+            key,
+            sub: sub.to_string(),
+            slot,
+        });
+    }
+    let (before, after) = line.split_at(col);
+    if !before[indent..].chars().all(is_word) {
+        return None;
+    }
+    let word_len: usize = after.chars().take_while(|&c| is_word(c)).map(char::len_utf8).sum();
+    Some(Place::MapKey {
+        key,
+        range: line_start + indent..line_start + col + word_len,
+        has_colon: after[word_len..].trim_start().starts_with(':'),
+    })
 }

@@ -1,13 +1,18 @@
-//! Hover: what a key means, what a value resolves to (a model alias, a tool and whether it is
-//! read-only, an MCP tool and where its server is declared, a colour), and how Claude Code reads
-//! a `\n`-escaped description. All text comes from the format catalogs.
+//! Hover: what a key means, what a value resolves to (a model, a tool and whether it is
+//! read-only, an MCP tool and where its server is declared, a colour), how Claude Code reads
+//! a `\n`-escaped description, and what the body syntax does (`$ARGUMENTS`, `` !`cmd` ``,
+//! `@path`, Copilot's `${variables}` and `#tool` references). All text comes from the format
+//! catalogs, and from the vocabulary of the file's own product: a Copilot `model` is looked up
+//! among Copilot's models, never Claude Code's.
 
+use super::body_syntax::{self, BodyItem};
 use super::diagnostics::detect;
-use super::diagnostics::tools::{items, tool_name};
+use super::diagnostics::tools::{items, items_split, tool_name};
+use super::links::{self, LinkTargets, Target};
 use crate::document::{Document, TextRange};
 use crate::formats::claude_models::{self, ModelStatus};
 use crate::formats::claude_tools::{self, ToolStatus};
-use crate::formats::{Field, Format, ValueKind};
+use crate::formats::{Field, Format, ValueKind, Vocab, copilot, copilot_models, copilot_tools, opencode_agent};
 use crate::syntax::yaml::{Node, NodeKind};
 use crate::workspace::mcp::{McpCatalog, split_mcp_name};
 
@@ -33,9 +38,27 @@ fn contains(range: &TextRange, offset: usize) -> bool {
     range.start <= offset && offset <= range.end
 }
 
-/// The hover at byte `offset`, if there is anything to say there.
+/// The hover at byte `offset`, if there is anything to say there. `@path` hovers do not say
+/// whether the file exists; see [`hover_with`].
 pub fn hover(doc: &Document, offset: usize, mcp: &McpCatalog) -> Option<HoverInfo> {
+    hover_with(doc, offset, mcp, None)
+}
+
+/// [`hover`], asking `targets` (the workspace index, which only stats files) whether the file
+/// an `@path` names exists.
+pub fn hover_with(
+    doc: &Document,
+    offset: usize,
+    mcp: &McpCatalog,
+    targets: Option<&dyn LinkTargets>,
+) -> Option<HoverInfo> {
     let format = detect(doc)?.format;
+    if let Some((range, item)) = body_syntax::item_at(doc, format, offset) {
+        return Some(HoverInfo {
+            range,
+            markdown: body_doc(doc, format, &item, mcp, targets)?,
+        });
+    }
     let root = doc.syntax().yaml.root.as_ref()?;
     for e in root.entries() {
         let Some(key) = e.key.as_str() else { continue };
@@ -43,7 +66,7 @@ pub fn hover(doc: &Document, offset: usize, mcp: &McpCatalog) -> Option<HoverInf
         if contains(&e.key.span, offset) {
             return Some(HoverInfo {
                 range: e.key.span.clone(),
-                markdown: key_doc(field),
+                markdown: key_doc(format, field),
             });
         }
         if contains(&e.value.span, offset) && !e.value.span.is_empty() {
@@ -53,12 +76,12 @@ pub fn hover(doc: &Document, offset: usize, mcp: &McpCatalog) -> Option<HoverInf
     None
 }
 
-fn key_doc(field: &Field) -> String {
+fn key_doc(format: &Format, field: &Field) -> String {
     let required = if field.required { ", required" } else { "" };
     let mut md = format!(
         "**`{}`**: {}{required}\n\n{}",
         field.key,
-        field.value.describe(),
+        super::completion::describe(format, field),
         field.doc
     );
     if let ValueKind::OneOf(choices) = &field.value {
@@ -83,12 +106,56 @@ fn value_hover(
         })
     };
     match &field.value {
-        ValueKind::Model => {
-            let m = claude_models::lookup(v.as_str()?.trim())?;
-            let mut md = format!("**`{}`**: {}\n\n{}", m.id, m.status.describe(), m.doc);
-            if let (ModelStatus::Retired(_), Some(r)) = (m.status, m.replacement) {
-                md.push_str(&format!(" Use `{r}` instead."));
+        ValueKind::Model | ValueKind::Models => {
+            // One model, or the list item under the cursor.
+            let node = match &v.kind {
+                NodeKind::Seq { items, .. } => items.iter().find(|i| contains(&i.span, offset))?,
+                _ => v,
+            };
+            let md = model_doc(format.vocab, node.as_str()?.trim())?;
+            Some(HoverInfo {
+                range: node.span.clone(),
+                markdown: md,
+            })
+        }
+        ValueKind::ToolMap | ValueKind::Permission => {
+            let e = v
+                .entries()
+                .iter()
+                .find(|e| contains(&e.key.span, offset) || contains(&e.value.span, offset))?;
+            let name = e.key.as_str()?;
+            if contains(&e.key.span, offset) {
+                return Some(HoverInfo {
+                    range: e.key.span.clone(),
+                    markdown: opencode_tool_doc(name),
+                });
             }
+            let md = match (&field.value, e.value.as_str()?) {
+                (ValueKind::ToolMap, "true") => {
+                    format!("**`{name}: true`**: OpenCode turns the `{name}` tool on for this agent.")
+                }
+                (ValueKind::ToolMap, "false") => {
+                    format!("**`{name}: false`**: OpenCode turns the `{name}` tool off for this agent.")
+                }
+                (ValueKind::Permission, value) => {
+                    let c = opencode_agent::PERMISSION_VALUES.iter().find(|c| c.value == value)?;
+                    format!("**`{value}`** (`{name}`)\n\n{}", c.doc)
+                }
+                _ => return None,
+            };
+            Some(HoverInfo {
+                range: e.value.span.clone(),
+                markdown: md,
+            })
+        }
+        ValueKind::Text if format.id == "copilot-prompt" && matches!(field.key, "agent" | "mode") => {
+            let name = v.as_str()?.trim();
+            let md = match copilot::BUILTIN_AGENT_DOCS.iter().find(|c| c.value == name) {
+                Some(c) => format!("**`{name}`**: built-in VS Code agent\n\n{}", c.doc),
+                None => {
+                    format!("**`{name}`**: a custom agent (`{name}.agent.md`, or an agent whose `name` is `{name}`)")
+                }
+            };
             at_value(md)
         }
         ValueKind::OneOf(choices) => {
@@ -105,7 +172,10 @@ fn value_hover(
         ValueKind::Tools => {
             let list = items(&|r| doc.slice(r), v);
             let item = list.iter().find(|i| contains(&i.range, offset))?;
-            let md = tool_doc(doc, format, &item.text, mcp)?;
+            let md = match format.vocab {
+                Vocab::Copilot => copilot_tool_doc(item.text.trim(), mcp),
+                _ => tool_doc(doc, format, &item.text, mcp)?,
+            };
             Some(HoverInfo {
                 range: item.range.clone(),
                 markdown: md,
@@ -219,4 +289,248 @@ fn tool_doc(doc: &Document, format: &Format, item: &str, mcp: &McpCatalog) -> Op
         }
     }
     Some(md)
+}
+
+/// What a `model` value names, in the vocabulary of the file's product.
+pub(crate) fn model_doc(vocab: Vocab, value: &str) -> Option<String> {
+    match vocab {
+        Vocab::Copilot => Some(copilot_model_doc(value)),
+        Vocab::OpenCode => Some(opencode_model_doc(value)),
+        _ => claude_model_doc(value),
+    }
+}
+
+fn claude_model_doc(value: &str) -> Option<String> {
+    let m = claude_models::lookup(value)?;
+    let mut md = format!("**`{}`**: {}\n\n{}", m.id, m.status.describe(), m.doc);
+    if let (ModelStatus::Retired(_), Some(r)) = (m.status, m.replacement) {
+        md.push_str(&format!(" Use `{r}` instead."));
+    }
+    Some(md)
+}
+
+fn copilot_model_doc(value: &str) -> String {
+    if let Some((name, id, doc)) = copilot_models::lookup(value) {
+        let vendor = value
+            .strip_suffix(')')
+            .and_then(|v| v.rsplit_once(" ("))
+            .map(|(_, vendor)| vendor)
+            .filter(|v| *v != "Preview")
+            .map_or(String::new(), |v| format!(", from the `{v}` vendor"));
+        return format!("**`{value}`**: Copilot model `{name}` (id `{id}`){vendor}\n\n{doc}");
+    }
+    if let Some(instead) = copilot_models::claude_code_name(value) {
+        return format!(
+            "**`{value}`**: a Claude Code model name, which Copilot does not know: Copilot names models as its model picker does, e.g. `{instead}`."
+        );
+    }
+    format!(
+        "**`{value}`**: not a model agentls knows. VS Code looks it up among the models your Copilot plan and model extensions provide; names are as in the model picker (`Claude Sonnet 4.5`, `GPT-5 (copilot)`)."
+    )
+}
+
+fn opencode_model_doc(value: &str) -> String {
+    let Some((provider, id)) = value.split_once('/') else {
+        return format!(
+            "**`{value}`**: names no provider. OpenCode models are written `provider/model-id` (`anthropic/claude-sonnet-4-5`)."
+        );
+    };
+    let doc = match (provider, claude_models::lookup(id)) {
+        ("anthropic", Some(m)) => format!("\n\n{}", m.doc),
+        _ => String::new(),
+    };
+    format!("**`{value}`**: model `{id}` of the provider `{provider}`, as configured in OpenCode{doc}")
+}
+
+/// A Copilot tool, tool set, renamed tool, or MCP / extension tool (`server/*`).
+pub(crate) fn copilot_tool_doc(name: &str, mcp: &McpCatalog) -> String {
+    match copilot_tools::lookup(name) {
+        copilot_tools::Lookup::Known(doc) => {
+            if copilot_tools::TOOL_SETS.iter().any(|(s, _)| *s == name) {
+                let prefix = format!("{name}/");
+                let tools: Vec<String> = copilot_tools::TOOLS
+                    .iter()
+                    .filter(|(t, _)| t.starts_with(&prefix))
+                    .map(|(t, _)| format!("`{t}`"))
+                    .collect();
+                let list = if tools.is_empty() {
+                    String::new()
+                } else {
+                    format!("\n\nTools: {}.", tools.join(", "))
+                };
+                format!("**`{name}`**: VS Code tool set, enables all of its tools\n\n{doc}{list}")
+            } else {
+                let set = name.split('/').next().unwrap_or_default();
+                format!("**`{name}`**: built-in VS Code tool (tool set `{set}`)\n\n{doc}")
+            }
+        }
+        copilot_tools::Lookup::Renamed(to) => {
+            let doc = match copilot_tools::lookup(to) {
+                copilot_tools::Lookup::Known(d) => format!("\n\n{d}"),
+                _ => String::new(),
+            };
+            format!("**`{name}`**: old name of `{to}`; VS Code still maps it{doc}")
+        }
+        copilot_tools::Lookup::External if name == "*" => "**`*`**: every tool.".into(),
+        copilot_tools::Lookup::External => {
+            let (server, tool) = name.split_once('/').unwrap_or((name, ""));
+            let what = match tool {
+                "*" | "" => format!("every tool of the MCP server or extension `{server}`"),
+                t => format!("the tool `{t}` of the MCP server or extension `{server}`"),
+            };
+            let origin = match mcp.server(server) {
+                Some(s) => format!("\n\nMCP server declared in `{}`.", s.declared_in.display()),
+                None => {
+                    "\n\nNot a built-in tool: VS Code finds it among the installed MCP servers and extensions.".into()
+                }
+            };
+            format!("**`{name}`**: {what}{origin}")
+        }
+        copilot_tools::Lookup::Unknown => format!(
+            "**`{name}`**: not a built-in VS Code tool or tool set; fine if an MCP server or extension provides it."
+        ),
+    }
+}
+
+/// An OpenCode tool id (a key of `tools` or `permission`).
+pub(crate) fn opencode_tool_doc(name: &str) -> String {
+    if let Some((_, doc)) = opencode_agent::TOOLS.iter().find(|(t, _)| *t == name) {
+        return format!("**`{name}`**: built-in OpenCode tool\n\n{doc}");
+    }
+    if opencode_agent::PERMISSION_KEYS.contains(&name) {
+        return format!("**`{name}`**: OpenCode permission");
+    }
+    if name.contains('*') {
+        return format!("**`{name}`**: every tool whose id matches this pattern (MCP tools are `server_tool`)");
+    }
+    format!("**`{name}`**: not a built-in OpenCode tool; fine if an MCP server (`server_tool`) or a plugin provides it")
+}
+
+fn ordinal(n: u8) -> &'static str {
+    [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ]
+    .get(usize::from(n))
+    .copied()
+    .unwrap_or("")
+}
+
+/// What a piece of body syntax does.
+fn body_doc(
+    doc: &Document,
+    format: &Format,
+    item: &BodyItem,
+    mcp: &McpCatalog,
+    targets: Option<&dyn LinkTargets>,
+) -> Option<String> {
+    let root = doc.syntax().yaml.root.as_ref();
+    Some(match item {
+        BodyItem::Argument(n) => {
+            let invoke = doc
+                .path()
+                .and_then(body_syntax::command_name)
+                .unwrap_or_else(|| "/command".into());
+            let hint = root
+                .and_then(|r| r.get("argument-hint"))
+                .and_then(|h| h.as_str())
+                .map(str::trim)
+                .filter(|h| !h.is_empty());
+            let mut md = if *n == 0 {
+                format!("**`$ARGUMENTS`**: replaced by everything typed after `{invoke}`, as one string.")
+            } else {
+                format!(
+                    "**`${n}`**: replaced by the {} argument typed after `{invoke}` (arguments are separated by spaces; quote one to keep its spaces). Empty when fewer are given.",
+                    ordinal(*n)
+                )
+            };
+            match hint {
+                Some(h) if *n == 0 => md.push_str(&format!("\n\n`argument-hint`: `{h}`")),
+                Some(h) => {
+                    let groups = body_syntax::hint_groups(h);
+                    match groups.get(usize::from(*n) - 1) {
+                        Some(g) => md.push_str(&format!("\n\nIn `argument-hint` (`{h}`) this is `{g}`.")),
+                        None if groups.is_empty() => md.push_str(&format!("\n\n`argument-hint`: `{h}`")),
+                        None => md.push_str(&format!(
+                            "\n\n`argument-hint` (`{h}`) names only {} argument{}: this one is empty unless the user types more.",
+                            groups.len(),
+                            if groups.len() == 1 { "" } else { "s" }
+                        )),
+                    }
+                }
+                None => md.push_str("\n\nNo `argument-hint` says what to type."),
+            }
+            md
+        }
+        BodyItem::Shell(cmd) => {
+            let granted = root.and_then(|r| r.get("allowed-tools")).is_some_and(|v| {
+                items_split(&|r| doc.slice(r), v, true)
+                    .iter()
+                    .any(|i| matches!(tool_name(&i.text), "Bash" | "*"))
+            });
+            let first = cmd.split_whitespace().next().unwrap_or("cmd");
+            let permission = if granted {
+                "`allowed-tools` grants `Bash`, so it runs.".to_string()
+            } else {
+                format!(
+                    "It needs `Bash` (e.g. `Bash({first}:*)`) in `allowed-tools`; without it the command does not run."
+                )
+            };
+            format!(
+                "**Shell command**: {} runs\n\n```text\n{cmd}\n```\n\nwhen the command is invoked, and puts its output here before the prompt is sent. {permission}\n\nagentls only shows it: it never runs it.",
+                format.product
+            )
+        }
+        BodyItem::AtPath(link) => {
+            let written = doc.slice(&link.dest_range);
+            let what = if format.kind == crate::formats::Kind::Command {
+                "includes the contents of"
+            } else {
+                "imports"
+            };
+            let Some((from, p)) = doc.path().zip(link.path.as_deref()) else {
+                return Some(format!("**`@{written}`**: {} {what} this file.", format.product));
+            };
+            let resolved = links::resolve(from, p);
+            let state = match targets.map(|t| t.target(&resolved)) {
+                Some(Target::Missing) => "\n\nThe file does not exist: nothing is included.",
+                Some(_) => "",
+                None => "",
+            };
+            format!(
+                "**`@{written}`**: {} {what}\n\n`{}`{state}",
+                format.product,
+                resolved.display()
+            )
+        }
+        BodyItem::Variable(v) => {
+            let (name, rest) = v.split_once(':').unwrap_or((v.as_str(), ""));
+            match copilot::PROMPT_VARIABLES.iter().find(|(n, _)| *n == name) {
+                Some(("input", doc)) => {
+                    let (var, placeholder) = rest.split_once(':').unwrap_or((rest, ""));
+                    let mut md = format!("**`${{{v}}}`**: input variable `{var}`\n\n{doc}");
+                    if !placeholder.is_empty() {
+                        md.push_str(&format!("\n\nPlaceholder: `{placeholder}`."));
+                    }
+                    md
+                }
+                Some((_, doc)) => format!("**`${{{v}}}`**: VS Code prompt variable\n\n{doc}"),
+                None => format!(
+                    "**`${{{v}}}`**: not a VS Code prompt variable; it stays as written. Known: {}.",
+                    copilot::PROMPT_VARIABLES
+                        .iter()
+                        .map(|(n, _)| format!("`${{{n}}}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            }
+        }
+        BodyItem::ToolRef(name) => {
+            // A bare `#word` is only a tool when VS Code knows it (`#123` is an issue).
+            if matches!(copilot_tools::lookup(name), copilot_tools::Lookup::Unknown) && !name.contains('/') {
+                return None;
+            }
+            format!("Tool reference: {}", copilot_tool_doc(name, mcp))
+        }
+        BodyItem::FileRef(p) => format!("**`#file:{p}`**: attaches the file `{p}` to the prompt as context."),
+    })
 }

@@ -1,6 +1,7 @@
 //! Analysis: pure functions from a parsed [`Document`](crate::document::Document) to plain
 //! results. No protocol types, no I/O, no async.
 
+pub mod body_syntax;
 pub mod code_actions;
 pub mod colors;
 pub mod completion;

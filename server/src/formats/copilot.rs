@@ -196,3 +196,34 @@ pub static INSTRUCTIONS: Format = Format {
 
 /// Agents VS Code ships, which a prompt's `agent` or a handoff may name without a file.
 pub const BUILTIN_AGENTS: &[&str] = &["agent", "ask", "edit", "plan"];
+
+/// What each built-in agent does, for completion and hover of a prompt's `agent`.
+pub static BUILTIN_AGENT_DOCS: &[Choice] = &[
+    c(
+        "agent",
+        "Agent mode (the default): plans and makes changes with tools, runs commands, iterates.",
+    ),
+    c("ask", "Answers questions about the code; makes no changes."),
+    c("edit", "Edits the files in the working set; runs no commands."),
+    c("plan", "Researches and writes a step-by-step plan before any change."),
+];
+
+/// Variables a prompt file's body may use (VS Code docs "Prompt files": variables), without
+/// the `${…}`; `input` takes `:name` and an optional `:placeholder`.
+pub static PROMPT_VARIABLES: &[(&str, &str)] = &[
+    (
+        "input",
+        "A value the user types when running the prompt: `${input:name}` asks for `name`, `${input:name:placeholder}` shows a placeholder. Passed on the chat input as `name=value`.",
+    ),
+    ("selection", "The text selected in the editor."),
+    ("selectedText", "The text selected in the editor."),
+    ("file", "The path of the file open in the editor."),
+    ("fileBasename", "The file name of the file open in the editor."),
+    ("fileDirname", "The folder of the file open in the editor."),
+    (
+        "fileBasenameNoExtension",
+        "The file name of the file open in the editor, without its extension.",
+    ),
+    ("workspaceFolder", "The path of the workspace folder."),
+    ("workspaceFolderBasename", "The name of the workspace folder."),
+];

@@ -24,6 +24,9 @@ pub(super) struct ClientFeatures {
     markdown_hover: bool,
     markdown_completion_docs: bool,
     code_description: bool,
+    /// `workspace.workspaceEdit.resourceOperations` includes `rename`: a quick fix may move
+    /// the file (`.chatmode.md` → `.agent.md`).
+    rename_files: bool,
 }
 
 impl ClientFeatures {
@@ -44,6 +47,12 @@ impl ClientFeatures {
                 .and_then(|t| t.publish_diagnostics.as_ref())
                 .and_then(|p| p.code_description_support)
                 .unwrap_or(false),
+            rename_files: caps
+                .workspace
+                .as_ref()
+                .and_then(|w| w.workspace_edit.as_ref())
+                .and_then(|e| e.resource_operations.as_ref())
+                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Rename)),
         }
     }
 }
@@ -202,7 +211,10 @@ impl Backend {
         Ok(self
             .feat_doc(&uri, "hover", |doc, enc| {
                 let (offset, _) = convert::offset(doc.rope(), pos, enc);
-                hover::hover(doc, offset, &mcp).map(|h| Hover {
+                let found = self
+                    .nav
+                    .with_link_targets(|t| hover::hover_with(doc, offset, &mcp, Some(t)));
+                found.map(|h| Hover {
                     range: Some(convert::range(doc.rope(), &h.range, enc)),
                     contents: HoverContents::Markup(markup(markdown, h.markdown.clone(), h.plain())),
                 })
@@ -221,6 +233,7 @@ impl Backend {
         };
         let client_diags = p.context.diagnostics;
         let range = p.range;
+        let rename_files = self.features().rename_files;
         let out = self.feat_doc(&uri, "code actions", |doc, enc| {
             let rope = doc.rope();
             let (start, _) = convert::offset(rope, range.start, enc);
@@ -243,6 +256,15 @@ impl Backend {
                 if !wanted(&kind) {
                     continue;
                 }
+                let workspace_edit = match &a.rename_to {
+                    None => edit(&a.edits),
+                    // A client that cannot rename files gets no such action.
+                    Some(_) if !rename_files => continue,
+                    Some(to) => match rename_edit(&uri, rope, &a.edits, to, enc) {
+                        Some(e) => e,
+                        None => continue,
+                    },
+                };
                 let diagnostics = a
                     .diagnostic
                     .as_ref()
@@ -251,7 +273,7 @@ impl Backend {
                     title: a.title.clone(),
                     kind: Some(kind),
                     diagnostics,
-                    edit: Some(edit(&a.edits)),
+                    edit: Some(workspace_edit),
                     is_preferred: a.preferred.then_some(true),
                     ..Default::default()
                 }));
@@ -308,6 +330,45 @@ impl Backend {
             })
             .unwrap_or_default())
     }
+}
+
+/// A workspace edit that applies `edits` to the document at `uri`, then moves it to `to`: a
+/// `RenameFile` document change (the client must support resource operations).
+fn rename_edit(
+    uri: &Uri,
+    rope: &ropey::Rope,
+    edits: &[crate::document::TextEdit],
+    to: &std::path::Path,
+    enc: Encoding,
+) -> Option<WorkspaceEdit> {
+    let new_uri = Uri::from_file_path(to)?;
+    let mut ops = Vec::new();
+    if !edits.is_empty() {
+        ops.push(DocumentChangeOperation::Edit(TextDocumentEdit {
+            text_document: OptionalVersionedTextDocumentIdentifier {
+                uri: uri.clone(),
+                version: None,
+            },
+            edits: edits
+                .iter()
+                .map(|e| OneOf::Left(convert::text_edit(rope, e, enc)))
+                .collect(),
+        }));
+    }
+    ops.push(DocumentChangeOperation::Op(ResourceOp::Rename(RenameFile {
+        old_uri: uri.clone(),
+        new_uri,
+        // Never replace an agent that is already there: the client then fails the edit.
+        options: Some(RenameFileOptions {
+            overwrite: Some(false),
+            ignore_if_exists: Some(false),
+        }),
+        annotation_id: None,
+    })));
+    Some(WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Operations(ops)),
+        ..Default::default()
+    })
 }
 
 /// The diagnostic a quick fix repairs: the client's own copy when it sent one (so the editor

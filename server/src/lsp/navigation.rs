@@ -61,6 +61,12 @@ impl Navigation {
         self.dirty.lock().unwrap_or_else(|e| e.into_inner()).extend(paths);
     }
 
+    /// Runs `f` with the index as the answer to "does this file exist" (it stats, never reads,
+    /// files it has not indexed).
+    pub(super) fn with_link_targets<T>(&self, f: impl FnOnce(&dyn LinkTargets) -> T) -> T {
+        f(&*self.read())
+    }
+
     /// The text of an indexed file, for position conversion.
     fn rope_of(&self, path: &Path) -> Option<Rope> {
         let text = self.read().get(path).map(|e| e.text.clone())?;
@@ -68,12 +74,24 @@ impl Navigation {
     }
 }
 
+/// A regular file's text, through the bounded reader; `None` for a FIFO or a device (opening
+/// one could block the server) and for anything unreadable.
+fn read_regular(path: &Path) -> Option<String> {
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    crate::workspace::read_text(path).ok()
+}
+
 fn path_of(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
 
+/// The headings and links of a document, with the `@path` includes and imports of the formats
+/// that have them (commands, memory files), resolved as the index resolves them.
 fn scan_of(doc: &Document) -> links::Scan {
-    links::scan(&doc.text(), doc.syntax().body_start())
+    let format = crate::analysis::diagnostics::detect(doc).map(|d| d.format);
+    links::scan_for(&doc.text(), doc.syntax().body_start(), doc.path(), format)
 }
 
 fn symbol_kind(s: &Symbol) -> SymbolKind {
@@ -154,7 +172,10 @@ impl Backend {
         if self.nav.dynamic_watch.load(Ordering::Relaxed) {
             let options = DidChangeWatchedFilesRegistrationOptions {
                 watchers: vec![
-                    FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.{md,mdc}".into()), kind: None },
+                    FileSystemWatcher {
+                        glob_pattern: GlobPattern::String("**/*.{md,mdc}".into()),
+                        kind: None,
+                    },
                     // Configuration files: a change re-diagnoses the open documents.
                     FileSystemWatcher {
                         glob_pattern: GlobPattern::String("**/{agentls,.agentls}.toml".into()),
@@ -343,9 +364,9 @@ impl Backend {
     /// On close: the file on disk replaces the buffer in the index.
     pub(super) async fn nav_did_close(&self, uri: &Uri) {
         let Some(path) = path_of(uri) else { return };
-        let affected = match crate::workspace::read_text(&path) {
-            Ok(text) => self.nav.write().upsert(FileEntry::from_text(&text, path)),
-            Err(_) => self.nav.write().remove(&path),
+        let affected = match read_regular(&path) {
+            Some(text) => self.nav.write().upsert(FileEntry::from_text(&text, path)),
+            None => self.nav.write().remove(&path),
         };
         self.republish_paths(affected).await;
     }
@@ -361,7 +382,7 @@ impl Backend {
             if change.typ == FileChangeType::DELETED {
                 affected.extend(self.nav.write().remove(&path));
             } else if crate::workspace::is_candidate(&path)
-                && let Ok(text) = crate::workspace::read_text(&path)
+                && let Some(text) = read_regular(&path)
             {
                 let entry = FileEntry::from_text(&text, path);
                 affected.extend(self.nav.write().upsert(entry));
@@ -394,9 +415,16 @@ impl Backend {
             } else if let Some(r) = ropes.get(&l.path) {
                 r.clone()
             } else {
-                // A file outside the index (not Markdown, or ignored) is only ever the target
-                // of a link, at its start.
-                let r = self.nav.rope_of(&l.path).unwrap_or_default();
+                // A file outside the index is only ever the target of a link: at a heading
+                // of a Markdown file (read, bounded), else at its start.
+                let r = self
+                    .nav
+                    .rope_of(&l.path)
+                    .or_else(|| {
+                        let text = (!l.range.is_empty()).then(|| references::read_markdown(&l.path));
+                        text.flatten().map(|t| Rope::from_str(&t))
+                    })
+                    .unwrap_or_default();
                 ropes.insert(l.path.clone(), r.clone());
                 r
             };

@@ -43,7 +43,11 @@ fn read_json(path: &Path) -> Option<serde_json::Value> {
     if !meta.is_file() || meta.len() > MAX_CONFIG_BYTES {
         return None;
     }
-    let text = std::fs::read_to_string(path).ok()?;
+    // Read through the bounded reader: the file may grow after the check above.
+    let text = super::read_text(path).ok()?;
+    if text.len() as u64 > MAX_CONFIG_BYTES {
+        return None;
+    }
     serde_json::from_str(&text).ok()
 }
 

@@ -26,12 +26,33 @@ fn link_target(index: &Index, from: &Path, link: &Link) -> Option<(PathBuf, Opti
     let entry = index.get(&file);
     let heading = match (&link.fragment, entry) {
         (Some((f, _)), Some(e)) => e.scan.heading_by_slug(f).cloned(),
+        // A Markdown file outside the index (no workspace folder): read it, bounded, for its
+        // headings.
+        (Some((f, _)), None) => read_unindexed(&file).and_then(|e| e.scan.heading_by_slug(f).cloned()),
         _ => None,
     };
     if entry.is_none() && link.path.is_some() && !file.exists() {
         return None;
     }
     Some((file, heading))
+}
+
+/// The summary of a Markdown file the index does not hold: only a regular file (never a FIFO
+/// or a device, which could block or never end) of a candidate extension, read through
+/// [`super::read_text`] and its size limit.
+fn read_unindexed(path: &Path) -> Option<FileEntry> {
+    let text = read_markdown(path)?;
+    Some(FileEntry::from_text(&text, path.to_path_buf()))
+}
+
+/// The text of a Markdown file on disk, for a link target outside the index: `None` for
+/// anything but a regular `.md`/`.mdc` file within [`super::MAX_FILE_BYTES`].
+pub fn read_markdown(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > super::MAX_FILE_BYTES || !super::is_candidate(path) {
+        return None;
+    }
+    super::read_text(path).ok()
 }
 
 /// Go-to-definition.

@@ -9,6 +9,7 @@ use crate::analysis::links;
 use crate::document::TextRange;
 use crate::formats::skill;
 use crate::syntax::yaml::NodeKind;
+use std::path::{Path, PathBuf};
 
 pub(super) fn check(sink: &mut Sink) {
     let syntax = sink.doc.syntax();
@@ -221,11 +222,20 @@ fn legacy(sink: &mut Sink) {
             .map(|n| n.trim_end_matches(".chatmode.md").to_string())
             .unwrap_or_default();
         let at = sink.doc.syntax().front_matter.as_ref().map_or(0..0, |f| f.open.clone());
+        let fix = sink
+            .doc
+            .path()
+            .and_then(|p| agent_path_for_chatmode(p, &stem))
+            .map(|to| {
+                let name = to.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                Fix::rename_file(format!("Rename the file to `{name}`"), to)
+            });
         sink.push(
             "/legacy-chatmode",
             at,
             format!("chat modes are now custom agents: rename this file to `{stem}.agent.md` (in `.github/agents/`); VS Code still reads it"),
-        );
+        )
+        .with_fix(fix);
     }
     let Some(root) = &sink.doc.syntax().yaml.root else {
         if id == "cursor-rule" && sink.doc.syntax().yaml.error.is_none() {
@@ -258,6 +268,22 @@ fn legacy(sink: &mut Sink) {
     {
         manual_only(sink);
     }
+}
+
+/// Where a chat mode file goes as a custom agent: `.github/chatmodes/x.chatmode.md` moves to
+/// `.github/agents/x.agent.md`; anywhere else it keeps its folder.
+pub fn agent_path_for_chatmode(path: &Path, stem: &str) -> Option<PathBuf> {
+    if stem.is_empty() {
+        return None;
+    }
+    let dir = path.parent()?;
+    let name = format!("{stem}.agent.md");
+    let in_chatmodes = dir.file_name().is_some_and(|n| n == "chatmodes")
+        && dir.parent().and_then(Path::file_name).is_some_and(|n| n == ".github");
+    Some(match dir.parent() {
+        Some(github) if in_chatmodes => github.join("agents").join(name),
+        _ => dir.join(name),
+    })
 }
 
 fn manual_only(sink: &mut Sink) {

@@ -70,11 +70,11 @@ pub(super) fn tool_name(sink: &Sink) -> &'static str {
 }
 
 /// The name a file suggests for its agent: its stem in kebab case, or its folder's name for
-/// `agents/<name>/agent.md` layouts. `None` when that is not a valid name.
+/// `agents/<name>/agent.md` layouts and skills (`skills/<name>/SKILL.md`). `None` when that is not a valid name.
 pub(crate) fn name_from_path(doc: &crate::document::Document) -> Option<String> {
     let path = doc.path()?;
     let stem = path.file_stem()?.to_str()?;
-    let stem = if matches!(stem, "agent" | "AGENT") {
+    let stem = if matches!(stem, "agent" | "AGENT" | "SKILL") {
         path.parent()?.file_name()?.to_str()?
     } else {
         stem

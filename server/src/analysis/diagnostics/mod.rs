@@ -1,7 +1,7 @@
 //! Diagnostics: one file per rule family. Each rule has a stable code and a default severity
 //! in [`rules::RULES`]; a finding names the key or value at fault and says what to do.
 
-mod body;
+pub(crate) mod body;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
 pub mod rules;
@@ -44,7 +44,8 @@ pub struct Diagnostic {
     pub fixes: Vec<Fix>,
 }
 
-/// A quick fix: edits to this document, in byte offsets of its current text.
+/// A quick fix: edits to this document, in byte offsets of its current text, and optionally a
+/// rename of the file itself (applied after the edits).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub title: String,
@@ -52,6 +53,9 @@ pub struct Fix {
     /// Safe to apply without looking, so "fix all" applies it. Fixes that pick one of several
     /// reasonable outcomes (renaming an agent) are offered one by one only.
     pub in_fix_all: bool,
+    /// Move the document to this path (a `.chatmode.md` file becoming `.agent.md`). Only
+    /// clients that can rename files get such a fix; it is never part of "fix all".
+    pub rename_to: Option<std::path::PathBuf>,
 }
 
 impl Fix {
@@ -64,6 +68,17 @@ impl Fix {
                 new_text: new_text.into(),
             }],
             in_fix_all: true,
+            rename_to: None,
+        }
+    }
+
+    /// Renames the document's file to `to`, with no text edit; offered one by one only.
+    pub fn rename_file(title: impl Into<String>, to: std::path::PathBuf) -> Self {
+        Fix {
+            title: title.into(),
+            edits: Vec::new(),
+            in_fix_all: false,
+            rename_to: Some(to),
         }
     }
 

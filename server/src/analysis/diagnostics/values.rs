@@ -331,10 +331,7 @@ fn handoffs(sink: &mut Sink, key: &str, v: &Node) {
                     }
                 }
                 other => {
-                    let n = nearest(
-                        other,
-                        ["label", "agent", "prompt", "send", "showContinueOn"],
-                    );
+                    let n = nearest(other, ["label", "agent", "prompt", "send", "showContinueOn"]);
                     let hint = n.map(|n| format!(": did you mean `{n}`?")).unwrap_or_default();
                     sink.push(
                         "/invalid-handoff",

@@ -1,0 +1,742 @@
+//! Completion and hover per format: a `$0` cursor in a file of each format, and a snapshot of
+//! what a client would show. Each format answers from its own vocabulary: Copilot's tools and
+//! model names in `.agent.md`, OpenCode's `provider/model` and tool ids, Claude Code's in
+//! commands and skills. `UPDATE_EXPECT=1 cargo test -p agentls --test formats_help` rewrites
+//! the snapshots.
+
+use agentls::analysis::completion::{Completion, completions};
+use agentls::analysis::hover::{hover, hover_with};
+use agentls::analysis::links::{LinkTargets, Target};
+use agentls::document::Document;
+use agentls::workspace::mcp::{McpCatalog, McpServer};
+use expect_test::{Expect, expect};
+use std::path::{Path, PathBuf};
+
+fn at_cursor(path: &str, fixture: &str) -> (Document, usize) {
+    let offset = fixture.find("$0").expect("the fixture has a `$0` cursor");
+    let text = fixture.replacen("$0", "", 1);
+    (Document::new(&text, Some(PathBuf::from(path))), offset)
+}
+
+fn mcp() -> McpCatalog {
+    McpCatalog {
+        servers: vec![McpServer {
+            name: "github".into(),
+            declared_in: PathBuf::from("project/.mcp.json"),
+            tools: vec!["create_issue".into()],
+        }],
+    }
+}
+
+/// The labels a client shows (narrowed by the typed prefix), with kind, detail and the start
+/// of the doc; `limit` items at most.
+fn render(doc: &Document, offset: usize, items: &[Completion], limit: usize) -> String {
+    let Some(first) = items.first() else {
+        return "(no completions)\n".into();
+    };
+    let typed = doc.slice(&(first.range.start..offset)).to_lowercase();
+    let mut sorted: Vec<&Completion> = items.iter().collect();
+    sorted.sort_by(|a, b| (&a.sort, &a.label).cmp(&(&b.sort, &b.label)));
+    let shown: Vec<&Completion> = sorted
+        .into_iter()
+        .filter(|c| c.label.to_lowercase().starts_with(&typed))
+        .collect();
+    let mut out = format!("replaces {:?}, {} shown\n", doc.slice(&first.range), shown.len());
+    for c in shown.iter().take(limit) {
+        let doc_line = c.doc.lines().next().unwrap_or("");
+        out.push_str(&format!(
+            "{} ({:?}) {} => {:?} -- {doc_line}\n",
+            c.label, c.kind, c.detail, c.text
+        ));
+    }
+    out
+}
+
+fn complete(path: &str, fixture: &str, limit: usize, expect: Expect) {
+    let (doc, offset) = at_cursor(path, fixture);
+    expect.assert_eq(&render(&doc, offset, &completions(&doc, offset, &mcp()), limit));
+}
+
+fn labels(path: &str, fixture: &str) -> Vec<String> {
+    let (doc, offset) = at_cursor(path, fixture);
+    completions(&doc, offset, &mcp()).into_iter().map(|c| c.label).collect()
+}
+
+/// Existing files, for `@path` hovers.
+struct Disk(Vec<&'static str>);
+
+impl LinkTargets for Disk {
+    fn target(&self, path: &Path) -> Target {
+        if self.0.iter().any(|p| Path::new(p) == path) {
+            Target::Exists
+        } else {
+            Target::Missing
+        }
+    }
+}
+
+fn show(path: &str, fixture: &str, expect: Expect) {
+    let (doc, offset) = at_cursor(path, fixture);
+    let disk = Disk(vec!["project/docs/style.md"]);
+    let got = match hover_with(&doc, offset, &mcp(), Some(&disk)) {
+        Some(h) => format!("[{}]\n{}\n", doc.slice(&h.range), h.markdown),
+        None => "(no hover)\n".into(),
+    };
+    expect.assert_eq(&got);
+}
+
+const COMMAND: &str = "project/.claude/commands/git/review.md";
+const SKILL: &str = "project/.claude/skills/pdf-tools/SKILL.md";
+const COPILOT_AGENT: &str = "project/.github/agents/planner.agent.md";
+const PROMPT: &str = "project/.github/prompts/explain.prompt.md";
+const INSTRUCTIONS: &str = "project/.github/instructions/ts.instructions.md";
+const OPENCODE: &str = "project/.opencode/agent/review.md";
+const CURSOR: &str = "project/.cursor/rules/style.mdc";
+const MEMORY: &str = "project/CLAUDE.md";
+
+// Claude Code commands.
+
+#[test]
+fn command_completion() {
+    complete(
+        COMMAND,
+        "---\nallowed-tools: Bash(git diff:*), Re$0\n---\nReview $ARGUMENTS.\n",
+        5,
+        expect![[r#"
+        replaces "Re", 4 shown
+        Read (Tool) built-in tool, read-only => "Read" -- Reads files. Rules: `Read(path glob)` (also covers Grep, Glob and LSP).
+        ReadMcpResourceTool (Tool) built-in tool, read-only => "ReadMcpResourceTool" -- Reads an MCP resource by URI.
+        RemoteTrigger (Tool) built-in tool => "RemoteTrigger" -- Manages claude.ai routines (`/schedule`).
+        ReportFindings (Tool) built-in tool, read-only => "ReportFindings" -- Reports structured code-review findings.
+    "#]],
+    );
+    complete(
+        COMMAND,
+        "---\nallowed-tools: Bash($0\n---\nReview.\n",
+        5,
+        expect![[r#"
+        replaces "", 3 shown
+        git diff * (Rule) Bash(git diff *) => "git diff *)" -- Commands starting with `git diff` (glob form: `*` matches any rest of the command).
+        git diff:* (Rule) Bash(git diff:*) => "git diff:*)" -- Legacy prefix form: commands starting with `git diff`.
+        npm run * (Rule) Bash(npm run *) => "npm run *)" -- Any `npm run` script. Also applies to `Monitor`.
+    "#]],
+    );
+    complete(
+        COMMAND,
+        "---\nargu$0\n---\nReview $1.\n",
+        5,
+        expect![[r#"
+        replaces "argu", 1 shown
+        argument-hint (Key) text => "argument-hint: " -- The arguments shown after the name in the `/` menu, e.g. `[pr-number] [priority]`. The body reads them as `$ARGUMENTS` or `$1`, `$2`…
+    "#]],
+    );
+    complete(
+        COMMAND,
+        "---\nmodel: $0\n---\nReview.\n",
+        6,
+        expect![[r#"
+        replaces "", 31 shown
+        inherit (Model) alias => "inherit" -- Use the main conversation's model (the default).
+        sonnet (Model) alias => "sonnet" -- Latest Sonnet (Sonnet 5.5 on the Anthropic API since Claude Code 2.1.284).
+        opus (Model) alias => "opus" -- Latest Opus (Opus 5.5 since Claude Code 2.1.280).
+        haiku (Model) alias => "haiku" -- Latest Haiku (Haiku 5.5).
+        fable (Model) alias => "fable" -- Fable 5.1 (Claude Code 2.1.257+).
+        claude-fable-5-1 (Model) model id => "claude-fable-5-1" -- Claude Fable 5.1.
+    "#]],
+    );
+}
+
+#[test]
+fn command_hover() {
+    let text = "---\nargument-hint: \"[pr-number] [priority]\"\nallowed-tools: Bash(git diff:*)\nmodel: haiku\n---\nReview PR $1 at $2 with $3: $ARGUMENTS.\n\n!`git diff main`\n\nStyle: @docs/style.md and @docs/missing.md\n";
+    let at = |needle: &str, fixture: &str| fixture.replacen(needle, &format!("{}$0{}", &needle[..1], &needle[1..]), 1);
+    show(
+        COMMAND,
+        &at("$1 at", text),
+        expect![[r#"
+        [$1]
+        **`$1`**: replaced by the first argument typed after `/git:review` (arguments are separated by spaces; quote one to keep its spaces). Empty when fewer are given.
+
+        In `argument-hint` (`[pr-number] [priority]`) this is `[pr-number]`.
+    "#]],
+    );
+    show(
+        COMMAND,
+        &at("$3:", text),
+        expect![[r#"
+        [$3]
+        **`$3`**: replaced by the third argument typed after `/git:review` (arguments are separated by spaces; quote one to keep its spaces). Empty when fewer are given.
+
+        `argument-hint` (`[pr-number] [priority]`) names only 2 arguments: this one is empty unless the user types more.
+    "#]],
+    );
+    show(
+        COMMAND,
+        &at("$ARGUMENTS", text),
+        expect![[r#"
+        [$ARGUMENTS]
+        **`$ARGUMENTS`**: replaced by everything typed after `/git:review`, as one string.
+
+        `argument-hint`: `[pr-number] [priority]`
+    "#]],
+    );
+    show(
+        COMMAND,
+        &at("!`git", text),
+        expect![[r#"
+        [!`git diff main`]
+        **Shell command**: Claude Code runs
+
+        ```text
+        git diff main
+        ```
+
+        when the command is invoked, and puts its output here before the prompt is sent. `allowed-tools` grants `Bash`, so it runs.
+
+        agentls only shows it: it never runs it.
+    "#]],
+    );
+    show(
+        COMMAND,
+        &at("@docs/style", text),
+        expect![[r#"
+        [@docs/style.md]
+        **`@docs/style.md`**: Claude Code includes the contents of
+
+        `project/docs/style.md`
+    "#]],
+    );
+    show(
+        COMMAND,
+        &at("@docs/missing", text),
+        expect![[r#"
+        [@docs/missing.md]
+        **`@docs/missing.md`**: Claude Code includes the contents of
+
+        `project/docs/missing.md`
+
+        The file does not exist: nothing is included.
+    "#]],
+    );
+    show(
+        COMMAND,
+        &at("haiku", text),
+        expect![[r#"
+        [haiku]
+        **`haiku`**: alias
+
+        Latest Haiku (Haiku 5.5).
+    "#]],
+    );
+    show(
+        COMMAND,
+        &at("argument-hint", text),
+        expect![[r#"
+        [argument-hint]
+        **`argument-hint`**: text
+
+        The arguments shown after the name in the `/` menu, e.g. `[pr-number] [priority]`. The body reads them as `$ARGUMENTS` or `$1`, `$2`…
+    "#]],
+    );
+}
+
+// Skills.
+
+#[test]
+fn skill_completion() {
+    complete(
+        SKILL,
+        "---\nname: pdf-tools\n$0\n---\nUse it.\n",
+        20,
+        expect![[r#"
+        replaces "", 15 shown
+        description (Key) text, required => "description: " -- What the skill does and when to use it (1–1,024 characters). Agents read it to decide when to load the skill.
+        license (Key) text => "license: " -- The license: an SPDX id (`Apache-2.0`) or the name of a bundled license file.
+        compatibility (Key) text => "compatibility: " -- Environment requirements (product, system packages, network access), at most 500 characters.
+        metadata (Key) mapping of text keys to text values => "metadata: " -- Extra properties as a mapping of text keys to text values (`author`, `version`).
+        allowed-tools (Key) comma-separated string or list of tools => "allowed-tools: " -- Pre-approved tools, space-separated in the standard (experimental); Claude Code also takes commas or a YAML list. Permission rules such as `Bash(git *)` work.
+        argument-hint (Key) text => "argument-hint: " -- The arguments shown after the name in the `/` menu, e.g. `[pr-number] [priority]`. The body reads them as `$ARGUMENTS` or `$1`, `$2`…
+        disable-model-invocation (Key) `true` or `false` => "disable-model-invocation: " -- `true`: only the user can run it (with `/name`); Claude never invokes it on its own.
+        user-invocable (Key) `true` or `false` => "user-invocable: " -- `false` hides it from the `/` menu: background knowledge Claude loads when relevant.
+        model (Key) model alias or id => "model: " -- Model alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id. Defaults to `inherit`.
+        when_to_use (Key) text => "when_to_use: " -- Extra guidance for Claude on when to invoke it, added to `description`.
+        effort (Key) one of a fixed set => "effort: " -- Reasoning effort while this runs.
+        context (Key) one of a fixed set => "context: " -- `fork` runs it in an isolated subagent context instead of the main conversation.
+        agent (Key) text => "agent: " -- The subagent type used with `context: fork` (default `general-purpose`): a built-in type or a custom agent's `name`.
+        hooks (Key) mapping => "hooks:\n  " -- Lifecycle hooks active while this runs, shaped like settings.json hooks.
+        paths (Key) glob or comma-separated globs => "paths: " -- Globs of files that make Claude load this automatically when it works on them.
+    "#]],
+    );
+    complete(
+        SKILL,
+        "---\nname: $0\n---\nUse it.\n",
+        5,
+        expect![[r#"
+        replaces "", 1 shown
+        pdf-tools (Value) the folder name => "pdf-tools" -- Claude Code identifies it by this name; matching the folder name keeps them easy to find.
+    "#]],
+    );
+}
+
+// Copilot custom agents.
+
+#[test]
+fn copilot_agent_completion() {
+    complete(
+        COPILOT_AGENT,
+        "---\ndescription: Plans\ntools: ['search/codebase', 'sea$0']\n---\nPlan.\n",
+        20,
+        expect![[r#"
+            replaces "sea", 7 shown
+            search (Tool) tool set => "search" -- **`search`**: VS Code tool set, enables all of its tools
+            search/changes (Tool) built-in tool => "search/changes" -- **`search/changes`**: built-in VS Code tool (tool set `search`)
+            search/fileSearch (Tool) built-in tool => "search/fileSearch" -- **`search/fileSearch`**: built-in VS Code tool (tool set `search`)
+            search/listDirectory (Tool) built-in tool => "search/listDirectory" -- **`search/listDirectory`**: built-in VS Code tool (tool set `search`)
+            search/textSearch (Tool) built-in tool => "search/textSearch" -- **`search/textSearch`**: built-in VS Code tool (tool set `search`)
+            search/usages (Tool) built-in tool => "search/usages" -- **`search/usages`**: built-in VS Code tool (tool set `search`)
+            search/searchResults (Tool) built-in tool => "search/searchResults" -- **`search/searchResults`**: built-in VS Code tool (tool set `search`)
+        "#]],
+    );
+    complete(
+        COPILOT_AGENT,
+        "---\ndescription: Plans\ntools:\n  - edit/$0\n---\nPlan.\n",
+        20,
+        expect![[r#"
+        replaces "edit/", 5 shown
+        edit/editFiles (Tool) built-in tool => "edit/editFiles" -- **`edit/editFiles`**: built-in VS Code tool (tool set `edit`)
+        edit/createFile (Tool) built-in tool => "edit/createFile" -- **`edit/createFile`**: built-in VS Code tool (tool set `edit`)
+        edit/createDirectory (Tool) built-in tool => "edit/createDirectory" -- **`edit/createDirectory`**: built-in VS Code tool (tool set `edit`)
+        edit/editNotebook (Tool) built-in tool => "edit/editNotebook" -- **`edit/editNotebook`**: built-in VS Code tool (tool set `edit`)
+        edit/createJupyterNotebook (Tool) built-in tool => "edit/createJupyterNotebook" -- **`edit/createJupyterNotebook`**: built-in VS Code tool (tool set `edit`)
+    "#]],
+    );
+    complete(
+        COPILOT_AGENT,
+        "---\ndescription: Plans\nmodel: Claude$0\n---\nPlan.\n",
+        20,
+        expect![[r#"
+        replaces "Claude", 7 shown
+        Claude Sonnet 4 (Model) Copilot model `claude-sonnet-4` => "Claude Sonnet 4" -- Anthropic Claude Sonnet 4.
+        Claude Sonnet 4.5 (Model) Copilot model `claude-sonnet-4.5` => "Claude Sonnet 4.5" -- Anthropic Claude Sonnet 4.5.
+        Claude Sonnet 4.6 (Model) Copilot model `claude-sonnet-4.6` => "Claude Sonnet 4.6" -- Anthropic Claude Sonnet 4.6.
+        Claude Opus 4.5 (Model) Copilot model `claude-opus-4.5` => "Claude Opus 4.5" -- Anthropic Claude Opus 4.5.
+        Claude Opus 4.6 (Model) Copilot model `claude-opus-4.6` => "Claude Opus 4.6" -- Anthropic Claude Opus 4.6.
+        Claude Opus 4.7 (Model) Copilot model `claude-opus-4.7` => "Claude Opus 4.7" -- Anthropic Claude Opus 4.7.
+        Claude Haiku 4.5 (Model) Copilot model `claude-haiku-4.5` => "Claude Haiku 4.5" -- Anthropic Claude Haiku 4.5.
+    "#]],
+    );
+    let tools = labels(COPILOT_AGENT, "---\ntools: [$0]\n---\nPlan.\n");
+    assert!(tools.iter().any(|l| l == "search/codebase"), "{tools:?}");
+    assert!(tools.iter().any(|l| l == "github/*"), "{tools:?}");
+    assert!(
+        !tools.iter().any(|l| l == "Read" || l == "Bash"),
+        "Claude Code tools in a Copilot list: {tools:?}"
+    );
+    let models = labels(COPILOT_AGENT, "---\nmodel: $0\n---\nPlan.\n");
+    assert!(models.iter().any(|l| l == "Claude Sonnet 4.5"), "{models:?}");
+    assert!(
+        !models.iter().any(|l| l == "sonnet"),
+        "a Claude Code alias in a Copilot model: {models:?}"
+    );
+}
+
+#[test]
+fn copilot_agent_hover() {
+    let text = "---\ndescription: Plans\ntools: ['search', 'search/codebase', 'codebase', 'github/*', 'myExtTool']\nmodel: ['Claude Sonnet 4.5', 'GPT-5 (copilot)', 'sonnet']\n---\nPlan.\n";
+    let at = |needle: &str| text.replacen(needle, &format!("{}$0{}", &needle[..2], &needle[2..]), 1);
+    show(
+        COPILOT_AGENT,
+        &at("'search'"),
+        expect![[r#"
+        ['search']
+        **`search`**: VS Code tool set, enables all of its tools
+
+        Search the workspace.
+
+        Tools: `search/changes`, `search/codebase`, `search/fileSearch`, `search/listDirectory`, `search/textSearch`, `search/usages`, `search/searchResults`.
+    "#]],
+    );
+    show(
+        COPILOT_AGENT,
+        &at("'search/codebase'"),
+        expect![[r#"
+        ['search/codebase']
+        **`search/codebase`**: built-in VS Code tool (tool set `search`)
+
+        Find relevant code with workspace code search.
+    "#]],
+    );
+    show(
+        COPILOT_AGENT,
+        &at("'codebase'"),
+        expect![[r#"
+        ['codebase']
+        **`codebase`**: old name of `search/codebase`; VS Code still maps it
+
+        Find relevant code with workspace code search.
+    "#]],
+    );
+    show(
+        COPILOT_AGENT,
+        &at("'github/*'"),
+        expect![[r#"
+        ['github/*']
+        **`github/*`**: every tool of the MCP server or extension `github`
+
+        MCP server declared in `project/.mcp.json`.
+    "#]],
+    );
+    show(
+        COPILOT_AGENT,
+        &at("'myExtTool'"),
+        expect![[r#"
+        ['myExtTool']
+        **`myExtTool`**: not a built-in VS Code tool or tool set; fine if an MCP server or extension provides it.
+    "#]],
+    );
+    show(
+        COPILOT_AGENT,
+        &at("'Claude Sonnet 4.5'"),
+        expect![[r#"
+        ['Claude Sonnet 4.5']
+        **`Claude Sonnet 4.5`**: Copilot model `Claude Sonnet 4.5` (id `claude-sonnet-4.5`)
+
+        Anthropic Claude Sonnet 4.5.
+    "#]],
+    );
+    show(
+        COPILOT_AGENT,
+        &at("'GPT-5 (copilot)'"),
+        expect![[r#"
+        ['GPT-5 (copilot)']
+        **`GPT-5 (copilot)`**: Copilot model `GPT-5` (id `gpt-5`), from the `copilot` vendor
+
+        OpenAI GPT-5.
+    "#]],
+    );
+    show(
+        COPILOT_AGENT,
+        &at("'sonnet'"),
+        expect![[r#"
+        ['sonnet']
+        **`sonnet`**: a Claude Code model name, which Copilot does not know: Copilot names models as its model picker does, e.g. `Claude Sonnet 4.6`.
+    "#]],
+    );
+}
+
+// Copilot prompt files.
+
+#[test]
+fn copilot_prompt_completion() {
+    complete(
+        PROMPT,
+        "---\nagent: $0\n---\nExplain.\n",
+        10,
+        expect![[r#"
+        replaces "", 4 shown
+        agent (Value) built-in agent => "agent" -- Agent mode (the default): plans and makes changes with tools, runs commands, iterates.
+        ask (Value) built-in agent => "ask" -- Answers questions about the code; makes no changes.
+        edit (Value) built-in agent => "edit" -- Edits the files in the working set; runs no commands.
+        plan (Value) built-in agent => "plan" -- Researches and writes a step-by-step plan before any change.
+    "#]],
+    );
+    complete(
+        PROMPT,
+        "---\nagent: ask\n$0\n---\nExplain.\n",
+        10,
+        expect![[r#"
+        replaces "", 6 shown
+        description (Key) text => "description: " -- What it is for; shown in the picker and read when choosing a subagent.
+        name (Key) text => "name: " -- Display name, shown in the agent picker. Defaults to the file name.
+        argument-hint (Key) text => "argument-hint: " -- Hint shown in the chat input for what to type.
+        mode (Key) text => "mode: " -- Deprecated name of `agent`.
+        model (Key) model name or list of model names => "model: " -- The model by its picker name (`Claude Sonnet 4.5`, `GPT-5 (copilot)`), or a list tried in order. Omitted: the model selected in the picker.
+        tools (Key) list of tools and tool sets => "tools: " -- A list of tools and tool sets: built-in names (`search/codebase`, `edit`), `server/*` for every tool of an MCP server, or extension tools. Omitted: the default tools.
+    "#]],
+    );
+}
+
+#[test]
+fn copilot_prompt_hover() {
+    let text = "---\nagent: ask\n---\nExplain ${selection} in ${file} for ${input:audience:a new hire}, ${nope}.\nUse #codebase and #tool:web/fetch, see #123 and #file:src/main.ts.\n\n```\n${file} in code\n```\n";
+    let at = |needle: &str| text.replacen(needle, &format!("{}$0{}", &needle[..1], &needle[1..]), 1);
+    show(
+        PROMPT,
+        &at("ask"),
+        expect![[r#"
+        [ask]
+        **`ask`**: built-in VS Code agent
+
+        Answers questions about the code; makes no changes.
+    "#]],
+    );
+    show(
+        PROMPT,
+        &at("${selection}"),
+        expect![[r#"
+        [${selection}]
+        **`${selection}`**: VS Code prompt variable
+
+        The text selected in the editor.
+    "#]],
+    );
+    show(
+        PROMPT,
+        &at("${input:"),
+        expect![[r#"
+        [${input:audience:a new hire}]
+        **`${input:audience:a new hire}`**: input variable `audience`
+
+        A value the user types when running the prompt: `${input:name}` asks for `name`, `${input:name:placeholder}` shows a placeholder. Passed on the chat input as `name=value`.
+
+        Placeholder: `a new hire`.
+    "#]],
+    );
+    show(
+        PROMPT,
+        &at("${nope}"),
+        expect![[r#"
+        [${nope}]
+        **`${nope}`**: not a VS Code prompt variable; it stays as written. Known: `${input}`, `${selection}`, `${selectedText}`, `${file}`, `${fileBasename}`, `${fileDirname}`, `${fileBasenameNoExtension}`, `${workspaceFolder}`, `${workspaceFolderBasename}`.
+    "#]],
+    );
+    show(
+        PROMPT,
+        &at("#codebase"),
+        expect![[r#"
+        [#codebase]
+        Tool reference: **`codebase`**: old name of `search/codebase`; VS Code still maps it
+
+        Find relevant code with workspace code search.
+    "#]],
+    );
+    show(
+        PROMPT,
+        &at("#tool:web"),
+        expect![[r#"
+        [#tool:web/fetch]
+        Tool reference: **`web/fetch`**: built-in VS Code tool (tool set `web`)
+
+        Fetch a web page.
+    "#]],
+    );
+    show(
+        PROMPT,
+        &at("#123"),
+        expect![[r#"
+        (no hover)
+    "#]],
+    );
+    show(
+        PROMPT,
+        &at("#file:"),
+        expect![[r#"
+        [#file:src/main.ts]
+        **`#file:src/main.ts`**: attaches the file `src/main.ts` to the prompt as context.
+    "#]],
+    );
+    show(
+        PROMPT,
+        &at("${file} in code"),
+        expect![[r#"
+        (no hover)
+    "#]],
+    );
+}
+
+// Copilot instructions.
+
+#[test]
+fn copilot_instructions_completion() {
+    complete(
+        INSTRUCTIONS,
+        "---\n$0\n---\nUse strict mode.\n",
+        10,
+        expect![[r#"
+        replaces "", 4 shown
+        applyTo (Key) glob or comma-separated globs => "applyTo: " -- Files the instructions apply to: a glob or comma-separated globs relative to the workspace (`**/*.ts,**/*.tsx`). Omitted: applied only when attached by hand or chosen from `description`.
+        description (Key) text => "description: " -- What it is for; shown in the picker and read when choosing a subagent.
+        name (Key) text => "name: " -- Display name, shown in the agent picker. Defaults to the file name.
+        excludeAgent (Key) name or list of names => "excludeAgent: " -- Agents on github.com that should not use these instructions: `code-review` or `coding-agent`.
+    "#]],
+    );
+    complete(
+        INSTRUCTIONS,
+        "---\napplyTo: $0\n---\nUse strict mode.\n",
+        10,
+        expect![[r#"
+        replaces "", 3 shown
+        ** (Value) glob => "**" -- Every file.
+        **/*.md (Value) example glob => "**/*.md" -- Markdown files in every folder.
+        src/** (Value) example glob => "src/**" -- Every file under `src/`.
+    "#]],
+    );
+}
+
+// OpenCode agents.
+
+#[test]
+fn opencode_completion() {
+    complete(
+        OPENCODE,
+        "---\ndescription: Reviews\nmode: $0\n---\nReview.\n",
+        10,
+        expect![[r#"
+        replaces "", 3 shown
+        primary (Value) `mode` => "primary" -- A main agent you switch to with Tab.
+        subagent (Value) `mode` => "subagent" -- Run by other agents through the task tool, or with `@name`.
+        all (Value) `mode` => "all" -- Both (the default).
+    "#]],
+    );
+    complete(
+        OPENCODE,
+        "---\ndescription: Reviews\nmodel: anthropic/claude-s$0\n---\nReview.\n",
+        10,
+        expect![[r#"
+        replaces "anthropic/claude-s", 4 shown
+        anthropic/claude-sonnet-5-5 (Model) provider/model => "anthropic/claude-sonnet-5-5" -- Claude Sonnet 5.5.
+        anthropic/claude-sonnet-5 (Model) provider/model => "anthropic/claude-sonnet-5" -- Claude Sonnet 5.
+        anthropic/claude-sonnet-4-6 (Model) provider/model => "anthropic/claude-sonnet-4-6" -- Claude Sonnet 4.6.
+        anthropic/claude-sonnet-4-5 (Model) provider/model => "anthropic/claude-sonnet-4-5" -- Claude Sonnet 4.5 (legacy).
+    "#]],
+    );
+    complete(
+        OPENCODE,
+        "---\ndescription: Reviews\ntools:\n  write: false\n  $0\n---\nReview.\n",
+        6,
+        expect![[r#"
+        replaces "", 15 shown
+        bash (Tool) OpenCode tool, in `tools` => "bash: " -- **`bash`**: built-in OpenCode tool
+        edit (Tool) OpenCode tool, in `tools` => "edit: " -- **`edit`**: built-in OpenCode tool
+        read (Tool) OpenCode tool, in `tools` => "read: " -- **`read`**: built-in OpenCode tool
+        grep (Tool) OpenCode tool, in `tools` => "grep: " -- **`grep`**: built-in OpenCode tool
+        glob (Tool) OpenCode tool, in `tools` => "glob: " -- **`glob`**: built-in OpenCode tool
+        list (Tool) OpenCode tool, in `tools` => "list: " -- **`list`**: built-in OpenCode tool
+    "#]],
+    );
+    complete(
+        OPENCODE,
+        "---\ndescription: Reviews\ntools:\n  write: $0\n---\nReview.\n",
+        6,
+        expect![[r#"
+        replaces "", 2 shown
+        true (Value) boolean => "true" -- Turns the `write` tool on for this agent.
+        false (Value) boolean => "false" -- Turns the `write` tool off for this agent.
+    "#]],
+    );
+    complete(
+        OPENCODE,
+        "---\ndescription: Reviews\npermission:\n  edit: $0\n---\nReview.\n",
+        6,
+        expect![[r#"
+        replaces "", 3 shown
+        allow (Value) `edit` permission => "allow" -- Run without asking.
+        ask (Value) `edit` permission => "ask" -- Ask before running.
+        deny (Value) `edit` permission => "deny" -- Never run.
+    "#]],
+    );
+}
+
+#[test]
+fn opencode_hover() {
+    let text = "---\ndescription: Reviews\nmode: subagent\nmodel: anthropic/claude-sonnet-4-5\ntools:\n  write: false\n  bash: true\n---\nReview.\n";
+    let at = |needle: &str| text.replacen(needle, &format!("{}$0{}", &needle[..1], &needle[1..]), 1);
+    show(
+        OPENCODE,
+        &at("anthropic/"),
+        expect![[r#"
+        [anthropic/claude-sonnet-4-5]
+        **`anthropic/claude-sonnet-4-5`**: model `claude-sonnet-4-5` of the provider `anthropic`, as configured in OpenCode
+
+        Claude Sonnet 4.5 (legacy).
+    "#]],
+    );
+    show(
+        OPENCODE,
+        &at("write"),
+        expect![[r#"
+        [write]
+        **`write`**: built-in OpenCode tool
+
+        Create or overwrite files.
+    "#]],
+    );
+    show(
+        OPENCODE,
+        &at("false"),
+        expect![[r#"
+        [false]
+        **`write: false`**: OpenCode turns the `write` tool off for this agent.
+    "#]],
+    );
+    show(
+        OPENCODE,
+        &at("subagent"),
+        expect![[r#"
+        [subagent]
+        **`subagent`** (`mode`)
+
+        Run by other agents through the task tool, or with `@name`.
+    "#]],
+    );
+    show(
+        OPENCODE,
+        "---\ndescription: R\nmodel: son$0net\n---\nR.\n",
+        expect![[r#"
+        [sonnet]
+        **`sonnet`**: names no provider. OpenCode models are written `provider/model-id` (`anthropic/claude-sonnet-4-5`).
+    "#]],
+    );
+}
+
+// Cursor rules.
+
+#[test]
+fn cursor_rule_completion() {
+    complete(
+        CURSOR,
+        "---\nalwaysApply: $0\n---\nUse tabs.\n",
+        5,
+        expect![[r#"
+        replaces "", 2 shown
+        true (Value) boolean => "true" -- `true`: the rule is in every request, whatever the files.
+        false (Value) boolean => "false" -- `true`: the rule is in every request, whatever the files.
+    "#]],
+    );
+    complete(
+        CURSOR,
+        "---\n$0\n---\nUse tabs.\n",
+        5,
+        expect![[r#"
+        replaces "", 3 shown
+        description (Key) text => "description: " -- When the agent should pull this rule in (an "agent requested" rule when neither `globs` nor `alwaysApply` is set).
+        globs (Key) glob or comma-separated globs => "globs: " -- Files that attach this rule automatically: a glob, comma-separated globs, or a list.
+        alwaysApply (Key) `true` or `false` => "alwaysApply: " -- `true`: the rule is in every request, whatever the files.
+    "#]],
+    );
+}
+
+// Memory files.
+
+#[test]
+fn memory_import_hover() {
+    show(
+        MEMORY,
+        "# Project\n\nSee @doc$0s/style.md for the style.\n",
+        expect![[r#"
+        [@docs/style.md]
+        **`@docs/style.md`**: Claude Code imports
+
+        `project/docs/style.md`
+    "#]],
+    );
+    // Claude Code never reads `$1` in a memory file: no hover.
+    assert_eq!(
+        hover(
+            &Document::new("# P\n\nCost $1.\n", Some(PathBuf::from(MEMORY))),
+            12,
+            &mcp()
+        ),
+        None
+    );
+}
