@@ -63,3 +63,17 @@ fn a_missing_or_dangling_path_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("link.md: no such file or directory"), "{stderr}");
 }
+
+#[test]
+fn a_config_that_is_a_device_is_reported_not_read() {
+    let root = tree("device");
+    std::os::unix::fs::symlink("/dev/zero", root.join("agentls.toml")).unwrap();
+    let (code, stdout, stderr) = check(&root, &["."]);
+    assert!(
+        stderr.contains("agentls.toml:1:1: error[config]: cannot read: not a regular file"),
+        "{stderr}"
+    );
+    // The defaults apply.
+    assert!(stdout.contains("claude-agent/unknown-model"), "{stdout}");
+    assert_eq!(code, 1);
+}

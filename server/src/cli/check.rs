@@ -168,7 +168,7 @@ pub fn run(args: &[String]) -> i32 {
     // A bad configuration is reported (and counts as an error); the files were checked with
     // the defaults.
     for (file, problems) in configs.errors() {
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        let text = workspace::read_text(&file).unwrap_or_default();
         for p in problems {
             let (line, col) = p.range.as_ref().map_or((1, 1), |r| {
                 let before = &text[..r.start.min(text.len())];

@@ -238,7 +238,7 @@ pub fn find_file(path: &Path) -> Option<PathBuf> {
     let start = if path.is_dir() { Some(path) } else { path.parent() };
     start?
         .ancestors()
-        .find_map(|dir| FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file()))
+        .find_map(|dir| FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.exists()))
 }
 
 /// Loads the configuration that applies to `path` (defaults when there is none). A bad file
@@ -248,7 +248,7 @@ pub fn load_for(path: &Path) -> (Config, Option<(PathBuf, Vec<ConfigError>)>) {
         return (Config::default(), None);
     };
     let root = file.parent().map(Path::to_path_buf).unwrap_or_default();
-    let text = match std::fs::read_to_string(&file) {
+    let text = match crate::workspace::read_text(&file) {
         Ok(t) => t,
         Err(e) => {
             let err = ConfigError {

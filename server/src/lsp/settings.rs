@@ -137,7 +137,7 @@ impl Backend {
             let Some(uri) = Uri::from_file_path(&file) else {
                 continue;
             };
-            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let text = crate::workspace::read_text(&file).unwrap_or_default();
             let rope = ropey::Rope::from_str(&text);
             let enc = self.encoding();
             let diagnostics = errs

@@ -44,9 +44,24 @@ pub enum ReadError {
     NotUtf8(usize),
 }
 
-/// Reads a file as UTF-8 text, refusing huge files without reading them.
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "{e}"),
+            ReadError::TooLarge(n) => write!(f, "{n} bytes is over the {} MiB limit", MAX_FILE_BYTES >> 20),
+            ReadError::NotUtf8(at) => write!(f, "not valid UTF-8 text (first bad byte at offset {at})"),
+        }
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing huge files without reading them, and anything that is
+/// not a regular file (opening a FIFO would block; a device never ends).
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
     use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::Io(std::io::Error::other("not a regular file")));
+    }
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     let len = file.metadata().map_err(ReadError::Io)?.len();
     if len > MAX_FILE_BYTES {
