@@ -59,7 +59,10 @@ fn diff_changes_nothing() {
         stdout.contains("--- a/./.claude/agents/broken.md\n+++ b/./.claude/agents/broken.md\n"),
         "{stdout}"
     );
-    assert!(stdout.contains("\n-model: sonet\n") && stdout.contains("\n+model: sonnet\n"), "{stdout}");
+    assert!(
+        stdout.contains("\n-model: sonet\n") && stdout.contains("\n+model: sonnet\n"),
+        "{stdout}"
+    );
     assert!(
         stdout.contains("+---\n"),
         "the unclosed front matter gets its fence: {stdout}"

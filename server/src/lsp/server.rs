@@ -248,10 +248,11 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let config_changed = params
-            .changes
-            .iter()
-            .any(|c| c.uri.to_file_path().is_some_and(|p| super::settings::is_config_file(&p)));
+        let config_changed = params.changes.iter().any(|c| {
+            c.uri
+                .to_file_path()
+                .is_some_and(|p| super::settings::is_config_file(&p))
+        });
         self.nav_watched_files(params).await;
         if config_changed {
             self.settings_files_changed().await;
