@@ -76,6 +76,17 @@ pub fn offset(rope: &Rope, pos: Position, enc: Encoding) -> (usize, bool) {
     }
 }
 
+/// The protocol's severity of a finding.
+pub fn severity(s: crate::analysis::Severity) -> super::types::DiagnosticSeverity {
+    use super::types::DiagnosticSeverity as D;
+    match s {
+        crate::analysis::Severity::Error => D::ERROR,
+        crate::analysis::Severity::Warning => D::WARNING,
+        crate::analysis::Severity::Information => D::INFORMATION,
+        crate::analysis::Severity::Hint => D::HINT,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

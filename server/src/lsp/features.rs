@@ -389,12 +389,7 @@ fn protocol_diagnostic(
     }
     super::types::Diagnostic {
         range,
-        severity: Some(match d.severity {
-            crate::analysis::Severity::Error => DiagnosticSeverity::ERROR,
-            crate::analysis::Severity::Warning => DiagnosticSeverity::WARNING,
-            crate::analysis::Severity::Information => DiagnosticSeverity::INFORMATION,
-            crate::analysis::Severity::Hint => DiagnosticSeverity::HINT,
-        }),
+        severity: Some(convert::severity(d.severity)),
         code: Some(code),
         source: Some("agentls".into()),
         message: d.message.clone(),

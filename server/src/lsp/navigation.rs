@@ -320,12 +320,7 @@ impl Backend {
                     .collect();
                 super::types::Diagnostic {
                     range: convert::range(rope, &d.range, enc),
-                    severity: Some(match d.severity {
-                        crate::analysis::Severity::Error => DiagnosticSeverity::ERROR,
-                        crate::analysis::Severity::Warning => DiagnosticSeverity::WARNING,
-                        crate::analysis::Severity::Information => DiagnosticSeverity::INFORMATION,
-                        crate::analysis::Severity::Hint => DiagnosticSeverity::HINT,
-                    }),
+                    severity: Some(convert::severity(d.severity)),
                     code: Some(NumberOrString::String(d.code)),
                     source: Some("agentls".into()),
                     message: d.message,

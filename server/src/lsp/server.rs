@@ -2,7 +2,7 @@
 
 use super::convert::{self, Encoding};
 use super::types::*;
-use crate::analysis::{self, Severity};
+use crate::analysis;
 use crate::config;
 use crate::document::{Document, TextEdit};
 use dashmap::DashMap;
@@ -94,12 +94,7 @@ impl Backend {
             .into_iter()
             .map(|d| super::types::Diagnostic {
                 range: convert::range(doc.rope(), &d.range, enc),
-                severity: Some(match d.severity {
-                    Severity::Error => DiagnosticSeverity::ERROR,
-                    Severity::Warning => DiagnosticSeverity::WARNING,
-                    Severity::Information => DiagnosticSeverity::INFORMATION,
-                    Severity::Hint => DiagnosticSeverity::HINT,
-                }),
+                severity: Some(convert::severity(d.severity)),
                 code: Some(NumberOrString::String(d.code)),
                 source: Some("agentls".into()),
                 message: d.message,
