@@ -322,3 +322,46 @@ fn assert_clean_exit(c: LspClient) {
     let status = c.shutdown();
     assert_eq!(status.code(), Some(0), "agentls exited with {status}");
 }
+
+/// A client that cannot watch files (no dynamic registration of `didChangeWatchedFiles`): the
+/// server polls the workspace itself, so a skill created on disk is known at the next check.
+#[test]
+fn without_a_client_watcher_the_server_polls_the_workspace() {
+    let agent = "---\nname: lead\ndescription: Leads.\nskills: [pdf]\n---\nLead.\n";
+    let project = Project::new("poll", &[(".claude/agents/lead.md", agent)]);
+    let mut c = LspClient::spawn();
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": format!("file://{}", project.0.display()), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    let lead = project.uri(".claude/agents/lead.md");
+    c.open(&lead, "markdown", 1, agent);
+    let diags = c.wait_for_diagnostics(&lead, Some(1));
+    assert_eq!(codes(&diags), vec!["claude-agent/unknown-skill 3:9"], "{diags:#?}");
+    assert!(
+        c.server_requests()
+            .iter()
+            .all(|r| r["method"] != "client/registerCapability")
+    );
+
+    let skill = project.path(".claude/skills/pdf/SKILL.md");
+    std::fs::create_dir_all(skill.parent().unwrap()).unwrap();
+    std::fs::write(&skill, SKILL).unwrap();
+    // Touch the agent until the poll (every 3 s) has seen the new skill; bounded, not timed.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        c.edit(&lead, 2, (5, 0), (5, 0), "");
+        let diags = c.wait_for_diagnostics(&lead, Some(2));
+        if diags.is_empty() {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the poll never saw the new skill: {diags:#?}"
+        );
+    }
+    assert!(c.stderr().contains("polling the workspace"), "{}", c.stderr());
+    assert_clean_exit(c);
+}

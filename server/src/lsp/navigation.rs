@@ -16,7 +16,7 @@ use crate::workspace::cross_file;
 use crate::workspace::index::{FileEntry, FileKind, Index, Location as IndexLocation};
 use crate::workspace::references;
 use ropey::Rope;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -24,22 +24,23 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 
 /// The server's workspace state.
 pub struct Navigation {
-    index: RwLock<Index>,
+    /// Shared with the polling watcher (clients that cannot watch files for us).
+    index: Arc<RwLock<Index>>,
     roots: Mutex<Vec<PathBuf>>,
     work_done_progress: AtomicBool,
     dynamic_watch: AtomicBool,
     /// Files whose cross-file findings changed through edits since the last save.
-    dirty: Mutex<BTreeSet<PathBuf>>,
+    dirty: Arc<Mutex<BTreeSet<PathBuf>>>,
 }
 
 impl Default for Navigation {
     fn default() -> Self {
         Navigation {
-            index: RwLock::new(Index::new(true)),
+            index: Arc::new(RwLock::new(Index::new(true))),
             roots: Mutex::new(Vec::new()),
             work_done_progress: AtomicBool::new(false),
             dynamic_watch: AtomicBool::new(false),
-            dirty: Mutex::new(BTreeSet::new()),
+            dirty: Arc::new(Mutex::new(BTreeSet::new())),
         }
     }
 }
@@ -258,11 +259,61 @@ impl Backend {
         let n = index.len();
         *self.nav.write() = index;
         log(format!("indexed {n} files in {:?}", started.elapsed()));
+        if !self.nav.dynamic_watch.load(Ordering::Relaxed) {
+            self.spawn_polling_watcher();
+        }
         if let Some(p) = progress {
             p.finish_with_message(format!("{n} files")).await;
         }
         let uris: Vec<Uri> = self.docs.iter().map(|d| d.key().clone()).collect();
         self.republish(uris).await;
+    }
+
+    /// For clients that cannot watch files for us: every few seconds, look at the workspace's
+    /// modification times and bring the index up to date (the files affected are re-checked on
+    /// the next save, as after an edit). Only changed files are read.
+    fn spawn_polling_watcher(&self) {
+        let roots = self.nav.roots.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let (index, dirty) = (self.nav.index.clone(), self.nav.dirty.clone());
+        let stamp = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.modified().ok(), m.len()));
+        let snapshot = move |roots: &[PathBuf]| -> BTreeMap<PathBuf, (Option<std::time::SystemTime>, u64)> {
+            roots.iter().flat_map(|r| crate::workspace::walk(r)).filter_map(|p| Some((p.clone(), stamp(&p)?))).collect()
+        };
+        log("the client does not watch files: polling the workspace every 3 s");
+        tokio::spawn(async move {
+            let mut known = {
+                let roots = roots.clone();
+                let snapshot = snapshot.clone();
+                tokio::task::spawn_blocking(move || snapshot(&roots)).await.unwrap_or_default()
+            };
+            loop {
+                tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+                let now = {
+                    let roots = roots.clone();
+                    let snapshot = snapshot.clone();
+                    match tokio::task::spawn_blocking(move || snapshot(&roots)).await {
+                        Ok(s) => s,
+                        Err(_) => continue,
+                    }
+                };
+                let mut affected = BTreeSet::new();
+                for (path, s) in &now {
+                    if known.get(path) != Some(s)
+                        && let Some(text) = read_regular(path)
+                    {
+                        let entry = FileEntry::from_text(&text, path.clone());
+                        affected.extend(index.write().unwrap_or_else(|e| e.into_inner()).upsert(entry));
+                    }
+                }
+                for path in known.keys().filter(|p| !now.contains_key(*p)) {
+                    affected.extend(index.write().unwrap_or_else(|e| e.into_inner()).remove(path));
+                }
+                if !affected.is_empty() {
+                    dirty.lock().unwrap_or_else(|e| e.into_inner()).extend(affected);
+                }
+                known = now;
+            }
+        });
     }
 
     /// Cross-file and link diagnostics of an open document, after updating its entry in the
