@@ -277,20 +277,24 @@ impl Backend {
         let (index, dirty) = (self.nav.index.clone(), self.nav.dirty.clone());
         let stamp = |p: &Path| std::fs::metadata(p).ok().map(|m| (m.modified().ok(), m.len()));
         let snapshot = move |roots: &[PathBuf]| -> BTreeMap<PathBuf, (Option<std::time::SystemTime>, u64)> {
-            roots.iter().flat_map(|r| crate::workspace::walk(r)).filter_map(|p| Some((p.clone(), stamp(&p)?))).collect()
+            roots
+                .iter()
+                .flat_map(|r| crate::workspace::walk(r))
+                .filter_map(|p| Some((p.clone(), stamp(&p)?)))
+                .collect()
         };
         log("the client does not watch files: polling the workspace every 3 s");
         tokio::spawn(async move {
             let mut known = {
                 let roots = roots.clone();
-                let snapshot = snapshot.clone();
-                tokio::task::spawn_blocking(move || snapshot(&roots)).await.unwrap_or_default()
+                tokio::task::spawn_blocking(move || snapshot(&roots))
+                    .await
+                    .unwrap_or_default()
             };
             loop {
                 tokio::time::sleep(std::time::Duration::from_secs(3)).await;
                 let now = {
                     let roots = roots.clone();
-                    let snapshot = snapshot.clone();
                     match tokio::task::spawn_blocking(move || snapshot(&roots)).await {
                         Ok(s) => s,
                         Err(_) => continue,
