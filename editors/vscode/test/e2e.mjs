@@ -175,6 +175,12 @@ try {
     problemsText.slice(0, 400),
   );
   check("Problems panel lists the unknown tool Raed", problemsText.includes("Raed"), problemsText.slice(0, 400));
+  // Decorations are drawn a moment after the markers arrive (later still on a loaded machine).
+  await page
+    .waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-warning").length >= 2, null, {
+      timeout: 20_000,
+    })
+    .catch(() => {});
   const squiggles = await page.locator(".monaco-editor .squiggly-warning").count();
   check("warning squiggles are drawn in the editor", squiggles >= 2, `${squiggles} squiggles`);
 
