@@ -285,12 +285,17 @@ impl Backend {
         };
         log("the client does not watch files: polling the workspace every 3 s");
         tokio::spawn(async move {
+            // What the index holds now; a file that appeared since it was built counts as new.
             let mut known = {
                 let roots = roots.clone();
                 tokio::task::spawn_blocking(move || snapshot(&roots))
                     .await
                     .unwrap_or_default()
             };
+            {
+                let index = index.read().unwrap_or_else(|e| e.into_inner());
+                known.retain(|p, _| index.get(p).is_some());
+            }
             loop {
                 tokio::time::sleep(std::time::Duration::from_secs(3)).await;
                 let now = {
