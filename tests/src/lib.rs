@@ -43,3 +43,36 @@ pub fn shared_dir() -> Option<PathBuf> {
     let p = repo_root().parent()?.join("shared");
     p.is_dir().then_some(p)
 }
+
+/// A fresh project folder under the system temp dir, holding the given files; removed when
+/// dropped. `name` keeps concurrent tests apart.
+pub struct Project(pub PathBuf);
+
+impl Project {
+    pub fn new(name: &str, files: &[(&str, &str)]) -> Self {
+        let dir = std::env::temp_dir().join(format!("agentls-e2e-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temp folder");
+        for (path, text) in files {
+            let p = dir.join(path);
+            std::fs::create_dir_all(p.parent().expect("a file in a folder")).expect("the file's folder");
+            std::fs::write(p, text).expect("the file");
+        }
+        Project(dir)
+    }
+
+    /// The `file://` URI of a file of the project.
+    pub fn uri(&self, path: &str) -> String {
+        format!("file://{}", self.0.join(path).display())
+    }
+
+    pub fn path(&self, path: &str) -> PathBuf {
+        self.0.join(path)
+    }
+}
+
+impl Drop for Project {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

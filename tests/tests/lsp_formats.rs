@@ -4,35 +4,9 @@
 //! Claude Code's). Files live in a temporary project on disk, so `@path` and Markdown links
 //! resolve, and go-to-definition and document links follow them.
 
+use agentls_e2e::Project;
 use agentls_e2e::lsp_client::LspClient;
 use serde_json::{Value, json};
-use std::path::PathBuf;
-
-/// A fresh project folder under the system temp dir, removed when dropped.
-struct Project(PathBuf);
-
-impl Project {
-    fn new(name: &str, files: &[(&str, &str)]) -> Self {
-        let dir = std::env::temp_dir().join(format!("agentls-formats-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        for (path, text) in files {
-            let p = dir.join(path);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
-        }
-        Project(dir)
-    }
-
-    fn uri(&self, path: &str) -> String {
-        format!("file://{}", self.0.join(path).display())
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn capabilities() -> Value {
     json!({
@@ -120,7 +94,7 @@ fn done(c: LspClient) {
 #[test]
 fn claude_agent() {
     let text = "---\nname: rev\ndescription: Reviews code.\ntools: Read, \nmodel: sonet\n---\nReview.\n";
-    let p = Project::new("agent", &[(".claude/agents/rev.md", text)]);
+    let p = Project::new("formats-agent", &[(".claude/agents/rev.md", text)]);
     let (mut c, uri, diags) = open(&p, ".claude/agents/rev.md", capabilities());
     assert_eq!(diagnostic(&diags, "claude-agent/unknown-model"), span(text, "sonet"));
     let tools = labels(&mut c, &uri, inside(text, "Read, ", 6));
@@ -166,7 +140,7 @@ fn claude_command() {
 #[test]
 fn skill() {
     let text = "---\nname: pdf-tool\ndescription: Extracts tables from PDF files.\n---\nUse it.\n";
-    let p = Project::new("skill", &[(".claude/skills/pdf-tools/SKILL.md", text)]);
+    let p = Project::new("formats-skill", &[(".claude/skills/pdf-tools/SKILL.md", text)]);
     let (mut c, uri, diags) = open(&p, ".claude/skills/pdf-tools/SKILL.md", capabilities());
     // `name: pdf-tool` on line 1: the value, not the `pdf-tools` of the path.
     assert_eq!(diagnostic(&diags, "skill/name-mismatch"), (1, 6, 1, 14));
@@ -178,7 +152,7 @@ fn skill() {
 #[test]
 fn claude_memory() {
     let text = "# Project\n\nSee @docs/style.md and @docs/gone.md\n";
-    let p = Project::new("memory", &[("CLAUDE.md", text), ("docs/style.md", "# Style\n")]);
+    let p = Project::new("formats-memory", &[("CLAUDE.md", text), ("docs/style.md", "# Style\n")]);
     let (mut c, uri, diags) = open(&p, "CLAUDE.md", capabilities());
     assert_eq!(diagnostic(&diags, "link/missing-file"), span(text, "docs/gone.md"));
     let def = c.request("textDocument/definition", at(&uri, inside(text, "@docs/style", 2)));
@@ -191,7 +165,7 @@ fn claude_memory() {
 #[test]
 fn claude_rule() {
     let text = "---\npaths: \"src/[api/**\"\n---\nUse the API conventions.\n";
-    let p = Project::new("rule", &[(".claude/rules/api.md", text)]);
+    let p = Project::new("formats-rule", &[(".claude/rules/api.md", text)]);
     let (mut c, uri, diags) = open(&p, ".claude/rules/api.md", capabilities());
     assert_eq!(
         diagnostic(&diags, "claude-rule/invalid-glob"),
@@ -205,7 +179,7 @@ fn claude_rule() {
 #[test]
 fn claude_output_style() {
     let text = "---\nname: Terse\nkeep-coding-instructions: yes\n---\nBe terse.\n";
-    let p = Project::new("style", &[(".claude/output-styles/terse.md", text)]);
+    let p = Project::new("formats-style", &[(".claude/output-styles/terse.md", text)]);
     let (mut c, uri, diags) = open(&p, ".claude/output-styles/terse.md", capabilities());
     assert_eq!(diagnostic(&diags, "claude-output-style/wrong-type"), span(text, "yes"));
     let values = labels(&mut c, &uri, inside(text, "instructions: ", 14));
@@ -216,7 +190,7 @@ fn claude_output_style() {
 #[test]
 fn copilot_agent() {
     let text = "---\ndescription: Plans\ntools: ['search/codebase', '']\nmodel: sonnet\n---\nPlan.\n";
-    let p = Project::new("copilot-agent", &[(".github/agents/planner.agent.md", text)]);
+    let p = Project::new("formats-copilot-agent", &[(".github/agents/planner.agent.md", text)]);
     let (mut c, uri, diags) = open(&p, ".github/agents/planner.agent.md", capabilities());
     assert_eq!(diagnostic(&diags, "copilot-agent/unknown-model"), span(text, "sonnet"));
     let tools = labels(&mut c, &uri, inside(text, "'']", 1));
@@ -245,7 +219,7 @@ fn copilot_agent() {
 fn copilot_chatmode() {
     let text = "---\ndescription: Old planner\ntools: ['search']\n---\nPlan.\n";
     let files = [(".github/chatmodes/planner.chatmode.md", text)];
-    let p = Project::new("chatmode", &files);
+    let p = Project::new("formats-chatmode", &files);
     let (mut c, uri, diags) = open(&p, files[0].0, capabilities());
     assert_eq!(diagnostic(&diags, "copilot-chatmode/legacy-chatmode"), (0, 0, 0, 3));
     let params = json!({
@@ -307,7 +281,10 @@ fn copilot_prompt() {
 #[test]
 fn copilot_instructions() {
     let text = "---\napplyTo: 'src/[api/**'\n---\nUse strict types.\n";
-    let p = Project::new("instructions", &[(".github/instructions/ts.instructions.md", text)]);
+    let p = Project::new(
+        "formats-instructions",
+        &[(".github/instructions/ts.instructions.md", text)],
+    );
     let (mut c, uri, diags) = open(&p, ".github/instructions/ts.instructions.md", capabilities());
     assert_eq!(
         diagnostic(&diags, "copilot-instructions/invalid-glob"),
@@ -323,7 +300,7 @@ fn copilot_instructions() {
 #[test]
 fn opencode_agent() {
     let text = "---\ndescription: Reviews code\nmodel: sonnet\ntools:\n  bash: false\n  \n---\nReview.\n";
-    let p = Project::new("opencode", &[(".opencode/agent/review.md", text)]);
+    let p = Project::new("formats-opencode", &[(".opencode/agent/review.md", text)]);
     let (mut c, uri, diags) = open(&p, ".opencode/agent/review.md", capabilities());
     assert_eq!(diagnostic(&diags, "opencode-agent/unknown-model"), span(text, "sonnet"));
     let keys = labels(&mut c, &uri, (5, 2));
@@ -339,7 +316,7 @@ fn opencode_agent() {
 #[test]
 fn cursor_rule() {
     let text = "---\ndescription: React style\nalwaysApply: \"true\"\n---\nUse function components.\n";
-    let p = Project::new("cursor", &[(".cursor/rules/react.mdc", text)]);
+    let p = Project::new("formats-cursor", &[(".cursor/rules/react.mdc", text)]);
     let (mut c, uri, diags) = open(&p, ".cursor/rules/react.mdc", capabilities());
     assert_eq!(diagnostic(&diags, "cursor-rule/wrong-type"), span(text, "\"true\""));
     let values = labels(&mut c, &uri, inside(text, "alwaysApply: ", 13));
@@ -353,7 +330,7 @@ fn cursor_rule() {
 #[test]
 fn references_to_devices_are_never_read() {
     let text = "# Project\n\nSee @docs/zero.md, [z](docs/zero.md#part) and [f](docs/fifo.md#part).\n";
-    let p = Project::new("devices", &[("CLAUDE.md", text)]);
+    let p = Project::new("formats-devices", &[("CLAUDE.md", text)]);
     std::fs::create_dir_all(p.0.join("docs")).unwrap();
     std::os::unix::fs::symlink("/dev/zero", p.0.join("docs/zero.md")).unwrap();
     let fifo = std::process::Command::new("mkfifo")

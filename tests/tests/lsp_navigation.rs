@@ -2,39 +2,10 @@
 //! on disk indexed on `initialized` (with `$/progress`), then outline, definition, references,
 //! rename, workspace symbols and cross-file diagnostics, pushed and pulled.
 
+use agentls_e2e::Project;
 use agentls_e2e::lsp_client::LspClient;
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-
-/// A fresh project folder under the system temp dir, removed when dropped.
-struct Project(PathBuf);
-
-impl Project {
-    fn new(name: &str, files: &[(&str, &str)]) -> Self {
-        let dir = std::env::temp_dir().join(format!("agentls-nav-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        for (path, text) in files {
-            let p = dir.join(path);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, text).unwrap();
-        }
-        Project(dir)
-    }
-
-    fn uri(&self, path: &str) -> String {
-        format!("file://{}", self.0.join(path).display())
-    }
-
-    fn path(&self, path: &str) -> PathBuf {
-        self.0.join(path)
-    }
-}
-
-impl Drop for Project {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use std::path::Path;
 
 const LEAD: &str = "---\nname: lead\ndescription: Leads.\ntools: Read, Agent(worker, ghost)\nskills: [pdf, docx]\n---\n\
                     # Lead\n\nRead [rules](worker.md#rules) and [setup](#setup).\n\n## Setup\n";
@@ -149,7 +120,7 @@ fn places(project: &Project, locs: &Value) -> Vec<String> {
 
 #[test]
 fn cross_file_diagnostics_with_related_information() {
-    let project = Project::new("diags", &files());
+    let project = Project::new("nav-diags", &files());
     let mut c = start(&project);
     let lead = project.uri(".claude/agents/lead.md");
     c.open(&lead, "markdown", 1, LEAD);
@@ -213,7 +184,7 @@ fn cross_file_diagnostics_with_related_information() {
 
 #[test]
 fn outline_definition_references_rename_and_symbols() {
-    let project = Project::new("nav", &files());
+    let project = Project::new("nav-nav", &files());
     let mut c = start(&project);
     let lead = project.uri(".claude/agents/lead.md");
     c.open(&lead, "markdown", 1, LEAD);
@@ -328,7 +299,7 @@ fn assert_clean_exit(c: LspClient) {
 #[test]
 fn without_a_client_watcher_the_server_polls_the_workspace() {
     let agent = "---\nname: lead\ndescription: Leads.\nskills: [pdf]\n---\nLead.\n";
-    let project = Project::new("poll", &[(".claude/agents/lead.md", agent)]);
+    let project = Project::new("nav-poll", &[(".claude/agents/lead.md", agent)]);
     let mut c = LspClient::spawn();
     c.request(
         "initialize",
