@@ -1,5 +1,7 @@
 //! The incremental path: a document plus a sequence of edits must end where a fresh parse of the
-//! final text starts (front matter, YAML tree, sections, Markdown tree, diagnostics).
+//! final text starts (front matter, YAML tree, sections, Markdown tree, the body's headings and
+//! links, diagnostics). Some edits are read back at once (the scan and the tree are brought up
+//! to date after them), others pile up before the next read.
 #![no_main]
 use agentls::analysis::diagnostics::diagnostics;
 use agentls::document::{Document, TextEdit};
@@ -32,6 +34,10 @@ fuzz_target!(|input: Input| {
             range: start..end,
             new_text: insert.to_string(),
         });
+        if at % 2 == 0 {
+            doc.scan();
+            let _ = doc.syntax().body.as_ref().and_then(|b| b.tree());
+        }
     }
     let fresh = Document::new(&text, path);
     assert_eq!(doc.text(), text);
@@ -45,4 +51,5 @@ fuzz_target!(|input: Input| {
         b.body.as_ref().map(|b| b.sections().to_vec())
     );
     assert_eq!(diagnostics(&doc), diagnostics(&fresh));
+    assert_eq!(*doc.scan(), agentls::syntax::scan::scan_body(&text, b.body_start()));
 });

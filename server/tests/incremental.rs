@@ -55,6 +55,15 @@ const SNIPPETS: &[&str] = &[
     "&a",
     "'",
     "\"",
+    "~~~\n",
+    "<div>\n",
+    "<!--\n",
+    "-->\n",
+    "[a]: b.md\n",
+    "    code\n",
+    "> q\n",
+    "[l](#role)",
+    "@docs/x.md ",
 ];
 
 const SEEDS: &[&str] = &[
@@ -64,6 +73,7 @@ const SEEDS: &[&str] = &[
     "---\r\nname: crlf\r\ndescription: d\r\n---\r\nbody\r\n",
     "---\nname: unclosed\ndescription: d\n# body\n",
     "",
+    "# Top\n\n[x](#steps)\n\n## Steps\n\n- a\n- b\n\n```\ncode\n```\n\n## Steps\n\n<div>\nhtml\n</div>\n\n### Deep @docs/y.md\n\n> quote\n## After quote\ntext\n",
 ];
 
 fn char_boundary(text: &str, mut i: usize) -> usize {
@@ -104,6 +114,12 @@ fn assert_same(incremental: &Document, text: &str, context: &str) {
         "{context}: sections"
     );
     assert_eq!(diagnostics(incremental), diagnostics(&fresh), "{context}: diagnostics");
+    let body_start = b.body_start();
+    assert_eq!(
+        *incremental.scan(),
+        agentls::syntax::scan::scan_body(text, body_start),
+        "{context}: headings, links and code blocks"
+    );
 }
 
 #[test]
@@ -128,6 +144,10 @@ fn random_edits_match_a_fresh_parse() {
             text.replace_range(edit.range.clone(), &edit.new_text);
             doc.edit(&edit);
             history.push(edit);
+            // Half the cases read the scan after every edit, half let edits pile up.
+            if case % 2 == 0 {
+                doc.scan();
+            }
             if step % 4 == 3 {
                 assert_same(&doc, &text, &format!("case {case} after {history:?}"));
             }
@@ -229,4 +249,44 @@ fn replay_edits(bytes: &[u8], name: &str) {
         });
     }
     assert_same(&doc, &text, name);
+}
+
+/// Typing in the body of a long document: the diagnostics of each version need neither the
+/// Markdown tree (it is parsed once, when the outline is asked for) nor a re-read of the
+/// sections the edits did not touch.
+#[test]
+fn typing_in_a_long_body_rereads_only_the_edited_section() {
+    let mut text = String::from("---\nname: long\ndescription: Reviews code\n---\n# Title\n");
+    for i in 0..2000 {
+        text.push_str(&format!(
+            "\n## Part {i}\n\nSome prose with [a link](#part-{i}) and `code`.\n\n- a\n- b\n"
+        ));
+    }
+    let path = PathBuf::from("proj/.claude/agents/long.md");
+    let mut doc = Document::new(&text, Some(path));
+    doc.scan();
+    let read = doc.syntax().scan_bytes_read();
+    assert_eq!(read, text.len() - doc.syntax().body_start());
+    let body = doc.syntax().body.as_ref().unwrap();
+    assert_eq!(body.parses(), 0, "opening the document parsed the Markdown tree");
+    let at = text.find("## Part 1000").unwrap() + 20;
+    for (i, c) in "typed text".chars().enumerate() {
+        doc.edit(&TextEdit {
+            range: at + i..at + i,
+            new_text: c.to_string(),
+        });
+        let _ = diagnostics::diagnostics(&doc);
+        assert_eq!(doc.scan().scan.headings.len(), 2001);
+    }
+    text.insert_str(at, "typed text");
+    let reread = doc.syntax().scan_bytes_read() - read;
+    assert!(
+        reread < 2000,
+        "10 keystrokes re-read {reread} bytes of a {} byte body",
+        text.len()
+    );
+    assert_eq!(doc.syntax().body.as_ref().unwrap().parses(), 0);
+    assert_eq!(doc.syntax().body.as_ref().unwrap().sections().len(), 2001);
+    assert_eq!(doc.syntax().body.as_ref().unwrap().parses(), 1);
+    assert_same(&doc, &text, "after typing");
 }

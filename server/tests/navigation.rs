@@ -31,13 +31,13 @@ fn world(text: &str) -> World {
 }
 
 impl World {
-    fn text(&self, path: &Path) -> &str {
-        &self.index.get(path).expect("indexed").text
+    fn text(&self, path: &Path) -> String {
+        self.index.get(path).expect("indexed").text.to_string()
     }
 
     fn item(&self) -> Item {
         let (path, offset) = self.cursor.clone().expect("a $0 cursor");
-        let doc = Document::new(self.text(&path), Some(path.clone()));
+        let doc = Document::new(&self.text(&path), Some(path.clone()));
         references::item(&doc, &self.index, &path, offset).expect("an item at the cursor")
     }
 

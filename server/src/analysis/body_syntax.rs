@@ -44,7 +44,7 @@ pub fn item_at(doc: &Document, format: &Format, offset: usize) -> Option<(TextRa
     {
         return Some((r, BodyItem::Argument(n)));
     }
-    let scan = links::scan_for(&text, body_start, doc.path(), Some(format));
+    let scan = links::scan_doc(doc, Some(format));
     if bs.shell
         && let Some((r, cmd)) = shell_lines(&text, body_start, &scan.code_blocks)
             .into_iter()

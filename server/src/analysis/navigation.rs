@@ -324,7 +324,7 @@ mod tests {
         let at = |needle: &str| item_at(&doc, &scan, text.find(needle).unwrap() + 1);
         assert!(matches!(at("lead"), Some(Item::OwnName(n)) if n.name == "lead"));
         assert!(matches!(at("pdf"), Some(Item::Skill(n)) if n.name == "pdf"));
-        assert!(matches!(at("Setup"), Some(Item::Heading(h)) if h.slug == "setup"));
+        assert!(matches!(at("Setup"), Some(Item::Heading(h)) if &*h.slug == "setup"));
         assert!(matches!(at("(#setup)"), Some(Item::Link(l)) if l.fragment.as_ref().unwrap().0 == "setup"));
         assert_eq!(local_links_to(&scan, "setup").count(), 1);
     }

@@ -99,7 +99,7 @@ pub fn document_symbols(doc: &Document, scan: &Scan) -> Vec<Symbol> {
         None => scan
             .headings
             .iter()
-            .map(|h| (h.level, h.range.clone(), h.range.clone(), h.title.clone()))
+            .map(|h| (h.level, h.range.clone(), h.range.clone(), h.title.to_string()))
             .collect(),
     };
     let text = doc.text();

@@ -81,6 +81,12 @@ impl Document {
         Document { rope, path, syntax }
     }
 
+    /// A fully parsed document over a rope it shares (an indexed file's text).
+    pub fn from_rope(rope: Rope, path: Option<PathBuf>) -> Self {
+        let syntax = Syntax::new(&rope, true);
+        Document { rope, path, syntax }
+    }
+
     /// A document without the Markdown tree, for one-shot diagnostics that do not need the
     /// outline (`check`): the same results, without the body's parse.
     pub fn without_outline(text: &str, path: Option<PathBuf>) -> Self {
@@ -99,6 +105,12 @@ impl Document {
 
     pub fn syntax(&self) -> &Syntax {
         &self.syntax
+    }
+
+    /// The body's headings, links, code blocks and `@path` references, re-read only where
+    /// edits touched the body since the last call.
+    pub fn scan(&self) -> std::sync::Arc<crate::syntax::scan::BodyScan> {
+        self.syntax.scan(&self.rope)
     }
 
     pub fn text(&self) -> String {

@@ -70,8 +70,7 @@ impl Navigation {
 
     /// The text of an indexed file, for position conversion.
     fn rope_of(&self, path: &Path) -> Option<Rope> {
-        let text = self.read().get(path).map(|e| e.text.clone())?;
-        Some(Rope::from_str(&text))
+        self.read().get(path).map(|e| e.text.clone())
     }
 }
 
@@ -90,9 +89,9 @@ fn path_of(uri: &Uri) -> Option<PathBuf> {
 
 /// The headings and links of a document, with the `@path` includes and imports of the formats
 /// that have them (commands, memory files), resolved as the index resolves them.
-fn scan_of(doc: &Document) -> links::Scan {
+fn scan_of(doc: &Document) -> std::sync::Arc<links::Scan> {
     let format = crate::analysis::diagnostics::detect(doc).map(|d| d.format);
-    links::scan_for(&doc.text(), doc.syntax().body_start(), doc.path(), format)
+    links::scan_doc(doc, format)
 }
 
 fn symbol_kind(s: &Symbol) -> SymbolKind {
@@ -453,7 +452,7 @@ impl Backend {
         }
         let path = path_of(uri)?;
         let text = self.nav.read().get(&path).map(|e| e.text.clone())?;
-        Some(f(&Document::new(&text, Some(path))))
+        Some(f(&Document::from_rope(text, Some(path))))
     }
 
     fn offset_in(&self, doc: &Document, pos: Position) -> usize {
@@ -691,7 +690,7 @@ impl Backend {
             return Vec::new();
         };
         let doc = OpenDocument {
-            doc: Document::new(&text, Some(path)),
+            doc: Document::from_rope(text, Some(path)),
             version: 0,
         };
         self.diagnostics_of(uri, &doc)

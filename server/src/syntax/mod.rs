@@ -3,12 +3,14 @@
 
 pub mod front_matter;
 pub mod markdown;
+pub mod scan;
 pub mod yaml;
 
 use crate::document::AppliedEdit;
 use front_matter::FrontMatterSplit;
 use markdown::Body;
 use ropey::Rope;
+use std::sync::{Arc, Mutex};
 use yaml::ParsedYaml;
 
 /// Documents larger than this get no Markdown tree (no outline): tree-sitter-md needs seconds
@@ -27,6 +29,9 @@ pub struct Syntax {
     pub body: Option<Body>,
     /// How many times the YAML was parsed (tests use it to prove body edits skip it).
     pub yaml_parses: usize,
+    /// The body's headings, links and code blocks, read on demand and re-read only where
+    /// edits touched it.
+    scan: Mutex<scan::Incremental>,
 }
 
 fn parse_yaml(rope: &Rope, fm: Option<&FrontMatterSplit>) -> ParsedYaml {
@@ -49,6 +54,7 @@ impl Syntax {
             yaml,
             front_matter,
             yaml_parses: 1,
+            scan: Mutex::default(),
         }
     }
 
@@ -74,6 +80,18 @@ impl Syntax {
         if let Some(body) = &mut self.body {
             body.edit(before, after, edit);
         }
+        self.scan.get_mut().unwrap_or_else(|e| e.into_inner()).edit(edit);
+    }
+
+    /// The body's scan for the current text (`rope`).
+    pub fn scan(&self, rope: &Rope) -> Arc<scan::BodyScan> {
+        let mut inc = self.scan.lock().unwrap_or_else(|e| e.into_inner());
+        inc.get(rope, self.body_start())
+    }
+
+    /// How many bytes of the body the scan has read so far.
+    pub fn scan_bytes_read(&self) -> usize {
+        self.scan.lock().unwrap_or_else(|e| e.into_inner()).bytes_read
     }
 
     /// Where the body starts (0 without a front matter).

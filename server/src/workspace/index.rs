@@ -10,6 +10,7 @@ use crate::analysis::links::{self, LinkTargets, Scan, Target};
 use crate::analysis::navigation::{FrontMatterRefs, Named, front_matter_refs};
 use crate::document::{Document, TextRange};
 use crate::formats::Format;
+use ropey::Rope;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -37,17 +38,18 @@ pub enum FileKind {
 #[derive(Debug, Clone)]
 pub struct FileEntry {
     pub path: PathBuf,
-    /// The text the ranges refer to (the open buffer's when the file is open).
-    pub text: Arc<str>,
+    /// The text the ranges refer to (the open buffer's when the file is open; a rope, so an
+    /// open document's entry shares its text instead of copying it).
+    pub text: Rope,
     pub kind: FileKind,
     pub refs: FrontMatterRefs,
-    pub scan: Scan,
+    /// Shared with the document's own scan when no `@path` imports were added.
+    pub scan: Arc<Scan>,
 }
 
 impl FileEntry {
     /// Summarises a parsed document (an open buffer, or a file just read).
     pub fn from_document(doc: &Document, path: PathBuf) -> Self {
-        let text = doc.text();
         let kind = kind_of(doc, &path);
         let refs = match kind {
             FileKind::Markdown | FileKind::Other => FrontMatterRefs::default(),
@@ -59,10 +61,10 @@ impl FileEntry {
             FileKind::Command => Some(&crate::formats::claude_command::FORMAT),
             _ => None,
         };
-        let scan = links::scan_for(&text, doc.syntax().body_start(), Some(&path), format);
+        let scan = links::with_imports(&doc.scan(), Some(&path), format);
         FileEntry {
             path,
-            text: text.into(),
+            text: doc.rope().clone(),
             kind,
             refs,
             scan,
@@ -74,10 +76,10 @@ impl FileEntry {
         if !super::is_candidate(&path) {
             return FileEntry {
                 path,
-                text: Arc::from(""),
+                text: Rope::new(),
                 kind: FileKind::Other,
                 refs: FrontMatterRefs::default(),
-                scan: Scan::default(),
+                scan: Arc::default(),
             };
         }
         let doc = Document::without_outline(text, Some(path.clone()));
@@ -87,7 +89,7 @@ impl FileEntry {
     /// The summary without the file's text, for callers that only need names and links
     /// (`check` keeps thousands of entries at once).
     pub fn without_text(mut self) -> Self {
-        self.text = Arc::from("");
+        self.text = Rope::new();
         self
     }
 

@@ -200,11 +200,11 @@ pub fn references(index: &Index, path: &Path, item: &Item, include_declaration: 
 pub fn rename_range(index: &Index, path: &Path, item: &Item) -> Option<(std::ops::Range<usize>, String)> {
     subject(index, path, item)?;
     Some(match item {
-        Item::Heading(h) => (h.title_range.clone(), h.title.clone()),
+        Item::Heading(h) => (h.title_range.clone(), h.title.to_string()),
         Item::Link(l) => {
             let (_, h) = link_target(index, path, l)?;
             let f = l.fragment.clone()?;
-            (f.1, h?.slug)
+            (f.1, h?.slug.to_string())
         }
         Item::Agent(n) | Item::Skill(n) | Item::OwnName(n) => (n.range.clone(), n.name.clone()),
     })
@@ -236,7 +236,7 @@ pub fn rename(index: &Index, path: &Path, item: &Item, new_name: &str) -> Result
             if new_slug.is_empty() {
                 return Err(format!("`{new_name}` gives an empty anchor"));
             }
-            if new_slug != h.slug && entry.scan.heading_by_slug(&new_slug).is_some() {
+            if *new_slug != *h.slug && entry.scan.heading_by_slug(&new_slug).is_some() {
                 return Err(format!(
                     "another heading in this file already has the anchor `#{new_slug}`"
                 ));
@@ -343,7 +343,7 @@ pub fn workspace_symbols(index: &Index, query: &str, limit: usize) -> Vec<Worksp
         }
         for h in &e.scan.headings {
             add(
-                h.title.clone(),
+                h.title.to_string(),
                 SymbolKind::Heading,
                 h.range.clone(),
                 file_name(&e.path),

@@ -5,7 +5,6 @@
 //! (`analysis::links`), where the file system is known.
 
 use super::{Fix, Sink};
-use crate::analysis::links;
 use crate::document::TextRange;
 use crate::formats::skill;
 use crate::syntax::yaml::NodeKind;
@@ -41,12 +40,13 @@ pub(super) fn check(sink: &mut Sink) {
     }
     let text = sink.doc.text();
     let body_start = syntax.body_start().min(text.len());
-    let code = links::scan(&text, body_start).code_blocks;
+    let scan = sink.doc.scan();
+    let code = &scan.scan.code_blocks;
     if bs.arguments {
         arguments(sink, &text, body_start);
     }
     if bs.shell {
-        shell(sink, &text, body_start, &code);
+        shell(sink, &text, body_start, code);
     }
     if sink.format.id == "skill" {
         let lines = text[body_start..].lines().count();

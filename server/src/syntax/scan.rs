@@ -1,0 +1,846 @@
+//! The headings, links and code blocks of a Markdown body, read with pulldown-cmark, and kept
+//! current edit by edit without re-reading the whole body.
+//!
+//! A body is read in chunks that each begin at a top-level ATX heading line. Such a line is a
+//! reset point of CommonMark's block parser: nothing open before it survives it (an ATX heading
+//! interrupts a paragraph and closes lists and block quotes), so the chunk after it parses the
+//! same alone as inside the whole body. Two things break that, and both are checked: a chunk
+//! that ends inside a fenced code block or an HTML block (the heading line is then their
+//! content), and link reference definitions (they apply to the whole document). The first
+//! merges the chunk with the next ones; the second reads the whole body instead. An edit
+//! re-reads only the chunks it touched, so typing in a 5 MB file costs what the edited section
+//! costs. The incremental result equals [`scan`] of the whole text (tests and the fuzzer's
+//! oracle compare them).
+
+use crate::document::{AppliedEdit, TextRange};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use ropey::Rope;
+use std::sync::Arc;
+/// A heading, as a link target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// The rendered text (`## Use \`grep\`` → ``Use grep``). Shared, not copied, when a
+    /// scan is assembled from its chunks.
+    pub title: Arc<str>,
+    /// The heading line(s).
+    pub range: TextRange,
+    /// The heading's text in the source, without `#` markers (what a rename replaces).
+    pub title_range: TextRange,
+    /// The GitHub anchor, with `-1`, `-2` for repeated titles.
+    pub slug: Arc<str>,
+}
+
+/// A relative link in the body (`[t](other.md#part)`, `[t](#part)`, `[t][ref]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The whole link in the source.
+    pub range: TextRange,
+    /// The destination as written in the source (the link itself when it is a reference link
+    /// whose definition could not be located).
+    pub dest_range: TextRange,
+    /// The file part, percent-decoded; `None` for `#part` (this document).
+    pub path: Option<String>,
+    /// The fragment, and where it sits in the source (inside `dest_range`).
+    pub fragment: Option<(String, TextRange)>,
+    /// An `@path` include or import (commands, memory files), not a Markdown link. Its
+    /// `path` is already relative to the file's folder.
+    pub import: bool,
+}
+
+/// What one pass over a body finds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    pub headings: Vec<Heading>,
+    pub links: Vec<Link>,
+    /// Fenced and indented code blocks (their contents are never links or tags).
+    pub code_blocks: Vec<TextRange>,
+}
+
+impl Scan {
+    pub fn heading_by_slug(&self, slug: &str) -> Option<&Heading> {
+        self.headings.iter().find(|h| &*h.slug == slug)
+    }
+}
+
+/// GitHub's anchor for a heading title: lowercase; letters, digits, `-` and `_` kept; spaces
+/// become `-`; everything else is dropped. Repeats get `-1`, `-2`… (see [`scan`]).
+pub fn slug(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for c in title.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '-' || c == '_' {
+            out.push(c);
+        } else if c == ' ' {
+            out.push('-');
+        }
+    }
+    out
+}
+
+/// The title as written: the heading's first line without the `#` markers (and without an
+/// ATX closing sequence), trimmed. A rename replaces exactly this.
+fn title_source(text: &str, range: &TextRange) -> Option<TextRange> {
+    let src = &text[range.clone()];
+    let line_end = src.find(['\n', '\r']).unwrap_or(src.len());
+    let line = &src[..line_end];
+    let lead = line.len() - line.trim_start().len();
+    let mut body = &line[lead..];
+    let mut start = range.start + lead;
+    if body.starts_with('#') {
+        let hashes = body.len() - body.trim_start_matches('#').len();
+        let after = &body[hashes..];
+        let spaces = after.len() - after.trim_start().len();
+        start += hashes + spaces;
+        body = after.trim_start();
+        let trimmed = body.trim_end();
+        // A closing `###` run counts only after a space.
+        let closing = trimmed.trim_end_matches('#');
+        body = if closing.len() < trimmed.len() && (closing.is_empty() || closing.ends_with([' ', '\t'])) {
+            closing.trim_end()
+        } else {
+            trimmed
+        };
+    } else {
+        body = body.trim_end();
+    }
+    (!body.is_empty()).then(|| start..start + body.len())
+}
+
+fn level_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Whether a destination names something outside the workspace (a URL, `mailto:`, an
+/// absolute path) rather than a file next to this one.
+fn is_external(dest: &str) -> bool {
+    // `/abs`, `//host`; template placeholders (`{Epic_URL}`) are not paths yet.
+    if dest.starts_with('/') || dest.starts_with("//") || dest.contains(['{', '}']) {
+        return true;
+    }
+    match dest.find(':') {
+        Some(colon) => {
+            let scheme = &dest[..colon];
+            // `C:` would be a Windows drive; schemes are at least two letters.
+            scheme.len() > 1
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && !dest[..colon].contains('/')
+        }
+        None => false,
+    }
+}
+
+fn link(
+    text: &str,
+    range: TextRange,
+    dest: &str,
+    link_type: LinkType,
+    defs: &[(String, TextRange)],
+    body_start: usize,
+) -> Option<Link> {
+    if dest.is_empty() || is_external(dest) {
+        return None;
+    }
+    let source = &text[range.clone()];
+    // Where the destination is written: inside the link for inline links, in the reference
+    // definition otherwise.
+    let dest_range = match link_type {
+        LinkType::Inline => source
+            .rfind("](")
+            .and_then(|i| {
+                let after = i + 2;
+                let rest = &source[after..];
+                let lead = rest.len() - rest.trim_start().len();
+                let rest = rest.trim_start();
+                let (start, len) = if let Some(inner) = rest.strip_prefix('<') {
+                    (after + lead + 1, inner.find('>')?)
+                } else {
+                    (after + lead, rest.find(|c: char| c.is_whitespace() || c == ')')?)
+                };
+                Some(range.start + start..range.start + start + len)
+            })
+            .unwrap_or(range.clone()),
+        _ => defs
+            .iter()
+            .find(|(d, _)| d == dest)
+            .and_then(|(d, span)| {
+                let span = span.start + body_start..span.end + body_start;
+                let def = &text[span.clone()];
+                let colon = def.find("]:")?;
+                let at = def[colon..].find(d.as_str())? + colon;
+                Some(span.start + at..span.start + at + d.len())
+            })
+            .unwrap_or(range.clone()),
+    };
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
+    let path = (!path.is_empty()).then(|| percent_decode(path.split('?').next().unwrap_or(path)));
+    let fragment = fragment.map(|f| {
+        // The fragment ends the written destination (an escaped or encoded one is rare enough
+        // to point at the whole destination instead).
+        let written = &text[dest_range.clone()];
+        let r = if written.ends_with(f) && written.len() > f.len() {
+            dest_range.end - f.len()..dest_range.end
+        } else {
+            dest_range.clone()
+        };
+        (percent_decode(f), r)
+    });
+    Some(Link {
+        range,
+        dest_range,
+        path,
+        fragment,
+        import: false,
+    })
+}
+
+/// The `@path` references of a body (formats.md §5, §9): `@` at the start of a word, then a
+/// path with a `/` or a file extension, outside code blocks and code spans. E-mail addresses
+/// and `@mentions` without a path shape are not references. `code_blocks` are in document order.
+pub fn at_refs(text: &str, body_start: usize, code_blocks: &[TextRange]) -> Vec<(TextRange, String)> {
+    let mut out = Vec::new();
+    let body_start = body_start.min(text.len());
+    let bytes = text.as_bytes();
+    let mut in_span = false;
+    let mut i = body_start;
+    // Code blocks come in document order: one cursor walks them alongside `i`.
+    let mut blocks = code_blocks.iter().peekable();
+    while i < text.len() {
+        while blocks.next_if(|b| b.end <= i).is_some() {}
+        if let Some(block) = blocks.peek().filter(|b| b.start <= i) {
+            i = block.end.max(i + 1);
+            continue;
+        }
+        match bytes[i] {
+            b'`' => in_span = !in_span,
+            b'\n' => in_span = false,
+            b'@' if !in_span && (i == 0 || bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'(') => {
+                let rest = &text[i + 1..];
+                let len = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '~')))
+                    .unwrap_or(rest.len());
+                let path = rest[..len].trim_end_matches(['.', ',']);
+                let file_like = path.contains('/')
+                    || path.rsplit_once('.').is_some_and(|(stem, ext)| {
+                        !stem.is_empty()
+                            && (1..=5).contains(&ext.len())
+                            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+                    });
+                if file_like && !path.starts_with('/') && !path.starts_with("~") && !path.contains("//") {
+                    out.push((i..i + 1 + path.len(), path.to_string()));
+                }
+                i += 1 + len;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && i + 2 < b.len()
+            && let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// What one read of a chunk finds. Offsets are relative to the chunk's start; heading slugs
+/// are not yet numbered (`-1`, `-2` depend on the headings before the chunk).
+#[derive(Debug, Clone, Default)]
+struct Piece {
+    headings: Vec<Heading>,
+    links: Vec<Link>,
+    code_blocks: Vec<TextRange>,
+    at_refs: Vec<(TextRange, String)>,
+    /// Where link reference definitions start.
+    defs: Vec<usize>,
+    /// Line starts of the top-level ATX headings: where the chunk can be split.
+    splits: Vec<usize>,
+    /// The length of the text read.
+    len: usize,
+    /// Whether the text ends inside a fenced code block or an HTML block, which could carry
+    /// on into the next chunk.
+    ends_open: bool,
+}
+
+/// Reads `text` as a whole Markdown body (offsets in `text`).
+fn read_piece(text: &str) -> Piece {
+    let mut out = Piece {
+        len: text.len(),
+        ..Piece::default()
+    };
+    // The heading being read: (level, start, rendered text, first and last text byte).
+    let mut heading: Option<(u8, TextRange, String, Option<TextRange>)> = None;
+    let parser = Parser::new_ext(text, Options::empty());
+    let defs: Vec<(String, TextRange)> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(_, d)| (d.dest.to_string(), d.span.clone()))
+        .collect();
+    out.defs = defs.iter().map(|(_, s)| s.start).collect();
+    out.defs.sort_unstable();
+    // Open tags, to tell top-level blocks; and the last top-level block.
+    let mut depth = 0usize;
+    let mut last_block: Option<(Tag, TextRange)> = None;
+    for (event, range) in parser.into_offset_iter() {
+        match &event {
+            Event::Start(tag) => {
+                if depth == 0 {
+                    last_block = Some((tag.clone(), range.clone()));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                if depth == 1 && is_atx_line(&text[range.start..]) {
+                    out.splits.push(line_start(text, range.start));
+                }
+                heading = Some((level_number(level), range, String::new(), None));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, mut range, title, text_range)) = heading.take() {
+                    // The heading line without its line end.
+                    range.end = range.start + text[range.clone()].trim_end_matches(['\n', '\r']).len();
+                    let title_range = title_source(text, &range)
+                        .or(text_range)
+                        .unwrap_or(range.start..range.start);
+                    out.headings.push(Heading {
+                        level,
+                        slug: slug(&title).into(),
+                        title: title.trim().into(),
+                        range,
+                        title_range,
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, title, text_range)) = &mut heading {
+                    title.push_str(&t);
+                    let r = text_range.get_or_insert(range.clone());
+                    r.start = r.start.min(range.start);
+                    r.end = r.end.max(range.end);
+                }
+            }
+            Event::Start(Tag::Link {
+                link_type, dest_url, ..
+            }) => {
+                if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                    continue;
+                }
+                if let Some(link) = link(text, range, &dest_url, link_type, &defs, 0) {
+                    out.links.push(link);
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => out.code_blocks.push(range),
+            _ => {}
+        }
+    }
+    out.ends_open = match last_block {
+        Some((Tag::HtmlBlock, _)) => true,
+        Some((Tag::CodeBlock(CodeBlockKind::Fenced(_)), r)) => !fence_closed(&text[r]),
+        _ => false,
+    };
+    out.at_refs = at_refs(text, 0, &out.code_blocks);
+    out
+}
+
+/// Whether a line (from its start) is an ATX heading: up to three spaces, one to six `#`,
+/// then a space, a tab or the line end.
+fn is_atx_line(line: &str) -> bool {
+    let b = line.as_bytes();
+    let indent = b.iter().take(4).take_while(|&&c| c == b' ').count();
+    if indent > 3 {
+        return false;
+    }
+    let hashes = b[indent..].iter().take_while(|&&c| c == b'#').count();
+    (1..=6).contains(&hashes) && matches!(b.get(indent + hashes), None | Some(b' ' | b'\t' | b'\n' | b'\r'))
+}
+
+/// The start of the line holding `offset`.
+fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
+}
+
+/// Whether a fenced code block's source ends with its closing fence.
+fn fence_closed(block: &str) -> bool {
+    let mut lines = block.lines();
+    let Some(open) = lines.next().map(str::trim_start) else {
+        return false;
+    };
+    let Some(ch) = open.chars().next().filter(|c| matches!(c, '`' | '~')) else {
+        return false;
+    };
+    let n = open.len() - open.trim_start_matches(ch).len();
+    lines.next_back().is_some_and(|last| {
+        let last = last.trim();
+        last.len() >= n && last.chars().all(|c| c == ch)
+    })
+}
+
+/// Numbers repeated slugs (`setup`, `setup-1`…) in document order, as GitHub does. Runs on
+/// every keystroke over every heading, so it allocates only for the repeats.
+fn number_slugs(headings: &mut [Heading]) {
+    let mut renamed: Vec<(usize, String)> = Vec::new();
+    {
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::with_capacity(headings.len());
+        for (i, h) in headings.iter().enumerate() {
+            let n = seen.entry(&*h.slug).or_insert(0);
+            if *n > 0 {
+                renamed.push((i, format!("{}-{n}", h.slug)));
+            }
+            *n += 1;
+        }
+    }
+    for (i, slug) in renamed {
+        headings[i].slug = slug.into();
+    }
+}
+
+/// Scans the body of `text` that starts at `body_start`, in one read. Offsets are in `text`.
+pub fn scan(text: &str, body_start: usize) -> Scan {
+    let body_start = body_start.min(text.len());
+    let p = read_piece(&text[body_start..]);
+    let scan = assemble([(body_start, &p)]).scan;
+    Arc::try_unwrap(scan).unwrap_or_else(|a| (*a).clone())
+}
+
+/// [`scan`] with the `@path` references.
+pub fn scan_body(text: &str, body_start: usize) -> BodyScan {
+    let body_start = body_start.min(text.len());
+    assemble([(body_start, &read_piece(&text[body_start..]))])
+}
+
+fn shift_range(r: &TextRange, by: usize) -> TextRange {
+    r.start + by..r.end + by
+}
+
+fn shift_heading(h: &Heading, by: usize) -> Heading {
+    Heading {
+        level: h.level,
+        title: h.title.clone(),
+        range: shift_range(&h.range, by),
+        title_range: shift_range(&h.title_range, by),
+        slug: h.slug.clone(),
+    }
+}
+
+fn shift_link(l: &Link, by: usize) -> Link {
+    Link {
+        range: shift_range(&l.range, by),
+        dest_range: shift_range(&l.dest_range, by),
+        path: l.path.clone(),
+        fragment: l.fragment.as_ref().map(|(f, r)| (f.clone(), shift_range(r, by))),
+        import: l.import,
+    }
+}
+
+/// A body's scan, and its `@path` references (which only some formats read).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BodyScan {
+    pub scan: Arc<Scan>,
+    /// `@path` references outside code: where, and the path as written.
+    pub at_refs: Vec<(TextRange, String)>,
+}
+
+/// A run of the body that parses the same alone as in the whole body.
+#[derive(Debug, Clone)]
+struct Chunk {
+    start: usize,
+    end: usize,
+    /// `None` when an edit touched the chunk since it was read.
+    piece: Option<Arc<Piece>>,
+}
+
+/// The body's scan, kept current edit by edit (see the module docs).
+#[derive(Debug, Default)]
+pub struct Incremental {
+    /// Contiguous, from the body start to the end of the text; empty before the first read.
+    chunks: Vec<Chunk>,
+    /// The assembled result for the current text.
+    current: Option<Arc<BodyScan>>,
+    /// How many bytes were read since the document was opened (tests use it to prove that an
+    /// edit re-reads only around itself).
+    pub bytes_read: usize,
+}
+
+impl Incremental {
+    /// Records an edit: chunks it touched (including those it borders) become unread; those
+    /// after it move.
+    pub fn edit(&mut self, e: AppliedEdit) {
+        self.current = None;
+        let Some(first) = self.chunks.iter().position(|c| c.end >= e.start) else {
+            return;
+        };
+        if e.old_end < self.chunks[first].start {
+            // Entirely before the body (in the front matter): everything moves.
+            for c in &mut self.chunks {
+                c.start = shift_by(c.start, e);
+                c.end = shift_by(c.end, e);
+            }
+            return;
+        }
+        let last = self.chunks[first..]
+            .iter()
+            .position(|c| c.start > e.old_end)
+            .map_or(self.chunks.len(), |i| first + i);
+        let merged = Chunk {
+            start: self.chunks[first].start.min(e.start),
+            end: shift_by(self.chunks[last - 1].end.max(e.old_end), e),
+            piece: None,
+        };
+        for c in &mut self.chunks[last..] {
+            c.start = shift_by(c.start, e);
+            c.end = shift_by(c.end, e);
+        }
+        self.chunks.splice(first..last, [merged]);
+    }
+
+    /// The scan of `rope`'s body from `body_start`, reading only the chunks edits touched.
+    pub fn get(&mut self, rope: &Rope, body_start: usize) -> Arc<BodyScan> {
+        if let Some(c) = &self.current {
+            return c.clone();
+        }
+        let len = rope.len_bytes();
+        let body_start = body_start.min(len);
+        if self.chunks.first().is_none_or(|c| c.start != body_start) || self.chunks.last().is_none_or(|c| c.end != len)
+        {
+            self.chunks = vec![Chunk {
+                start: body_start,
+                end: len,
+                piece: None,
+            }];
+        }
+        let mut i = 0;
+        while i < self.chunks.len() {
+            if self.chunks[i].piece.is_some() {
+                i += 1;
+                continue;
+            }
+            // A chunk after the first must begin with a heading line to stand alone.
+            let mut lo = i;
+            if lo > 0 && !is_atx_line(&line_at(rope, self.chunks[lo].start)) {
+                lo -= 1;
+            }
+            let mut hi = i + 1;
+            let (piece, start) = loop {
+                let (s, e) = (self.chunks[lo].start, self.chunks[hi - 1].end);
+                let text = rope.byte_slice(s..e).to_string();
+                self.bytes_read += text.len();
+                let piece = read_piece(&text);
+                if piece.ends_open && hi < self.chunks.len() {
+                    // Its fence or HTML block may run on: read further, twice as far each time.
+                    hi = (hi + (hi - lo)).min(self.chunks.len());
+                    continue;
+                }
+                break (piece, s);
+            };
+            let parts = split(piece, start);
+            let n = parts.len();
+            self.chunks.splice(lo..hi, parts);
+            i = lo + n;
+        }
+        let scan = if self
+            .chunks
+            .iter()
+            .any(|c| c.piece.as_ref().is_some_and(|p| !p.defs.is_empty()))
+        {
+            // Reference definitions reach across chunks: read the body whole.
+            let text = rope.byte_slice(body_start..).to_string();
+            self.bytes_read += text.len();
+            let p = read_piece(&text);
+            assemble([(body_start, &p)])
+        } else {
+            assemble(self.chunks.iter().filter_map(|c| Some((c.start, &**c.piece.as_ref()?))))
+        };
+        let scan = Arc::new(scan);
+        self.current = Some(scan.clone());
+        scan
+    }
+}
+
+fn shift_by(x: usize, e: AppliedEdit) -> usize {
+    (x as isize + e.delta()).max(0) as usize
+}
+
+/// The first bytes of the line starting at `offset` (enough to tell a heading).
+fn line_at(rope: &Rope, offset: usize) -> String {
+    rope.byte_slice(offset..).chars().take(12).collect()
+}
+
+/// Cuts a piece read from `start` at its top-level headings, into chunks that each stand alone.
+fn split(piece: Piece, start: usize) -> Vec<Chunk> {
+    let mut bounds: Vec<usize> = vec![0];
+    bounds.extend(piece.splits.iter().copied().filter(|&c| c > 0 && c < piece.len));
+    bounds.dedup();
+    if bounds.len() == 1 {
+        return vec![Chunk {
+            start,
+            end: start + piece.len,
+            piece: Some(Arc::new(piece)),
+        }];
+    }
+    bounds.push(piece.len);
+    let mut parts: Vec<Piece> = bounds
+        .windows(2)
+        .map(|w| Piece {
+            len: w[1] - w[0],
+            ..Piece::default()
+        })
+        .collect();
+    // Each list is in document order: hand out its items by where they start.
+    let part_of = |at: usize| bounds[1..].partition_point(|&b| b <= at).min(parts_len(&bounds) - 1);
+    for h in piece.headings {
+        let j = part_of(h.range.start);
+        parts[j].headings.push(shift_heading_back(h, bounds[j]));
+    }
+    for l in piece.links {
+        let j = part_of(l.range.start);
+        parts[j].links.push(shift_link_back(l, bounds[j]));
+    }
+    for c in piece.code_blocks {
+        let j = part_of(c.start);
+        parts[j].code_blocks.push(c.start - bounds[j]..c.end - bounds[j]);
+    }
+    for (r, p) in piece.at_refs {
+        let j = part_of(r.start);
+        parts[j].at_refs.push((r.start - bounds[j]..r.end - bounds[j], p));
+    }
+    for d in piece.defs {
+        let j = part_of(d);
+        parts[j].defs.push(d - bounds[j]);
+    }
+    if let Some(last) = parts.last_mut() {
+        last.ends_open = piece.ends_open;
+    }
+    parts
+        .into_iter()
+        .zip(bounds)
+        .map(|(p, b)| Chunk {
+            start: start + b,
+            end: start + b + p.len,
+            piece: Some(Arc::new(p)),
+        })
+        .collect()
+}
+
+fn parts_len(bounds: &[usize]) -> usize {
+    bounds.len() - 1
+}
+
+fn back(r: &TextRange, by: usize) -> TextRange {
+    r.start - by..r.end - by
+}
+
+fn shift_heading_back(mut h: Heading, by: usize) -> Heading {
+    h.range = back(&h.range, by);
+    h.title_range = back(&h.title_range, by);
+    h
+}
+
+fn shift_link_back(mut l: Link, by: usize) -> Link {
+    l.range = back(&l.range, by);
+    l.dest_range = back(&l.dest_range, by);
+    if let Some((_, r)) = &mut l.fragment {
+        *r = back(r, by);
+    }
+    l
+}
+
+/// Joins the pieces of a body, each with where it starts, into one scan.
+fn assemble<'p>(pieces: impl IntoIterator<Item = (usize, &'p Piece)>) -> BodyScan {
+    let mut scan = Scan::default();
+    let mut at_refs = Vec::new();
+    for (start, p) in pieces {
+        scan.headings.extend(p.headings.iter().map(|h| shift_heading(h, start)));
+        scan.links.extend(p.links.iter().map(|l| shift_link(l, start)));
+        scan.code_blocks
+            .extend(p.code_blocks.iter().map(|c| shift_range(c, start)));
+        at_refs.extend(p.at_refs.iter().map(|(r, s)| (shift_range(r, start), s.clone())));
+    }
+    number_slugs(&mut scan.headings);
+    BodyScan {
+        scan: Arc::new(scan),
+        at_refs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{TextEdit, apply_edit};
+
+    /// Applies `edits` one by one and checks after each that the incremental scan equals a
+    /// whole read, and returns the bytes the incremental side read.
+    fn check_edits(text: &str, body_start: usize, edits: &[(std::ops::Range<usize>, &str)]) -> usize {
+        let mut rope = Rope::from_str(text);
+        let mut inc = Incremental::default();
+        assert_eq!(*inc.get(&rope, body_start), scan_body(text, body_start));
+        let first = inc.bytes_read;
+        for (range, new) in edits {
+            let e = apply_edit(
+                &mut rope,
+                &TextEdit {
+                    range: range.clone(),
+                    new_text: new.to_string(),
+                },
+            );
+            inc.edit(e);
+            let now = rope.to_string();
+            assert_eq!(
+                *inc.get(&rope, body_start),
+                scan_body(&now, body_start),
+                "after {range:?} -> {new:?}\n{now}"
+            );
+        }
+        inc.bytes_read - first
+    }
+
+    fn doc(sections: usize) -> String {
+        let mut s = String::from("# Title\n\nIntro [a](#s-1).\n");
+        for i in 0..sections {
+            s.push_str(&format!(
+                "\n## S {i}\n\nText with [link](other.md#part) and @docs/x.md.\n\n- item\n"
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn a_body_edit_rereads_one_section() {
+        let text = doc(200);
+        let at = text.find("## S 100").unwrap() + 20;
+        let read = check_edits(&text, 0, &[(at..at, "x"), (at..at + 1, ""), (at..at, "[n](#s-3)")]);
+        assert!(read < 400, "read {read} bytes of {}", text.len());
+    }
+
+    #[test]
+    fn an_open_fence_swallows_the_headings_after_it_then_closing_it_restores_them() {
+        let text = doc(20);
+        let at = text.find("## S 5").unwrap();
+        check_edits(&text, 0, &[(at..at, "```\n"), (at..at, "~~~\n"), (at..at + 8, "")]);
+    }
+
+    #[test]
+    fn html_blocks_definitions_and_heading_edits() {
+        let text = doc(10);
+        let at = text.find("## S 3").unwrap();
+        let end = text.len();
+        check_edits(
+            &text,
+            0,
+            &[
+                (at..at, "<div>\n"),
+                (at..at + 6, ""),
+                (at..at + 1, ""),
+                (at..at, "#"),
+                (end..end, "\n[other.md]: y.md\n"),
+                (at..at, "<!--\n"),
+                (0..0, "\u{1F600} é\r\n"),
+                (2..2, "\r"),
+            ],
+        );
+    }
+
+    #[test]
+    fn lazy_continuation_after_a_removed_heading_marker() {
+        let text = "> quote\n## S\ntext\n- a\n## T\n";
+        let at = text.find("## S").unwrap();
+        check_edits(text, 0, &[(at..at + 3, ""), (at..at, "## ")]);
+        let at = text.find("## T").unwrap();
+        check_edits(text, 0, &[(at..at + 3, "")]);
+    }
+
+    /// Every chunk of every corpus file, read alone, gives what the whole read gives: the
+    /// chunk boundaries are reset points on real files too.
+    #[test]
+    fn corpus_chunks_read_alone_match_the_whole_body() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
+        let mut files = Vec::new();
+        let mut stack = vec![corpus.clone()];
+        while let Some(dir) = stack.pop() {
+            for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "md" || x == "mdc") {
+                    files.push(p);
+                }
+            }
+        }
+        if files.is_empty() {
+            eprintln!("skipped: ../shared/corpus is not beside the repository");
+            return;
+        }
+        let mut split = 0;
+        for path in &files {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let rope = Rope::from_str(&text);
+            let body_start = crate::syntax::front_matter::split(&rope).map_or(0, |f| f.body_start);
+            let mut inc = Incremental::default();
+            let whole = inc.get(&rope, body_start);
+            split += inc.chunks.len();
+            for c in &mut inc.chunks {
+                c.piece = None;
+            }
+            inc.current = None;
+            assert_eq!(inc.get(&rope, body_start), whole, "{}", path.display());
+        }
+        assert!(
+            split > files.len() * 2,
+            "the corpus files were cut into chunks ({split})"
+        );
+    }
+
+    #[test]
+    fn front_matter_edits_move_the_body() {
+        let text = format!("---\nname: a\n---\n{}", doc(5));
+        let mut rope = Rope::from_str(&text);
+        let mut inc = Incremental::default();
+        inc.get(&rope, 16);
+        let e = apply_edit(
+            &mut rope,
+            &TextEdit {
+                range: 10..10,
+                new_text: "bc".into(),
+            },
+        );
+        inc.edit(e);
+        let read = inc.bytes_read;
+        assert_eq!(*inc.get(&rope, 18), scan_body(&rope.to_string(), 18));
+        assert_eq!(inc.bytes_read, read, "nothing in the body was re-read");
+    }
+}
