@@ -31,15 +31,19 @@ pub struct TagBlock {
 }
 
 /// Lines that start with `<name>` (or `<name attr…>`) open a block that a later line holding
-/// `</name>` closes. Unclosed openings are dropped, and so is anything inside `code`.
+/// `</name>` closes. Unclosed openings are dropped, and so is anything inside `code` (in
+/// document order).
 pub fn tag_blocks(text: &str, code: &[TextRange]) -> Vec<TagBlock> {
     let mut open: Vec<(String, usize, TextRange)> = Vec::new();
     let mut out = Vec::new();
     let mut offset = 0;
+    // `code` is in document order: one cursor walks it alongside the lines.
+    let mut code = code.iter().peekable();
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
-        if code.iter().any(|c| c.start <= start && start < c.end) {
+        while code.next_if(|c| c.end <= start).is_some() {}
+        if code.peek().is_some_and(|c| c.start <= start) {
             continue;
         }
         let trimmed = line.trim_start();

@@ -10,6 +10,7 @@ use super::diagnostics::{Diagnostic, rules};
 use crate::document::{Document, TextRange};
 use crate::formats::Format;
 pub use crate::syntax::scan::{BodyScan, Heading, Link, Scan, at_refs, scan, scan_body, slug};
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -116,10 +117,15 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
             fixes: Vec::new(),
         })
     };
+    // Looked up once per check, not once per link: a long table of contents links to every
+    // heading of its own file or of one other file.
+    let mut local: Option<HashSet<&str>> = None;
+    let mut files: HashMap<PathBuf, (Target, HashSet<Arc<str>>)> = HashMap::new();
     for link in &scan.links {
         match (&link.path, &link.fragment) {
             (None, Some((frag, range))) => {
-                if !frag.is_empty() && scan.heading_by_slug(frag).is_none() {
+                let local = local.get_or_insert_with(|| scan.headings.iter().map(|h| &*h.slug).collect());
+                if !frag.is_empty() && !local.contains(frag.as_str()) {
                     push(
                         "link/missing-anchor",
                         range.clone(),
@@ -132,7 +138,15 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
             }
             (Some(p), fragment) => {
                 let Some(from) = from else { continue };
-                match targets.target(&resolve(from, p)) {
+                let (target, anchors) = files.entry(resolve(from, p)).or_insert_with_key(|path| {
+                    let target = targets.target(path);
+                    let anchors = match &target {
+                        Target::Markdown(a) => a.iter().cloned().collect(),
+                        _ => HashSet::new(),
+                    };
+                    (target, anchors)
+                });
+                match target {
                     Target::Missing if link.import => push(
                         "link/missing-file",
                         link.dest_range.clone(),
@@ -146,10 +160,10 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
                         link.dest_range.clone(),
                         format!("`{p}` does not exist (relative to this file's folder)"),
                     ),
-                    Target::Markdown(anchors) => {
+                    Target::Markdown(_) => {
                         if let Some((frag, range)) = fragment
                             && !frag.is_empty()
-                            && !anchors.iter().any(|a| **a == **frag)
+                            && !anchors.contains(frag.as_str())
                         {
                             push(
                                 "link/missing-anchor",

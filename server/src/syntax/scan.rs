@@ -211,42 +211,42 @@ fn link(
 /// and `@mentions` without a path shape are not references. `code_blocks` are in document order.
 pub fn at_refs(text: &str, body_start: usize, code_blocks: &[TextRange]) -> Vec<(TextRange, String)> {
     let mut out = Vec::new();
-    let body_start = body_start.min(text.len());
     let bytes = text.as_bytes();
-    let mut in_span = false;
-    let mut i = body_start;
-    // Code blocks come in document order: one cursor walks them alongside `i`.
-    let mut blocks = code_blocks.iter().peekable();
-    while i < text.len() {
-        while blocks.next_if(|b| b.end <= i).is_some() {}
-        if let Some(block) = blocks.peek().filter(|b| b.start <= i) {
-            i = block.end.max(i + 1);
-            continue;
-        }
-        match bytes[i] {
-            b'`' => in_span = !in_span,
-            b'\n' => in_span = false,
-            b'@' if !in_span && (i == 0 || bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'(') => {
-                let rest = &text[i + 1..];
-                let len = rest
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '~')))
-                    .unwrap_or(rest.len());
-                let path = rest[..len].trim_end_matches(['.', ',']);
-                let file_like = path.contains('/')
-                    || path.rsplit_once('.').is_some_and(|(stem, ext)| {
-                        !stem.is_empty()
-                            && (1..=5).contains(&ext.len())
-                            && ext.chars().all(|c| c.is_ascii_alphanumeric())
-                    });
-                if file_like && !path.starts_with('/') && !path.starts_with("~") && !path.contains("//") {
-                    out.push((i..i + 1 + path.len(), path.to_string()));
-                }
-                i += 1 + len;
+    let mut from = body_start.min(text.len());
+    // The text between code blocks, in order; within it only the `@`s are looked at (most
+    // bodies have none, and finding that is one memchr).
+    let mut blocks = code_blocks.iter();
+    loop {
+        let block = blocks.next();
+        let gap_end = block.map_or(text.len(), |b| b.start.clamp(from, text.len()));
+        while from < gap_end {
+            let Some(k) = text[from..gap_end].find('@') else { break };
+            let at = from + k;
+            from = at + 1;
+            // Inside a code span when an odd number of backticks precede it on its line.
+            let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+            let in_span = bytes[line_start..at].iter().filter(|&&b| b == b'`').count() % 2 == 1;
+            if in_span || !(at == 0 || bytes[at - 1].is_ascii_whitespace() || bytes[at - 1] == b'(') {
                 continue;
             }
-            _ => {}
+            let rest = &text[at + 1..];
+            let len = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '~')))
+                .unwrap_or(rest.len());
+            let path = rest[..len].trim_end_matches(['.', ',']);
+            let file_like = path.contains('/')
+                || path.rsplit_once('.').is_some_and(|(stem, ext)| {
+                    !stem.is_empty() && (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric())
+                });
+            if file_like && !path.starts_with('/') && !path.starts_with("~") && !path.contains("//") {
+                out.push((at..at + 1 + path.len(), path.to_string()));
+            }
+            from = at + 1 + len;
         }
-        i += 1;
+        match block {
+            Some(b) => from = from.max(b.end).min(text.len()),
+            None => break,
+        }
     }
     out
 }
