@@ -61,38 +61,54 @@ pub fn run(sizes: &[(&str, usize)], budget: Duration) -> Table {
         // Full parses of big files are slow: a smaller budget keeps the run short.
         let full_budget = if size > 1_000_000 { budget / 2 } else { budget };
         add(
-            "Document::new (rope, front matter, Markdown tree)",
+            "Document::new + scan + Markdown tree (open, then outline)",
             label,
             measure(full_budget, || {
-                black_box(Document::new(&text, path.clone()));
+                let doc = Document::new(&text, path.clone());
+                black_box(doc.scan());
+                black_box(doc.syntax().body.as_ref().and_then(|b| b.tree()));
             }),
         );
         let mut doc = Document::new(&text, path.clone());
         let p = generate::paragraph_point(&text);
+        // One character typed, then deleted, in a paragraph past the middle of the body.
+        let toggle = |inserted: &mut bool| {
+            let edit = if *inserted {
+                TextEdit {
+                    range: p..p + 1,
+                    new_text: String::new(),
+                }
+            } else {
+                TextEdit {
+                    range: p..p,
+                    new_text: "x".into(),
+                }
+            };
+            *inserted = !*inserted;
+            edit
+        };
         let mut inserted = false;
         add(
-            "incremental body edit (1 char, re-parse)",
+            "body edit (1 char) + scan + diagnostics: a keystroke",
             label,
             measure(budget, || {
-                let edit = if inserted {
-                    TextEdit {
-                        range: p..p + 1,
-                        new_text: String::new(),
-                    }
-                } else {
-                    TextEdit {
-                        range: p..p,
-                        new_text: "x".into(),
-                    }
-                };
-                inserted = !inserted;
-                doc.edit(&edit);
+                doc.edit(&toggle(&mut inserted));
+                black_box(doc.scan());
+                black_box(agentls::analysis::diagnostics(&doc));
+            }),
+        );
+        add(
+            "body edit (1 char) + Markdown tree re-parse: an outline request",
+            label,
+            measure(budget, || {
+                doc.edit(&toggle(&mut inserted));
+                black_box(doc.syntax().body.as_ref().and_then(|b| b.tree()));
             }),
         );
         let d = generate::end_of_line_starting(&text, "description:").expect("generated agents have one");
         let mut inserted = false;
         add(
-            "front matter edit (1 char, YAML re-parse)",
+            "front matter edit (1 char, YAML re-parse) + scan",
             label,
             measure(budget, || {
                 let edit = if inserted {
@@ -108,6 +124,7 @@ pub fn run(sizes: &[(&str, usize)], budget: Duration) -> Table {
                 };
                 inserted = !inserted;
                 doc.edit(&edit);
+                black_box(doc.scan());
             }),
         );
         let doc = Document::new(&text, path.clone());
