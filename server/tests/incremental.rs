@@ -290,3 +290,52 @@ fn typing_in_a_long_body_rereads_only_the_edited_section() {
     assert_eq!(doc.syntax().body.as_ref().unwrap().parses(), 1);
     assert_same(&doc, &text, "after typing");
 }
+
+/// Edit sequences the long oracle runs failed on, replayed with a scan read after every edit.
+/// Both put a lone CR line end after an LF before a heading, which pulldown-cmark reads
+/// differently after an indented code block (the heading disappears) than at a chunk start.
+#[test]
+fn oracle_regressions() {
+    type Edits<'a> = &'a [(std::ops::Range<usize>, &'a str)];
+    let cases: &[(&str, Edits)] = &[
+        (
+            SEEDS[0],
+            &[
+                (63..63, "\r"),
+                (63..63, "    code\n"),
+                (33..33, "> q\n"),
+                (90..90, "e\u{301}"),
+            ],
+        ),
+        (
+            SEEDS[2],
+            &[
+                (15..18, ""),
+                (22..22, "\r"),
+                (6..6, "# Heading\n"),
+                (14..14, "[a] [b]"),
+                (1..1, "\r\n"),
+                (49..49, "# Heading\n"),
+                (29..34, ""),
+                (28..33, "日本語"),
+                (3..3, "\t"),
+                (49..59, ""),
+                (19..28, ""),
+                (18..20, "[a] [b]"),
+            ],
+        ),
+    ];
+    for (n, (seed, edits)) in cases.iter().enumerate() {
+        let mut doc = Document::new(seed, Some(PathBuf::from("proj/.claude/agents/x.md")));
+        let mut text = seed.to_string();
+        for (range, new) in edits.iter() {
+            text.replace_range(range.clone(), new);
+            doc.edit(&TextEdit {
+                range: range.clone(),
+                new_text: new.to_string(),
+            });
+            let whole = agentls::syntax::scan::scan_body(&text, doc.syntax().body_start());
+            assert_eq!(*doc.scan(), whole, "case {n} after {range:?} -> {new:?}: {text:?}");
+        }
+    }
+}

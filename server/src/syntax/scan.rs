@@ -4,10 +4,12 @@
 //! A body is read in chunks that each begin at a top-level ATX heading line. Such a line is a
 //! reset point of CommonMark's block parser: nothing open before it survives it (an ATX heading
 //! interrupts a paragraph and closes lists and block quotes), so the chunk after it parses the
-//! same alone as inside the whole body. Two things break that, and both are checked: a chunk
+//! same alone as inside the whole body. Three things break that, and all are checked: a chunk
 //! that ends inside a fenced code block or an HTML block (the heading line is then their
-//! content), and link reference definitions (they apply to the whole document). The first
-//! merges the chunk with the next ones; the second reads the whole body instead. An edit
+//! content), link reference definitions (they apply to the whole document), and a lone CR line
+//! end, which pulldown-cmark reads differently after an indented code block or a list (the
+//! incremental oracle found it). The first merges the chunk with the next ones; the others
+//! read the whole body instead while they are there. An edit
 //! re-reads only the chunks it touched, so typing in a 5 MB file costs what the edited section
 //! costs. The incremental result equals [`scan`] of the whole text (tests and the fuzzer's
 //! oracle compare them).
@@ -281,8 +283,10 @@ struct Piece {
     links: Vec<Link>,
     code_blocks: Vec<TextRange>,
     at_refs: Vec<(TextRange, String)>,
-    /// Where link reference definitions start.
-    defs: Vec<usize>,
+    /// Whether only a read of the whole body gives the right answer: link reference definitions
+    /// apply to the whole document, and pulldown-cmark reads a lone CR line end after an LF
+    /// (`"\n\r# H"`) differently depending on what came before.
+    needs_whole: bool,
     /// Line starts of the top-level ATX headings: where the chunk can be split.
     splits: Vec<usize>,
     /// The length of the text read.
@@ -306,8 +310,7 @@ fn read_piece(text: &str) -> Piece {
         .iter()
         .map(|(_, d)| (d.dest.to_string(), d.span.clone()))
         .collect();
-    out.defs = defs.iter().map(|(_, s)| s.start).collect();
-    out.defs.sort_unstable();
+    out.needs_whole = !defs.is_empty() || has_lone_cr(text);
     // Open tags, to tell top-level blocks; and the last top-level block.
     let mut depth = 0usize;
     let mut last_block: Option<(Tag, TextRange)> = None;
@@ -376,6 +379,17 @@ fn read_piece(text: &str) -> Piece {
     out
 }
 
+/// Whether `text` has a CR that does not start a CRLF.
+fn has_lone_cr(text: &str) -> bool {
+    if !text.contains('\r') {
+        return false;
+    }
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
+}
+
 /// Whether a line (from its start) is an ATX heading: up to three spaces, one to six `#`,
 /// then a space, a tab or the line end.
 fn is_atx_line(line: &str) -> bool {
@@ -393,20 +407,18 @@ fn line_start(text: &str, offset: usize) -> usize {
     text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
-/// Whether a fenced code block's source ends with its closing fence.
+/// Whether a fenced code block (its source, read at the top level) is closed, as
+/// pulldown-cmark sees it: a line after a closed block starts a paragraph, a line after an open
+/// one is more code. Asking the parser keeps this exact where fence rules have corners (a tab
+/// after the closing fence, a shorter fence, an indented one).
 fn fence_closed(block: &str) -> bool {
-    let mut lines = block.lines();
-    let Some(open) = lines.next().map(str::trim_start) else {
-        return false;
-    };
-    let Some(ch) = open.chars().next().filter(|c| matches!(c, '`' | '~')) else {
-        return false;
-    };
-    let n = open.len() - open.trim_start_matches(ch).len();
-    lines.next_back().is_some_and(|last| {
-        let last = last.trim();
-        last.len() >= n && last.chars().all(|c| c == ch)
-    })
+    let mut probe = String::with_capacity(block.len() + 3);
+    probe.push_str(block);
+    if !probe.ends_with(['\n', '\r']) {
+        probe.push('\n');
+    }
+    probe.push_str("x\n");
+    Parser::new_ext(&probe, Options::empty()).any(|e| matches!(e, Event::Start(Tag::Paragraph)))
 }
 
 /// Numbers repeated slugs (`setup`, `setup-1`…) in document order, as GitHub does. Runs on
@@ -432,14 +444,14 @@ fn number_slugs(headings: &mut [Heading]) {
 pub fn scan(text: &str, body_start: usize) -> Scan {
     let body_start = body_start.min(text.len());
     let p = read_piece(&text[body_start..]);
-    let scan = assemble([(body_start, &p)]).scan;
+    let scan = assemble([(body_start, &p)], None).scan;
     Arc::try_unwrap(scan).unwrap_or_else(|a| (*a).clone())
 }
 
 /// [`scan`] with the `@path` references.
 pub fn scan_body(text: &str, body_start: usize) -> BodyScan {
     let body_start = body_start.min(text.len());
-    assemble([(body_start, &read_piece(&text[body_start..]))])
+    assemble([(body_start, &read_piece(&text[body_start..]))], None)
 }
 
 fn shift_range(r: &TextRange, by: usize) -> TextRange {
@@ -481,6 +493,25 @@ struct Chunk {
     end: usize,
     /// `None` when an edit touched the chunk since it was read.
     piece: Option<Arc<Piece>>,
+    /// For an unread chunk: the heading slugs (not numbered) of what it replaced.
+    old_slugs: Vec<Arc<str>>,
+}
+
+impl Chunk {
+    fn read(start: usize, end: usize, piece: Piece) -> Chunk {
+        Chunk {
+            start,
+            end,
+            piece: Some(Arc::new(piece)),
+            old_slugs: Vec::new(),
+        }
+    }
+
+    /// The chunk's heading slugs, not numbered: as read, or as they were before an edit.
+    fn slugs(&self) -> impl Iterator<Item = &Arc<str>> {
+        let read = self.piece.iter().flat_map(|p| p.headings.iter().map(|h| &h.slug));
+        read.chain(self.old_slugs.iter())
+    }
 }
 
 /// The body's scan, kept current edit by edit (see the module docs).
@@ -490,6 +521,11 @@ pub struct Incremental {
     chunks: Vec<Chunk>,
     /// The assembled result for the current text.
     current: Option<Arc<BodyScan>>,
+    /// The numbered slugs of the last result, in order: kept while no edit changes a heading's
+    /// slug, so typing does not renumber thousands of headings.
+    numbered: Vec<Arc<str>>,
+    /// Whether a slug may have changed since `numbered` was made.
+    slugs_changed: bool,
     /// How many bytes were read since the document was opened (tests use it to prove that an
     /// edit re-reads only around itself).
     pub bytes_read: usize,
@@ -519,6 +555,11 @@ impl Incremental {
             start: self.chunks[first].start.min(e.start),
             end: shift_by(self.chunks[last - 1].end.max(e.old_end), e),
             piece: None,
+            old_slugs: self.chunks[first..last]
+                .iter()
+                .flat_map(Chunk::slugs)
+                .cloned()
+                .collect(),
         };
         for c in &mut self.chunks[last..] {
             c.start = shift_by(c.start, e);
@@ -540,7 +581,9 @@ impl Incremental {
                 start: body_start,
                 end: len,
                 piece: None,
+                old_slugs: Vec::new(),
             }];
+            self.slugs_changed = true;
         }
         let mut i = 0;
         while i < self.chunks.len() {
@@ -567,6 +610,10 @@ impl Incremental {
                 break (piece, s);
             };
             let parts = split(piece, start);
+            let old = self.chunks[lo..hi].iter().flat_map(Chunk::slugs);
+            if !old.eq(parts.iter().flat_map(Chunk::slugs)) {
+                self.slugs_changed = true;
+            }
             let n = parts.len();
             self.chunks.splice(lo..hi, parts);
             i = lo + n;
@@ -574,16 +621,23 @@ impl Incremental {
         let scan = if self
             .chunks
             .iter()
-            .any(|c| c.piece.as_ref().is_some_and(|p| !p.defs.is_empty()))
+            .any(|c| c.piece.as_ref().is_some_and(|p| p.needs_whole))
         {
-            // Reference definitions reach across chunks: read the body whole.
+            // Reference definitions reach across chunks (and lone CRs confuse the boundaries):
+            // read the body whole.
             let text = rope.byte_slice(body_start..).to_string();
             self.bytes_read += text.len();
             let p = read_piece(&text);
-            assemble([(body_start, &p)])
+            assemble([(body_start, &p)], None)
         } else {
-            assemble(self.chunks.iter().filter_map(|c| Some((c.start, &**c.piece.as_ref()?))))
+            let keep = (!self.slugs_changed).then_some(self.numbered.as_slice());
+            assemble(
+                self.chunks.iter().filter_map(|c| Some((c.start, &**c.piece.as_ref()?))),
+                keep,
+            )
         };
+        self.numbered = scan.scan.headings.iter().map(|h| h.slug.clone()).collect();
+        self.slugs_changed = false;
         let scan = Arc::new(scan);
         self.current = Some(scan.clone());
         scan
@@ -602,14 +656,14 @@ fn line_at(rope: &Rope, offset: usize) -> String {
 /// Cuts a piece read from `start` at its top-level headings, into chunks that each stand alone.
 fn split(piece: Piece, start: usize) -> Vec<Chunk> {
     let mut bounds: Vec<usize> = vec![0];
-    bounds.extend(piece.splits.iter().copied().filter(|&c| c > 0 && c < piece.len));
+    // A reference link points at its definition, which may sit in an earlier part: such a
+    // piece stays whole (and the body is read whole while it exists anyway).
+    if !piece.needs_whole {
+        bounds.extend(piece.splits.iter().copied().filter(|&c| c > 0 && c < piece.len));
+    }
     bounds.dedup();
     if bounds.len() == 1 {
-        return vec![Chunk {
-            start,
-            end: start + piece.len,
-            piece: Some(Arc::new(piece)),
-        }];
+        return vec![Chunk::read(start, start + piece.len, piece)];
     }
     bounds.push(piece.len);
     let mut parts: Vec<Piece> = bounds
@@ -637,21 +691,13 @@ fn split(piece: Piece, start: usize) -> Vec<Chunk> {
         let j = part_of(r.start);
         parts[j].at_refs.push((r.start - bounds[j]..r.end - bounds[j], p));
     }
-    for d in piece.defs {
-        let j = part_of(d);
-        parts[j].defs.push(d - bounds[j]);
-    }
     if let Some(last) = parts.last_mut() {
         last.ends_open = piece.ends_open;
     }
     parts
         .into_iter()
         .zip(bounds)
-        .map(|(p, b)| Chunk {
-            start: start + b,
-            end: start + b + p.len,
-            piece: Some(Arc::new(p)),
-        })
+        .map(|(p, b)| Chunk::read(start + b, start + b + p.len, p))
         .collect()
 }
 
@@ -678,8 +724,9 @@ fn shift_link_back(mut l: Link, by: usize) -> Link {
     l
 }
 
-/// Joins the pieces of a body, each with where it starts, into one scan.
-fn assemble<'p>(pieces: impl IntoIterator<Item = (usize, &'p Piece)>) -> BodyScan {
+/// Joins the pieces of a body, each with where it starts, into one scan. `numbered`: the
+/// numbered slugs of the previous result when no slug changed since.
+fn assemble<'p>(pieces: impl IntoIterator<Item = (usize, &'p Piece)>, numbered: Option<&[Arc<str>]>) -> BodyScan {
     let mut scan = Scan::default();
     let mut at_refs = Vec::new();
     for (start, p) in pieces {
@@ -689,7 +736,14 @@ fn assemble<'p>(pieces: impl IntoIterator<Item = (usize, &'p Piece)>) -> BodySca
             .extend(p.code_blocks.iter().map(|c| shift_range(c, start)));
         at_refs.extend(p.at_refs.iter().map(|(r, s)| (shift_range(r, start), s.clone())));
     }
-    number_slugs(&mut scan.headings);
+    match numbered.filter(|n| n.len() == scan.headings.len()) {
+        Some(n) => {
+            for (h, slug) in scan.headings.iter_mut().zip(n) {
+                h.slug = slug.clone();
+            }
+        }
+        None => number_slugs(&mut scan.headings),
+    }
     BodyScan {
         scan: Arc::new(scan),
         at_refs,
@@ -771,6 +825,35 @@ mod tests {
                 (2..2, "\r"),
             ],
         );
+    }
+
+    #[test]
+    fn repeated_titles_are_renumbered_when_a_title_changes() {
+        let text = "# A\n\n## Setup\n\nx\n\n## Setup\n\ny\n\n## Setup\n";
+        let first = text.find("Setup").unwrap();
+        let second = text[first + 1..].find("Setup").unwrap() + first + 1;
+        check_edits(
+            text,
+            0,
+            &[
+                (first..first, "Re"),
+                (second + 4..second + 4, "x"),
+                (first..first + 2, ""),
+                (second + 4..second + 5, ""),
+                (0..0, "## Setup\n"),
+            ],
+        );
+    }
+
+    /// Cases the incremental oracle found: pulldown-cmark does not close a fence with a tab
+    /// after it, and a reference link points at a definition in an earlier chunk.
+    #[test]
+    fn oracle_findings() {
+        let text = "# T\n\n```\ncode\n```\n\n## S\n\nx\n\n## U\n";
+        let close = text.find("```\n\n").unwrap();
+        check_edits(text, 0, &[(close + 3..close + 3, "\t"), (close + 3..close + 4, "")]);
+        let text = "[a]: b.md\n\n# T\n\n## S\n\n[a] [b]\n";
+        check_edits(text, 0, &[(text.len()..text.len(), "x"), (0..1, "")]);
     }
 
     #[test]
