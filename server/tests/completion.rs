@@ -2,8 +2,11 @@
 //! show there. Like a client, the list is narrowed to the labels that start with the text being
 //! replaced. `UPDATE_EXPECT=1 cargo test -p agentls --test completion` rewrites the snapshots.
 
-use agentls::analysis::completion::{Completion, completions};
+use agentls::analysis::completion::{
+    Completion, NameInfo, ProjectContext, ProjectNames, completions, wants_project_names,
+};
 use agentls::document::Document;
+use agentls::formats::Vocab;
 use agentls::workspace::mcp::{McpCatalog, McpServer};
 use expect_test::{Expect, expect};
 use std::path::PathBuf;
@@ -23,6 +26,50 @@ fn mcp() -> McpCatalog {
             declared_in: PathBuf::from("project/.mcp.json"),
             tools: vec!["create_issue".into()],
         }],
+    }
+}
+
+fn name(name: &str, path: &str, description: Option<&str>, vocab: Vocab) -> NameInfo {
+    NameInfo {
+        name: name.into(),
+        path: path.into(),
+        description: description.map(str::to_string),
+        vocab,
+    }
+}
+
+/// The workspace around the fixture: its MCP servers, and agents and skills in other files
+/// (unsorted, with a second `test-runner` in a plugin and a Copilot agent).
+fn project() -> ProjectContext {
+    ProjectContext {
+        mcp: mcp(),
+        names: ProjectNames {
+            agents: vec![
+                name(
+                    "test-runner",
+                    "plugins/qa/agents/test-runner.md",
+                    Some("The plugin's runner."),
+                    Vocab::Claude,
+                ),
+                name(
+                    "code-reviewer",
+                    ".claude/agents/code-reviewer.md",
+                    Some("Reviews code."),
+                    Vocab::Claude,
+                ),
+                name(
+                    "test-runner",
+                    ".claude/agents/test-runner.md",
+                    Some("Runs the tests."),
+                    Vocab::Claude,
+                ),
+                name("planner", ".github/agents/planner.agent.md", None, Vocab::Copilot),
+            ],
+            skills: vec![
+                name("pdf", "skills/pdf/SKILL.md", Some("Fills PDF forms."), Vocab::Claude),
+                name("docx", ".claude/skills/docx/SKILL.md", None, Vocab::Claude),
+            ],
+        },
     }
 }
 
@@ -57,13 +104,16 @@ fn render(doc: &Document, offset: usize, items: &[Completion]) -> String {
 
 fn check(fixture: &str, expect: Expect) {
     let (doc, offset) = at_cursor(fixture);
-    expect.assert_eq(&render(&doc, offset, &completions(&doc, offset, &mcp())));
+    expect.assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
 }
 
 /// All labels offered, unfiltered.
 fn labels(fixture: &str) -> Vec<String> {
     let (doc, offset) = at_cursor(fixture);
-    completions(&doc, offset, &mcp()).into_iter().map(|c| c.label).collect()
+    completions(&doc, offset, &project())
+        .into_iter()
+        .map(|c| c.label)
+        .collect()
 }
 
 #[test]
@@ -334,10 +384,10 @@ fn permission_rule_forms_after_a_parenthesis() {
     );
     // `Task` is the old name of `Agent`.
     check(
-        "---\nname: a\ntools:\n  - Task($0\n---\n",
+        "---\nname: a\ntools:\n  - Task(Ex$0\n---\n",
         expect![[r#"
-            replaces ""
-            Explore (Rule) Agent(Explore) => "Explore)"
+            replaces "Ex"
+            Explore (Agent) built-in agent type => "Explore)"
             Explore, Plan (Rule) Agent(Explore, Plan) => "Explore, Plan)"
         "#]],
     );
@@ -361,7 +411,7 @@ fn nothing_in_the_body_prose_or_ordinary_markdown() {
     assert!(labels("---\nname: a\nhooks:\n  Pre$0\n---\n").is_empty());
     // A README is not an agent file.
     let doc = Document::new("---\ntitle: x\n\n---\n", Some(PathBuf::from("docs/README.md")));
-    assert!(completions(&doc, 4, &mcp()).is_empty());
+    assert!(completions(&doc, 4, &project()).is_empty());
 }
 
 #[test]
@@ -376,4 +426,142 @@ fn non_ascii_before_the_cursor() {
             ReportFindings (Tool) built-in tool, read-only => "ReportFindings"
         "#]],
     );
+}
+
+#[test]
+fn agent_names_after_agent_paren() {
+    // The workspace's agents first (each name once), then the built-in types, then the rule
+    // forms; the parenthesis is closed.
+    check(
+        "---\nname: a\ntools: Read, Agent($0\n---\n",
+        expect![[r#"
+            replaces ""
+            code-reviewer (Agent) agent in .claude/agents/code-reviewer.md => "code-reviewer)"
+            test-runner (Agent) agent in .claude/agents/test-runner.md => "test-runner)"
+            general-purpose (Agent) built-in agent type => "general-purpose)"
+            Explore (Agent) built-in agent type => "Explore)"
+            Plan (Agent) built-in agent type => "Plan)"
+            Bash (Agent) built-in agent type => "Bash)"
+            statusline-setup (Agent) built-in agent type => "statusline-setup)"
+            claude-code-guide (Agent) built-in agent type => "claude-code-guide)"
+            Explore, Plan (Rule) Agent(Explore, Plan) => "Explore, Plan)"
+        "#]],
+    );
+    // A block list item, typed part of a name, the parenthesis already closed.
+    check(
+        "---\nname: a\ntools:\n  - Agent(te$0)\n---\n",
+        expect![[r#"
+            replaces "te"
+            test-runner (Agent) agent in .claude/agents/test-runner.md => "test-runner"
+        "#]],
+    );
+    // After a comma inside the parentheses: only the name being typed is replaced, the names
+    // already there are not offered again, and whole rule forms no longer fit.
+    check(
+        "---\nname: a\ntools: Agent(test-runner, Ex$0, Plan)\n---\n",
+        expect![[r#"
+            replaces "Ex"
+            Explore (Agent) built-in agent type => "Explore"
+        "#]],
+    );
+    let offered = labels("---\nname: a\ntools: Agent(test-runner, Plan, $0\n---\n");
+    assert!(
+        !offered
+            .iter()
+            .any(|l| l == "test-runner" || l == "Plan" || l.contains(','))
+    );
+    assert!(offered.iter().any(|l| l == "code-reviewer"));
+    // `Task` is the old name of `Agent`; the documentation is the agent's description.
+    let (doc, offset) = at_cursor("---\nname: a\ntools: \"Task($0\"\n---\n");
+    let items = completions(&doc, offset, &project());
+    let runner = items.iter().find(|c| c.label == "test-runner").unwrap();
+    assert_eq!(runner.doc, "Runs the tests.");
+    assert_eq!(runner.text, "test-runner)");
+    // A built-in type with a rule form is offered once, with the rule form's documentation.
+    let explore: Vec<&Completion> = items.iter().filter(|c| c.label == "Explore").collect();
+    assert_eq!(explore.len(), 1);
+    assert!(explore[0].doc.contains("main thread"), "{}", explore[0].doc);
+    // An agent does not offer itself, and a Copilot agent is no Claude Code subagent.
+    let offered = labels("---\nname: code-reviewer\ntools: Agent($0\n---\n");
+    assert!(!offered.iter().any(|l| l == "code-reviewer" || l == "planner"));
+    assert!(offered.iter().any(|l| l == "test-runner"));
+    // Other tools keep their rule forms only.
+    assert!(
+        !labels("---\nname: a\ntools: Bash($0\n---\n")
+            .iter()
+            .any(|l| l == "test-runner")
+    );
+}
+
+#[test]
+fn skill_names_in_skills() {
+    check(
+        "---\nname: a\nskills:\n  - $0\n---\n",
+        expect![[r#"
+            replaces ""
+            docx (Skill) skill in .claude/skills/docx/SKILL.md => "docx"
+            pdf (Skill) skill in skills/pdf/SKILL.md => "pdf"
+        "#]],
+    );
+    // A skill already listed is not offered again, in a block list, a flow list or a string.
+    check(
+        "---\nname: a\nskills:\n  - pdf\n  -$0\n---\n",
+        expect![[r#"
+            replaces ""
+            docx (Skill) skill in .claude/skills/docx/SKILL.md => " docx"
+        "#]],
+    );
+    check(
+        "---\nname: a\nskills: [docx, $0]\n---\n",
+        expect![[r#"
+            replaces ""
+            pdf (Skill) skill in skills/pdf/SKILL.md => "pdf"
+        "#]],
+    );
+    check(
+        "---\nname: a\nskills: pdf, d$0\n---\n",
+        expect![[r#"
+            replaces "d"
+            docx (Skill) skill in .claude/skills/docx/SKILL.md => "docx"
+        "#]],
+    );
+    check(
+        "---\nname: a\nskills:$0\n---\n",
+        expect![[r#"
+            replaces ""
+            docx (Skill) skill in .claude/skills/docx/SKILL.md => " docx"
+            pdf (Skill) skill in skills/pdf/SKILL.md => " pdf"
+        "#]],
+    );
+    // The name being typed is not a sibling of itself.
+    assert_eq!(labels("---\nname: a\nskills: pd$0\n---\n"), vec!["docx", "pdf"]);
+    // The documentation is the skill's description.
+    let (doc, offset) = at_cursor("---\nname: a\nskills: [$0]\n---\n");
+    let docs: Vec<(String, String)> = completions(&doc, offset, &project())
+        .into_iter()
+        .map(|c| (c.label, c.doc))
+        .collect();
+    assert_eq!(
+        docs,
+        vec![
+            ("docx".to_string(), String::new()),
+            ("pdf".to_string(), "Fills PDF forms.".to_string())
+        ]
+    );
+}
+
+#[test]
+fn workspace_names_are_wanted_only_where_they_are_offered() {
+    let wants = |fixture: &str| {
+        let (doc, offset) = at_cursor(fixture);
+        wants_project_names(&doc, offset)
+    };
+    assert!(wants("---\nname: a\ntools: Read, Agent($0\n---\n"));
+    assert!(wants("---\nname: a\ntools:\n  - Task(x, $0)\n---\n"));
+    assert!(wants("---\nname: a\nskills:\n  - $0\n---\n"));
+    assert!(wants("---\nname: a\nskills: pdf, $0\n---\n"));
+    assert!(!wants("---\nname: a\ntools: Read, $0\n---\n"));
+    assert!(!wants("---\nname: a\ntools: Bash($0\n---\n"));
+    assert!(!wants("---\nname: a\n$0\n---\n"));
+    assert!(!wants("---\nname: a\n---\nBody $0\n"));
 }

@@ -54,12 +54,15 @@ fn render(doc: &Document, offset: usize, items: &[Completion], limit: usize) -> 
 
 fn complete(path: &str, fixture: &str, limit: usize, expect: Expect) {
     let (doc, offset) = at_cursor(path, fixture);
-    expect.assert_eq(&render(&doc, offset, &completions(&doc, offset, &mcp()), limit));
+    expect.assert_eq(&render(&doc, offset, &completions(&doc, offset, &mcp().into()), limit));
 }
 
 fn labels(path: &str, fixture: &str) -> Vec<String> {
     let (doc, offset) = at_cursor(path, fixture);
-    completions(&doc, offset, &mcp()).into_iter().map(|c| c.label).collect()
+    completions(&doc, offset, &mcp().into())
+        .into_iter()
+        .map(|c| c.label)
+        .collect()
 }
 
 /// Existing files, for `@path` hovers.

@@ -289,6 +289,69 @@ fn outline_definition_references_rename_and_symbols() {
     assert_clean_exit(c);
 }
 
+/// Completion offers names defined in other files: the workspace's agents after `Agent(`, its
+/// skills in `skills:`, with the defining file and its description.
+#[test]
+fn completion_offers_the_agents_and_skills_of_the_workspace() {
+    let project = Project::new("nav-complete", &files());
+    let mut c = start(&project);
+    let lead = project.uri(".claude/agents/lead.md");
+    let text = "---\nname: lead\ndescription: Leads.\ntools: Read, Agent(\nskills:\n  - \n---\n# Lead\n";
+    c.open(&lead, "markdown", 1, text);
+    let _ = c.wait_for_diagnostics(&lead, Some(1));
+    let complete = |c: &mut LspClient, line: u32, character: u32| -> Vec<Value> {
+        let list = c.request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": lead }, "position": at(line, character) }),
+        );
+        list["items"]
+            .as_array()
+            .unwrap_or_else(|| panic!("a completion list: {list}"))
+            .clone()
+    };
+    let shown = |items: &[Value]| -> Vec<String> {
+        let mut v: Vec<String> = items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {} | {} | {}",
+                    i["sortText"].as_str().unwrap(),
+                    i["label"].as_str().unwrap(),
+                    i["detail"].as_str().unwrap(),
+                    i["documentation"]["value"].as_str().unwrap_or("")
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+
+    // `tools: Read, Agent(|`: the other agent (once, though two files define it), not lead
+    // itself, then the built-in types; each closes the parenthesis.
+    let items = complete(&mut c, 3, 19);
+    let agents = shown(&items);
+    assert_eq!(
+        agents[0], "00000 worker | agent in .claude/agents/worker-copy.md | A copy.",
+        "{agents:#?}"
+    );
+    assert!(
+        agents[1].starts_with("10001 general-purpose | built-in agent type"),
+        "{agents:#?}"
+    );
+    assert!(!agents.iter().any(|a| a.contains(" lead ")), "{agents:#?}");
+    assert_eq!(items[0]["textEdit"]["newText"], "worker)", "{items:#?}");
+    assert_eq!(items[0]["textEdit"]["range"]["start"], at(3, 19), "{items:#?}");
+
+    // `skills:` list item: the skill, with where it is defined and its description.
+    let items = complete(&mut c, 5, 4);
+    assert_eq!(
+        shown(&items),
+        vec!["0000 pdf | skill in .claude/skills/pdf/SKILL.md | PDF tools."]
+    );
+    assert_eq!(items[0]["textEdit"]["newText"], "pdf", "{items:#?}");
+    assert_clean_exit(c);
+}
+
 fn assert_clean_exit(c: LspClient) {
     let status = c.shutdown();
     assert_eq!(status.code(), Some(0), "agentls exited with {status}");

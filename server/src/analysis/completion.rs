@@ -1,7 +1,9 @@
 //! Completion in the front matter: keys not yet present (required first), the values of
-//! enumerated fields, models, booleans, and the items of tool lists (built-in tools, MCP tools,
-//! permission-rule forms after `Tool(`). Everything offered comes from the format catalogs and,
-//! for MCP tools, from the [`McpCatalog`] the caller read from disk.
+//! enumerated fields, models, booleans, the items of tool lists (built-in tools, MCP tools,
+//! permission-rule forms after `Tool(`, agent names after `Agent(`) and the skills of a
+//! `skills:` list. Everything offered comes from the format catalogs and from the
+//! [`ProjectContext`] the caller gathered: the MCP servers read from disk and the agent and skill
+//! names of the workspace index. Nothing here reads the disk or the index.
 
 use super::context::{self, Place, Slot};
 use super::diagnostics::{detect, fields};
@@ -11,6 +13,7 @@ use crate::formats::claude_models::{self, ModelStatus};
 use crate::formats::claude_tools::{self, ToolStatus};
 use crate::formats::{Field, Format, ValueKind, Vocab, copilot, copilot_models, copilot_tools, opencode_agent};
 use crate::syntax::yaml::NodeKind;
+use crate::workspace::cross_file::BUILTIN_AGENTS;
 use crate::workspace::mcp::McpCatalog;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +28,47 @@ pub enum CompletionKind {
     /// A permission-rule specifier (`git diff:*` after `Bash(`).
     Rule,
     McpServer,
+    /// An agent (a workspace file or a built-in agent type), after `Agent(`.
+    Agent,
+    /// A skill of the workspace, in `skills:`.
+    Skill,
+}
+
+/// A name another file of the workspace defines (an agent, a skill).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameInfo {
+    pub name: String,
+    /// The defining file as shown to the user: relative to a workspace root when possible.
+    pub path: String,
+    /// The file's `description`, if it has one.
+    pub description: Option<String>,
+    /// The vocabulary of the defining file's format: `Agent(…)` offers the agents of the
+    /// document's own vocabulary only (a Copilot agent is no Claude Code subagent).
+    pub vocab: Vocab,
+}
+
+/// The agents and skills defined in the workspace, in any order (completion sorts them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProjectNames {
+    pub agents: Vec<NameInfo>,
+    pub skills: Vec<NameInfo>,
+}
+
+/// What completion knows beyond the document, gathered by the caller: the project's MCP
+/// servers (see [`crate::workspace::mcp::discover`]) and the names the workspace defines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProjectContext {
+    pub mcp: McpCatalog,
+    pub names: ProjectNames,
+}
+
+impl From<McpCatalog> for ProjectContext {
+    fn from(mcp: McpCatalog) -> Self {
+        ProjectContext {
+            mcp,
+            names: ProjectNames::default(),
+        }
+    }
 }
 
 /// One completion: replace `range` with `text` (or, for clients with snippet support, with
@@ -44,16 +88,31 @@ pub struct Completion {
     pub sort: String,
 }
 
-/// Completions at byte `offset`. `mcp`: the project's MCP servers (see
-/// [`crate::workspace::mcp::discover`]). Ordinary Markdown gets none.
-pub fn completions(doc: &Document, offset: usize, mcp: &McpCatalog) -> Vec<Completion> {
+/// Completions at byte `offset`. `project`: what the caller knows of the project (MCP servers,
+/// the workspace's agents and skills). Ordinary Markdown gets none.
+pub fn completions(doc: &Document, offset: usize, project: &ProjectContext) -> Vec<Completion> {
     let Some(detection) = detect(doc) else {
         return Vec::new();
     };
     let format = detection.format;
+    let mcp = &project.mcp;
     match context::place_at(doc, format, offset) {
         Some(Place::Key { range, has_colon }) => keys(doc, format, range, has_colon),
         Some(Place::Value { key, slot }) => match format.field(&key) {
+            // `skills: pdf, do|`: one string, read as a comma-separated list.
+            Some(field) if lists_skills(field) => {
+                let (part, _) = comma_part(doc, &slot, offset);
+                let current = doc.slice(&part.range);
+                let mut listed: Vec<String> = crate::analysis::navigation::front_matter_refs(doc)
+                    .skills
+                    .into_iter()
+                    .map(|n| n.name)
+                    .collect();
+                if let Some(i) = listed.iter().position(|s| *s == current) {
+                    listed.remove(i);
+                }
+                skills(&part, &listed, &project.names)
+            }
             Some(field) => values(doc, format, field, &slot),
             None => Vec::new(),
         },
@@ -62,12 +121,13 @@ pub fn completions(doc: &Document, offset: usize, mcp: &McpCatalog) -> Vec<Compl
             slot,
             rule_of,
             siblings,
-        }) => match format.field(&key).map(|f| &f.value) {
-            Some(ValueKind::Tools) => match rule_of {
-                Some(tool) => rule_forms(doc, &tool, &slot),
+        }) => match format.field(&key).map(|f| (f, &f.value)) {
+            Some((field, _)) if lists_skills(field) => skills(&slot, &siblings, &project.names),
+            Some((_, ValueKind::Tools)) => match rule_of {
+                Some(tool) => rule_forms(doc, format, &tool, &slot, offset, &project.names),
                 None => tools(doc, format, mcp, &slot, &siblings),
             },
-            Some(ValueKind::McpServers) => mcp
+            Some((_, ValueKind::McpServers)) => mcp
                 .servers
                 .iter()
                 .filter(|s| !siblings.contains(&s.name))
@@ -556,32 +616,187 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
     out
 }
 
-/// Permission-rule specifiers after `Tool(`, closing the parenthesis when it is not there yet.
-fn rule_forms(doc: &Document, tool: &str, slot: &Slot) -> Vec<Completion> {
-    let tool = match claude_tools::lookup(tool).map(|t| t.status) {
+/// The tool whose rule specifier names agent types (`Task` is its old name).
+const AGENT_TOOL: &str = "Agent";
+
+/// Whether completion at `offset` uses the workspace's names (after `Agent(`, in `skills:`),
+/// so that a caller gathers [`ProjectNames`] only then.
+pub fn wants_project_names(doc: &Document, offset: usize) -> bool {
+    let Some(detection) = detect(doc) else {
+        return false;
+    };
+    let format = detection.format;
+    match context::place_at(doc, format, offset) {
+        Some(Place::Value { key, .. }) => format.field(&key).is_some_and(lists_skills),
+        Some(Place::ListItem { key, rule_of, .. }) => format.field(&key).is_some_and(|f| {
+            lists_skills(f)
+                || (matches!(f.value, ValueKind::Tools) && rule_of.is_some_and(|t| names_agents(format, &t)))
+        }),
+        _ => false,
+    }
+}
+
+/// A tool's current name (`Task` → `Agent`).
+fn canonical_tool(tool: &str) -> &str {
+    match claude_tools::lookup(tool).map(|t| t.status) {
         Some(ToolStatus::Alias(to)) => to,
         _ => tool,
+    }
+}
+
+/// Whether `Tool(…)` in a tool list of `format` names agent types.
+fn names_agents(format: &Format, tool: &str) -> bool {
+    canonical_tool(tool) == AGENT_TOOL && format.vocab == Vocab::Claude
+}
+
+/// A field whose items name skills of the workspace: a subagent's `skills`.
+fn lists_skills(field: &Field) -> bool {
+    field.key == "skills" && matches!(field.value, ValueKind::StringOrList)
+}
+
+/// The document's own `name`, which `Agent(…)` does not offer (an agent spawning itself).
+fn own_name(doc: &Document) -> Option<String> {
+    let root = doc.syntax().yaml.root.as_ref()?;
+    root.get("name")?.as_str().map(|n| n.trim().to_string())
+}
+
+/// The comma-separated part of `slot` around `offset` (`worker, Ex|` → `Ex`), and the other
+/// parts of the slot's text, trimmed.
+fn comma_part(doc: &Document, slot: &Slot, offset: usize) -> (Slot, Vec<String>) {
+    let text = doc.slice(&slot.range);
+    let at = offset.clamp(slot.range.start, slot.range.start + text.len()) - slot.range.start;
+    let start = text[..at].rfind(',').map_or(0, |i| i + 1);
+    let end = text[at..].find(',').map_or(text.len(), |i| at + i);
+    let lead = text[start..at].len() - text[start..at].trim_start().len();
+    let others = text[..start]
+        .split(',')
+        .chain(text[end..].split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let part = Slot {
+        range: slot.range.start + start + lead..slot.range.start + end,
+        needs_space: slot.needs_space && start == 0,
+        ..slot.clone()
     };
-    let closed = doc.slice(&(slot.range.end..slot.range.end + 1)) == ")";
-    claude_tools::RULE_FORMS
-        .iter()
-        .filter(|r| r.tool == tool)
+    (part, others)
+}
+
+/// Whether the parenthesis opened before byte `at` is closed later on its line: a `)` comes
+/// before any other `(` (`Agent(|, Plan)`, not `Agent(|, Bash(x)`).
+fn paren_closed(doc: &Document, at: usize) -> bool {
+    let rope = doc.rope();
+    let line = rope.byte_to_line(at.min(rope.len_bytes()));
+    let line_end = if line + 1 < rope.len_lines() {
+        rope.line_to_byte(line + 1)
+    } else {
+        rope.len_bytes()
+    };
+    doc.slice(&(at..line_end))
+        .chars()
+        .find(|c| matches!(c, '(' | ')'))
+        .is_some_and(|c| c == ')')
+}
+
+/// Names sorted by name, then path, each name once (the first file by path stands for it).
+fn distinct(names: &[NameInfo]) -> Vec<&NameInfo> {
+    let mut sorted: Vec<&NameInfo> = names.iter().collect();
+    sorted.sort_by(|a, b| (&a.name, &a.path).cmp(&(&b.name, &b.path)));
+    sorted.dedup_by(|a, b| a.name == b.name);
+    sorted
+}
+
+/// The skills of the workspace not already in the list.
+fn skills(slot: &Slot, siblings: &[String], names: &ProjectNames) -> Vec<Completion> {
+    distinct(&names.skills)
+        .into_iter()
+        .filter(|s| !siblings.contains(&s.name))
         .enumerate()
-        .map(|(i, r)| {
-            let mut text = r.specifier.to_string();
-            if !closed {
-                text.push(')');
+        .map(|(i, s)| Completion {
+            label: s.name.clone(),
+            kind: CompletionKind::Skill,
+            detail: format!("skill in {}", s.path),
+            doc: s.description.clone().unwrap_or_default(),
+            range: slot.range.clone(),
+            text: insertion(slot, &s.name),
+            snippet: None,
+            sort: format!("{i:04}"),
+        })
+        .collect()
+}
+
+/// Permission-rule specifiers after `Tool(`, closing the parenthesis when it is not there yet.
+/// After `Agent(` (or `Task(`), the workspace's agents and the built-in agent types come first;
+/// after a comma there (`Agent(worker, |`), only the names not yet listed.
+fn rule_forms(
+    doc: &Document,
+    format: &Format,
+    tool: &str,
+    slot: &Slot,
+    offset: usize,
+    names: &ProjectNames,
+) -> Vec<Completion> {
+    let tool = canonical_tool(tool);
+    let closed = paren_closed(doc, slot.range.end);
+    let close = |s: &str| if closed { s.to_string() } else { format!("{s})") };
+    let mut out = Vec::new();
+    let mut range = slot.range.clone();
+    let mut whole_specifier = true;
+    if names_agents(format, tool) {
+        let (part, listed) = comma_part(doc, slot, offset);
+        whole_specifier = !doc.slice(&(slot.range.start..part.range.start)).contains(',');
+        range = part.range;
+        let mut taken: Vec<String> = listed;
+        taken.extend(own_name(doc));
+        let workspace = distinct(&names.agents)
+            .into_iter()
+            .filter(|a| a.vocab == format.vocab)
+            .map(|a| (a.name.as_str(), format!("agent in {}", a.path), a.description.clone()));
+        // A built-in type's documentation: its rule form's, when there is one.
+        let builtin = BUILTIN_AGENTS.iter().map(|b| {
+            let doc = claude_tools::RULE_FORMS
+                .iter()
+                .find(|r| r.tool == tool && r.specifier == *b)
+                .map_or_else(
+                    || format!("`{b}` ships with {}; no file needed.", format.product),
+                    |r| r.doc.to_string(),
+                );
+            (*b, "built-in agent type".to_string(), Some(doc))
+        });
+        for (group, (name, detail, description)) in workspace.map(|a| (0, a)).chain(builtin.map(|b| (1, b))) {
+            if taken.iter().any(|t| t == name) {
+                continue;
             }
-            Completion {
+            taken.push(name.to_string());
+            out.push(Completion {
+                label: name.to_string(),
+                kind: CompletionKind::Agent,
+                detail,
+                doc: description.unwrap_or_default(),
+                range: range.clone(),
+                text: close(name),
+                snippet: None,
+                sort: format!("{group}{:04}", out.len()),
+            });
+        }
+    }
+    if whole_specifier {
+        for r in claude_tools::RULE_FORMS.iter().filter(|r| r.tool == tool) {
+            if out.iter().any(|c| c.label == r.specifier) {
+                continue;
+            }
+            out.push(Completion {
                 label: r.specifier.to_string(),
                 kind: CompletionKind::Rule,
                 detail: format!("{tool}({})", r.specifier),
                 doc: r.doc.to_string(),
-                range: slot.range.clone(),
-                text,
+                range: range.clone(),
+                text: close(r.specifier),
                 snippet: None,
-                sort: format!("{i:04}"),
-            }
-        })
-        .collect()
+                sort: format!("2{:04}", out.len()),
+            });
+        }
+    }
+    out
 }

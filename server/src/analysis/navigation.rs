@@ -21,12 +21,18 @@ pub struct Named {
 pub struct FrontMatterRefs {
     /// The `name` value.
     pub name: Option<Named>,
+    /// The `description` value, cut at [`DESCRIPTION_MAX`] characters (completion shows it
+    /// beside the name when another file uses it).
+    pub description: Option<String>,
     /// `skills:` entries.
     pub skills: Vec<Named>,
     /// Agents named by `Agent(x)` / `Task(x)` in `tools` or `disallowedTools`, and by a
     /// skill's `agent:`.
     pub agents: Vec<Named>,
 }
+
+/// How much of a `description` the index keeps, in characters.
+pub const DESCRIPTION_MAX: usize = 500;
 
 /// Reads the names out of `doc`'s front matter.
 pub fn front_matter_refs(doc: &Document) -> FrontMatterRefs {
@@ -37,6 +43,15 @@ pub fn front_matter_refs(doc: &Document) -> FrontMatterRefs {
     if let Some(name) = root.get("name").and_then(|n| scalar(doc, n)) {
         out.name = Some(name);
     }
+    out.description = root
+        .get("description")
+        .and_then(Node::as_str)
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| match d.char_indices().nth(DESCRIPTION_MAX) {
+            Some((cut, _)) => format!("{}…", &d[..cut]),
+            None => d.to_string(),
+        });
     if let Some(skills) = root.get("skills") {
         for item in items(skills) {
             if let Some(n) = scalar(doc, item) {

@@ -99,6 +99,8 @@ fn completion_kind(kind: completion::CompletionKind) -> CompletionItemKind {
         K::McpTool => CompletionItemKind::MODULE,
         K::Rule => CompletionItemKind::VALUE,
         K::McpServer => CompletionItemKind::MODULE,
+        K::Agent => CompletionItemKind::CLASS,
+        K::Skill => CompletionItemKind::MODULE,
     }
 }
 
@@ -165,7 +167,14 @@ impl Backend {
         let mcp = mcp_for(&uri);
         let items = self.feat_doc(&uri, "completion", |doc, enc| {
             let (offset, _) = convert::offset(doc.rope(), pos, enc);
-            completion::completions(doc, offset, &mcp)
+            // The workspace's names are gathered only where completion offers them.
+            let names = if completion::wants_project_names(doc, offset) {
+                self.nav.project_names(path_of(&uri).as_deref())
+            } else {
+                Default::default()
+            };
+            let project = completion::ProjectContext { mcp, names };
+            completion::completions(doc, offset, &project)
                 .into_iter()
                 .map(|c| {
                     let (new_text, format) = match (&c.snippet, features.snippets) {

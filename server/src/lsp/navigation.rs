@@ -7,6 +7,7 @@
 use super::convert;
 use super::server::{Backend, OpenDocument};
 use super::types::*;
+use crate::analysis::completion::{NameInfo, ProjectNames};
 use crate::analysis::folding::{FoldKind, folding_ranges};
 use crate::analysis::links::{self, LinkTargets, Target};
 use crate::analysis::navigation::selection_ranges;
@@ -66,6 +67,48 @@ impl Navigation {
     /// files it has not indexed).
     pub(super) fn with_link_targets<T>(&self, f: impl FnOnce(&dyn LinkTargets) -> T) -> T {
         f(&*self.read())
+    }
+
+    /// The agents and skills of the workspace, for completion: each name with the file that
+    /// defines it (shown relative to a workspace root) and its description. `current` (the
+    /// document being completed) is left out: an agent does not spawn itself.
+    pub(super) fn project_names(&self, current: Option<&Path>) -> ProjectNames {
+        let roots = self.roots.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let shown = |path: &Path| {
+            roots
+                .iter()
+                .filter_map(|r| path.strip_prefix(r).ok())
+                .min_by_key(|rel| rel.components().count())
+                .filter(|rel| !rel.as_os_str().is_empty())
+                .map(|rel| {
+                    let parts: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect();
+                    parts.join("/")
+                })
+                .or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| path.display().to_string())
+        };
+        let index = self.read();
+        let info = |name: &str, e: &FileEntry, vocab| NameInfo {
+            name: name.to_string(),
+            path: shown(&e.path),
+            description: e.refs.description.clone(),
+            vocab,
+        };
+        let is_other = |p: &&PathBuf| Some(p.as_path()) != current;
+        let mut names = ProjectNames::default();
+        for name in index.agent_names() {
+            for e in index.agents_named(name).filter(is_other).filter_map(|p| index.get(p)) {
+                if let FileKind::Agent(format) = e.kind {
+                    names.agents.push(info(name, e, format.vocab));
+                }
+            }
+        }
+        for name in index.skill_names() {
+            for e in index.skills_named(name).filter(is_other).filter_map(|p| index.get(p)) {
+                names.skills.push(info(name, e, crate::formats::skill::FORMAT.vocab));
+            }
+        }
+        names
     }
 
     /// The text of an indexed file, for position conversion.
