@@ -536,9 +536,11 @@ impl Incremental {
     /// after it move.
     pub fn edit(&mut self, e: AppliedEdit) {
         self.current = None;
-        let Some(first) = self.chunks.iter().position(|c| c.end >= e.start) else {
+        // Chunks are in order and contiguous: both ends of the edit are found by bisection.
+        let first = self.chunks.partition_point(|c| c.end < e.start);
+        if first == self.chunks.len() {
             return;
-        };
+        }
         if e.old_end < self.chunks[first].start {
             // Entirely before the body (in the front matter): everything moves.
             for c in &mut self.chunks {
@@ -547,10 +549,7 @@ impl Incremental {
             }
             return;
         }
-        let last = self.chunks[first..]
-            .iter()
-            .position(|c| c.start > e.old_end)
-            .map_or(self.chunks.len(), |i| first + i);
+        let last = first + self.chunks[first..].partition_point(|c| c.start <= e.old_end);
         let merged = Chunk {
             start: self.chunks[first].start.min(e.start),
             end: shift_by(self.chunks[last - 1].end.max(e.old_end), e),
@@ -674,7 +673,7 @@ fn split(piece: Piece, start: usize) -> Vec<Chunk> {
         })
         .collect();
     // Each list is in document order: hand out its items by where they start.
-    let part_of = |at: usize| bounds[1..].partition_point(|&b| b <= at).min(parts_len(&bounds) - 1);
+    let part_of = |at: usize| bounds[1..].partition_point(|&b| b <= at).min(bounds.len() - 2);
     for h in piece.headings {
         let j = part_of(h.range.start);
         parts[j].headings.push(shift_heading_back(h, bounds[j]));
@@ -699,10 +698,6 @@ fn split(piece: Piece, start: usize) -> Vec<Chunk> {
         .zip(bounds)
         .map(|(p, b)| Chunk::read(start + b, start + b + p.len, p))
         .collect()
-}
-
-fn parts_len(bounds: &[usize]) -> usize {
-    bounds.len() - 1
 }
 
 fn back(r: &TextRange, by: usize) -> TextRange {
