@@ -4,21 +4,31 @@
 /// match always wins; otherwise edit distance must be small relative to the word.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
+    let len = lower.chars().count();
+    let limit = match word.chars().count() {
+        0..=3 => 1,
+        4..=7 => 2,
+        _ => 3,
+    };
     let mut best: Option<(&str, f64)> = None;
+    // Runs for every unknown name on every keystroke: each candidate is lowercased once, and
+    // the distances are computed only for candidates that can still qualify.
     for c in candidates {
-        if c.to_lowercase() == lower {
+        let lc = c.to_lowercase();
+        if lc == lower {
             return Some(c);
         }
-        let d = strsim::levenshtein(&lower, &c.to_lowercase());
-        let limit = match word.chars().count() {
-            0..=3 => 1,
-            4..=7 => 2,
-            _ => 3,
-        };
-        let score = strsim::jaro_winkler(&lower, &c.to_lowercase());
         // `WriteFile` → `Write`: a known name plus a common suffix.
-        let extends = c.len() >= 4 && lower.starts_with(&c.to_lowercase()) && word.len() <= c.len() + 5;
-        if (d <= limit || extends) && best.is_none_or(|(_, s)| score > s) {
+        let extends = c.len() >= 4 && lower.starts_with(&lc) && word.len() <= c.len() + 5;
+        // The length difference is a lower bound of the edit distance.
+        if !extends && len.abs_diff(lc.chars().count()) > limit {
+            continue;
+        }
+        if !extends && strsim::levenshtein(&lower, &lc) > limit {
+            continue;
+        }
+        let score = strsim::jaro_winkler(&lower, &lc);
+        if best.is_none_or(|(_, s)| score > s) {
             best = Some((c, score));
         }
     }
