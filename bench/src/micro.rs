@@ -26,6 +26,23 @@ fn measure(budget: Duration, mut f: impl FnMut()) -> Vec<Duration> {
     samples
 }
 
+/// Types `x` at `at`, or deletes it when the last call typed it.
+fn toggle(at: usize, inserted: &mut bool) -> TextEdit {
+    let edit = if *inserted {
+        TextEdit {
+            range: at..at + 1,
+            new_text: String::new(),
+        }
+    } else {
+        TextEdit {
+            range: at..at,
+            new_text: "x".into(),
+        }
+    };
+    *inserted = !*inserted;
+    edit
+}
+
 pub fn run(sizes: &[(&str, usize)], budget: Duration) -> Table {
     let mut table = Table::new(
         "Core micro-benchmarks (agentls library, no protocol)",
@@ -70,29 +87,14 @@ pub fn run(sizes: &[(&str, usize)], budget: Duration) -> Table {
             }),
         );
         let mut doc = Document::new(&text, path.clone());
-        let p = generate::paragraph_point(&text);
         // One character typed, then deleted, in a paragraph past the middle of the body.
-        let toggle = |inserted: &mut bool| {
-            let edit = if *inserted {
-                TextEdit {
-                    range: p..p + 1,
-                    new_text: String::new(),
-                }
-            } else {
-                TextEdit {
-                    range: p..p,
-                    new_text: "x".into(),
-                }
-            };
-            *inserted = !*inserted;
-            edit
-        };
+        let p = generate::paragraph_point(&text);
         let mut inserted = false;
         add(
             "body edit (1 char) + scan + diagnostics: a keystroke",
             label,
             measure(budget, || {
-                doc.edit(&toggle(&mut inserted));
+                doc.edit(&toggle(p, &mut inserted));
                 black_box(doc.scan());
                 black_box(agentls::analysis::diagnostics(&doc));
             }),
@@ -101,7 +103,7 @@ pub fn run(sizes: &[(&str, usize)], budget: Duration) -> Table {
             "body edit (1 char) + Markdown tree re-parse: an outline request",
             label,
             measure(budget, || {
-                doc.edit(&toggle(&mut inserted));
+                doc.edit(&toggle(p, &mut inserted));
                 black_box(doc.syntax().body.as_ref().and_then(|b| b.tree()));
             }),
         );
@@ -111,19 +113,7 @@ pub fn run(sizes: &[(&str, usize)], budget: Duration) -> Table {
             "front matter edit (1 char, YAML re-parse) + scan",
             label,
             measure(budget, || {
-                let edit = if inserted {
-                    TextEdit {
-                        range: d..d + 1,
-                        new_text: String::new(),
-                    }
-                } else {
-                    TextEdit {
-                        range: d..d,
-                        new_text: "x".into(),
-                    }
-                };
-                inserted = !inserted;
-                doc.edit(&edit);
+                doc.edit(&toggle(d, &mut inserted));
                 black_box(doc.scan());
             }),
         );
