@@ -64,6 +64,7 @@ const SNIPPETS: &[&str] = &[
     "> q\n",
     "[l](#role)",
     "@docs/x.md ",
+    "#file:x.md ",
 ];
 
 const SEEDS: &[&str] = &[

@@ -334,6 +334,14 @@ fn definition_of_at_paths_and_prompt_links() {
                 /p/docs/guide.md:2 `## Setup`
             "#]],
         ),
+        // A `#file:` reference, relative to the prompt file's folder.
+        (
+            "//- /p/.github/prompts/explain.prompt.md\n---\nagent: ask\n---\nUse #file:../../docs/gu$0ide.md\n\
+             //- /p/docs/guide.md\n# Guide\n",
+            expect![[r#"
+                /p/docs/guide.md:1 ``
+            "#]],
+        ),
     ];
     for (text, expect) in cases {
         let w = world(text);
@@ -341,4 +349,21 @@ fn definition_of_at_paths_and_prompt_links() {
         let locs = references::definition(&w.index, &path, &w.item());
         expect.assert_eq(&w.shown(&locs));
     }
+}
+
+/// `#file:` references in the Copilot formats are checked like links, relative to the file's
+/// folder; in a Claude file the same text is just text.
+#[test]
+fn missing_file_refs_in_copilot_files() {
+    check_diagnostics(
+        "//- /p/.github/prompts/explain.prompt.md\n---\nagent: ask\n---\n\
+         Read #file:../../docs/guide.md and #file:gone.md, not `#file:span.md`.\n\
+         //- /p/.github/instructions/ts.instructions.md\n---\napplyTo: '**/*.ts'\n---\nSee #file:../../docs/old.md\n\
+         //- /p/.claude/agents/a.md\n---\nname: a\ndescription: d\n---\nSee #file:nothing.md\n\
+         //- /p/docs/guide.md\n# Guide\n",
+        expect![[r#"
+            /p/.github/instructions/ts.instructions.md:4 link/missing-file `../../docs/old.md`: `#file:../../docs/old.md` names a file that does not exist (relative to this file's folder), so nothing is attached
+            /p/.github/prompts/explain.prompt.md:4 link/missing-file `gone.md`: `#file:gone.md` names a file that does not exist (relative to this file's folder), so nothing is attached
+        "#]],
+    );
 }

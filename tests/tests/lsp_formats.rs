@@ -254,7 +254,8 @@ fn copilot_chatmode() {
 
 #[test]
 fn copilot_prompt() {
-    let text = "---\nmode: ask\n---\nExplain ${input:topic:a module} with #tool:search/codebase, see [guide](../../docs/guide.md#setup).\n";
+    let text = "---\nmode: ask\n---\nExplain ${input:topic:a module} with #tool:search/codebase, see [guide](../../docs/guide.md#setup).\n\
+                Attach #file:../../docs/guide.md and #file:gone.md.\n";
     let p = Project::new(
         "prompt",
         &[
@@ -275,6 +276,27 @@ fn copilot_prompt() {
     let def = c.request("textDocument/definition", at(&uri, inside(text, "guide.md", 2)));
     assert_eq!(def[0]["uri"], p.uri("docs/guide.md"), "{def}");
     assert_eq!(def[0]["range"]["start"]["line"], 2, "{def}");
+    // `#file:` is a link too, relative to the prompt file's folder: definition, document links,
+    // hover, and a missing target is reported.
+    let guide = p.uri("docs/guide.md");
+    let def = c.request(
+        "textDocument/definition",
+        at(&uri, inside(text, "#file:../../docs", 12)),
+    );
+    assert_eq!(def[0]["uri"], guide, "{def}");
+    let links = c.request("textDocument/documentLink", json!({ "textDocument": { "uri": uri } }));
+    let file_ref = span(text, "#file:../../docs/guide.md");
+    assert!(
+        links
+            .as_array()
+            .is_some_and(|l| l.iter().any(|l| l["target"] == guide
+                && range_of(&l["range"]) == (file_ref.0, file_ref.1 + 6, file_ref.2, file_ref.3))),
+        "{links}"
+    );
+    let (md, range) = hover(&mut c, &uri, inside(text, "#file:gone", 8));
+    assert_eq!(range, span(text, "#file:gone.md"));
+    assert!(md.contains("gone.md"), "{md}");
+    assert_eq!(diagnostic(&diags, "link/missing-file"), span(text, "gone.md"));
     done(c);
 }
 

@@ -5,7 +5,7 @@
 //! [`crate::formats::Vocab`]). Nothing here runs a command or reads a file.
 
 use super::diagnostics::body::{argument_refs, shell_lines};
-use super::links::{self, Link};
+use super::links::{self, Link, LinkKind};
 use crate::document::{Document, TextRange};
 use crate::formats::{Format, Vocab};
 
@@ -53,9 +53,20 @@ pub fn item_at(doc: &Document, format: &Format, offset: usize) -> Option<(TextRa
         return Some((r, BodyItem::Shell(cmd)));
     }
     if bs.at_paths
-        && let Some(l) = scan.links.iter().find(|l| l.import && within(&l.range))
+        && let Some(l) = scan
+            .links
+            .iter()
+            .find(|l| l.kind == LinkKind::Import && within(&l.range))
     {
         return Some((l.range.clone(), BodyItem::AtPath(l.clone())));
+    }
+    if bs.file_refs
+        && let Some(l) = scan
+            .links
+            .iter()
+            .find(|l| l.kind == LinkKind::FileRef && within(&l.range))
+    {
+        return Some((l.range.clone(), BodyItem::FileRef(l.path.clone().unwrap_or_default())));
     }
     if format.vocab == Vocab::Copilot {
         return copilot_item(&text, body_start, &scan.code_blocks, offset);
@@ -91,7 +102,7 @@ fn copilot_item(text: &str, body_start: usize, code: &[TextRange], offset: usize
         if bytes[i] == b'#' && (i == 0 || bytes[i - 1].is_ascii_whitespace() || bytes[i - 1] == b'(') {
             let rest = &line[i + 1..];
             let len = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '`' | '"' | '\''))
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '`' | '"' | '\'' | '#'))
                 .unwrap_or(rest.len());
             let word = rest[..len].trim_end_matches(['.', ':']);
             let r = abs..abs + 1 + word.len();

@@ -9,47 +9,64 @@
 use super::diagnostics::{Diagnostic, rules};
 use crate::document::{Document, TextRange};
 use crate::formats::Format;
-pub use crate::syntax::scan::{BodyScan, Heading, Link, Scan, at_refs, scan, scan_body, slug};
+pub use crate::syntax::scan::{BodyScan, Heading, Link, LinkKind, Scan, at_refs, file_refs, scan, scan_body, slug};
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-/// The body's scan plus the `@path` references of a format that reads them, resolved the way
-/// the tool does: memory files and rules import relative to their own folder; a command
-/// includes relative to the project root (the folder holding `.claude`), and is skipped when
-/// that root is not on the path (a plugin or a collection).
+/// The body's scan plus the `@path` and `#file:` references of a format that reads them,
+/// resolved the way the tool does: memory files and rules import relative to their own folder;
+/// a command includes relative to the project root (the folder holding `.claude`), and is
+/// skipped when that root is not on the path (a plugin or a collection); a Copilot `#file:`
+/// is relative to the file's own folder (see `formats::copilot`).
 pub fn with_imports(body: &BodyScan, path: Option<&Path>, format: Option<&Format>) -> Arc<Scan> {
-    let Some(format) = format.filter(|f| f.body_syntax.at_paths) else {
+    let Some(format) = format else {
         return body.scan.clone();
     };
-    let prefix = if format.kind == crate::formats::Kind::Command {
-        // From the command's folder up to the project root.
-        let Some(dir) = path.and_then(Path::parent) else {
-            return body.scan.clone();
-        };
-        let comps: Vec<_> = dir.components().collect();
-        let Some(claude) = comps.iter().rposition(|c| c.as_os_str() == ".claude") else {
-            return body.scan.clone();
-        };
-        "../".repeat(comps.len() - claude)
-    } else {
-        String::new()
-    };
-    if body.at_refs.is_empty() {
+    let syntax = format.body_syntax;
+    let import_prefix = (syntax.at_paths && !body.at_refs.is_empty())
+        .then(|| import_prefix(path, format))
+        .flatten();
+    let file_refs = syntax.file_refs && !body.file_refs.is_empty();
+    if import_prefix.is_none() && !file_refs {
         return body.scan.clone();
     }
     let mut scan = (*body.scan).clone();
-    for (range, p) in &body.at_refs {
-        scan.links.push(Link {
-            dest_range: range.start + 1..range.end,
-            range: range.clone(),
-            path: Some(format!("{prefix}{p}")),
-            fragment: None,
-            import: true,
-        });
+    if let Some(prefix) = import_prefix {
+        for (range, p) in &body.at_refs {
+            scan.links.push(Link {
+                dest_range: range.start + 1..range.end,
+                range: range.clone(),
+                path: Some(format!("{prefix}{p}")),
+                fragment: None,
+                kind: LinkKind::Import,
+            });
+        }
+    }
+    if file_refs {
+        for (range, p) in &body.file_refs {
+            scan.links.push(Link {
+                dest_range: range.end - p.len()..range.end,
+                range: range.clone(),
+                path: Some(p.clone()),
+                fragment: None,
+                kind: LinkKind::FileRef,
+            });
+        }
     }
     scan.links.sort_by_key(|l| l.range.start);
     Arc::new(scan)
+}
+
+/// What `@path` is joined to, from the file's folder: nothing for memory files and rules; the
+/// way up to the project root for a command (`None` when no `.claude` folder is above it).
+fn import_prefix(path: Option<&Path>, format: &Format) -> Option<String> {
+    if format.kind != crate::formats::Kind::Command {
+        return Some(String::new());
+    }
+    let comps: Vec<_> = path?.parent()?.components().collect();
+    let claude = comps.iter().rposition(|c| c.as_os_str() == ".claude")?;
+    Some("../".repeat(comps.len() - claude))
 }
 
 /// [`with_imports`] of a text read once (no document kept).
@@ -147,18 +164,19 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
                     (target, anchors)
                 });
                 match target {
-                    Target::Missing if link.import => push(
-                        "link/missing-file",
-                        link.dest_range.clone(),
-                        format!(
-                            "`@{}` names a file that does not exist, so nothing is included",
-                            p.trim_start_matches("../")
-                        ),
-                    ),
                     Target::Missing => push(
                         "link/missing-file",
                         link.dest_range.clone(),
-                        format!("`{p}` does not exist (relative to this file's folder)"),
+                        match link.kind {
+                            LinkKind::Import => format!(
+                                "`@{}` names a file that does not exist, so nothing is included",
+                                p.trim_start_matches("../")
+                            ),
+                            LinkKind::FileRef => format!(
+                                "`#file:{p}` names a file that does not exist (relative to this file's folder), so nothing is attached"
+                            ),
+                            LinkKind::Markdown => format!("`{p}` does not exist (relative to this file's folder)"),
+                        },
                     ),
                     Target::Markdown(_) => {
                         if let Some((frag, range)) = fragment

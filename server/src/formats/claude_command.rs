@@ -106,6 +106,7 @@ pub static FORMAT: Format = Format {
         arguments: true,
         shell: true,
         at_paths: true,
+        file_refs: false,
     },
     kind: Kind::Command,
     fields: &[

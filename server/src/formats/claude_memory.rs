@@ -32,6 +32,7 @@ pub static MEMORY: Format = Format {
         arguments: false,
         shell: false,
         at_paths: true,
+        file_refs: false,
     },
     kind: Kind::Other,
     // A memory file is plain Markdown: no key is read, so none is unknown either.
@@ -56,6 +57,7 @@ pub static RULE: Format = Format {
         arguments: false,
         shell: false,
         at_paths: true,
+        file_refs: false,
     },
     kind: Kind::Other,
     fields: &[f(

@@ -110,7 +110,16 @@ const AGENT_FIELDS: &[Field] = &[
     ),
 ];
 
-const COPILOT_BODY: BodySyntax = BodySyntax::NONE;
+/// Agents, chat modes, prompt files and instructions share one body parser in VS Code
+/// (`PromptBody` in `src/vs/workbench/contrib/chat/common/promptSyntax/promptFileParser.ts`,
+/// microsoft/vscode commit 01a59900, read 2026-11-25): `#file:path` is a file reference, and
+/// `resolveFilePath` joins a relative path to the folder of the file that contains it (no
+/// workspace-root fallback; `/abs` and `scheme:/` paths are taken as they are). Found with the
+/// `search` tool on 2026-11-25; see docs/format-sources.md §9.
+const COPILOT_BODY: BodySyntax = BodySyntax {
+    file_refs: true,
+    ..BodySyntax::NONE
+};
 
 pub static AGENT: Format = Format {
     id: "copilot-agent",

@@ -99,6 +99,9 @@ pub struct BodySyntax {
     pub shell: bool,
     /// `@path` includes (commands) or imports (memory files) a file.
     pub at_paths: bool,
+    /// `#file:path` attaches a file (Copilot prompt files, agents, instructions), relative to
+    /// the file's folder.
+    pub file_refs: bool,
 }
 
 impl BodySyntax {
@@ -106,6 +109,7 @@ impl BodySyntax {
         arguments: false,
         shell: false,
         at_paths: false,
+        file_refs: false,
     };
 }
 

@@ -32,6 +32,7 @@ pub static FORMAT: Format = Format {
         arguments: true,
         shell: true,
         at_paths: false,
+        file_refs: false,
     },
     kind: Kind::Skill,
     fields: &[

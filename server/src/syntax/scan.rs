@@ -46,9 +46,20 @@ pub struct Link {
     pub path: Option<String>,
     /// The fragment, and where it sits in the source (inside `dest_range`).
     pub fragment: Option<(String, TextRange)>,
-    /// An `@path` include or import (commands, memory files), not a Markdown link. Its
-    /// `path` is already relative to the file's folder.
-    pub import: bool,
+    /// What wrote the reference: a Markdown link, an `@path` import or a `#file:` reference.
+    pub kind: LinkKind,
+}
+
+/// Which syntax a [`Link`] comes from. The path of every kind is relative to the file's folder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `[t](path#part)` or a reference link.
+    #[default]
+    Markdown,
+    /// An `@path` include or import (commands, memory files).
+    Import,
+    /// A Copilot `#file:path` reference (prompt files, agents, instructions).
+    FileRef,
 }
 
 /// What one pass over a body finds.
@@ -204,7 +215,7 @@ fn link(
         dest_range,
         path,
         fragment,
-        import: false,
+        kind: LinkKind::Markdown,
     })
 }
 
@@ -213,44 +224,95 @@ fn link(
 /// and `@mentions` without a path shape are not references. `code_blocks` are in document order.
 pub fn at_refs(text: &str, body_start: usize, code_blocks: &[TextRange]) -> Vec<(TextRange, String)> {
     let mut out = Vec::new();
+    word_starts(text, body_start, code_blocks, '@', |at| {
+        let rest = &text[at + 1..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '~')))
+            .unwrap_or(rest.len());
+        let path = rest[..len].trim_end_matches(['.', ',']);
+        let file_like = path.contains('/')
+            || path.rsplit_once('.').is_some_and(|(stem, ext)| {
+                !stem.is_empty() && (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if file_like && !path.starts_with('/') && !path.starts_with("~") && !path.contains("//") {
+            out.push((at..at + 1 + path.len(), path.to_string()));
+        }
+        len
+    });
+    out
+}
+
+/// The `#file:path` references of a Copilot body (formats.md §10), outside code blocks and code
+/// spans, with `#` at the start of a word: the whole reference and the path as written. The
+/// path ends at whitespace, `,;)"'`, a backtick or a `#`, without a trailing `.` or `:` (as
+/// hover reads it; VS Code's `promptFileParser.ts` takes `[^\s#]+`). Absolute paths, URLs and
+/// `${variable}` paths are not checked: nothing here can tell whether they exist.
+pub fn file_refs(text: &str, body_start: usize, code_blocks: &[TextRange]) -> Vec<(TextRange, String)> {
+    const PREFIX: &str = "file:";
+    let mut out = Vec::new();
+    word_starts(text, body_start, code_blocks, '#', |at| {
+        let Some(rest) = text[at + 1..].strip_prefix(PREFIX) else {
+            return 0;
+        };
+        let len = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '`' | '"' | '\'' | '#'))
+            .unwrap_or(rest.len());
+        let path = rest[..len].trim_end_matches(['.', ':']);
+        if !path.is_empty() && !is_external(path) {
+            out.push((at..at + 1 + PREFIX.len() + path.len(), path.to_string()));
+        }
+        PREFIX.len() + len
+    });
+    out
+}
+
+/// Calls `visit` with the offset of each `marker` of `text` from `body_start` that starts a word
+/// (after whitespace or `(`, or at the start) outside the code blocks (in document order) and
+/// outside code spans (an odd number of backticks before it on its line). `visit` returns how
+/// many bytes after the marker to skip. Linear: the text between code blocks is searched for
+/// the marker (one memchr when there is none), and the backticks of a line are counted once.
+fn word_starts(
+    text: &str,
+    body_start: usize,
+    code_blocks: &[TextRange],
+    marker: char,
+    mut visit: impl FnMut(usize) -> usize,
+) {
     let bytes = text.as_bytes();
     let mut from = body_start.min(text.len());
-    // The text between code blocks, in order; within it only the `@`s are looked at (most
-    // bodies have none, and finding that is one memchr).
+    // Backticks since the last line start, counted up to `counted`.
+    let (mut counted, mut ticks) = (text[..from].rfind('\n').map_or(0, |n| n + 1), 0usize);
     let mut blocks = code_blocks.iter();
     loop {
         let block = blocks.next();
         let gap_end = block.map_or(text.len(), |b| b.start.clamp(from, text.len()));
         while from < gap_end {
-            let Some(k) = text[from..gap_end].find('@') else { break };
+            let Some(k) = text[from..gap_end].find(marker) else {
+                break;
+            };
             let at = from + k;
             from = at + 1;
-            // Inside a code span when an odd number of backticks precede it on its line.
-            let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-            let in_span = bytes[line_start..at].iter().filter(|&&b| b == b'`').count() % 2 == 1;
-            if in_span || !(at == 0 || bytes[at - 1].is_ascii_whitespace() || bytes[at - 1] == b'(') {
+            if !(at == 0 || bytes[at - 1].is_ascii_whitespace() || bytes[at - 1] == b'(') {
                 continue;
             }
-            let rest = &text[at + 1..];
-            let len = rest
-                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '~')))
-                .unwrap_or(rest.len());
-            let path = rest[..len].trim_end_matches(['.', ',']);
-            let file_like = path.contains('/')
-                || path.rsplit_once('.').is_some_and(|(stem, ext)| {
-                    !stem.is_empty() && (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric())
-                });
-            if file_like && !path.starts_with('/') && !path.starts_with("~") && !path.contains("//") {
-                out.push((at..at + 1 + path.len(), path.to_string()));
+            for &b in &bytes[counted..at] {
+                match b {
+                    b'\n' => ticks = 0,
+                    b'`' => ticks += 1,
+                    _ => {}
+                }
             }
-            from = at + 1 + len;
+            counted = at;
+            if ticks % 2 == 1 {
+                continue;
+            }
+            from = (at + 1 + visit(at)).min(text.len());
         }
         match block {
             Some(b) => from = from.max(b.end).min(text.len()),
             None => break,
         }
     }
-    out
 }
 
 fn percent_decode(s: &str) -> String {
@@ -283,6 +345,7 @@ struct Piece {
     links: Vec<Link>,
     code_blocks: Vec<TextRange>,
     at_refs: Vec<(TextRange, String)>,
+    file_refs: Vec<(TextRange, String)>,
     /// Whether only a read of the whole body gives the right answer: link reference definitions
     /// apply to the whole document, and pulldown-cmark reads a lone CR line end after an LF
     /// (`"\n\r# H"`) differently depending on what came before.
@@ -376,6 +439,7 @@ fn read_piece(text: &str) -> Piece {
         _ => false,
     };
     out.at_refs = at_refs(text, 0, &out.code_blocks);
+    out.file_refs = file_refs(text, 0, &out.code_blocks);
     out
 }
 
@@ -448,7 +512,7 @@ pub fn scan(text: &str, body_start: usize) -> Scan {
     Arc::try_unwrap(scan).unwrap_or_else(|a| (*a).clone())
 }
 
-/// [`scan`] with the `@path` references.
+/// [`scan`] with the `@path` and `#file:` references.
 pub fn scan_body(text: &str, body_start: usize) -> BodyScan {
     let body_start = body_start.min(text.len());
     assemble([(body_start, &read_piece(&text[body_start..]))], None)
@@ -474,16 +538,18 @@ fn shift_link(l: &Link, by: usize) -> Link {
         dest_range: shift_range(&l.dest_range, by),
         path: l.path.clone(),
         fragment: l.fragment.as_ref().map(|(f, r)| (f.clone(), shift_range(r, by))),
-        import: l.import,
+        kind: l.kind,
     }
 }
 
-/// A body's scan, and its `@path` references (which only some formats read).
+/// A body's scan, and its `@path` and `#file:` references (which only some formats read).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BodyScan {
     pub scan: Arc<Scan>,
     /// `@path` references outside code: where, and the path as written.
     pub at_refs: Vec<(TextRange, String)>,
+    /// `#file:path` references outside code: the whole reference, and the path as written.
+    pub file_refs: Vec<(TextRange, String)>,
 }
 
 /// A run of the body that parses the same alone as in the whole body.
@@ -688,7 +754,11 @@ fn split(piece: Piece, start: usize) -> Vec<Chunk> {
     }
     for (r, p) in piece.at_refs {
         let j = part_of(r.start);
-        parts[j].at_refs.push((r.start - bounds[j]..r.end - bounds[j], p));
+        parts[j].at_refs.push((back(&r, bounds[j]), p));
+    }
+    for (r, p) in piece.file_refs {
+        let j = part_of(r.start);
+        parts[j].file_refs.push((back(&r, bounds[j]), p));
     }
     if let Some(last) = parts.last_mut() {
         last.ends_open = piece.ends_open;
@@ -723,13 +793,14 @@ fn shift_link_back(mut l: Link, by: usize) -> Link {
 /// numbered slugs of the previous result when no slug changed since.
 fn assemble<'p>(pieces: impl IntoIterator<Item = (usize, &'p Piece)>, numbered: Option<&[Arc<str>]>) -> BodyScan {
     let mut scan = Scan::default();
-    let mut at_refs = Vec::new();
+    let (mut at_refs, mut file_refs) = (Vec::new(), Vec::new());
     for (start, p) in pieces {
         scan.headings.extend(p.headings.iter().map(|h| shift_heading(h, start)));
         scan.links.extend(p.links.iter().map(|l| shift_link(l, start)));
         scan.code_blocks
             .extend(p.code_blocks.iter().map(|c| shift_range(c, start)));
         at_refs.extend(p.at_refs.iter().map(|(r, s)| (shift_range(r, start), s.clone())));
+        file_refs.extend(p.file_refs.iter().map(|(r, s)| (shift_range(r, start), s.clone())));
     }
     match numbered.filter(|n| n.len() == scan.headings.len()) {
         Some(n) => {
@@ -742,6 +813,7 @@ fn assemble<'p>(pieces: impl IntoIterator<Item = (usize, &'p Piece)>, numbered: 
     BodyScan {
         scan: Arc::new(scan),
         at_refs,
+        file_refs,
     }
 }
 
@@ -901,6 +973,32 @@ mod tests {
             split > files.len() * 2,
             "the corpus files were cut into chunks ({split})"
         );
+    }
+
+    #[test]
+    fn file_refs_outside_code() {
+        let text = "---\nagent: ask\n---\nUse #file:src/a.ts, (#file:../b.md). and #file:c.md#L3\n\
+                    Not `#file:span.md` nor x#file:glued.md nor #file:/abs.md nor #file:${file}.\n\
+                    ```\n#file:fenced.md\n```\n\n    #file:indented.md\n\n`a` #file:after-span.md:\n";
+        let body_start = text.find("Use").unwrap();
+        let s = scan_body(text, body_start);
+        let refs: Vec<(&str, &str)> = s
+            .file_refs
+            .iter()
+            .map(|(r, p)| (&text[r.clone()], p.as_str()))
+            .collect();
+        assert_eq!(
+            refs,
+            vec![
+                ("#file:src/a.ts", "src/a.ts"),
+                ("#file:../b.md", "../b.md"),
+                ("#file:c.md", "c.md"),
+                ("#file:after-span.md", "after-span.md"),
+            ]
+        );
+        // Chunked reads agree, and `@path` reading is unchanged by the shared walk.
+        check_edits(text, body_start, &[(body_start..body_start, "# H\n\n#file:new.md\n")]);
+        assert!(s.at_refs.is_empty());
     }
 
     #[test]
