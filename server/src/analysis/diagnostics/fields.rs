@@ -125,6 +125,15 @@ pub(super) fn replace_scalar(sink: &Sink, v: &Node, title: String, new: &str) ->
     (!sink.doc.slice(&v.span).contains('\n')).then(|| Fix::replace(title, v.span.clone(), text))
 }
 
+/// The quick fix that renames a `name` value to `to`: none when `to` is empty or the value
+/// cannot be rewritten in place; never part of fix-all (a rename is the user's choice).
+pub(super) fn rename_fix(sink: &Sink, v: &Node, title: String, to: &str) -> Option<Fix> {
+    (!to.is_empty())
+        .then(|| replace_scalar(sink, v, title, to))
+        .flatten()
+        .map(Fix::not_in_fix_all)
+}
+
 pub(super) fn scalar_string(node: &Node) -> Option<&str> {
     match &node.kind {
         NodeKind::Scalar { value, .. } if !node.is_null() => Some(value),
@@ -341,10 +350,7 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         && !name.ends_with('-');
     if !kebab {
         let fixed = to_kebab(name);
-        let fix = (!fixed.is_empty())
-            .then(|| replace_scalar(sink, v, format!("Change to `{fixed}`"), &fixed))
-            .flatten()
-            .map(Fix::not_in_fix_all);
+        let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
         sink.push(
             "/name-format",
             v.span.clone(),
@@ -360,9 +366,8 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
     {
         // Only when the file name is itself a good name; differing on purpose is allowed.
         let fix = (to_kebab(stem) == stem)
-            .then(|| replace_scalar(sink, v, format!("Set the name to `{stem}` (the file name)"), stem))
-            .flatten()
-            .map(Fix::not_in_fix_all);
+            .then(|| rename_fix(sink, v, format!("Set the name to `{stem}` (the file name)"), stem))
+            .flatten();
         sink.push(
             "/name-mismatch",
             v.span.clone(),

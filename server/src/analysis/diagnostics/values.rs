@@ -2,7 +2,7 @@
 //! numbers, OpenCode's `tools` and `permission` maps and `provider/model`, Copilot handoffs,
 //! string maps, length limits, and the Agent Skills name rules.
 
-use super::fields::{line_of, replace_scalar, scalar_string, to_kebab, tool_name};
+use super::fields::{line_of, rename_fix, replace_scalar, scalar_string, to_kebab, tool_name};
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::formats::{Field, ValueKind, copilot_models, opencode_agent, skill};
@@ -387,10 +387,7 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
         } else {
             "must not start or end with a hyphen or hold `--`".to_string()
         };
-        let fix = (!fixed.is_empty())
-            .then(|| replace_scalar(sink, v, format!("Change to `{fixed}`"), &fixed))
-            .flatten()
-            .map(Fix::not_in_fix_all);
+        let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
         sink.push(
             "/name-format",
             v.span.clone(),
@@ -407,13 +404,12 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
     if let Some(folder) = folder
         && folder != name
     {
-        let fix = replace_scalar(
+        let fix = rename_fix(
             sink,
             v,
             format!("Set the name to `{folder}` (the folder's name)"),
             folder,
-        )
-        .map(Fix::not_in_fix_all);
+        );
         sink.push(
             "/name-mismatch",
             v.span.clone(),
