@@ -62,15 +62,8 @@ const MODELS: &[&str] = &[
 const CLAUDE_TOOLS: &[&str] = &["claude-agent", "claude-command", "skill"];
 const COPILOT: &[&str] = &["copilot-agent", "copilot-chatmode", "copilot-prompt"];
 const COPILOT_AGENTS: &[&str] = &["copilot-agent", "copilot-chatmode"];
-const TOOL_LISTS: &[&str] = &[
-    "claude-agent",
-    "claude-command",
-    "skill",
-    "copilot-agent",
-    "copilot-chatmode",
-    "copilot-prompt",
-    "opencode-agent",
-];
+/// The formats with a model field are those with a tool list.
+const TOOL_LISTS: &[&str] = MODELS;
 const DUP_TOOLS: &[&str] = &[
     "claude-agent",
     "claude-command",
@@ -79,19 +72,8 @@ const DUP_TOOLS: &[&str] = &[
     "copilot-chatmode",
     "copilot-prompt",
 ];
-const BODIES: &[&str] = &[
-    "claude-agent",
-    "claude-command",
-    "skill",
-    "claude-rule",
-    "claude-output-style",
-    "copilot-agent",
-    "copilot-chatmode",
-    "copilot-prompt",
-    "copilot-instructions",
-    "opencode-agent",
-    "cursor-rule",
-];
+/// Every format whose body rules apply: the same as those with keys of their own.
+const BODIES: &[&str] = KEYED;
 const COMMANDS: &[&str] = &["claude-command", "skill"];
 const GLOBS: &[&str] = &[
     "claude-command",
