@@ -3,7 +3,7 @@
 
 pub mod lsp_client;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
@@ -36,6 +36,20 @@ pub fn agentls_bin() -> PathBuf {
         target.join(if release { "release" } else { "debug" }).join("agentls")
     })
     .clone()
+}
+
+/// Runs `agentls ARGS` in `dir`: exit code, stdout, stderr.
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(agentls_bin())
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("agentls runs");
+    (
+        out.status.code().expect("agentls exited normally, not by a signal"),
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
 }
 
 /// `../shared` beside the repository (the corpus and the spec), if present.

@@ -5,6 +5,17 @@
 
 use serde_json::{Value, json};
 use std::collections::VecDeque;
+
+/// An LSP range as (start line, start character, end line, end character).
+pub fn range_of(v: &Value) -> (u64, u64, u64, u64) {
+    let n = |x: &Value| x.as_u64().unwrap_or_else(|| panic!("not a position in {v}"));
+    (
+        n(&v["start"]["line"]),
+        n(&v["start"]["character"]),
+        n(&v["end"]["line"]),
+        n(&v["end"]["character"]),
+    )
+}
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};

@@ -1,10 +1,9 @@
 //! End-to-end tests of `agentls check` and the other CLI entry points: they run the real binary
 //! on `examples/` and on files written to a temporary directory.
 
-use agentls_e2e::{agentls_bin, repo_root};
+use agentls_e2e::{repo_root, run_in};
 use expect_test::expect;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// What one run of the binary produced.
 struct Run {
@@ -15,16 +14,8 @@ struct Run {
 
 /// Runs `agentls ARGS` from the repository root, so relative paths in the output are stable.
 fn agentls(args: &[&str]) -> Run {
-    let out = Command::new(agentls_bin())
-        .args(args)
-        .current_dir(repo_root())
-        .output()
-        .expect("agentls runs");
-    Run {
-        code: out.status.code().expect("agentls exited normally, not by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    let (code, stdout, stderr) = run_in(&repo_root(), args);
+    Run { code, stdout, stderr }
 }
 
 /// A fresh, empty directory under the system temp dir, removed when dropped.

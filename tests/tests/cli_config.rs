@@ -1,40 +1,18 @@
 //! `agentls check` with an `agentls.toml`: rule levels, ignored folders, extra names, inline
 //! suppression, and a broken configuration reported while the defaults still apply.
 
-use agentls_e2e::agentls_bin;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use agentls_e2e::{Project, run_in};
 
-fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("agentls-cli-config-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    for (path, text) in files {
-        let p = root.join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    root
-}
-
-fn check(dir: &Path) -> (i32, String, String) {
-    let out = Command::new(agentls_bin())
-        .current_dir(dir)
-        .args(["check", "."])
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+fn check(project: &Project) -> (i32, String, String) {
+    run_in(&project.0, &["check", "."])
 }
 
 const AGENT: &str = "---\nname: a\ndescription: d\ncategory: qa\ntools: Read, Gateway\nmodel: sonet\n---\nBody\n";
 
 #[test]
 fn settings_shape_the_findings() {
-    let dir = project(
-        "settings",
+    let dir = Project::new(
+        "config-settings",
         &[
             (".claude/agents/a.md", AGENT),
             ("vendor/.claude/agents/a.md", AGENT),
@@ -56,7 +34,7 @@ fn settings_shape_the_findings() {
 #[test]
 fn inline_suppression_silences_one_finding() {
     let text = "---\nname: a\ndescription: d\nmodel: sonet # agentls-ignore: claude-agent/unknown-model\ncolour: red\n---\nBody\n";
-    let dir = project("inline", &[(".claude/agents/a.md", text)]);
+    let dir = Project::new("config-inline", &[(".claude/agents/a.md", text)]);
     let (code, stdout, _) = check(&dir);
     assert_eq!(code, 0);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
@@ -65,8 +43,8 @@ fn inline_suppression_silences_one_finding() {
 
 #[test]
 fn a_broken_config_is_reported_and_the_defaults_apply() {
-    let dir = project(
-        "broken",
+    let dir = Project::new(
+        "config-broken",
         &[
             (".claude/agents/a.md", AGENT),
             ("agentls.toml", "[rules]\n\"claude-agent/unknown-modle\" = \"off\"\n"),

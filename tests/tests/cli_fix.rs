@@ -1,9 +1,8 @@
 //! `agentls check --diff` shows the safe fixes without touching anything; `--fix` writes them
 //! (only to files that have one) and reports what is left.
 
-use agentls_e2e::{agentls_bin, repo_root};
+use agentls_e2e::{repo_root, run_in};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn copy_examples(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("agentls-cli-fix-{name}-{}", std::process::id()));
@@ -17,19 +16,6 @@ fn copy_examples(name: &str) -> PathBuf {
         std::fs::copy(entry.path(), agents.join(entry.file_name())).unwrap();
     }
     dir
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(agentls_bin())
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 fn snapshot(dir: &Path) -> Vec<(String, String, std::time::SystemTime)> {
@@ -53,7 +39,7 @@ fn snapshot(dir: &Path) -> Vec<(String, String, std::time::SystemTime)> {
 fn diff_changes_nothing() {
     let dir = copy_examples("diff");
     let before = snapshot(&dir);
-    let (code, stdout, stderr) = run(&dir, &["check", "--diff", "."]);
+    let (code, stdout, stderr) = run_in(&dir, &["check", "--diff", "."]);
     assert_eq!(code, 1, "a file would change");
     assert!(
         stdout.contains("--- a/./.claude/agents/broken.md\n+++ b/./.claude/agents/broken.md\n"),
@@ -76,7 +62,7 @@ fn diff_changes_nothing() {
 fn fix_writes_only_files_with_fixes_and_reports_the_rest() {
     let dir = copy_examples("fix");
     let before = snapshot(&dir);
-    let (code, stdout, stderr) = run(&dir, &["check", "--fix", "."]);
+    let (code, stdout, stderr) = run_in(&dir, &["check", "--fix", "."]);
     assert!(stderr.contains("in 3 files"), "{stderr}");
     // What no fix can decide is still reported: an unbalanced rule and an unknown colour.
     assert_eq!(code, 1, "{stdout}");
@@ -95,6 +81,6 @@ fn fix_writes_only_files_with_fixes_and_reports_the_rest() {
     );
     // No temporary files are left behind, and a second run has nothing to fix.
     assert_eq!(after.len(), before.len());
-    let (_, _, stderr) = run(&dir, &["check", "--fix", "."]);
+    let (_, _, stderr) = run_in(&dir, &["check", "--fix", "."]);
     assert!(!stderr.contains("fixed"), "{stderr}");
 }

@@ -1,16 +1,10 @@
 //! The CI-facing output formats of `agentls check`: GitHub Actions annotations and SARIF.
 
-use agentls_e2e::{agentls_bin, repo_root};
-use std::process::Command;
+use agentls_e2e::{repo_root, run_in};
 
 fn check(args: &[&str]) -> (i32, String) {
-    let out = Command::new(agentls_bin())
-        .current_dir(repo_root())
-        .arg("check")
-        .args(args)
-        .output()
-        .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap())
+    let (code, stdout, _) = run_in(&repo_root(), &[&["check"], args].concat());
+    (code, stdout)
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Hostile trees on disk: symlink loops, dangling links, special files, binary files. `check`
 //! finishes, reports what it could not read, and never hangs.
 
-use agentls_e2e::agentls_bin;
-use std::path::PathBuf;
+use agentls_e2e::run_in;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn tree(name: &str) -> PathBuf {
@@ -17,18 +17,8 @@ fn tree(name: &str) -> PathBuf {
     root
 }
 
-fn check(dir: &PathBuf, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(agentls_bin())
-        .current_dir(dir)
-        .arg("check")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+fn check(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    run_in(dir, &[&["check"], args].concat())
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! colours, as an editor asks for them, with non-ASCII text before the cursor in UTF-16 and
 //! UTF-8 sessions.
 
-use agentls_e2e::lsp_client::LspClient;
+use agentls_e2e::lsp_client::{LspClient, range_of};
 use serde_json::{Value, json};
 
 const URI: &str = "file:///tmp/agentls-e2e-features/.claude/agents/demo.md";
@@ -25,16 +25,6 @@ fn vscode_like() -> Value {
 
 fn pos(line: u32, character: u32) -> Value {
     json!({ "textDocument": { "uri": URI }, "position": { "line": line, "character": character } })
-}
-
-fn range_of(v: &Value) -> (u64, u64, u64, u64) {
-    let n = |x: &Value| x.as_u64().unwrap_or_else(|| panic!("not a position in {v}"));
-    (
-        n(&v["start"]["line"]),
-        n(&v["start"]["character"]),
-        n(&v["end"]["line"]),
-        n(&v["end"]["character"]),
-    )
 }
 
 fn items_of(completion: &Value) -> Vec<Value> {

@@ -5,7 +5,7 @@
 //! resolve, and go-to-definition and document links follow them.
 
 use agentls_e2e::Project;
-use agentls_e2e::lsp_client::LspClient;
+use agentls_e2e::lsp_client::{LspClient, range_of};
 use serde_json::{Value, json};
 
 fn capabilities() -> Value {
@@ -35,16 +35,6 @@ fn span(text: &str, needle: &str) -> (u64, u64, u64, u64) {
     let line = text[..at].matches('\n').count() as u64;
     let col = (at - text[..at].rfind('\n').map_or(0, |i| i + 1)) as u64;
     (line, col, line, col + needle.len() as u64)
-}
-
-fn range_of(v: &Value) -> (u64, u64, u64, u64) {
-    let n = |x: &Value| x.as_u64().unwrap_or_else(|| panic!("not a position in {v}"));
-    (
-        n(&v["start"]["line"]),
-        n(&v["start"]["character"]),
-        n(&v["end"]["line"]),
-        n(&v["end"]["character"]),
-    )
 }
 
 /// The range of the diagnostic with `code`, which must be there.
