@@ -7,26 +7,16 @@ use agentls::analysis::completion::{
 };
 use agentls::document::Document;
 use agentls::formats::Vocab;
-use agentls::workspace::mcp::{McpCatalog, McpServer};
 use expect_test::{Expect, expect};
 use std::path::PathBuf;
 
 const PATH: &str = "project/.claude/agents/code-reviewer.md";
 
-fn at_cursor(fixture: &str) -> (Document, usize) {
-    let offset = fixture.find("$0").expect("the fixture has a `$0` cursor");
-    let text = fixture.replacen("$0", "", 1);
-    (Document::new(&text, Some(PathBuf::from(PATH))), offset)
-}
+mod common;
+use common::mcp;
 
-fn mcp() -> McpCatalog {
-    McpCatalog {
-        servers: vec![McpServer {
-            name: "github".into(),
-            declared_in: PathBuf::from("project/.mcp.json"),
-            tools: vec!["create_issue".into()],
-        }],
-    }
+fn at_cursor(fixture: &str) -> (Document, usize) {
+    common::at_cursor(PATH, fixture)
 }
 
 fn name(name: &str, path: &str, description: Option<&str>, vocab: Vocab) -> NameInfo {

@@ -8,25 +8,11 @@ use agentls::analysis::completion::{Completion, completions};
 use agentls::analysis::hover::{hover, hover_with};
 use agentls::analysis::links::{LinkTargets, Target};
 use agentls::document::Document;
-use agentls::workspace::mcp::{McpCatalog, McpServer};
 use expect_test::{Expect, expect};
 use std::path::{Path, PathBuf};
 
-fn at_cursor(path: &str, fixture: &str) -> (Document, usize) {
-    let offset = fixture.find("$0").expect("the fixture has a `$0` cursor");
-    let text = fixture.replacen("$0", "", 1);
-    (Document::new(&text, Some(PathBuf::from(path))), offset)
-}
-
-fn mcp() -> McpCatalog {
-    McpCatalog {
-        servers: vec![McpServer {
-            name: "github".into(),
-            declared_in: PathBuf::from("project/.mcp.json"),
-            tools: vec!["create_issue".into()],
-        }],
-    }
-}
+mod common;
+use common::{at_cursor, mcp};
 
 /// The labels a client shows (narrowed by the typed prefix), with kind, detail and the start
 /// of the doc; `limit` items at most.

@@ -7,10 +7,10 @@ use agentls::workspace::mcp::{McpCatalog, McpServer};
 use expect_test::{Expect, expect};
 use std::path::PathBuf;
 
+mod common;
+
 fn check(fixture: &str, expect: Expect) {
-    let offset = fixture.find("$0").expect("a `$0` cursor");
-    let text = fixture.replacen("$0", "", 1);
-    let doc = Document::new(&text, Some(PathBuf::from("project/.claude/agents/a.md")));
+    let (doc, offset) = common::at_cursor("project/.claude/agents/a.md", fixture);
     let mcp = McpCatalog {
         servers: vec![McpServer {
             name: "github".into(),
