@@ -69,12 +69,6 @@ fn import_prefix(path: Option<&Path>, format: &Format) -> Option<String> {
     Some("../".repeat(comps.len() - claude))
 }
 
-/// [`with_imports`] of a text read once (no document kept).
-pub fn scan_for(text: &str, body_start: usize, path: Option<&Path>, format: Option<&Format>) -> Scan {
-    let scan = with_imports(&scan_body(text, body_start), path, format);
-    Arc::try_unwrap(scan).unwrap_or_else(|a| (*a).clone())
-}
-
 /// A document's scan (kept current by its edits) with the imports of `format`.
 pub fn scan_doc(doc: &Document, format: Option<&Format>) -> Arc<Scan> {
     with_imports(&doc.scan(), doc.path(), format)
