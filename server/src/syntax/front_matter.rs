@@ -19,6 +19,9 @@ pub struct FrontMatterSplit {
     /// The block is closed only by a longer rule (`-----`): Claude Code's loader stops there
     /// (its pattern matches the first `---` anywhere), strict tools read on.
     pub closed_by_rule: bool,
+    /// The closing `---` is inside a line (`description: a --- b`): only a reader that closes
+    /// at the first `---` anywhere ([`split_first_dashes`]) finds such a close.
+    pub closed_mid_line: bool,
 }
 
 /// A fence line longer than this cannot be `---` plus blanks worth honouring; skipping long
@@ -71,6 +74,7 @@ pub fn split(rope: &Rope) -> Option<FrontMatterSplit> {
                     close: Some(offset..offset + 3),
                     body_start: offset + len,
                     closed_by_rule: false,
+                    closed_mid_line: false,
                 });
             }
             None => {}
@@ -84,6 +88,7 @@ pub fn split(rope: &Rope) -> Option<FrontMatterSplit> {
             close: Some(at..at + content),
             body_start: at + len,
             closed_by_rule: true,
+            closed_mid_line: false,
         },
         None => FrontMatterSplit {
             open,
@@ -91,7 +96,118 @@ pub fn split(rope: &Rope) -> Option<FrontMatterSplit> {
             close: None,
             body_start: offset,
             closed_by_rule: false,
+            closed_mid_line: false,
         },
+    })
+}
+
+/// JavaScript's `\s`: what a loader written in JavaScript skips as white space.
+pub fn is_js_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+    )
+}
+
+/// Why a reader that closes at the first `---` finds no front matter in a file that opens
+/// with `---`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoFrontMatter {
+    /// The file does not start with `---` (after an optional BOM).
+    NoOpening,
+    /// `---` is followed by something other than white space up to a line feed (`--- x`,
+    /// `----`, a lone CR line end).
+    OpeningNotALine,
+    /// No `---` anywhere after the opening one.
+    NeverClosed,
+}
+
+/// The front matter as Claude Code's loader finds it: the text starts with `---` (after a
+/// BOM), then white space up to a line feed (`^---\s*\n`); the block ends at the first `---`
+/// after that, anywhere, even inside a line or at the start of a longer `-----` rule, and
+/// the body starts after the white space that follows (`---\s*\n?`). That is the pattern
+/// `/^---\s*\n([\s\S]*?)---\s*\n?/` (Claude Code 2.1.332, docs/format-sources.md).
+pub fn split_first_dashes(rope: &Rope) -> Result<FrontMatterSplit, NoFrontMatter> {
+    // The pattern needs the text from the start to the close: read chunks until a `---` after
+    // the opening shows up (a front matter is short; an unclosed one costs one pass).
+    let mut text = String::new();
+    let mut chunks = rope.chunks();
+    let mut need = |text: &mut String, upto: usize| {
+        while text.len() < upto {
+            match chunks.next() {
+                Some(c) => text.push_str(c),
+                None => return false,
+            }
+        }
+        true
+    };
+    need(&mut text, 8);
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if !text[bom..].starts_with("---") {
+        return Err(NoFrontMatter::NoOpening);
+    }
+    // `\s*\n` backtracks to the last line feed of the white space after `---`.
+    let open_end = bom + 3;
+    let mut content_start = None;
+    let mut i = open_end;
+    loop {
+        if i >= text.len() && !need(&mut text, i + 64) && i >= text.len() {
+            break;
+        }
+        let Some(c) = text[i..].chars().next() else { break };
+        if !is_js_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+        if c == '\n' {
+            content_start = Some(i);
+        }
+    }
+    let Some(content_start) = content_start else {
+        // `---` and nothing after it but blanks: a front matter begun and never closed.
+        return Err(if i >= text.len() {
+            NoFrontMatter::NeverClosed
+        } else {
+            NoFrontMatter::OpeningNotALine
+        });
+    };
+    let mut from = content_start;
+    let close = loop {
+        if let Some(k) = text[from..].find("---") {
+            break from + k;
+        }
+        from = text.len().saturating_sub(2).max(content_start);
+        let len = text.len();
+        if !need(&mut text, len + 4096) {
+            return match text[content_start..].find("---") {
+                Some(k) => break content_start + k,
+                None => Err(NoFrontMatter::NeverClosed),
+            };
+        }
+    };
+    // `\s*\n?` after the close: all the white space that follows.
+    let mut body_start = close + 3;
+    loop {
+        if body_start >= text.len() && !need(&mut text, body_start + 64) && body_start >= text.len() {
+            break;
+        }
+        match text[body_start..].chars().next() {
+            Some(c) if is_js_space(c) => body_start += c.len_utf8(),
+            _ => break,
+        }
+    }
+    let line_start = close == 0 || text[..close].ends_with('\n') || text[..close].ends_with('\r');
+    let by_rule = text[close + 3..].starts_with('-');
+    let rest_of_line = text[close + 3..].split(['\n', '\r']).next().unwrap_or_default();
+    let alone = line_start && rest_of_line.trim_matches([' ', '\t']).is_empty();
+    Ok(FrontMatterSplit {
+        open: bom..open_end,
+        yaml: content_start..close,
+        close: Some(close..close + 3),
+        body_start,
+        closed_by_rule: by_rule && line_start,
+        closed_mid_line: !(alone || by_rule && line_start),
     })
 }
 
@@ -161,6 +277,63 @@ mod tests {
             s("---\na: 1\n-----\r\nbody"),
             Some(("a: 1\n".into(), Some("-----".into()), "body".into()))
         );
+    }
+
+    fn first(text: &str) -> Result<(String, String, bool, bool), NoFrontMatter> {
+        let rope = Rope::from_str(text);
+        split_first_dashes(&rope).map(|f| {
+            (
+                text[f.yaml.clone()].to_string(),
+                text[f.body_start..].to_string(),
+                f.closed_by_rule,
+                f.closed_mid_line,
+            )
+        })
+    }
+
+    #[test]
+    fn first_dashes_close_anywhere_as_claude_codes_pattern_does() {
+        assert_eq!(
+            first("---\nname: a\n---\nbody\n"),
+            Ok(("name: a\n".into(), "body\n".into(), false, false))
+        );
+        // Inside a value: the value is cut and the rest becomes the body.
+        assert_eq!(
+            first("---\nd: a --- b\n---\nbody"),
+            Ok(("d: a ".into(), "b\n---\nbody".into(), false, true))
+        );
+        // A longer rule closes at its first three dashes.
+        assert_eq!(
+            first("---\na: 1\n-----\nbody"),
+            Ok(("a: 1\n".into(), "--\nbody".into(), true, false))
+        );
+        // White space after the fences, blank lines included, belongs to the fences.
+        assert_eq!(
+            first("---  \r\n\na: 1\r\n---\r\n\n\nbody"),
+            Ok(("a: 1\r\n".into(), "body".into(), false, false))
+        );
+        assert_eq!(
+            first("\u{feff}---\na: 1\n---"),
+            Ok(("a: 1\n".into(), "".into(), false, false))
+        );
+        // `...` does not close; the next `---` does.
+        assert_eq!(
+            first("---\na: 1\n...\nx\n---\n"),
+            Ok(("a: 1\n...\nx\n".into(), "".into(), false, false))
+        );
+    }
+
+    #[test]
+    fn first_dashes_find_nothing_without_a_line_feed_after_the_opening() {
+        assert_eq!(first("---\rname: a\r---\rbody"), Err(NoFrontMatter::OpeningNotALine));
+        assert_eq!(first("--- x\nname: a\n---\n"), Err(NoFrontMatter::OpeningNotALine));
+        assert_eq!(first("----\nname: a\n---\n"), Err(NoFrontMatter::OpeningNotALine));
+        assert_eq!(first("\n---\nname: a\n---\n"), Err(NoFrontMatter::NoOpening));
+        assert_eq!(first("---\nname: a\n"), Err(NoFrontMatter::NeverClosed));
+        let long = format!("---\n{}", "x".repeat(10_000));
+        assert_eq!(first(&long), Err(NoFrontMatter::NeverClosed));
+        let late = format!("---\n{}---\nbody", "x: y\n".repeat(2_000));
+        assert_eq!(first(&late).map(|r| r.1), Ok("body".into()));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod front_matter;
 pub mod markdown;
+pub mod reader;
 pub mod scan;
 pub mod yaml;
 

@@ -89,23 +89,91 @@ impl Node {
     /// What a user would call this value's type, for messages.
     pub fn type_name(&self) -> &'static str {
         match &self.kind {
-            NodeKind::Scalar { value, style } => {
-                if *style != Style::Plain {
-                    "string"
-                } else if self.is_null() {
-                    "empty value"
-                } else if matches!(value.as_str(), "true" | "false" | "True" | "False" | "TRUE" | "FALSE") {
-                    "boolean"
-                } else if value.parse::<f64>().is_ok() {
-                    "number"
-                } else {
-                    "string"
-                }
-            }
+            NodeKind::Scalar { .. } => match self.scalar_type() {
+                Some(ScalarType::Null) => "empty value",
+                Some(ScalarType::Bool(_)) => "boolean",
+                Some(ScalarType::Int | ScalarType::Float) => "number",
+                _ => "string",
+            },
             NodeKind::Seq { .. } => "list",
             NodeKind::Map { .. } => "mapping",
             NodeKind::Alias => "alias",
         }
+    }
+
+    /// The type a YAML 1.2 loader (core schema: js-yaml, Bun) gives a scalar; `None` for
+    /// collections and aliases.
+    pub fn scalar_type(&self) -> Option<ScalarType> {
+        let NodeKind::Scalar { value, style } = &self.kind else {
+            return None;
+        };
+        if *style != Style::Plain {
+            return Some(ScalarType::Str);
+        }
+        Some(core_type(value))
+    }
+
+    /// The text of a scalar a loader reads as a string (quoted, or plain text that is not a
+    /// number, a boolean or null).
+    pub fn as_text(&self) -> Option<&str> {
+        match self.scalar_type()? {
+            ScalarType::Str => self.as_str(),
+            _ => None,
+        }
+    }
+}
+
+/// A scalar's type under the YAML 1.2 core schema.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ScalarType {
+    Null,
+    Bool(bool),
+    Int,
+    Float,
+    Str,
+}
+
+/// The core schema's resolution of a plain scalar (YAML 1.2, §10.3.2).
+pub fn core_type(v: &str) -> ScalarType {
+    match v {
+        "" | "~" | "null" | "Null" | "NULL" => return ScalarType::Null,
+        "true" | "True" | "TRUE" => return ScalarType::Bool(true),
+        "false" | "False" | "FALSE" => return ScalarType::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN"
+        | ".NAN" => {
+            return ScalarType::Float;
+        }
+        _ => {}
+    }
+    let digits = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
+    if let Some(h) = v.strip_prefix("0x") {
+        return if digits(h, 16) {
+            ScalarType::Int
+        } else {
+            ScalarType::Str
+        };
+    }
+    if let Some(o) = v.strip_prefix("0o") {
+        return if digits(o, 8) { ScalarType::Int } else { ScalarType::Str };
+    }
+    let unsigned = v.strip_prefix(['-', '+']).unwrap_or(v);
+    if digits(unsigned, 10) {
+        return ScalarType::Int;
+    }
+    // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+    let (mantissa, exp) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], Some(&unsigned[i + 1..])),
+        None => (unsigned, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((a, b)) => (digits(a, 10) && (b.is_empty() || digits(b, 10))) || (a.is_empty() && digits(b, 10)),
+        None => digits(mantissa, 10),
+    };
+    let exp_ok = exp.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e), 10));
+    if mantissa_ok && exp_ok {
+        ScalarType::Float
+    } else {
+        ScalarType::Str
     }
 }
 
@@ -115,6 +183,10 @@ pub struct Recovered {
     pub key: String,
     /// The value as written, in document bytes.
     pub value: TextRange,
+    /// Strict YAML rejects this value on its own line: the quoting is what makes the file
+    /// load. Otherwise the value was quoted only because another line failed, and it is now
+    /// read as the text of the line (a `#` comment, a `[list` included).
+    pub needed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -133,6 +205,25 @@ pub struct ParsedYaml {
     pub recovered: Vec<Recovered>,
     /// The strict parse error that remains even after recovery.
     pub error: Option<SyntaxError>,
+    /// Lines whose leading tabs a retry read as two spaces each (the whole line).
+    pub tab_lines: Vec<TextRange>,
+    /// The strict parse error that made the retry run, when the retry then succeeded.
+    pub retried_after: Option<SyntaxError>,
+}
+
+/// What a reader does when the front matter is not valid YAML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Nothing: the front matter is lost.
+    None,
+    /// agentls's tolerant reading for formats whose loader is not modelled: values holding
+    /// `: ` are quoted (never values that open a list or a mapping).
+    Lenient,
+    /// Claude Code's loader (2.1.332): every top-level line `key: value` (key of letters,
+    /// `_` and `-`) whose value is not quoted, not a whole `[...]` list, and holds `: ` or one of
+    /// ``{}[]*&#!|>%@` `` is rewritten as a double-quoted string; a line ending in CR never
+    /// matches. Then leading tabs become two spaces each, and the YAML is read again.
+    QuoteLinesAndTabs,
 }
 
 /// Maps saphyr's (line, char column) markers back to document byte offsets. Lines are the same
@@ -143,6 +234,9 @@ struct Lines<'a> {
     base: usize,
     /// Byte offset of each line start, plus the end of each line's content.
     starts: Vec<(usize, usize)>,
+    /// Per line, how many leading tabs a retry replaced by two spaces each (columns of the
+    /// repaired text map back through it); empty when none did.
+    tabs: Vec<usize>,
 }
 
 impl<'a> Lines<'a> {
@@ -169,7 +263,12 @@ impl<'a> Lines<'a> {
             i += 1;
         }
         starts.push((line_start, bytes.len()));
-        Lines { text, base, starts }
+        Lines {
+            text,
+            base,
+            starts,
+            tabs: Vec::new(),
+        }
     }
 
     fn line_content(&self, line: usize) -> &'a str {
@@ -180,6 +279,11 @@ impl<'a> Lines<'a> {
     /// `line` is 1-based (saphyr), `col` counts chars.
     fn offset(&self, line: usize, col: usize) -> usize {
         let idx = line.saturating_sub(1).min(self.starts.len() - 1);
+        let col = match self.tabs.get(idx).copied().unwrap_or(0) {
+            0 => col,
+            n if col < 2 * n => col / 2,
+            n => col - n,
+        };
         let (s, e) = self.starts[idx];
         let content = &self.text[s..e];
         let within = content.char_indices().nth(col).map_or(content.len(), |(b, _)| b);
@@ -196,8 +300,13 @@ impl<'a> Lines<'a> {
 /// Parses the front matter YAML. `text` is the YAML between the fences; `base` its byte offset
 /// in the document.
 pub fn parse(text: &str, base: usize) -> ParsedYaml {
+    parse_with(text, base, Retry::Lenient)
+}
+
+/// Parses the front matter YAML as a reader with `retry` does.
+pub fn parse_with(text: &str, base: usize, retry: Retry) -> ParsedYaml {
     let lines = Lines::new(text, base);
-    let strict = build(text, &lines);
+    let strict = build_tabs_as_space(text, &lines);
     let err = match strict {
         Ok(root) => {
             return ParsedYaml {
@@ -207,28 +316,223 @@ pub fn parse(text: &str, base: usize) -> ParsedYaml {
         }
         Err(e) => e,
     };
+    match retry {
+        Retry::None => ParsedYaml {
+            error: Some(err),
+            ..Default::default()
+        },
+        Retry::Lenient => lenient(text, lines, err),
+        Retry::QuoteLinesAndTabs => quote_lines_and_tabs(text, lines, err),
+    }
+}
+
+/// [`build`], where a tab after a key's `:` is read as the space YAML allows it to be
+/// (saphyr-parser rejects `key:\tvalue`, which YAML 1.2 loaders read as `key: value`). The
+/// tab becomes a space of the same width in bytes, so every span stays where it was.
+fn build_tabs_as_space(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
+    let mut err = match build(text, lines) {
+        Ok(root) => return Ok(root),
+        Err(e) => e,
+    };
+    let mut fixed = text.to_string();
+    for _ in 0..64 {
+        // saphyr reports the position after the tab.
+        let at = (err.at.start - lines.base).min(fixed.len());
+        let b = fixed.as_bytes();
+        let tab = [at, at.wrapping_sub(1)]
+            .into_iter()
+            .find(|&t| t < b.len() && t > 0 && b[t] == b'\t' && b[t - 1] == b':');
+        let Some(tab) = tab.filter(|_| err.message.contains("valid YAML whitespace")) else {
+            return Err(err);
+        };
+        fixed.replace_range(tab..tab + 1, " ");
+        match build(&fixed, lines) {
+            Ok(root) => return Ok(root),
+            Err(e) => err = e,
+        }
+    }
+    Err(err)
+}
+
+/// Claude Code's retry ([`Retry::QuoteLinesAndTabs`]).
+fn quote_lines_and_tabs(text: &str, mut lines: Lines, err: SyntaxError) -> ParsedYaml {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut recovered = Vec::new();
+    let mut tab_lines = Vec::new();
+    let mut tabs = vec![0; lines.starts.len()];
+    // Claude Code splits on `\n` only; a CR stays in the line, and no such line matches.
+    for seg in text.split_inclusive('\n') {
+        let content = seg.strip_suffix('\n').unwrap_or(seg);
+        match claude_quotable(content) {
+            Some(value_at) => {
+                let value = &content[value_at..];
+                out.push_str(&content[..value_at]);
+                out.push_str(&js_double_quote(value));
+                let key = &content[..content.find(':').unwrap_or(0)];
+                let at = lines.base + seg_start_in(text, seg) + value_at;
+                recovered.push(Recovered {
+                    key: key.to_string(),
+                    value: at..at + value.len(),
+                    // Needed when YAML cannot read the line as it is.
+                    needed: parse_strict(&format!("k: {value}"), 0).is_err(),
+                });
+            }
+            None => out.push_str(content),
+        }
+        if seg.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    // `replace(/^\t+/gm, …)`: leading tabs of every line become two spaces each. The lines of
+    // `out` are those of `text` (only values between quotes changed).
+    let out_lines = Lines::new(&out, 0);
+    let mut repaired = String::with_capacity(out.len() + 16);
+    let mut prev_end = 0;
+    for (i, &(s, _)) in out_lines.starts.iter().enumerate() {
+        repaired.push_str(&out[prev_end..s]);
+        let n = out[s..].bytes().take_while(|&b| b == b'\t').count();
+        if n > 0 {
+            repaired.push_str(&"  ".repeat(n));
+            if let Some(t) = tabs.get_mut(i) {
+                *t = n;
+            }
+            if let Some(&(ls, le)) = lines.starts.get(i) {
+                tab_lines.push(lines.base + ls..lines.base + le);
+            }
+        }
+        prev_end = s + n;
+    }
+    repaired.push_str(&out[prev_end..]);
+    if repaired == text {
+        return ParsedYaml {
+            error: Some(err),
+            ..Default::default()
+        };
+    }
+    lines.tabs = tabs;
+    match build(&repaired, &lines) {
+        Ok(mut root) => {
+            if let Some(root) = &mut root {
+                respan_recovered(root, &recovered);
+            }
+            ParsedYaml {
+                root,
+                recovered,
+                error: None,
+                tab_lines,
+                retried_after: Some(err),
+            }
+        }
+        // The retry is not enough: report the error the loader really stops at.
+        Err(e) => ParsedYaml {
+            error: Some(e),
+            ..Default::default()
+        },
+    }
+}
+
+/// Where `seg` (a slice of `text`) starts in it.
+fn seg_start_in(text: &str, seg: &str) -> usize {
+    seg.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// The index of the value in a line Claude Code's retry quotes, if it does:
+/// `^([a-zA-Z_-]+):\s+(\S.*)$` (JavaScript: `.` stops at CR, U+2028 and U+2029, and `$` is
+/// the end of the line), the value not already quoted (`"…"`, `'…'`), not a whole `[…]` list,
+/// and holding `: ` or one of ``{}[]*&#!|>%@` ``.
+fn claude_quotable(line: &str) -> Option<usize> {
+    let colon = line.find(':')?;
+    let key = &line[..colon];
+    if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_' || b == b'-') {
+        return None;
+    }
+    let rest = &line[colon + 1..];
+    let value = rest.trim_start_matches(crate::syntax::front_matter::is_js_space);
+    if value.len() == rest.len() || value.is_empty() {
+        return None;
+    }
+    if value.contains(['\r', '\u{2028}', '\u{2029}']) {
+        return None;
+    }
+    let quoted = |q: char| value.starts_with(q) && value.ends_with(q);
+    if quoted('"') || quoted('\'') {
+        return None;
+    }
+    if value.starts_with('[')
+        && value.ends_with(']')
+        && matches!(
+            parse_strict(value, 0),
+            Ok(Some(Node {
+                kind: NodeKind::Seq { .. },
+                ..
+            }))
+        )
+    {
+        return None;
+    }
+    let special = value.contains(": ") || value.contains(|c| "{}[]*&#!|>%@`".contains(c));
+    special.then_some(line.len() - value.len())
+}
+
+/// `"…"` as Claude Code writes it: only `\` and `"` are escaped.
+fn js_double_quote(value: &str) -> String {
+    format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Gives each quoted value's scalar the span of the value as written (the repaired text has
+/// quotes the document does not), read as plain text.
+fn respan_recovered(node: &mut Node, recovered: &[Recovered]) {
+    match &mut node.kind {
+        NodeKind::Scalar { style, .. } => {
+            if let Some(r) = recovered
+                .iter()
+                .find(|r| node.span.start >= r.value.start && node.span.start <= r.value.end)
+            {
+                node.span = r.value.clone();
+                *style = Style::Plain;
+            }
+        }
+        NodeKind::Seq { items, .. } => items.iter_mut().for_each(|n| respan_recovered(n, recovered)),
+        NodeKind::Map { entries, .. } => {
+            for e in entries {
+                respan_recovered(&mut e.key, recovered);
+                respan_recovered(&mut e.value, recovered);
+            }
+        }
+        NodeKind::Alias => {}
+    }
+}
+
+/// agentls's tolerant retry ([`Retry::Lenient`]).
+fn lenient(text: &str, lines: Lines, err: SyntaxError) -> ParsedYaml {
     if let Some((repaired, recovered)) = repair(text, &lines) {
         return match build(&repaired, &lines) {
             Ok(root) => ParsedYaml {
                 root,
                 recovered,
                 error: None,
+                tab_lines: Vec::new(),
+                retried_after: Some(err),
             },
             // The retry is not enough: report the error the loader really stops at, the one
             // left after quoting. The quoted values are not worth a warning then: the file
             // fails either way.
             Err(e) => ParsedYaml {
-                root: None,
-                recovered: Vec::new(),
                 error: Some(e),
+                ..Default::default()
             },
         };
     }
     ParsedYaml {
-        root: None,
-        recovered: Vec::new(),
         error: Some(err),
+        ..Default::default()
     }
+}
+
+/// Parses `text` as strict YAML 1.2 (no retry): the tree, or where and why parsing stopped.
+/// Spans are offsets into `text` plus `base`.
+pub fn parse_strict(text: &str, base: usize) -> Result<Option<Node>, SyntaxError> {
+    build(text, &Lines::new(text, base))
 }
 
 /// Applies the loader's retry rule to every line. Returns `None` when no line qualifies.
@@ -248,6 +552,7 @@ fn repair(text: &str, lines: &Lines) -> Option<(String, Vec<Recovered>)> {
                     recovered.push(Recovered {
                         key: key.to_string(),
                         value: lines.base + s + value_at..lines.base + s + value_at + value.len(),
+                        needed: true,
                     });
                 }
             }
