@@ -154,13 +154,20 @@ fn quoting_a_value_two_ways() {
     check_fixes(
         "---\nname: reviewer\ndescription: x\nargument-hint: [a]$0 [b]\n---\n",
         expect![[r#"
-        == quickfix: Quote the value (preferred)
-        ---
-        name: reviewer
-        description: x
-        argument-hint: "[a] [b]"
-        ---
-    "#]],
+            == quickfix: Quote the value (preferred)
+            ---
+            name: reviewer
+            description: x
+            argument-hint: "[a] [b]"
+            ---
+            == quickfix: Move the value into a `|` block
+            ---
+            name: reviewer
+            description: x
+            argument-hint: |
+              [a] [b]
+            ---
+        "#]],
     );
 }
 

@@ -92,12 +92,13 @@ fn command_completion() {
         "---\nallowed-tools: Bash(git diff:*), Re$0\n---\nReview $ARGUMENTS.\n",
         5,
         expect![[r#"
-        replaces "Re", 4 shown
-        Read (Tool) built-in tool, read-only => "Read" -- Reads files. Rules: `Read(path glob)` (also covers Grep, Glob and LSP).
-        ReadMcpResourceTool (Tool) built-in tool, read-only => "ReadMcpResourceTool" -- Reads an MCP resource by URI.
-        RemoteTrigger (Tool) built-in tool => "RemoteTrigger" -- Manages claude.ai routines (`/schedule`).
-        ReportFindings (Tool) built-in tool, read-only => "ReportFindings" -- Reports structured code-review findings.
-    "#]],
+            replaces "Re", 6 shown
+            Read (Tool) built-in tool, read-only => "Read" -- Reads files. Rules: `Read(path glob)` (also covers Grep, Glob and LSP).
+            ReadMcpResourceDirTool (Tool) built-in tool, read-only => "ReadMcpResourceDirTool" -- Lists an MCP resource directory (sessions with an MCP server).
+            ReadMcpResourceTool (Tool) built-in tool, read-only => "ReadMcpResourceTool" -- Reads an MCP resource by URI (sessions with an MCP server).
+            ReadNotifications (Tool) built-in tool, read-only => "ReadNotifications" -- Reads pending notifications (connected sessions).
+            RemoteTrigger (Tool) built-in tool => "RemoteTrigger" -- Manages claude.ai routines (`/schedule`; signed-in sessions).
+        "#]],
     );
     complete(
         COMMAND,
@@ -124,14 +125,14 @@ fn command_completion() {
         "---\nmodel: $0\n---\nReview.\n",
         6,
         expect![[r#"
-        replaces "", 31 shown
-        inherit (Model) alias => "inherit" -- Use the main conversation's model (the default).
-        sonnet (Model) alias => "sonnet" -- Latest Sonnet (Sonnet 5.5 on the Anthropic API since Claude Code 2.1.284).
-        opus (Model) alias => "opus" -- Latest Opus (Opus 5.5 since Claude Code 2.1.280).
-        haiku (Model) alias => "haiku" -- Latest Haiku (Haiku 5.5).
-        fable (Model) alias => "fable" -- Fable 5.1 (Claude Code 2.1.257+).
-        claude-fable-5-1 (Model) model id => "claude-fable-5-1" -- Claude Fable 5.1.
-    "#]],
+            replaces "", 31 shown
+            inherit (Model) alias => "inherit" -- Use the main conversation's model (the default).
+            sonnet (Model) alias => "sonnet" -- Latest Sonnet: Claude Code 2.1.332 sends `claude-sonnet-5-5`.
+            opus (Model) alias => "opus" -- Latest Opus: Claude Code 2.1.332 sends `claude-opus-5-5`.
+            haiku (Model) alias => "haiku" -- Latest Haiku: Claude Code 2.1.332 sends `claude-haiku-5-5`.
+            fable (Model) alias => "fable" -- Latest Fable: Claude Code 2.1.332 sends `claude-fable-5-2`.
+            claude-fable-5-2 (Model) model id => "claude-fable-5-2" -- Claude Fable 5.2.
+        "#]],
     );
 }
 
@@ -143,21 +144,21 @@ fn command_hover() {
         COMMAND,
         &at("$1 at", text),
         expect![[r#"
-        [$1]
-        **`$1`**: replaced by the first argument typed after `/git:review` (arguments are separated by spaces; quote one to keep its spaces). Empty when fewer are given.
+            [$1]
+            **Argument 2**: replaced by the second argument typed after `/git:review` (arguments are separated by spaces; quote one to keep its spaces). Claude Code counts from `$0`; with fewer arguments it leaves the placeholder as written.
 
-        In `argument-hint` (`[pr-number] [priority]`) this is `[pr-number]`.
-    "#]],
+            In `argument-hint` (`[pr-number] [priority]`) this is `[priority]`.
+        "#]],
     );
     show(
         COMMAND,
         &at("$3:", text),
         expect![[r#"
-        [$3]
-        **`$3`**: replaced by the third argument typed after `/git:review` (arguments are separated by spaces; quote one to keep its spaces). Empty when fewer are given.
+            [$3]
+            **Argument 4**: replaced by the fourth argument typed after `/git:review` (arguments are separated by spaces; quote one to keep its spaces). Claude Code counts from `$0`; with fewer arguments it leaves the placeholder as written.
 
-        `argument-hint` (`[pr-number] [priority]`) names only 2 arguments: this one is empty unless the user types more.
-    "#]],
+            `argument-hint` (`[pr-number] [priority]`) names only 2 arguments: this one stays as written unless the user types more.
+        "#]],
     );
     show(
         COMMAND,
@@ -173,17 +174,17 @@ fn command_hover() {
         COMMAND,
         &at("!`git", text),
         expect![[r#"
-        [!`git diff main`]
-        **Shell command**: Claude Code runs
+            [!`git diff main`]
+            **Shell command**: Claude Code runs
 
-        ```text
-        git diff main
-        ```
+            ```text
+            git diff main
+            ```
 
-        when the command is invoked, and puts its output here before the prompt is sent. `allowed-tools` grants `Bash`, so it runs.
+            when the command is invoked, and puts its output here before the prompt is sent.
 
-        agentls only shows it: it never runs it.
-    "#]],
+            agentls only shows it: it never runs it.
+        "#]],
     );
     show(
         COMMAND,
@@ -211,11 +212,11 @@ fn command_hover() {
         COMMAND,
         &at("haiku", text),
         expect![[r#"
-        [haiku]
-        **`haiku`**: alias
+            [haiku]
+            **`haiku`**: alias
 
-        Latest Haiku (Haiku 5.5).
-    "#]],
+            Latest Haiku: Claude Code 2.1.332 sends `claude-haiku-5-5`.
+        "#]],
     );
     show(
         COMMAND,
@@ -238,23 +239,23 @@ fn skill_completion() {
         "---\nname: pdf-tools\n$0\n---\nUse it.\n",
         20,
         expect![[r#"
-        replaces "", 15 shown
-        description (Key) text, required => "description: " -- What the skill does and when to use it (1–1,024 characters). Agents read it to decide when to load the skill.
-        license (Key) text => "license: " -- The license: an SPDX id (`Apache-2.0`) or the name of a bundled license file.
-        compatibility (Key) text => "compatibility: " -- Environment requirements (product, system packages, network access), at most 500 characters.
-        metadata (Key) mapping of text keys to text values => "metadata: " -- Extra properties as a mapping of text keys to text values (`author`, `version`).
-        allowed-tools (Key) comma-separated string or list of tools => "allowed-tools: " -- Pre-approved tools, space-separated in the standard (experimental); Claude Code also takes commas or a YAML list. Permission rules such as `Bash(git *)` work.
-        argument-hint (Key) text => "argument-hint: " -- The arguments shown after the name in the `/` menu, e.g. `[pr-number] [priority]`. The body reads them as `$ARGUMENTS` or `$1`, `$2`…
-        disable-model-invocation (Key) `true` or `false` => "disable-model-invocation: " -- `true`: only the user can run it (with `/name`); Claude never invokes it on its own.
-        user-invocable (Key) `true` or `false` => "user-invocable: " -- `false` hides it from the `/` menu: background knowledge Claude loads when relevant.
-        model (Key) model alias or id => "model: " -- Model alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id. Defaults to `inherit`.
-        when_to_use (Key) text => "when_to_use: " -- Extra guidance for Claude on when to invoke it, added to `description`.
-        effort (Key) one of a fixed set => "effort: " -- Reasoning effort while this runs.
-        context (Key) one of a fixed set => "context: " -- `fork` runs it in an isolated subagent context instead of the main conversation.
-        agent (Key) text => "agent: " -- The subagent type used with `context: fork` (default `general-purpose`): a built-in type or a custom agent's `name`.
-        hooks (Key) mapping => "hooks:\n  " -- Lifecycle hooks active while this runs, shaped like settings.json hooks.
-        paths (Key) glob or comma-separated globs => "paths: " -- Globs of files that make Claude load this automatically when it works on them.
-    "#]],
+            replaces "", 15 shown
+            description (Key) text, required => "description: " -- What the skill does and when to use it (1–1,024 characters). Agents read it to decide when to load the skill; without one, Claude Code uses the body's first line.
+            license (Key) text => "license: " -- The license: an SPDX id (`Apache-2.0`) or the name of a bundled license file.
+            compatibility (Key) text => "compatibility: " -- Environment requirements (product, system packages, network access), at most 500 characters.
+            metadata (Key) mapping of text keys to text values => "metadata: " -- Extra properties as a mapping of text keys to text values (`author`, `version`).
+            allowed-tools (Key) comma-separated string or list of tools => "allowed-tools: " -- Pre-approved tools, space-separated in the standard (experimental); Claude Code also takes commas or a YAML list. Permission rules such as `Bash(git *)` work.
+            argument-hint (Key) text => "argument-hint: " -- The arguments shown after the name in the `/` menu, e.g. `[pr-number] [priority]`. The body reads them as `$ARGUMENTS` or `$1`, `$2`…
+            disable-model-invocation (Key) `true` or `false` => "disable-model-invocation: " -- `true`: only the user can run it (with `/name`); Claude never invokes it on its own.
+            user-invocable (Key) `true` or `false` => "user-invocable: " -- `false` hides it from the `/` menu: background knowledge Claude loads when relevant.
+            model (Key) model alias or id => "model: " -- Model alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id. Defaults to `inherit`.
+            when_to_use (Key) text => "when_to_use: " -- Extra guidance for Claude on when to invoke it, added to `description`.
+            effort (Key) one of a fixed set => "effort: " -- Reasoning effort while this runs.
+            context (Key) one of a fixed set => "context: " -- `fork` runs it in an isolated subagent context instead of the main conversation.
+            agent (Key) text => "agent: " -- The subagent type used with `context: fork` (default `general-purpose`): a built-in type or a custom agent's `name`.
+            hooks (Key) mapping => "hooks:\n  " -- Lifecycle hooks active while this runs, shaped like settings.json hooks.
+            paths (Key) glob or comma-separated globs => "paths: " -- Globs of files that make Claude load this automatically when it works on them.
+        "#]],
     );
     complete(
         SKILL,

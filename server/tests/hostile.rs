@@ -45,8 +45,26 @@ fn deep_yaml_nesting_is_one_error() {
         "[".repeat(depth),
         "]".repeat(depth)
     );
+    // Strict YAML gives up (Bun's parser runs out of stack; agentls stops at its own depth
+    // limit), so Claude Code's retry quotes the line: `x` is read as text, and the agent loads.
     let doc = agent(&text);
     let d = diagnostics(&doc);
+    let quoted = d
+        .iter()
+        .find(|d| d.code == "yaml/needs-quotes")
+        .expect("the value is read as text");
+    assert!(quoted.message.contains("reads it as written"), "{}", quoted.message);
+    assert!(
+        d.iter().all(|d| d.severity > agentls::analysis::Severity::Error),
+        "{d:#?}"
+    );
+    // Without the retry (a reader that does not quote), it is one positioned error.
+    let text = format!(
+        "---\nname: deep\ndescription: d\nx:\n  - {}{}\n---\nBody.\n",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let d = diagnostics(&agent(&text));
     assert_eq!(d.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["yaml/syntax"]);
     assert!(d[0].message.contains("nests deeper than"), "{}", d[0].message);
 }
@@ -67,15 +85,24 @@ fn deep_markdown_nesting_parses() {
 
 #[test]
 fn nul_bytes_tabs_bom_and_cr_only() {
+    // CR-only line ends: Claude Code's pattern needs a line feed after `---`, so it finds no
+    // front matter (recorded: truth case mutation/claude-agent/front-matter/lone-cr).
     let doc = agent("\u{feff}---\rname: nul\rdescription: no NUL\r---\rBody \0 text.\r");
-    assert!(codes(&doc).is_empty(), "{:?}", codes(&doc));
+    assert_eq!(codes(&doc), ["front-matter/missing"]);
+    assert!(
+        diagnostics(&doc)[0].message.contains("CR only"),
+        "{:?}",
+        diagnostics(&doc)
+    );
     // YAML forbids control characters: a NUL in the front matter is a positioned syntax error.
     let doc = agent("---\nname: nul\ndescription: has \0 a NUL\n---\nBody\n");
     let d = diagnostics(&doc);
     assert_eq!(d[0].code, "yaml/syntax");
     assert_eq!(doc.rope().byte_to_line(d[0].range.start), 2);
+    // Claude Code reads a leading tab as two spaces: information that strict tools fail.
     let doc = agent("---\nname: tabs\ndescription: d\nhooks:\n\tStop: []\n---\nBody\n");
-    assert_eq!(codes(&doc), ["yaml/syntax"]);
+    assert!(codes(&doc).is_empty(), "{:?}", codes(&doc));
+    assert!(diagnostics(&doc).iter().any(|d| d.code == "yaml/tabs"));
 }
 
 #[test]
@@ -83,16 +110,12 @@ fn empty_and_front_matter_only() {
     assert_eq!(codes(&agent("")), ["front-matter/missing"]);
     assert_eq!(
         codes(&agent("---\n---\n")),
-        [
-            "claude-agent/missing-field",
-            "claude-agent/missing-field",
-            "claude-agent/empty-body"
-        ]
+        ["claude-agent/missing-field", "claude-agent/missing-field"]
     );
-    assert_eq!(
-        codes(&agent("---\nname: x\ndescription: d\n---")),
-        ["claude-agent/empty-body"]
-    );
+    // An empty prompt is allowed: information only.
+    let d = diagnostics(&agent("---\nname: x\ndescription: d\n---"));
+    assert!(codes(&agent("---\nname: x\ndescription: d\n---")).is_empty());
+    assert!(d.iter().any(|d| d.code == "claude-agent/empty-body"), "{d:#?}");
     assert_eq!(codes(&agent("---")), ["front-matter/unclosed"]);
     // Ordinary Markdown stays silent whatever it holds.
     let readme = Document::new("---\ntitle: x\n---\n", Some(PathBuf::from("README.md")));

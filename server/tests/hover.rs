@@ -41,11 +41,11 @@ fn keys() {
     check(
         "---\nna$0me: a\n---\n",
         expect![[r#"
-        [name]
-        **`name`**: identifier (lowercase, digits, hyphens), required
+            [name]
+            **`name`**: identifier (lowercase, digits, hyphens), required
 
-        Unique identifier of the subagent: lowercase letters, digits and hyphens by convention. Claude Code skips a file without it.
-    "#]],
+            Unique identifier of the subagent: text of at most 256 characters, without `:` and not starting with `-`; lowercase letters, digits and hyphens by convention. Claude Code skips a file without it.
+        "#]],
     );
     // Unknown keys get nothing here (their diagnostic says it all).
     check(
@@ -61,11 +61,11 @@ fn models() {
     check(
         "---\nname: a\nmodel: son$0net\n---\n",
         expect![[r#"
-        [sonnet]
-        **`sonnet`**: alias
+            [sonnet]
+            **`sonnet`**: alias
 
-        Latest Sonnet (Sonnet 5.5 on the Anthropic API since Claude Code 2.1.284).
-    "#]],
+            Latest Sonnet: Claude Code 2.1.332 sends `claude-sonnet-5-5`.
+        "#]],
     );
     check(
         "---\nname: a\nmodel: claude-opus-4-1$0\n---\n",

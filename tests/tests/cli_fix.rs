@@ -64,8 +64,9 @@ fn fix_writes_only_files_with_fixes_and_reports_the_rest() {
     let before = snapshot(&dir);
     let (code, stdout, stderr) = run_in(&dir, &["check", "--fix", "."]);
     assert!(stderr.contains("in 3 files"), "{stderr}");
-    // What no fix can decide is still reported: an unbalanced rule and an unknown colour.
-    assert_eq!(code, 1, "{stdout}");
+    // What no fix can decide is still reported: an unbalanced rule and an unknown colour, both
+    // warnings (Claude Code drops them and loads the agent), so the run passes.
+    assert_eq!(code, 0, "{stdout}");
     assert_eq!(stdout.lines().count(), 2, "{stdout}");
     let after = snapshot(&dir);
     let clean = |s: &[(String, String, std::time::SystemTime)]| s.iter().find(|f| f.0 == "code-reviewer.md").cloned();

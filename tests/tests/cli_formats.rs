@@ -68,7 +68,7 @@ fn github_annotations_one_per_finding() {
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 9);
     assert!(lines.contains(
-        &"::error file=examples/.claude/agents/unclosed.md,line=1,endLine=1,col=1,endColumn=4,title=agentls front-matter/unclosed::front matter is never closed: add a line `---` after the last key, so Claude Code skips this file (it reads no name or description)"
+        &"::error file=examples/.claude/agents/unclosed.md,line=1,endLine=1,col=1,endColumn=4,title=agentls front-matter/unclosed::front matter is never closed: no line `---` ends it, so Claude Code ends it at the `---` inside line 13 and cannot read what comes before as YAML; add a line `---` after the last key; Claude Code does not load this agent"
     ), "{stdout}");
     assert!(
         lines

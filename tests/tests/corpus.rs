@@ -63,18 +63,21 @@ fn corpus_findings_per_code() {
     expect![[r#"
         files checked: 1713
         unreadable: 0
-        findings: 2469
+        findings: 2479
         claude-agent/duplicate-name 4
         claude-agent/duplicate-tool 4
+        claude-agent/empty-tools 1
         claude-agent/invalid-value 3
         claude-agent/name-format 5
         claude-agent/name-mismatch 107
         claude-agent/removed-tool 374
         claude-agent/retired-model 136
+        claude-agent/session-tools 3
         claude-agent/unknown-key 213
         claude-agent/unknown-tool 10
         claude-command/argument-hint-list 9
         claude-command/argument-mismatch 7
+        claude-command/argument-numbering 2
         claude-command/removed-tool 2
         claude-command/retired-model 8
         claude-command/unknown-key 154
@@ -95,13 +98,14 @@ fn corpus_findings_per_code() {
         front-matter/missing 1
         link/missing-anchor 1
         link/missing-file 89
+        skill/argument-numbering 4
         skill/long-body 16
         skill/name-mismatch 1
         skill/nested-metadata 2
         skill/too-long 2
         skill/unknown-key 26
-        yaml/needs-quotes 15
-        yaml/syntax 45
+        yaml/needs-quotes 16
+        yaml/syntax 44
     "#]]
     .assert_eq(&report);
 }

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 const AGENT_URI: &str = "file:///tmp/agentls-e2e/.claude/agents/demo.md";
 
 /// A valid Claude Code subagent: no diagnostics at all (the name matches the file name).
-const VALID_AGENT: &str = "---\nname: demo\ndescription: Reviews code for bugs\ntools: Read\n---\n\nYou review code.\n";
+const VALID_AGENT: &str = "---\nname: demo\ndescription: Reviews code for bugs\ntools: Read, Glob\n---\n\nYou review code.\n";
 
 fn utf8_client() -> Value {
     json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } })
@@ -214,7 +214,7 @@ fn full_text_changes_replace_the_document() {
     c.open(AGENT_URI, "markdown", 1, VALID_AGENT);
     assert_eq!(c.wait_for_diagnostics(AGENT_URI, Some(1)), Vec::<Value>::new());
 
-    let with_model = VALID_AGENT.replace("tools: Read\n", "tools: Read\nmodel: sonet\n");
+    let with_model = VALID_AGENT.replace("tools: Read, Glob\n", "tools: Read, Glob\nmodel: sonet\n");
     c.change(AGENT_URI, 2, json!([{ "text": with_model }]));
     let diags = c.wait_for_diagnostics(AGENT_URI, Some(2));
     assert_eq!(
@@ -319,17 +319,17 @@ fn out_of_range_edits_are_clamped_and_the_server_keeps_going() {
     c.edit(AGENT_URI, 2, (999, 0), (999, 7), "More.\n");
     assert_eq!(c.wait_for_diagnostics(AGENT_URI, Some(2)), Vec::<Value>::new());
 
-    // Character 999 on line 3: the end of `tools: Read`.
+    // Character 999 on line 3: the end of `tools: Read, Glob`.
     c.edit(AGENT_URI, 3, (3, 999), (3, 999), ", Grpe");
     let diags = c.wait_for_diagnostics(AGENT_URI, Some(3));
     assert_eq!(
         summary(&diags),
-        [("claude-agent/unknown-tool", (3, 13, 3, 17))],
+        [("claude-agent/unknown-tool", (3, 19, 3, 23))],
         "{diags:#?}"
     );
 
     // A range whose end comes before its start, and one from line 999 back to line 0.
-    c.edit(AGENT_URI, 4, (3, 17), (3, 13), "Grep");
+    c.edit(AGENT_URI, 4, (3, 23), (3, 19), "Grep");
     assert_eq!(c.wait_for_diagnostics(AGENT_URI, Some(4)), Vec::<Value>::new());
     c.edit(AGENT_URI, 5, (999, 999), (0, 0), "");
     // That one deletes the whole text: an agent file with no front matter at all.

@@ -72,10 +72,10 @@ fn a_broken_file_is_reported_on_itself_and_fixing_it_clears_that() {
     let toml = uri(&root.join("agentls.toml"));
     let mut c = start(Value::Null);
     c.open(&doc, "markdown", 1, AGENT);
-    // The defaults apply to the agent...
+    // The defaults apply to the agent (an unknown model is an error: every run fails)...
     assert_eq!(
         severities(&c.wait_for_diagnostics(&doc, Some(1))),
-        [("claude-agent/unknown-model".into(), 2)]
+        [("claude-agent/unknown-model".into(), 1)]
     );
     // ...and the config file carries the error, at the bad key.
     let errs = c.wait_for_diagnostics(&toml, None);

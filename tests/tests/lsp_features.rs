@@ -196,7 +196,7 @@ fn quick_fix_applied_over_the_wire_clears_the_diagnostic() {
     let diags = c.wait_for_diagnostics(URI, Some(1));
     let grpe = diags
         .iter()
-        .find(|d| d["message"].as_str().unwrap().contains("Grpe"))
+        .find(|d| d["code"] == "claude-agent/unknown-tool" && d["message"].as_str().unwrap().contains("Grpe"))
         .unwrap_or_else(|| panic!("{diags:#?}"))
         .clone();
     assert_eq!(range_of(&grpe["range"]), (3, 14, 3, 18), "{grpe}");

@@ -98,20 +98,17 @@ fn claude_agent() {
 
 #[test]
 fn claude_command() {
-    let text = "---\nargument-hint: \"[pr] [priority]\"\nallowed-tools: Read, Raed\n---\nReview $2 of $1.\n\n!`git diff`\n\nFollow @docs/style.md\n";
+    let text = "---\nargument-hint: \"[pr] [priority]\"\nallowed-tools: Read, Raed\n---\nReview $1 of $0.\n\n!`git diff`\n\nFollow @docs/style.md\n";
     let p = Project::new(
         "command",
         &[(".claude/commands/git/review.md", text), ("docs/style.md", "# Style\n")],
     );
     let (mut c, uri, diags) = open(&p, ".claude/commands/git/review.md", capabilities());
     assert_eq!(diagnostic(&diags, "claude-command/unknown-tool"), span(text, "Raed"));
-    assert_eq!(
-        diagnostic(&diags, "claude-command/shell-needs-bash"),
-        span(text, "!`git diff`")
-    );
-    let (md, range) = hover(&mut c, &uri, inside(text, "$2", 1));
-    assert_eq!(range, span(text, "$2"));
-    assert!(md.contains("/git:review") && md.contains("`[priority]`"), "{md}");
+    // Claude Code counts arguments from `$0`: `$1` is the second, `[priority]`.
+    let (md, range) = hover(&mut c, &uri, inside(text, "$1", 1));
+    assert_eq!(range, span(text, "$1"));
+    assert!(md.contains("/git:review") && md.contains("`[priority]`") && md.contains("second"), "{md}");
     let (md, _) = hover(&mut c, &uri, inside(text, "!`git", 3));
     assert!(md.contains("git diff") && md.contains("never runs it"), "{md}");
     // `@path` resolves from the project root: definition and document links follow it.

@@ -4,7 +4,7 @@
 //! references. Which of them a body has depends on its format ([`crate::formats::BodySyntax`],
 //! [`crate::formats::Vocab`]). Nothing here runs a command or reads a file.
 
-use super::diagnostics::body::{argument_refs, shell_lines};
+use super::diagnostics::body::{ArgRef, argument_refs, shell_lines};
 use super::links::{self, Link, LinkKind};
 use crate::document::{Document, TextRange};
 use crate::formats::{Format, Vocab};
@@ -12,8 +12,8 @@ use crate::formats::{Format, Vocab};
 /// One piece of body syntax with its range in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyItem {
-    /// `$ARGUMENTS` (0) or `$1`…`$9`.
-    Argument(u8),
+    /// `$ARGUMENTS`, `$N` or `$ARGUMENTS[N]`.
+    Argument(ArgRef),
     /// `` !`cmd` ``: the command.
     Shell(String),
     /// `@path`: the link, whose `path` is relative to the file's folder.
@@ -39,14 +39,18 @@ pub fn item_at(doc: &Document, format: &Format, offset: usize) -> Option<(TextRa
     let text = doc.text();
     let within = |r: &TextRange| r.start <= offset && offset <= r.end;
     let bs = format.body_syntax;
-    if bs.arguments
-        && let Some((r, n)) = argument_refs(&text, body_start).into_iter().find(|(r, _)| within(r))
+    if let Some(args) = &bs.arguments
+        && let Some((r, n)) = argument_refs(&text, body_start, args)
+            .into_iter()
+            .find(|(r, _)| within(r))
     {
         return Some((r, BodyItem::Argument(n)));
     }
     let scan = links::scan_doc(doc, Some(format));
+    // Tools that expand inside code run the commands there too.
+    let code: &[TextRange] = if bs.expands_in_code { &[] } else { &scan.code_blocks };
     if bs.shell
-        && let Some((r, cmd)) = shell_lines(&text, body_start, &scan.code_blocks)
+        && let Some((r, cmd)) = shell_lines(&text, body_start, code)
             .into_iter()
             .find(|(r, _)| within(r))
     {

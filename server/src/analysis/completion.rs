@@ -264,8 +264,12 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         return format!(" {s}");
     }
     match &field.value {
-        ValueKind::OneOf(choices) => format!(" {}", snippet_choice(choices.iter().map(|c| c.value.to_string()))),
-        ValueKind::Bool => format!(" {}", snippet_choice(["true", "false"].iter().map(|s| s.to_string()))),
+        ValueKind::OneOf(choices) | ValueKind::Effort(choices) => {
+            format!(" {}", snippet_choice(choices.iter().map(|c| c.value.to_string())))
+        }
+        ValueKind::Bool | ValueKind::Flag => {
+            format!(" {}", snippet_choice(["true", "false"].iter().map(|s| s.to_string())))
+        }
         ValueKind::Model if format.vocab == Vocab::OpenCode => " ${1:anthropic/claude-sonnet-4-5}".into(),
         ValueKind::Model => format!(
             " {}",
@@ -284,7 +288,9 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         ValueKind::Mapping | ValueKind::ToolMap | ValueKind::Permission | ValueKind::StringMap => "\n  $0".into(),
         ValueKind::Tools if format.vocab == Vocab::Copilot => " [$0]".into(),
         ValueKind::Models => " ${1:Claude Sonnet 4.5}".into(),
-        ValueKind::Text | ValueKind::PositiveInt | ValueKind::Tools | ValueKind::Globs => " $0".into(),
+        ValueKind::Text | ValueKind::PositiveInt | ValueKind::Count { .. } | ValueKind::Tools | ValueKind::Globs => {
+            " $0".into()
+        }
         ValueKind::Number { .. } => " ${1:0.2}".into(),
     }
 }
@@ -356,7 +362,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
         sort: format!("{i:04}"),
     };
     match &field.value {
-        ValueKind::OneOf(choices) => choices
+        ValueKind::OneOf(choices) | ValueKind::Effort(choices) => choices
             .iter()
             .enumerate()
             .map(|(i, c)| {
@@ -372,7 +378,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 item(i, c.value, kind, detail, c.doc.to_string())
             })
             .collect(),
-        ValueKind::Bool => ["true", "false"]
+        ValueKind::Bool | ValueKind::Flag => ["true", "false"]
             .iter()
             .enumerate()
             .map(|(i, v)| item(i, v, CompletionKind::Value, "boolean".into(), field.doc.to_string()))
@@ -411,11 +417,11 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 ModelStatus::Active => 1,
                 ModelStatus::CliAlias => 2,
                 ModelStatus::Restricted => 3,
-                ModelStatus::Retired(_) => 4,
+                ModelStatus::Retired(_) | ModelStatus::Verbatim => 4,
             };
             let mut models: Vec<_> = claude_models::MODELS
                 .iter()
-                .filter(|m| !matches!(m.status, ModelStatus::Retired(_)))
+                .filter(|m| !matches!(m.status, ModelStatus::Retired(_) | ModelStatus::Verbatim))
                 .collect();
             models.sort_by_key(|m| rank(m.status));
             models

@@ -7,7 +7,7 @@
 
 use super::body_syntax::{self, BodyItem};
 use super::diagnostics::detect;
-use super::diagnostics::tools::{items, items_split, tool_name};
+use super::diagnostics::tools::{items, tool_name};
 use super::links::{self, LinkTargets, Target};
 use crate::document::{Document, TextRange};
 use crate::formats::claude_models::{self, ModelStatus};
@@ -406,13 +406,11 @@ pub(crate) fn opencode_tool_doc(name: &str) -> String {
     format!("**`{name}`**: not a built-in OpenCode tool; fine if an MCP server (`server_tool`) or a plugin provides it")
 }
 
-fn ordinal(n: u8) -> &'static str {
-    [
-        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    ]
-    .get(usize::from(n))
-    .copied()
-    .unwrap_or("")
+fn ordinal(n: usize) -> String {
+    let words = [
+        "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    ];
+    words.get(n).map_or_else(|| format!("{n}th"), |w| (*w).to_string())
 }
 
 /// What a piece of body syntax does.
@@ -425,7 +423,7 @@ fn body_doc(
 ) -> Option<String> {
     let root = doc.syntax().yaml.root.as_ref();
     Some(match item {
-        BodyItem::Argument(n) => {
+        BodyItem::Argument(arg) => {
             let invoke = doc
                 .path()
                 .and_then(body_syntax::command_name)
@@ -435,51 +433,45 @@ fn body_doc(
                 .and_then(|h| h.as_str())
                 .map(str::trim)
                 .filter(|h| !h.is_empty());
-            let mut md = if *n == 0 {
-                format!("**`$ARGUMENTS`**: replaced by everything typed after `{invoke}`, as one string.")
-            } else {
-                format!(
-                    "**`${n}`**: replaced by the {} argument typed after `{invoke}` (arguments are separated by spaces; quote one to keep its spaces). Empty when fewer are given.",
-                    ordinal(*n)
-                )
+            let syntax = format.body_syntax.arguments.unwrap_or(crate::formats::CLAUDE_ARGUMENTS);
+            let product = format.product;
+            let position = match arg {
+                crate::analysis::diagnostics::body::ArgRef::All => None,
+                crate::analysis::diagnostics::body::ArgRef::Index(k) => {
+                    Some(usize::from(*k).saturating_sub(usize::from(syntax.first)))
+                }
             };
-            match hint {
-                Some(h) if *n == 0 => md.push_str(&format!("\n\n`argument-hint`: `{h}`")),
-                Some(h) => {
+            let mut md = match position {
+                None => format!("**`$ARGUMENTS`**: replaced by everything typed after `{invoke}`, as one string."),
+                Some(p) => format!(
+                    "**Argument {}**: replaced by the {} argument typed after `{invoke}` (arguments are separated by spaces; quote one to keep its spaces). {product} counts from `{}`; with fewer arguments it leaves the placeholder as written.",
+                    p + 1,
+                    ordinal(p + 1),
+                    crate::analysis::diagnostics::body::placeholder(&syntax, 0)
+                ),
+            };
+            match (hint, position) {
+                (Some(h), None) => md.push_str(&format!("\n\n`argument-hint`: `{h}`")),
+                (Some(h), Some(p)) => {
                     let groups = body_syntax::hint_groups(h);
-                    match groups.get(usize::from(*n) - 1) {
+                    match groups.get(p) {
                         Some(g) => md.push_str(&format!("\n\nIn `argument-hint` (`{h}`) this is `{g}`.")),
                         None if groups.is_empty() => md.push_str(&format!("\n\n`argument-hint`: `{h}`")),
                         None => md.push_str(&format!(
-                            "\n\n`argument-hint` (`{h}`) names only {} argument{}: this one is empty unless the user types more.",
+                            "\n\n`argument-hint` (`{h}`) names only {} argument{}: this one stays as written unless the user types more.",
                             groups.len(),
                             if groups.len() == 1 { "" } else { "s" }
                         )),
                     }
                 }
-                None => md.push_str("\n\nNo `argument-hint` says what to type."),
+                (None, _) => md.push_str("\n\nNo `argument-hint` says what to type."),
             }
             md
         }
-        BodyItem::Shell(cmd) => {
-            let granted = root.and_then(|r| r.get("allowed-tools")).is_some_and(|v| {
-                items_split(&|r| doc.slice(r), v, true)
-                    .iter()
-                    .any(|i| matches!(tool_name(&i.text), "Bash" | "*"))
-            });
-            let first = cmd.split_whitespace().next().unwrap_or("cmd");
-            let permission = if granted {
-                "`allowed-tools` grants `Bash`, so it runs.".to_string()
-            } else {
-                format!(
-                    "It needs `Bash` (e.g. `Bash({first}:*)`) in `allowed-tools`; without it the command does not run."
-                )
-            };
-            format!(
-                "**Shell command**: {} runs\n\n```text\n{cmd}\n```\n\nwhen the command is invoked, and puts its output here before the prompt is sent. {permission}\n\nagentls only shows it: it never runs it.",
-                format.product
-            )
-        }
+        BodyItem::Shell(cmd) => format!(
+            "**Shell command**: {} runs\n\n```text\n{cmd}\n```\n\nwhen the command is invoked, and puts its output here before the prompt is sent.\n\nagentls only shows it: it never runs it.",
+            format.product
+        ),
         BodyItem::AtPath(link) => {
             let written = doc.slice(&link.dest_range);
             let what = if format.kind == crate::formats::Kind::Command {

@@ -122,6 +122,7 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
         out.push(Diagnostic {
             range,
             severity: rules::severity(code),
+            effect: rules::effect(code),
             code: code.to_string(),
             message,
             related: Vec::new(),

@@ -50,35 +50,35 @@ const fn d(
 pub static RULE_DOCS: &[RuleDoc] = &[
     d(
         "front-matter/missing",
-        "Claude Code reads an agent's name and description from the front matter. Without one (or with an indented `---`), the file is skipped without a word.",
+        "Claude Code reads an agent's name and description from the front matter. Without one (or when the `---` is indented, preceded by a blank line, or the file has CR-only line ends), it finds none and skips the file without a word.",
         "# Reviewer\n\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code after each change.\n---\n# Reviewer\n\nYou review code.\n",
         LOADER,
     ),
     d(
         "front-matter/unclosed",
-        "Without a closing `---`, there is no front matter: Claude Code skips the agent, and strict tools read the whole prompt as YAML.",
+        "Claude Code's front matter ends at the next `---`; with none after the opening one, there is no front matter and the agent is not loaded, while strict tools read the whole prompt as YAML.",
         "---\nname: reviewer\ndescription: Reviews code.\n\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
         LOADER,
     ),
     d(
         "front-matter/closed-by-rule",
-        "Claude Code's loader ends the front matter at a longer `-----` rule, but strict YAML tools and other agent runners only accept `---` and read on into the prompt.",
+        "Claude Code ends the front matter at the first three dashes of a longer `-----` rule, so the agent loads and its prompt starts with the two dashes left over; strict YAML tools and other agent runners only accept `---` and read on into the prompt.",
         "---\nname: reviewer\ndescription: Reviews code.\n-----\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         LOADER,
     ),
     d(
         "yaml/syntax",
-        "When the front matter is not YAML the loader can recover, Claude Code loads the file with no metadata at all, so the agent is skipped. Common causes: continuation lines of a value that are not indented, a value starting with `[`, tabs, or a missing closing `---` so the Markdown runs into the YAML.",
+        "When the front matter is not YAML that Claude Code can read even after its retry (quoting values, replacing leading tabs), it reads no key at all: an agent is skipped, a command loads without its settings. Common causes: continuation lines of a value that are not indented, an unclosed quote, a line without `:`, or a missing closing `---` so the Markdown runs into the YAML. With CRLF line ends the retry does not apply, so a value that needs quotes fails too.",
         "---\nname: reviewer\ndescription: Reviews code.\n<example>\nContext: a pull request\n</example>\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: |\n  Reviews code.\n  <example>\n  Context: a pull request\n  </example>\n---\nYou review code.\n",
         LOADER,
     ),
     d(
         "yaml/needs-quotes",
-        "A plain YAML value cannot hold `: `. Claude Code retries such front matter with the value quoted and loads the agent, but `claude plugin validate`, PyYAML, js-yaml and other agent runners reject the file.",
+        "A plain YAML value cannot hold `: ` or start with `[`, `*`, `&`, `!` or `@`. When the front matter fails, Claude Code retries with such values quoted and reads them as written, so the agent loads; strict YAML tools, PyYAML, js-yaml and other agent runners reject the file.",
         "---\nname: reviewer\ndescription: Use when: a pull request is opened\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: \"Use when: a pull request is opened\"\n---\nYou review code.\n",
         LOADER,
@@ -106,14 +106,14 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "/missing-field",
-        "`name` identifies the agent and `description` tells Claude when to delegate to it; a file without them is skipped.",
+        "`name` identifies the agent and `description` tells Claude when to delegate to it: Claude Code skips a file whose `name` or `description` is missing, empty, or not text.",
         "---\nname: reviewer\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code after each change.\n---\nYou review code.\n",
         SUBAGENTS,
     ),
     d(
         "/wrong-type",
-        "A value of the wrong type is misread or dropped: `maxTurns: many` is no number, `background: \"yes\"` is no boolean.",
+        "A value of the wrong type is dropped: `maxTurns: many` is no number, `background: \"yes\"` is no boolean. For `name`, `description` and `hooks` the whole agent is skipped instead.",
         "---\nname: reviewer\ndescription: Reviews code.\nmaxTurns: many\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\nmaxTurns: 20\n---\nYou review code.\n",
         SUBAGENTS,
@@ -127,14 +127,14 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "/invalid-name",
-        "Claude Code rejects agent names that contain `:` (reserved for plugin namespaces) or start with `-`.",
+        "Claude Code rejects agent names that contain `:` (reserved for plugin namespaces), start with `-`, or are longer than 256 characters, and skips the file.",
         "---\nname: team:reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         "---\nname: team-reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         SUBAGENTS,
     ),
     d(
         "/name-format",
-        "Names are identifiers that users type (`@reviewer`) and tools match; spaces and capitals make them awkward to invoke and differ from every documented example.",
+        "Names are identifiers that users type (`@reviewer`) and tools match; Claude Code accepts spaces and capitals, but they make the agent awkward to invoke and differ from every documented example.",
         "---\nname: Code Reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         "---\nname: code-reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         SUBAGENTS,
@@ -148,49 +148,49 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "/unknown-model",
-        "Claude Code passes the value on unchecked, so a misspelt model fails only when the agent runs.",
+        "Claude Code sends a model value it does not know to the API as written; no model has that id, so every request of the agent fails.",
         "---\nname: reviewer\ndescription: Reviews code.\nmodel: sonet\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\nmodel: sonnet\n---\nYou review code.\n",
         MODELS,
     ),
     d(
         "/retired-model",
-        "Requests naming a retired model fail; an alias (`sonnet`, `opus`, `haiku`) always points at a current model.",
+        "Claude Code sends most retired model ids to the API as written, and requests naming a retired model fail; a few (Opus 4 and 4.1) it replaces with the current Opus itself. An alias (`sonnet`, `opus`, `haiku`) always points at a current model.",
         "---\nname: reviewer\ndescription: Reviews code.\nmodel: claude-sonnet-4-20250514\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\nmodel: sonnet\n---\nYou review code.\n",
         MODELS,
     ),
     d(
         "/cli-only-model",
-        "`best`, `opusplan`, `default` and the `[1m]` aliases are documented for `claude --model`, not for the subagent `model` field.",
+        "`best`, `opusplan` and the `[1m]` aliases are documented for `claude --model`, not for the subagent `model` field; in a subagent they resolve to a fixed model (the page's hover says which).",
         "---\nname: reviewer\ndescription: Reviews code.\nmodel: opusplan\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\nmodel: opus\n---\nYou review code.\n",
         MODELS,
     ),
     d(
         "/unknown-tool",
-        "Tool names are matched exactly (case-sensitive); an unknown name grants nothing, so the agent silently lacks the tool.",
+        "Tool names are matched exactly (case-sensitive): Claude Code drops a name that is no tool, and a tool no subagent gets, so the agent silently lacks it.",
         "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grpe\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\nYou review code.\n",
         TOOLS,
     ),
     d(
         "/removed-tool",
-        "Tools such as `MultiEdit`, `LS` and `NotebookRead` no longer exist; listing them grants nothing.",
+        "Tools such as `MultiEdit`, `LS`, `NotebookRead` and `TaskOutput` no longer exist; Claude Code drops them from the list.",
         "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, MultiEdit\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Edit\n---\nYou review code.\n",
         TOOLS,
     ),
     d(
         "/invalid-tool-rule",
-        "A permission rule is `Tool(specifier)`; with unbalanced parentheses it can never match, so the tool is not granted as intended.",
+        "A permission rule is `Tool(specifier)`; with unbalanced parentheses it matches nothing and Claude Code drops the entry, so the tool is not granted.",
         "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Bash(git diff:*\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Bash(git diff:*)\n---\nYou review code.\n",
         TOOLS,
     ),
     d(
         "/duplicate-tool",
-        "A tool listed twice is harmless to Claude Code but usually a copy-paste slip hiding a missing tool.",
+        "A tool listed twice is harmless to Claude Code, which gives it once, but usually a copy-paste slip hiding a missing tool.",
         "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep, Read\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\nYou review code.\n",
         TOOLS,
@@ -204,16 +204,93 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "/empty-tools",
-        "`tools:` with no value gives the agent no tools at all; leaving the key out gives it every tool.",
+        "`tools:` with no value (or `\"\"`, `[]`) gives the agent no tools at all; leaving the key out gives it every tool.",
         "---\nname: reviewer\ndescription: Reviews code.\ntools:\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         SUBAGENTS,
     ),
     d(
         "/empty-body",
-        "The body is the subagent's system prompt; without it the agent starts with no instructions.",
+        "The body is the subagent's system prompt; without it the agent starts with no instructions of its own. Claude Code loads it all the same.",
         "---\nname: reviewer\ndescription: Reviews code.\n---\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code for security problems.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "front-matter/closed-mid-line",
+        "Claude Code's front matter ends at the first `---` after the opening line, even inside a value: the value is cut there and everything after it, the rest of the front matter included, becomes the agent's prompt.",
+        "---\nname: reviewer\ndescription: Reviews code --- carefully.\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code, carefully.\n---\nYou review code.\n",
+        LOADER,
+    ),
+    d(
+        "yaml/read-as-text",
+        "A value that opens a list or a mapping and never closes it is not YAML. Claude Code's retry reads the line's text instead: `tools: [Read, Grep` becomes the tools `[Read` and `Grep`, and `[Read` is no tool.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: [Read, Grep\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: [Read, Grep]\n---\nYou review code.\n",
+        LOADER,
+    ),
+    d(
+        "yaml/tabs",
+        "YAML does not allow tabs for indentation. When the front matter fails, Claude Code reads each leading tab as two spaces and loads the file; strict YAML tools reject it.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools:\n\t- Read\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools:\n  - Read\n---\nYou review code.\n",
+        LOADER,
+    ),
+    d(
+        "yaml/comment-in-value",
+        "In YAML, ` #` starts a comment, even in the middle of a plain value: `description: Handles ticket #42 triage` is read as `Handles ticket`. Quote the value to keep the rest.",
+        "---\nname: reviewer\ndescription: Reviews PR #42 follow-ups.\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: \"Reviews PR #42 follow-ups.\"\n---\nYou review code.\n",
+        "YAML 1.2 §6.6 (comments); Claude Code reads the value up to the comment (truth case `mutation/claude-agent/description/hash-in-value`)",
+    ),
+    d(
+        "/empty-value",
+        "A blank value (only spaces) is text, so Claude Code accepts it, but it says nothing: a blank `description` leaves Claude nothing to decide when to use the agent.",
+        "---\nname: reviewer\ndescription: \"   \"\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code after each change.\n---\nYou review code.\n",
+        SUBAGENTS,
+    ),
+    d(
+        "/provider-model",
+        "Bedrock inference profiles (`us.anthropic.claude-…`), ARNs and Vertex AI ids (`claude-…@date`) are model ids of one cloud provider; Claude Code sends them as written, which works only when it runs on that provider.",
+        "---\nname: reviewer\ndescription: Reviews code.\nmodel: us.anthropic.claude-opus-4-8\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\nmodel: opus\n---\nYou review code.\n",
+        MODELS,
+    ),
+    d(
+        "/no-tools",
+        "When every entry of `tools` resolves to nothing (misspelt or lowercase names, removed tools, tools no subagent gets), Claude Code refuses to start the agent: \"would be spawned with zero tools — refusing\".",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: read, grep\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\nYou review code.\n",
+        TOOLS,
+    ),
+    d(
+        "/session-tools",
+        "MCP tools exist only when their server is configured, and some built-in tools only in some sessions (`LSP` with a language server, `PowerShell` on Windows, `TodoWrite` when enabled). An agent that lists only such tools is refused where none of them is there.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: mcp__github__create_issue\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, mcp__github__create_issue\n---\nYou review code.\n",
+        TOOLS,
+    ),
+    d(
+        "/space-separated-tools",
+        "Claude Code splits `tools` on spaces as well as commas, so `Read Grep Glob` gives three tools; tools that split the list only on commas read it as one unknown name.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read Grep Glob\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep, Glob\n---\nYou review code.\n",
+        TOOLS,
+    ),
+    d(
+        "/argument-numbering",
+        "Claude Code 2.1.332 numbers a command's arguments from `$0`: with `/deploy prod eu`, `$0` is `prod` and `$1` is `eu`. A body that starts at `$1` never reads the first argument and gets every other one shifted.",
+        "//- /project/.claude/commands/deploy.md\n---\nargument-hint: \"[environment] [region]\"\n---\nDeploy to $1 in $2.\n",
+        "//- /project/.claude/commands/deploy.md\n---\nargument-hint: \"[environment] [region]\"\n---\nDeploy to $0 in $1.\n",
+        "Claude Code 2.1.332, `/name alpha beta gamma` expanded (truth case `mutation/claude-command/body/positional`)",
+    ),
+    d(
+        "/hook-outside-hooks",
+        "`PreToolUse` and `PermissionRequest` hooks guard tools. Written as top-level keys instead of under `hooks:`, they cannot be loaded, and rather than run the agent unguarded Claude Code skips it.",
+        "---\nname: reviewer\ndescription: Reviews code.\nPreToolUse:\n  - matcher: Bash\n    hooks:\n      - type: command\n        command: ./check.sh\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\nhooks:\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n        - type: command\n          command: ./check.sh\n---\nYou review code.\n",
         SUBAGENTS,
     ),
     // Cross-file and link rules. A multi-file example (`//- /path` headers) is checked as its
@@ -255,7 +332,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "skill/name-mismatch",
-        "The Agent Skills standard requires `name` to equal the skill's folder name; VS Code warns, validators such as `skills-ref` reject the skill, and Claude Code lists it under a name that is not its folder's.",
+        "The Agent Skills standard requires `name` to equal the skill's folder name. Claude Code lists the skill under its folder (`folder (name)`) and runs it as `/folder`; VS Code warns, and validators such as `skills-ref` and tools such as Cline reject the skill.",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tables\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         SKILLS,
@@ -283,9 +360,9 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "/argument-mismatch",
-        "A command whose `argument-hint` names arguments the body never reads (or reads `$3` when only one is promised) confuses users: the arguments end up appended after the prompt, or empty.",
-        "//- /project/.claude/commands/deploy.md\n---\nargument-hint: \"[environment]\"\n---\nDeploy to $1, then notify $2.\n",
-        "//- /project/.claude/commands/deploy.md\n---\nargument-hint: \"[environment] [channel]\"\n---\nDeploy to $1, then notify $2.\n",
+        "A command whose `argument-hint` names arguments the body never reads gets them appended after the prompt as `ARGUMENTS: …`; a placeholder past the hinted arguments stays in the prompt as written unless the user types more.",
+        "//- /project/.claude/commands/deploy.md\n---\nargument-hint: \"[environment]\"\n---\nDeploy to $0, then notify $1.\n",
+        "//- /project/.claude/commands/deploy.md\n---\nargument-hint: \"[environment] [channel]\"\n---\nDeploy to $0, then notify $1.\n",
         COMMANDS_DOC,
     ),
     d(
@@ -293,13 +370,6 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "`argument-hint: [name]` is a YAML list, not text. Claude Code shows it, but strict tools expect a string.",
         "//- /project/.claude/commands/explain.md\n---\nargument-hint: [topic]\n---\nExplain $ARGUMENTS.\n",
         "//- /project/.claude/commands/explain.md\n---\nargument-hint: \"[topic]\"\n---\nExplain $ARGUMENTS.\n",
-        COMMANDS_DOC,
-    ),
-    d(
-        "/shell-needs-bash",
-        "A `` !`command` `` line runs before the prompt is sent only when `allowed-tools` grants `Bash` for it; otherwise the command does not run and its output is missing from the prompt. agentls never runs it.",
-        "//- /project/.claude/commands/commit.md\n---\ndescription: Commit the staged changes\n---\nStaged: !`git diff --cached`\n",
-        "//- /project/.claude/commands/commit.md\n---\ndescription: Commit the staged changes\nallowed-tools: Bash(git diff:*)\n---\nStaged: !`git diff --cached`\n",
         COMMANDS_DOC,
     ),
     d(
@@ -352,6 +422,128 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "Cursor docs, \"Rules\" (docs.cursor.com/context/rules); formats.md §12",
     ),
 ];
+/// Rules whose effect no oracle can see, and why (the page says so).
+const UNSEEN: &[(&str, &str)] = &[
+    (
+        "claude-command/unknown-key",
+        "Claude Code neither logs nor uses the keys of a command it does not know, so there is no effect to observe; the key list is its own (the 2.1.332 front matter schema).",
+    ),
+    (
+        "skill/unknown-key",
+        "Claude Code neither logs nor uses the keys of a skill it does not know, so there is no effect to observe; the key list is its own (the 2.1.332 front matter schema).",
+    ),
+    (
+        "claude-command/wrong-type",
+        "Claude Code logs nothing about a command's bad values; what it drops shows only where the key has a visible effect (`model`).",
+    ),
+    (
+        "skill/wrong-type",
+        "Claude Code logs nothing about a skill's bad values; what it drops shows only where the key has a visible effect (`model`).",
+    ),
+    (
+        "claude-command/invalid-value",
+        "Claude Code logs nothing about a command's bad values, and the harness sees no effect of them.",
+    ),
+    (
+        "skill/invalid-value",
+        "Claude Code logs nothing about a skill's bad values, and the harness sees no effect of them.",
+    ),
+    (
+        "claude-command/unknown-tool",
+        "`allowed-tools` grants permissions; the harness runs Claude Code with permission checks bypassed, so what an entry grants is not observed yet.",
+    ),
+    (
+        "skill/unknown-tool",
+        "`allowed-tools` grants permissions; the harness runs Claude Code with permission checks bypassed, so what an entry grants is not observed yet.",
+    ),
+    (
+        "claude-command/removed-tool",
+        "`allowed-tools` grants permissions; the harness runs Claude Code with permission checks bypassed, so what an entry grants is not observed yet.",
+    ),
+    (
+        "skill/removed-tool",
+        "`allowed-tools` grants permissions; the harness runs Claude Code with permission checks bypassed, so what an entry grants is not observed yet.",
+    ),
+    (
+        "claude-command/invalid-tool-rule",
+        "`allowed-tools` grants permissions; the harness runs Claude Code with permission checks bypassed, so what an entry grants is not observed yet.",
+    ),
+    (
+        "skill/invalid-tool-rule",
+        "`allowed-tools` grants permissions; the harness runs Claude Code with permission checks bypassed, so what an entry grants is not observed yet.",
+    ),
+    (
+        "claude-command/invalid-glob",
+        "`paths` makes Claude Code load the command when it works on matching files, which a one-prompt run of the harness does not do.",
+    ),
+    (
+        "skill/invalid-glob",
+        "`paths` makes Claude Code load the skill when it works on matching files, which a one-prompt run of the harness does not do.",
+    ),
+    (
+        "/invalid-value",
+        "For `color`, only the `/agents` screen shows the colour, which no request carries, so the ground-truth harness cannot see that an invalid one is dropped; for the other keys Claude Code logs the value it ignores.",
+    ),
+    (
+        "link/missing-file",
+        "A link is text in the prompt: whether the model follows it is up to the model, not the loader.",
+    ),
+    (
+        "link/missing-anchor",
+        "A link is text in the prompt: whether the model follows it is up to the model, not the loader.",
+    ),
+    (
+        "/unknown-agent",
+        "`Agent(type)` limits apply only to an agent run as the main session (`claude --agent`), which the ground-truth harness does not drive yet.",
+    ),
+    (
+        "/duplicate-name",
+        "A workspace rule over several files; the ground-truth harness records single files so far.",
+    ),
+    (
+        "/unknown-skill",
+        "A workspace rule over several files; the ground-truth harness records single files so far.",
+    ),
+];
+
+/// Which real tool, at which version, the claims of a format were checked against.
+fn oracle_of(code: &str) -> Option<&'static str> {
+    let prefix = code.split('/').next().unwrap_or_default();
+    match crate::formats::by_id(prefix) {
+        Some(f) => f.verified_with,
+        // Shared codes (`yaml/`, `front-matter/`, `link/`) are recorded for Claude Code files.
+        None => crate::formats::by_id("claude-agent").and_then(|f| f.verified_with),
+    }
+}
+
+/// The page's paragraph about what the finding claims and how that claim was checked.
+fn effect_section(code: &str) -> String {
+    let effect = super::diagnostics::rules::effect(code);
+    let severity = effect.severity().as_str();
+    let claim = format!(
+        "A finding claims: {}. Severity follows the effect: **{severity}**.",
+        effect.describe()
+    );
+    let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
+    let unseen = UNSEEN
+        .iter()
+        .find(|(c, _)| *c == code || *c == short)
+        .map(|(_, why)| *why);
+    let checked = match (unseen, oracle_of(code), effect) {
+        (Some(why), ..) => format!("No oracle can see all of this effect: {why}"),
+        (None, _, super::diagnostics::Effect::Style) => {
+            "Nothing changes for the tool that reads the file, so there is no effect to observe.".to_string()
+        }
+        (None, Some(tool), _) => format!(
+            "Checked against the real tool, {tool}, by agentls's ground-truth harness (`truth/`): its recorded cases confirm this claim."
+        ),
+        (None, None, _) => {
+            "No recording of the real tool covers this format yet; the claim follows the sources below.".to_string()
+        }
+    };
+    format!("{claim}\n\n{checked}")
+}
+
 /// The doc of a code as users see it (`claude-agent/unknown-tool` finds `/unknown-tool`).
 pub fn lookup(code: &str) -> Option<&'static RuleDoc> {
     let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
@@ -377,9 +569,10 @@ pub fn page(code: &str) -> Option<String> {
         String::new()
     };
     Some(format!(
-        "# `{code}`\n\nDefault severity: **{}**.\n\n## What it checks\n\n{summary}\n\n## Why\n\n{}{note}\n\n## Example\n\n{}\n## Fix\n\n{}\n## Source\n\n{}\n",
+        "# `{code}`\n\nDefault severity: **{}**.\n\n## What it checks\n\n{summary}\n\n## Why\n\n{}{note}\n\n## What the tool does\n\n{}\n\n## Example\n\n{}\n## Fix\n\n{}\n## Source\n\n{}\n",
         severity.as_str(),
         doc.why,
+        effect_section(code),
         fence(doc.example),
         fence(doc.fixed),
         doc.source

@@ -78,7 +78,7 @@ fn editor_settings_win_over_the_file() {
 #[test]
 fn inline_suppression() {
     let config = Config::default();
-    let text = "---\nname: x\ndescription: d\ncategory: qa # agentls-ignore: claude-agent/unknown-key\nmodel: sonet  # agentls-ignore\ntools: Grpe # agentls-ignore: yaml/syntax\n---\nBody\n";
+    let text = "---\nname: x\ndescription: d\ncategory: qa # agentls-ignore: claude-agent/unknown-key\nmodel: sonet  # agentls-ignore\ntools: Read, Grpe # agentls-ignore: yaml/syntax\n---\nBody\n";
     assert_eq!(
         codes(&config, text),
         [("claude-agent/unknown-tool".to_string(), Severity::Warning)]
@@ -89,6 +89,7 @@ fn inline_suppression() {
     let finding = |needle: &str| Diagnostic {
         range: text.find(needle).unwrap()..text.find(needle).unwrap() + needle.len(),
         severity: Severity::Warning,
+        effect: crate::analysis::diagnostics::Effect::Ignored,
         code: "link/missing-file".into(),
         message: String::new(),
         related: Vec::new(),

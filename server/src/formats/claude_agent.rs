@@ -84,7 +84,13 @@ pub(crate) static EFFORT: &[Choice] = &[
     c("max", "Most thinking."),
 ];
 
-static ISOLATION: &[Choice] = &[c("worktree", "Run in a temporary git worktree.")];
+static ISOLATION: &[Choice] = &[
+    c(
+        "worktree",
+        "Run in a temporary git worktree (the project must be a git repository).",
+    ),
+    c("remote", "Run in a remote sandbox."),
+];
 
 pub(crate) const fn f(key: &'static str, value: ValueKind, required: bool, doc: &'static str) -> Field {
     Field {
@@ -94,6 +100,15 @@ pub(crate) const fn f(key: &'static str, value: ValueKind, required: bool, doc: 
         doc,
         snippet: None,
         unescapes_newlines: false,
+        on_bad: super::Effect::Ignored,
+    }
+}
+
+/// A field whose bad value makes Claude Code skip the whole file.
+const fn required_for_loading(field: Field) -> Field {
+    Field {
+        on_bad: super::Effect::NotLoaded,
+        ..field
     }
 }
 
@@ -116,6 +131,7 @@ pub(crate) const MODEL: Field = f(
 pub static FORMAT: Format = Format {
     id: "claude-agent",
     name: "Claude Code subagent",
+    noun: "agent",
     docs_url: "https://code.claude.com/docs/en/sub-agents",
     strong_paths: &[PathRule::Under(&[".claude", "agents"], ".md")],
     weak_paths: &[
@@ -139,33 +155,39 @@ pub static FORMAT: Format = Format {
         "isolation",
         "effort",
         "initialPrompt",
+        "omitClaudeMd",
+        "autoCompactWindow",
+        "observer",
     ],
-    front_matter_required: true,
+    no_front_matter: Some(super::Effect::NotLoaded),
     body_required: true,
     name_matches: super::NameMatch::FileStem,
     product: "Claude Code",
     vocab: super::Vocab::Claude,
     body_syntax: super::BodySyntax::NONE,
     kind: super::Kind::Agent,
+    reader: super::CLAUDE_READER,
+    guard_hooks_outside: &["PreToolUse", "PermissionRequest"],
+    verified_with: Some(super::CLAUDE_CODE_VERSION),
     fields: &[
-        f(
+        required_for_loading(f(
             "name",
             ValueKind::Name,
             true,
-            "Unique identifier of the subagent: lowercase letters, digits and hyphens by convention. Claude Code skips a file without it.",
-        ),
+            "Unique identifier of the subagent: text of at most 256 characters, without `:` and not starting with `-`; lowercase letters, digits and hyphens by convention. Claude Code skips a file without it.",
+        )),
         // A `|` block: descriptions are long and often hold `: `, which a plain value cannot.
         // The loader replaces literal `\n` with line breaks (`whenToUse.replace(/\\n/g, '\n')`,
         // docs/format-sources.md §3).
         with_snippet(
             Field {
                 unescapes_newlines: true,
-                ..f(
+                ..required_for_loading(f(
                     "description",
                     ValueKind::Text,
                     true,
-                    "When Claude should delegate to this subagent. Claude reads it to decide; `<example>` blocks inside it are a convention. Literal `\\n` sequences in it are read as line breaks.",
-                )
+                    "When Claude should delegate to this subagent. Claude reads it to decide; `<example>` blocks inside it are a convention. Literal `\\n` sequences in it are read as line breaks. It must be text: Claude Code skips a file whose description is missing, empty, a number or a list.",
+                ))
             },
             "|\n  $0",
         ),
@@ -190,9 +212,9 @@ pub static FORMAT: Format = Format {
         ),
         f(
             "maxTurns",
-            ValueKind::PositiveInt,
+            ValueKind::Count { min: 1 },
             false,
-            "Maximum number of agentic turns before the subagent stops.",
+            "Maximum number of agentic turns before the subagent stops: a whole number of at least 1 (text such as `\"5\"` is read as a number).",
         ),
         f(
             "skills",
@@ -206,24 +228,24 @@ pub static FORMAT: Format = Format {
             false,
             "MCP servers for this subagent: names of configured servers, or inline `{name: config}` definitions. Ignored for plugin agents.",
         ),
-        f(
+        required_for_loading(f(
             "hooks",
             ValueKind::Mapping,
             false,
-            "Lifecycle hooks scoped to this subagent (`PreToolUse`, `PostToolUse`, `Stop`, …), shaped like settings.json hooks. Ignored for plugin agents.",
-        ),
+            "Lifecycle hooks scoped to this subagent (`PreToolUse`, `PostToolUse`, `Stop`, …), shaped like settings.json hooks. A `hooks` that is not a mapping of events makes Claude Code skip the agent. Hooks of a project agent run only once the project folder is trusted; ignored for plugin agents.",
+        )),
         f("memory", ValueKind::OneOf(MEMORY), false, "Persistent memory scope."),
         f(
             "background",
-            ValueKind::Bool,
+            ValueKind::Flag,
             false,
-            "Always run this subagent as a background task.",
+            "Always run this subagent as a background task (`true`, `false`, or the same as text).",
         ),
         f(
             "effort",
-            ValueKind::OneOf(EFFORT),
+            ValueKind::Effort(EFFORT),
             false,
-            "Reasoning effort for this subagent.",
+            "Reasoning effort for this subagent: `low`, `medium` (or `med`), `high`, `xhigh`, `max` in any case, or a whole number.",
         ),
         f(
             "isolation",
@@ -245,9 +267,39 @@ pub static FORMAT: Format = Format {
         ),
         f(
             "omitClaudeMd",
-            ValueKind::Bool,
+            ValueKind::Flag,
             false,
-            "Do not load CLAUDE.md files into this subagent (Claude Code 2.1.271+).",
+            "Do not load the user, project and local CLAUDE.md files into this subagent; managed policy files are kept (Claude Code 2.1.271+).",
+        ),
+        f(
+            "autoCompactWindow",
+            ValueKind::Count { min: 100_000 },
+            false,
+            "Auto-compact window for this subagent, in tokens: a whole number of at least 100000. Overrides the window it would inherit.",
+        ),
+        f(
+            "observer",
+            ValueKind::Text,
+            false,
+            "Agent type spawned as a background observer whenever this agent runs, or a comma-separated list of up to four.",
+        ),
+        f(
+            "observerMessage",
+            ValueKind::Text,
+            false,
+            "Text appended to each activity digest sent to the observer.",
+        ),
+        f(
+            "observeSubagents",
+            ValueKind::Flag,
+            false,
+            "On an observer's own definition: `false` leaves the subagents' activity out of its digests.",
+        ),
+        f(
+            "observeToolResults",
+            ValueKind::Flag,
+            false,
+            "On an observer's own definition: `false` leaves tool results out of its digests.",
         ),
         f(
             "experimental",

@@ -87,6 +87,7 @@ pub(crate) const WHEN_TO_USE: Field = f(
 pub static FORMAT: Format = Format {
     id: "claude-command",
     name: "Claude Code slash command",
+    noun: "command",
     docs_url: "https://code.claude.com/docs/en/slash-commands",
     strong_paths: &[
         PathRule::Under(&[".claude", "commands"], ".md"),
@@ -97,18 +98,22 @@ pub static FORMAT: Format = Format {
     // Detected by content through `detect::looks_like_command` (no `name`, `$ARGUMENTS`).
     content_all: &[],
     content_any: &[],
-    front_matter_required: false,
+    no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
     product: "Claude Code",
     vocab: Vocab::Claude,
     body_syntax: BodySyntax {
-        arguments: true,
+        arguments: Some(super::CLAUDE_ARGUMENTS),
         shell: true,
+        expands_in_code: true,
         at_paths: true,
         file_refs: false,
     },
     kind: Kind::Command,
+    reader: super::CLAUDE_READER,
+    guard_hooks_outside: &[],
+    verified_with: Some(super::CLAUDE_CODE_VERSION),
     fields: &[
         DESCRIPTION,
         ARGUMENT_HINT,

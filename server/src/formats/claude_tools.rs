@@ -1,6 +1,10 @@
 //! Claude Code's tool names, as used in `tools`, `disallowedTools` and `allowed-tools`.
-//! Source: Claude Code "Tools reference" and "Create custom subagents" docs, and the 2.1.88
-//! loader's alias table; see docs/format-sources.md §1 (checked 2026-11-25).
+//! Sources: the tool-name and alias tables of Claude Code 2.1.332, and what it did with a
+//! subagent listing each name alone (truth/recorded/claude-code@2.1.332.jsonl, cases
+//! `mutation/claude-agent/tool/*`): which names resolve in a plain `claude -p` session, which it
+//! maps to another tool, which it does not recognise. Docs: "Tools reference" and "Create
+//! custom subagents"; see docs/format-sources.md §1. A test keeps this table and the recording
+//! equal.
 
 /// Whether a name still resolves in Claude Code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +16,18 @@ pub enum ToolStatus {
     Retired(&'static str),
 }
 
+/// When a tool exists in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    /// In every session, `claude -p` included: a subagent that lists it gets it.
+    Always,
+    /// Only in some sessions (a platform, a setting, a connected service, the interactive UI);
+    /// in a plain `claude -p` session the name resolves to nothing.
+    Sometimes,
+    /// Never given to a subagent, even when its `tools` lists it.
+    NotInSubagents,
+}
+
 #[derive(Debug)]
 pub struct Tool {
     pub name: &'static str,
@@ -19,6 +35,7 @@ pub struct Tool {
     /// Does not change files, processes or outside state.
     pub read_only: bool,
     pub status: ToolStatus,
+    pub availability: Availability,
 }
 
 const fn t(name: &'static str, read_only: bool, doc: &'static str) -> Tool {
@@ -27,6 +44,23 @@ const fn t(name: &'static str, read_only: bool, doc: &'static str) -> Tool {
         doc,
         read_only,
         status: ToolStatus::Current,
+        availability: Availability::Always,
+    }
+}
+
+/// A tool that only some sessions have.
+const fn some(name: &'static str, read_only: bool, doc: &'static str) -> Tool {
+    Tool {
+        availability: Availability::Sometimes,
+        ..t(name, read_only, doc)
+    }
+}
+
+/// A tool a subagent never gets.
+const fn main_only(name: &'static str, read_only: bool, doc: &'static str) -> Tool {
+    Tool {
+        availability: Availability::NotInSubagents,
+        ..t(name, read_only, doc)
     }
 }
 
@@ -36,6 +70,7 @@ const fn alias(name: &'static str, to: &'static str) -> Tool {
         doc: "",
         read_only: false,
         status: ToolStatus::Alias(to),
+        availability: Availability::Always,
     }
 }
 
@@ -45,6 +80,7 @@ const fn retired(name: &'static str, instead: &'static str, doc: &'static str) -
         doc,
         read_only: false,
         status: ToolStatus::Retired(instead),
+        availability: Availability::Always,
     }
 }
 
@@ -54,20 +90,25 @@ pub static TOOLS: &[Tool] = &[
         false,
         "Spawns a subagent with its own context window. `Agent(type, …)` limits which agents it may start (main thread only).",
     ),
-    t(
+    some(
         "Artifact",
         false,
-        "Publishes an HTML or Markdown file as a private claude.ai artifact.",
+        "Publishes an HTML or Markdown file as a private claude.ai artifact (signed-in sessions).",
     ),
-    t(
+    some(
         "AskUserQuestion",
         true,
-        "Asks the user multiple-choice questions. Never available to subagents.",
+        "Asks the user multiple-choice questions (interactive sessions). Never available to subagents.",
     ),
     t(
         "Bash",
         false,
         "Executes shell commands. Rules: `Bash(npm run *)`, legacy prefix form `Bash(git diff:*)`.",
+    ),
+    some(
+        "ClaudeDesign",
+        false,
+        "Works on a Claude Design project (connected sessions).",
     ),
     t("CronCreate", false, "Creates a session-scoped scheduled prompt."),
     t("CronDelete", false, "Cancels a scheduled prompt."),
@@ -77,92 +118,159 @@ pub static TOOLS: &[Tool] = &[
         false,
         "Makes targeted edits to files. Rules: `Edit(path glob)` (also covers Write and NotebookEdit).",
     ),
-    t(
+    some(
         "EndConversation",
         false,
-        "Ends the session. Never available to subagents.",
+        "Ends the session (interactive sessions). Never available to subagents.",
     ),
-    t(
+    some(
         "EnterPlanMode",
         true,
-        "Switches to plan mode. Never available to subagents.",
+        "Switches to plan mode (interactive sessions). Never available to subagents.",
     ),
     t("EnterWorktree", false, "Creates or enters a git worktree."),
-    t(
+    some(
         "ExitPlanMode",
         true,
-        "Presents a plan and leaves plan mode. Available to a subagent only with `permissionMode: plan`.",
+        "Presents a plan and leaves plan mode. A subagent gets it only with `permissionMode: plan`.",
     ),
     t("ExitWorktree", false, "Leaves the worktree session."),
     t("Glob", true, "Finds files by name pattern."),
     t("Grep", true, "Searches file contents."),
     t("ListAgents", true, "Lists agents reachable with SendMessage."),
-    t("ListMcpResourcesTool", true, "Lists the resources of MCP servers."),
-    t("LSP", true, "Code intelligence through language servers."),
+    some(
+        "ListMcpResourcesTool",
+        true,
+        "Lists the resources of MCP servers (sessions with an MCP server).",
+    ),
+    some(
+        "LSP",
+        true,
+        "Code intelligence through language servers (sessions with one configured).",
+    ),
     t(
         "Monitor",
         false,
         "Runs a background command and streams its output lines as events.",
     ),
     t("NotebookEdit", false, "Modifies Jupyter notebook cells."),
-    t(
+    some(
+        "OfferChromeSetup",
+        false,
+        "Offers to set up Claude in Chrome (interactive sessions).",
+    ),
+    some(
         "PowerShell",
         false,
-        "Executes PowerShell commands. Rules: `PowerShell(…)`.",
+        "Executes PowerShell commands (Windows). Rules: `PowerShell(…)`.",
     ),
-    t("PushNotification", false, "Sends a desktop or phone notification."),
+    some("Projects", false, "Reads claude.ai projects (signed-in sessions)."),
+    some(
+        "propose_skills",
+        false,
+        "Proposes new skills from the session (signed-in sessions).",
+    ),
+    some(
+        "PushNotification",
+        false,
+        "Sends a desktop or phone notification (Remote Control).",
+    ),
     t(
         "Read",
         true,
         "Reads files. Rules: `Read(path glob)` (also covers Grep, Glob and LSP).",
     ),
-    t("ReadMcpResourceTool", true, "Reads an MCP resource by URI."),
-    t("RemoteTrigger", false, "Manages claude.ai routines (`/schedule`)."),
+    some(
+        "ReadMcpResourceDirTool",
+        true,
+        "Lists an MCP resource directory (sessions with an MCP server).",
+    ),
+    some(
+        "ReadMcpResourceTool",
+        true,
+        "Reads an MCP resource by URI (sessions with an MCP server).",
+    ),
+    some(
+        "ReadNotifications",
+        true,
+        "Reads pending notifications (connected sessions).",
+    ),
+    some(
+        "RemoteTrigger",
+        false,
+        "Manages claude.ai routines (`/schedule`; signed-in sessions).",
+    ),
     t("ReportFindings", true, "Reports structured code-review findings."),
-    t(
+    main_only(
         "ScheduleWakeup",
         false,
         "Reschedules a self-paced `/loop`. Never available to subagents.",
     ),
-    t("SendFeedback", false, "Drafts a local feedback report."),
+    some(
+        "SendFeedback",
+        false,
+        "Drafts a local feedback report (interactive sessions).",
+    ),
     t(
         "SendMessage",
         false,
         "Messages a teammate, resumes a subagent or another session.",
     ),
-    t("SendUserFile", false, "Sends files to the user's device."),
-    t(
+    some(
+        "SendUserFile",
+        false,
+        "Sends files to the user's device (Remote Control, cloud).",
+    ),
+    some(
+        "SendUserMessage",
+        false,
+        "Sends a message to the user's device (Remote Control, cloud).",
+    ),
+    some("SetGoal", false, "Sets the session's goal (interactive sessions)."),
+    some(
         "ShareOnboardingGuide",
         false,
-        "Uploads ONBOARDING.md and returns a share link.",
+        "Uploads ONBOARDING.md and returns a share link (signed-in sessions).",
+    ),
+    some(
+        "ShowOnboardingRolePicker",
+        false,
+        "Shows the onboarding role picker (interactive sessions).",
     ),
     t(
         "Skill",
         false,
         "Runs a skill in the main conversation. Rules: `Skill(name *)`.",
     ),
-    t(
+    some(
         "SubagentHandback",
         false,
-        "Report channel some subagents use to hand results back.",
+        "Report channel some built-in subagents use to hand results back.",
     ),
-    t("TaskCreate", false, "Creates an entry in the task list."),
-    t("TaskGet", true, "Reads an entry of the task list."),
-    t("TaskList", true, "Lists the task list."),
-    t(
-        "TaskOutput",
+    some(
+        "TaskCreate",
+        false,
+        "Creates an entry in the task list (when the task list is on).",
+    ),
+    some(
+        "TaskGet",
         true,
-        "Reads the output of a background task (deprecated in favour of `Read` on its output file).",
+        "Reads an entry of the task list (when the task list is on).",
     ),
+    some("TaskList", true, "Lists the task list (when the task list is on)."),
     t("TaskStop", false, "Stops a background task or teammate."),
-    t("TaskUpdate", false, "Updates an entry of the task list."),
-    t(
+    some(
+        "TaskUpdate",
+        false,
+        "Updates an entry of the task list (when the task list is on).",
+    ),
+    some(
         "TodoWrite",
         false,
         "Session checklist (off by default in favour of the Task* tools).",
     ),
     t("ToolSearch", true, "Loads deferred tools when tool search is on."),
-    t(
+    some(
         "WaitForMcpServers",
         true,
         "Waits for MCP servers that are still connecting. Never available to subagents.",
@@ -173,7 +281,7 @@ pub static TOOLS: &[Tool] = &[
         "Fetches a URL. Rules: `WebFetch(domain:example.com)`.",
     ),
     t("WebSearch", true, "Searches the web. Takes no rule specifier."),
-    t(
+    main_only(
         "Workflow",
         false,
         "Runs a dynamic multi-subagent workflow. Never available to subagents.",
@@ -181,8 +289,13 @@ pub static TOOLS: &[Tool] = &[
     t("Write", false, "Creates or overwrites files."),
     alias("Task", "Agent"),
     alias("KillShell", "TaskStop"),
-    alias("BashOutputTool", "TaskOutput"),
-    alias("AgentOutputTool", "TaskOutput"),
+    alias("KillBash", "TaskStop"),
+    alias("ListPeers", "ListAgents"),
+    alias("Brief", "SendUserMessage"),
+    alias("ListMcpResources", "ListMcpResourcesTool"),
+    alias("ReadMcpResource", "ReadMcpResourceTool"),
+    alias("ReadMcpResourceDir", "ReadMcpResourceDirTool"),
+    alias("ProposeGoal", "SetGoal"),
     retired(
         "MultiEdit",
         "Edit",
@@ -202,14 +315,29 @@ pub static TOOLS: &[Tool] = &[
         "Deleted an agent team; removed around Claude Code 2.1.180.",
     ),
     retired(
-        "BashOutput",
         "TaskOutput",
-        "Read background shell output; only `BashOutputTool` is still mapped (to `TaskOutput`).",
+        "Read",
+        "Read the output of a background task; removed in favour of `Read` on its output file.",
+    ),
+    retired(
+        "BashOutput",
+        "Read",
+        "Read background shell output; removed in favour of `Read` on the task's output file.",
+    ),
+    retired(
+        "BashOutputTool",
+        "Read",
+        "Old name of `TaskOutput`, which was removed; `Read` the task's output file.",
+    ),
+    retired(
+        "AgentOutputTool",
+        "Read",
+        "Old name of `TaskOutput`, which was removed; `Read` the task's output file.",
     ),
 ];
 
-/// Tools a subagent never gets, even when its `tools` lists them (docs/format-sources.md §1,
-/// "Tools a subagent never gets"; `ExitPlanMode` is the exception with `permissionMode: plan`).
+/// Tools a subagent never gets, even when its `tools` lists them (`ExitPlanMode` is the
+/// exception with `permissionMode: plan`).
 pub static NEVER_IN_SUBAGENTS: &[&str] = &[
     "AskUserQuestion",
     "EndConversation",
@@ -224,12 +352,34 @@ pub fn lookup(name: &str) -> Option<&'static Tool> {
     TOOLS.iter().find(|t| t.name == name)
 }
 
+/// The tool a name stands for: itself, or the tool an alias maps to.
+pub fn resolve(name: &str) -> Option<&'static Tool> {
+    let t = lookup(name)?;
+    match t.status {
+        ToolStatus::Alias(to) => lookup(to),
+        _ => Some(t),
+    }
+}
+
 /// Names a user can be pointed to (current tools and working aliases).
 pub fn suggestable() -> impl Iterator<Item = &'static str> {
     TOOLS
         .iter()
         .filter(|t| !matches!(t.status, ToolStatus::Retired(_)))
         .map(|t| t.name)
+}
+
+/// Whether a name surely resolves to nothing for a subagent, in any session: not a tool,
+/// retired, or one subagents never get.
+pub fn never_resolves_in_subagents(name: &str) -> bool {
+    match resolve(name) {
+        None => true,
+        Some(t) => {
+            matches!(t.status, ToolStatus::Retired(_))
+                || t.availability == Availability::NotInSubagents
+                || NEVER_IN_SUBAGENTS.contains(&t.name) && t.name != "ExitPlanMode"
+        }
+    }
 }
 
 /// A permission-rule form offered after `Tool(` (formats.md §6, docs/format-sources.md §1

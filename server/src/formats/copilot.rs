@@ -124,6 +124,7 @@ const COPILOT_BODY: BodySyntax = BodySyntax {
 pub static AGENT: Format = Format {
     id: "copilot-agent",
     name: "Copilot custom agent",
+    noun: "agent",
     docs_url: "https://code.visualstudio.com/docs/agents/reference/custom-agent-file-reference",
     strong_paths: &[
         PathRule::Suffix(".agent.md"),
@@ -133,19 +134,23 @@ pub static AGENT: Format = Format {
     weak_path_keys: &[],
     content_all: &[],
     content_any: &[],
-    front_matter_required: false,
+    no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
     product: "VS Code",
     vocab: Vocab::Copilot,
     body_syntax: COPILOT_BODY,
     kind: Kind::Agent,
+    reader: crate::syntax::reader::Reader::LENIENT,
+    guard_hooks_outside: &[],
+    verified_with: None,
     fields: AGENT_FIELDS,
 };
 
 pub static CHATMODE: Format = Format {
     id: "copilot-chatmode",
     name: "Copilot chat mode",
+    noun: "chat mode",
     docs_url: "https://code.visualstudio.com/docs/agents/reference/custom-agent-file-reference",
     strong_paths: &[PathRule::Suffix(".chatmode.md")],
     ..AGENT
@@ -154,9 +159,13 @@ pub static CHATMODE: Format = Format {
 pub static PROMPT: Format = Format {
     id: "copilot-prompt",
     name: "Copilot prompt file",
+    noun: "prompt file",
     docs_url: "https://code.visualstudio.com/docs/copilot/customization/prompt-files",
     strong_paths: &[PathRule::Suffix(".prompt.md")],
     kind: Kind::Other,
+    reader: crate::syntax::reader::Reader::LENIENT,
+    guard_hooks_outside: &[],
+    verified_with: None,
     fields: &[
         DESCRIPTION,
         NAME,
@@ -177,6 +186,7 @@ pub static PROMPT: Format = Format {
 pub static INSTRUCTIONS: Format = Format {
     id: "copilot-instructions",
     name: "Copilot instructions file",
+    noun: "instructions file",
     docs_url: "https://code.visualstudio.com/docs/copilot/customization/custom-instructions",
     strong_paths: &[
         PathRule::Suffix(".instructions.md"),
@@ -184,6 +194,9 @@ pub static INSTRUCTIONS: Format = Format {
     ],
     vocab: Vocab::None,
     kind: Kind::Other,
+    reader: crate::syntax::reader::Reader::LENIENT,
+    guard_hooks_outside: &[],
+    verified_with: None,
     fields: &[
         f(
             "applyTo",

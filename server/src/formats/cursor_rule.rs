@@ -9,6 +9,7 @@ use super::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
 pub static FORMAT: Format = Format {
     id: "cursor-rule",
     name: "Cursor rule",
+    noun: "rule",
     docs_url: "https://docs.cursor.com/context/rules",
     strong_paths: &[
         PathRule::Under(&[".cursor", "rules"], ".mdc"),
@@ -18,13 +19,16 @@ pub static FORMAT: Format = Format {
     weak_path_keys: &[],
     content_all: &[],
     content_any: &[],
-    front_matter_required: false,
+    no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
     product: "Cursor",
     vocab: Vocab::None,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Other,
+    reader: crate::syntax::reader::Reader::LENIENT,
+    guard_hooks_outside: &[],
+    verified_with: None,
     fields: &[
         f(
             "description",

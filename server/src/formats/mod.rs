@@ -14,10 +14,12 @@ pub mod copilot_models;
 pub mod copilot_tools;
 pub mod cursor_rule;
 pub mod detect;
+pub mod effect;
 pub mod opencode_agent;
 pub mod skill;
 
 pub use detect::{Detection, detect};
+pub use effect::Effect;
 
 /// One agent spec format.
 #[derive(Debug)]
@@ -26,6 +28,9 @@ pub struct Format {
     pub id: &'static str,
     /// What users call it.
     pub name: &'static str,
+    /// What one file of it is, in a sentence that already names the product ("Claude Code
+    /// does not load this agent").
+    pub noun: &'static str,
     /// Where the tool documents it.
     pub docs_url: &'static str,
     /// Path patterns that make a file this format regardless of its content.
@@ -37,8 +42,10 @@ pub struct Format {
     /// Anywhere else: the front matter has all of `content_all` and one of `content_any`.
     pub content_all: &'static [&'static str],
     pub content_any: &'static [&'static str],
-    /// A file of this format with no front matter at all is broken.
-    pub front_matter_required: bool,
+    /// What the tool does with a file of this format that has no front matter it can read:
+    /// does not load it (agents), loads it all the same while a standard requires one
+    /// (skills), or `None` when a front matter is optional (commands).
+    pub no_front_matter: Option<Effect>,
     /// A file with nothing after the front matter is a mistake (the body is the prompt).
     pub body_required: bool,
     pub fields: &'static [Field],
@@ -53,7 +60,26 @@ pub struct Format {
     pub body_syntax: BodySyntax,
     /// Names rules as `Kind`s for the workspace: which files define agents, skills, commands.
     pub kind: Kind,
+    /// How the tool finds and reads the front matter; diagnostics judge what it reads.
+    pub reader: crate::syntax::reader::Reader,
+    /// The real tool and version this format's claims were checked against by the ground-truth
+    /// harness (`truth/recorded/`); `None` while no recording covers the format.
+    pub verified_with: Option<&'static str>,
+    /// Hook events that make the tool skip the whole file when written as top-level keys
+    /// instead of under `hooks:` (Claude Code: the guarding events).
+    pub guard_hooks_outside: &'static [&'static str],
 }
+
+/// The Claude Code release the Claude formats were checked against (`truth/tools.toml`; a test
+/// in `truth/` keeps the two equal).
+pub const CLAUDE_CODE_VERSION: &str = "Claude Code 2.1.332";
+
+/// Claude Code's loader (2.1.332): the front matter ends at the first `---` anywhere, and YAML
+/// that fails is read again with quoted values and spaces for leading tabs.
+pub const CLAUDE_READER: crate::syntax::reader::Reader = crate::syntax::reader::Reader {
+    split: crate::syntax::reader::Split::FirstDashes,
+    retry: crate::syntax::yaml::Retry::QuoteLinesAndTabs,
+};
 
 /// What a file of a format is, for cross-file rules and navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +119,13 @@ pub enum Vocab {
 /// Body syntax a format understands (formats.md §5, §9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BodySyntax {
-    /// `$ARGUMENTS`, `$1`…`$9` are replaced by the command's arguments.
-    pub arguments: bool,
+    /// `$ARGUMENTS` and numbered placeholders are replaced by the command's arguments.
+    pub arguments: Option<Arguments>,
     /// `` !`command` `` runs a shell command before the prompt is sent.
     pub shell: bool,
+    /// Placeholders, `` !`command` `` and `@path` are expanded inside code spans and blocks too
+    /// (Claude Code commands and skills); otherwise code is left alone.
+    pub expands_in_code: bool,
     /// `@path` includes (commands) or imports (memory files) a file.
     pub at_paths: bool,
     /// `#file:path` attaches a file (Copilot prompt files, agents, instructions), relative to
@@ -104,10 +133,31 @@ pub struct BodySyntax {
     pub file_refs: bool,
 }
 
+/// How a tool fills in a command's arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arguments {
+    /// The number of the first argument: `$0` (Claude Code 2.1.332) or `$1`.
+    pub first: u8,
+    /// `$ARGUMENTS[N]` is argument N (counted from `first`).
+    pub indexed: bool,
+    /// A body without any placeholder gets the arguments appended (`ARGUMENTS: …`).
+    pub appended_when_unused: bool,
+}
+
+/// Claude Code 2.1.332, as seen expanding `/name alpha beta gamma`: `$0` is `alpha`, `$1` is
+/// `beta`, `$ARGUMENTS[0]` is `alpha`; `$3` stays as written; `${1}` is not a placeholder; `\$1`
+/// is a literal `$1`; a body without placeholders ends with `ARGUMENTS: alpha beta gamma`.
+pub const CLAUDE_ARGUMENTS: Arguments = Arguments {
+    first: 0,
+    indexed: true,
+    appended_when_unused: true,
+};
+
 impl BodySyntax {
     pub const NONE: BodySyntax = BodySyntax {
-        arguments: false,
+        arguments: None,
         shell: false,
+        expands_in_code: false,
         at_paths: false,
         file_refs: false,
     };
@@ -139,6 +189,9 @@ pub struct Field {
     /// The tool turns literal `\n` sequences in this value into line breaks (Claude Code does
     /// so for `description`), so a `|` block may spell them as real lines.
     pub unescapes_newlines: bool,
+    /// What the tool does with the file when this value is missing, empty or bad: ignores the
+    /// key (the usual case) or does not load the file at all (an agent's `name`).
+    pub on_bad: Effect,
 }
 
 /// What a field's value must be.
@@ -149,8 +202,17 @@ pub enum ValueKind {
     /// An identifier (the agent's name).
     Name,
     Bool,
+    /// `true` or `false`, also written as the text `"true"` / `"false"` (Claude Code reads both).
+    Flag,
     /// A whole number ≥ 1.
     PositiveInt,
+    /// A whole number of at least `min`, written as a number or as text (`"5"`); Claude Code
+    /// reads `String(value)` as a number.
+    Count {
+        min: u64,
+    },
+    /// Reasoning effort: a level (any case), `med` for `medium`, or a whole number.
+    Effort(&'static [Choice]),
     /// One of these values (case-sensitive unless stated).
     OneOf(&'static [Choice]),
     /// A model alias or id from the format's model vocabulary.
@@ -205,8 +267,10 @@ impl ValueKind {
         match self {
             ValueKind::Text => "text",
             ValueKind::Name => "identifier (lowercase, digits, hyphens)",
-            ValueKind::Bool => "`true` or `false`",
+            ValueKind::Bool | ValueKind::Flag => "`true` or `false`",
             ValueKind::PositiveInt => "whole number ≥ 1",
+            ValueKind::Count { .. } => "whole number",
+            ValueKind::Effort(_) => "effort level or whole number",
             ValueKind::OneOf(_) => "one of a fixed set",
             ValueKind::Model => "model alias or id",
             ValueKind::Models => "model name or list of model names",

@@ -46,6 +46,7 @@ pub static PERMISSION_VALUES: &[Choice] = &[
 pub static FORMAT: Format = Format {
     id: "opencode-agent",
     name: "OpenCode agent",
+    noun: "agent",
     docs_url: "https://opencode.ai/docs/agents",
     strong_paths: &[
         PathRule::Under(&[".opencode", "agent"], ".md"),
@@ -57,13 +58,16 @@ pub static FORMAT: Format = Format {
     weak_path_keys: &[],
     content_all: &[],
     content_any: &[],
-    front_matter_required: true,
+    no_front_matter: Some(super::Effect::NotLoaded),
     body_required: true,
     name_matches: NameMatch::Nothing,
     product: "OpenCode",
     vocab: Vocab::OpenCode,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Agent,
+    reader: crate::syntax::reader::Reader::LENIENT,
+    guard_hooks_outside: &[],
+    verified_with: None,
     fields: &[
         f(
             "description",

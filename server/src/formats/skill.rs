@@ -17,37 +17,50 @@ pub const BODY_LINES_MAX: usize = 500;
 pub static FORMAT: Format = Format {
     id: "skill",
     name: "Agent Skill",
+    noun: "skill",
     docs_url: "https://agentskills.io/specification",
     strong_paths: &[PathRule::Suffix("/SKILL.md")],
     weak_paths: &[],
     weak_path_keys: &[],
     content_all: &[],
     content_any: &[],
-    front_matter_required: true,
+    // Claude Code loads a skill without one (named after its folder, described by its first
+    // line); the Agent Skills standard and stricter tools require it.
+    no_front_matter: Some(super::Effect::Portability),
     body_required: true,
     name_matches: NameMatch::Folder,
     product: "Claude Code",
     vocab: Vocab::Claude,
     body_syntax: BodySyntax {
-        arguments: true,
+        arguments: Some(super::CLAUDE_ARGUMENTS),
         shell: true,
+        expands_in_code: true,
         at_paths: false,
         file_refs: false,
     },
     kind: Kind::Skill,
+    reader: super::CLAUDE_READER,
+    guard_hooks_outside: &[],
+    verified_with: Some(super::CLAUDE_CODE_VERSION),
     fields: &[
-        f(
-            "name",
-            ValueKind::Name,
-            true,
-            "The skill's id: 1–64 lowercase letters, digits and hyphens, no leading, trailing or double hyphen, and the same as the skill's folder name.",
-        ),
-        f(
-            "description",
-            ValueKind::Text,
-            true,
-            "What the skill does and when to use it (1–1,024 characters). Agents read it to decide when to load the skill.",
-        ),
+        Field {
+            on_bad: super::Effect::Portability,
+            ..f(
+                "name",
+                ValueKind::Name,
+                true,
+                "The skill's id: 1–64 lowercase letters, digits and hyphens, no leading, trailing or double hyphen, and the same as the skill's folder name. Claude Code lists a skill under its folder's name whatever `name` says; the standard and stricter tools require the two to match.",
+            )
+        },
+        Field {
+            on_bad: super::Effect::Portability,
+            ..f(
+                "description",
+                ValueKind::Text,
+                true,
+                "What the skill does and when to use it (1–1,024 characters). Agents read it to decide when to load the skill; without one, Claude Code uses the body's first line.",
+            )
+        },
         f(
             "license",
             ValueKind::Text,

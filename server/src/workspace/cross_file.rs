@@ -61,8 +61,10 @@ pub fn scope(path: &Path) -> PathBuf {
 }
 
 fn diagnostic(code: String, range: TextRange, message: String) -> Diagnostic {
+    let effect = rules::effect(&code);
     Diagnostic {
-        severity: rules::severity(&code),
+        severity: effect.severity(),
+        effect,
         range,
         code,
         message,

@@ -11,7 +11,7 @@ use crate::syntax::yaml::NodeKind;
 use std::path::{Path, PathBuf};
 
 pub(super) fn check(sink: &mut Sink) {
-    let syntax = sink.doc.syntax();
+    let syntax = sink.reading.clone();
     legacy(sink);
     if let Some(fm) = &syntax.front_matter
         && let Some(close) = &fm.close
@@ -35,19 +35,17 @@ pub(super) fn check(sink: &mut Sink) {
         return;
     }
     let bs = sink.format.body_syntax;
-    if !(bs.arguments || bs.shell) && sink.format.id != "skill" {
+    if !(bs.arguments.is_some() || bs.shell) && sink.format.id != "skill" {
         return;
     }
     let text = sink.doc.text();
     let body_start = syntax.body_start().min(text.len());
     let scan = sink.doc.scan();
     let code = &scan.scan.code_blocks;
-    if bs.arguments {
-        arguments(sink, &text, body_start);
+    if let Some(args) = &bs.arguments {
+        arguments(sink, &text, body_start, args);
     }
-    if bs.shell {
-        shell(sink, &text, body_start, code);
-    }
+    let _ = code;
     if sink.format.id == "skill" {
         let lines = text[body_start..].lines().count();
         if lines > skill::BODY_LINES_MAX {
@@ -61,24 +59,53 @@ pub(super) fn check(sink: &mut Sink) {
     }
 }
 
-/// `$ARGUMENTS`, `$1`…`$9` in the body, with their ranges (the number, 0 for `$ARGUMENTS`).
-pub fn argument_refs(text: &str, body_start: usize) -> Vec<(TextRange, u8)> {
+/// An argument placeholder of a command body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArgRef {
+    /// `$ARGUMENTS`: everything typed after the command's name.
+    All,
+    /// `$N` or `$ARGUMENTS[N]`: argument N, counted as the tool counts.
+    Index(u16),
+}
+
+/// The argument placeholders of the body, with their ranges: `$ARGUMENTS`, `$ARGUMENTS[N]`
+/// (when the tool has it) and `$N`. A `\` before the `$` escapes it; `${1}` is no placeholder.
+pub fn argument_refs(text: &str, body_start: usize, syntax: &crate::formats::Arguments) -> Vec<(TextRange, ArgRef)> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = body_start;
     while let Some(off) = text[i..].find('$') {
         let at = i + off;
-        if text[at..].starts_with("$ARGUMENTS") {
-            out.push((at..at + 10, 0));
-            i = at + 10;
+        i = at + 1;
+        if at > 0 && b[at - 1] == b'\\' {
             continue;
         }
-        if let Some(d) = b.get(at + 1).filter(|d| d.is_ascii_digit() && **d != b'0')
-            && !b.get(at + 2).is_some_and(|c| c.is_ascii_alphanumeric())
-        {
-            out.push((at..at + 2, d - b'0'));
+        if text[at..].starts_with("$ARGUMENTS") {
+            let end = at + 10;
+            if syntax.indexed
+                && b.get(end) == Some(&b'[')
+                && let Some(close) = text[end..].find(']')
+                && let Ok(n) = text[end + 1..end + close].parse::<u16>()
+            {
+                out.push((at..end + close + 1, ArgRef::Index(n)));
+                i = end + close + 1;
+                continue;
+            }
+            out.push((at..end, ArgRef::All));
+            i = end;
+            continue;
         }
-        i = at + 1;
+        let digits = text[at + 1..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0
+            && !b
+                .get(at + 1 + digits)
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+        {
+            if let Ok(n) = text[at + 1..at + 1 + digits].parse::<u16>() {
+                out.push((at..at + 1 + digits, ArgRef::Index(n)));
+            }
+            i = at + 1 + digits;
+        }
     }
     out
 }
@@ -90,8 +117,20 @@ pub fn hinted_arguments(hint: &str) -> Option<usize> {
     (n > 0).then_some(n)
 }
 
-fn arguments(sink: &mut Sink, text: &str, body_start: usize) {
-    let Some(root) = &sink.doc.syntax().yaml.root else {
+/// The name of a placeholder for argument `i` (0-based position), as the tool writes it.
+pub fn placeholder(syntax: &crate::formats::Arguments, position: usize) -> String {
+    format!("${}", position + usize::from(syntax.first))
+}
+
+fn arguments(sink: &mut Sink, text: &str, body_start: usize, syntax: &crate::formats::Arguments) {
+    let product = sink.format.product;
+    let refs = argument_refs(text, body_start, syntax);
+    if numbering(sink, &refs, syntax) {
+        // Renumbering comes first; the hint is compared with the numbers it leaves.
+        return;
+    }
+    let reading = sink.reading.clone();
+    let Some(root) = &reading.yaml.root else {
         return;
     };
     let Some(hint_node) = root.get("argument-hint") else {
@@ -110,25 +149,81 @@ fn arguments(sink: &mut Sink, text: &str, body_start: usize) {
     if hint.trim().is_empty() {
         return;
     }
-    let refs = argument_refs(text, body_start);
     if refs.is_empty() {
+        let appended = if syntax.appended_when_unused {
+            format!("{product} then appends them after the prompt, as `ARGUMENTS: …`")
+        } else {
+            format!("{product} then drops them")
+        };
         sink.push(
             "/argument-mismatch",
             hint_node.span.clone(),
-            format!("`argument-hint` promises arguments but the body never uses `$ARGUMENTS` or `$1`…`$9`; {} then only appends them after the prompt", sink.format.product),
+            format!("`argument-hint` promises arguments but the body never uses `$ARGUMENTS` or a numbered placeholder; {appended}"),
         );
         return;
     }
     let Some(n) = hinted_arguments(&hint) else { return };
-    for (range, k) in refs {
-        if usize::from(k) > n {
+    for (range, r) in refs {
+        let ArgRef::Index(k) = r else { continue };
+        let position = usize::from(k).saturating_sub(usize::from(syntax.first));
+        if position >= n {
+            let written = sink.doc.slice(&range);
             sink.push(
                 "/argument-mismatch",
                 range,
-                format!("`${k}` reads argument {k}, but `argument-hint` names only {n}; it is empty unless the user types more"),
+                format!(
+                    "`{written}` is argument {} ({product} counts from `{}`), but `argument-hint` names only {n}: unless the user types more, {product} leaves `{written}` in the prompt as written",
+                    position + 1,
+                    placeholder(syntax, 0)
+                ),
             );
         }
     }
+}
+
+/// Numbered placeholders that start past the first argument (`$1`, `$2` and no `$0` where
+/// the tool counts from `$0`): written for tools that count from 1, and off by one here.
+fn numbering(sink: &mut Sink, refs: &[(TextRange, ArgRef)], syntax: &crate::formats::Arguments) -> bool {
+    // With `$ARGUMENTS` in the body the first argument reaches the prompt all the same.
+    if syntax.first != 0 || refs.iter().any(|(_, a)| *a == ArgRef::All) {
+        return false;
+    }
+    let numbered: Vec<&(TextRange, ArgRef)> = refs
+        .iter()
+        .filter(|(r, a)| matches!(a, ArgRef::Index(_)) && !sink.doc.slice(r).starts_with("$ARGUMENTS"))
+        .collect();
+    let lowest = numbered
+        .iter()
+        .filter_map(|(_, a)| match a {
+            ArgRef::Index(k) => Some(*k),
+            ArgRef::All => None,
+        })
+        .min();
+    let Some(1) = lowest else { return false };
+    let product = sink.format.product;
+    let edits: Vec<crate::document::TextEdit> = numbered
+        .iter()
+        .filter_map(|(r, a)| match a {
+            ArgRef::Index(k) => Some(crate::document::TextEdit {
+                range: r.clone(),
+                new_text: format!("${}", k - 1),
+            }),
+            ArgRef::All => None,
+        })
+        .collect();
+    let first = numbered[0].0.clone();
+    let d = sink.push(
+        "/argument-numbering",
+        first,
+        format!("{product} numbers arguments from `$0`: `$1` is the second argument typed, so the first never reaches the prompt; count from `$0` (`$0` is the first, `$1` the second)"),
+    );
+    d.fixes.push(Fix {
+        title: "Renumber the placeholders from `$0`".into(),
+        edits,
+        in_fix_all: false,
+        rename_to: None,
+    });
+    true
 }
 
 /// `` !`command` `` outside code blocks: the command, and the range of the whole `` !`…` ``.
@@ -158,58 +253,6 @@ pub fn shell_lines(text: &str, body_start: usize, code: &[TextRange]) -> Vec<(Te
     out
 }
 
-fn shell(sink: &mut Sink, text: &str, body_start: usize, code: &[TextRange]) {
-    let lines = shell_lines(text, body_start, code);
-    if lines.is_empty() {
-        return;
-    }
-    let root = sink.doc.syntax().yaml.root.as_ref();
-    let allowed = root.and_then(|r| r.get("allowed-tools"));
-    let grants_bash = allowed.is_some_and(|v| {
-        let doc = sink.doc;
-        super::tools::items_split(&|r| doc.slice(r), v, true)
-            .iter()
-            .any(|i| matches!(super::tools::tool_name(&i.text), "Bash" | "*"))
-    });
-    if grants_bash {
-        return;
-    }
-    let fm = sink.doc.syntax().front_matter.as_ref();
-    let (range, cmd) = &lines[0];
-    let first = cmd.split_whitespace().next().unwrap_or("").to_string();
-    let rule = format!("Bash({first}:*)");
-    let nl = sink.line_end();
-    // Add the rule: a new `allowed-tools` line, or a new front matter.
-    let fix = match (fm, allowed) {
-        (None, _) => Some(Fix::replace(
-            format!("Add `allowed-tools: {rule}`"),
-            0..0,
-            format!("---{nl}allowed-tools: {rule}{nl}---{nl}"),
-        )),
-        (Some(fm), None)
-            if root.is_some_and(|r| matches!(r.kind, NodeKind::Map { flow: false, .. })) || root.is_none() =>
-        {
-            Some(Fix::replace(
-                format!("Add `allowed-tools: {rule}`"),
-                fm.yaml.start..fm.yaml.start,
-                format!("allowed-tools: {rule}{nl}"),
-            ))
-        }
-        _ => None,
-    };
-    let more = if lines.len() > 1 {
-        format!(" (and {} more `!` commands)", lines.len() - 1)
-    } else {
-        String::new()
-    };
-    sink.push(
-        "/shell-needs-bash",
-        range.clone(),
-        format!("`!`{cmd}`` runs before the prompt is sent, which needs `Bash` (e.g. `{rule}`) in `allowed-tools`{more}; without it {} does not run the command", sink.format.product),
-    )
-    .with_fix(fix.map(Fix::not_in_fix_all));
-}
-
 /// Whole-file notes: a legacy chat mode, deprecated keys, a Cursor rule nothing triggers.
 fn legacy(sink: &mut Sink) {
     let id = sink.format.id;
@@ -221,7 +264,7 @@ fn legacy(sink: &mut Sink) {
             .and_then(|n| n.to_str())
             .map(|n| n.trim_end_matches(".chatmode.md").to_string())
             .unwrap_or_default();
-        let at = sink.doc.syntax().front_matter.as_ref().map_or(0..0, |f| f.open.clone());
+        let at = sink.reading.front_matter.as_ref().map_or(0..0, |f| f.open.clone());
         let fix = sink
             .doc
             .path()
@@ -237,8 +280,9 @@ fn legacy(sink: &mut Sink) {
         )
         .with_fix(fix);
     }
-    let Some(root) = &sink.doc.syntax().yaml.root else {
-        if id == "cursor-rule" && sink.doc.syntax().yaml.error.is_none() {
+    let reading = sink.reading.clone();
+    let Some(root) = &reading.yaml.root else {
+        if id == "cursor-rule" && sink.reading.yaml.error.is_none() {
             manual_only(sink);
         }
         return;
@@ -287,7 +331,7 @@ pub fn agent_path_for_chatmode(path: &Path, stem: &str) -> Option<PathBuf> {
 }
 
 fn manual_only(sink: &mut Sink) {
-    let at = sink.doc.syntax().front_matter.as_ref().map_or(0..0, |f| f.open.clone());
+    let at = sink.reading.front_matter.as_ref().map_or(0..0, |f| f.open.clone());
     sink.push(
         "/manual-only",
         at,

@@ -4,13 +4,22 @@
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::formats::claude_models::{self, ModelStatus};
-use crate::formats::{Field, ValueKind};
-use crate::syntax::yaml::{Node, NodeKind, Style};
+use crate::formats::{Effect, Field, ValueKind};
+use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style, double_quote};
 
 pub(super) fn check(sink: &mut Sink, root: &Node) {
     let format = sink.format;
     for e in root.entries() {
         let Some(key) = e.key.as_str() else { continue };
+        if format.guard_hooks_outside.contains(&key) {
+            let then = consequence(sink, Effect::NotLoaded);
+            sink.push(
+                "/hook-outside-hooks",
+                e.key.span.clone(),
+                format!("`{key}` is a hook event written at the top level instead of under `hooks:`: a guarding hook that cannot load could leave tools unguarded, so {then}; move it under `hooks:`"),
+            );
+            continue;
+        }
         match format.field(key) {
             Some(field) => check_value(sink, field, &e.key, &e.value),
             None if key.contains(' ') && key.split_whitespace().count() > 2 => {
@@ -84,7 +93,7 @@ pub(crate) fn name_from_path(doc: &crate::document::Document) -> Option<String> 
 }
 
 fn missing(sink: &mut Sink, key: &str) {
-    let fm = sink.doc.syntax().front_matter.as_ref();
+    let fm = sink.reading.front_matter.as_ref();
     let at = fm.map_or(0..0, |f| f.open.clone());
     // A missing name has an obvious value: the file's. A description has none worth inventing.
     let fix = match (sink.format.field(key).map(|f| &f.value), fm) {
@@ -97,17 +106,29 @@ fn missing(sink: &mut Sink, key: &str) {
         }),
         _ => None,
     };
-    let consequence = if key == "name" {
-        format!("{} skips this file", tool_name(sink))
-    } else {
-        format!("{} cannot tell when to use this {}", tool_name(sink), sink.format.name)
-    };
-    sink.push(
+    let effect = sink.format.field(key).map_or(Effect::NotLoaded, |f| f.on_bad);
+    let consequence = consequence(sink, effect);
+    sink.push_as(
         "/missing-field",
+        effect,
         at,
         format!("required field `{key}` is missing: {consequence}"),
     )
     .with_fix(fix);
+}
+
+/// What the tool then does, as the end of a message.
+pub(super) fn consequence(sink: &Sink, effect: Effect) -> String {
+    let product = tool_name(sink);
+    match effect {
+        Effect::NotLoaded => format!("{product} does not load this {}", sink.format.noun),
+        Effect::Refused => format!("{product} refuses to start this {}", sink.format.noun),
+        Effect::RunsFail => format!("every run of this {} fails", sink.format.noun),
+        Effect::Portability => {
+            format!("{product} loads it all the same, but the format's standard and stricter tools require it")
+        }
+        _ => format!("{product} ignores it"),
+    }
 }
 
 /// Replaces a one-line scalar's value, keeping its quotes. `None` for block scalars and values
@@ -153,11 +174,29 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         } else {
             v.span.clone()
         };
-        sink.push("/wrong-type", range, format!("`{key}` must be {expected}, not a {got}"));
+        let effect = field.on_bad;
+        let then = consequence(sink, effect);
+        // A number or a boolean where text is wanted: quoting it makes it text.
+        let fix = (matches!(
+            v.scalar_type(),
+            Some(ScalarType::Int | ScalarType::Float | ScalarType::Bool(_))
+        ) && matches!(field.value, ValueKind::Text | ValueKind::Name))
+        .then(|| {
+            let text = sink.doc.slice(&v.span);
+            Fix::replace(format!("Quote `{text}`"), v.span.clone(), double_quote(&text))
+        });
+        sink.push_as(
+            "/wrong-type",
+            effect,
+            range,
+            format!("`{key}` must be {expected}, not a {got}: {then}"),
+        )
+        .with_fix(fix);
     };
     match &field.value {
         ValueKind::Text | ValueKind::Name => {
-            if v.is_null() || scalar_string(v).is_some_and(|s| s.trim().is_empty()) {
+            let text = v.as_text();
+            if v.is_null() || text == Some("") {
                 if field.required {
                     let range = line_of(sink, v);
                     let key_line = line_of(sink, key_node);
@@ -172,10 +211,12 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                                 format!(": {name}"),
                             )
                         });
-                    sink.push(
+                    let then = consequence(sink, field.on_bad);
+                    sink.push_as(
                         "/missing-field",
+                        field.on_bad,
                         range,
-                        format!("`{key}` is empty: {} needs it", tool_name(sink)),
+                        format!("`{key}` is empty: {then}"),
                     )
                     .with_fix(fix);
                 }
@@ -208,18 +249,38 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 .with_fix(fix);
                 return;
             }
-            let Some(s) = scalar_string(v) else {
+            let Some(s) = text else {
                 return wrong_type(sink, "text");
             };
+            if s.trim().is_empty() {
+                if field.required {
+                    sink.push(
+                        "/empty-value",
+                        v.span.clone(),
+                        format!(
+                            "`{key}` is blank: {} loads the {} with it, and it says nothing",
+                            tool_name(sink),
+                            sink.format.noun
+                        ),
+                    );
+                }
+                return;
+            }
             if matches!(field.value, ValueKind::Name) {
                 check_name(sink, v, s);
             }
             values::check_length(sink, key, v, s);
         }
         ValueKind::Bool => {
-            let ok = matches!(&v.kind, NodeKind::Scalar { value, style: Style::Plain }
-                if matches!(value.as_str(), "true" | "false" | "True" | "False" | "TRUE" | "FALSE"));
+            let ok = matches!(v.scalar_type(), Some(ScalarType::Bool(_)));
             if !ok && !v.is_null() {
+                wrong_type(sink, "`true` or `false`");
+            }
+        }
+        ValueKind::Flag => {
+            let ok =
+                matches!(v.scalar_type(), Some(ScalarType::Bool(_))) || matches!(v.as_text(), Some("true" | "false"));
+            if !ok && !v.is_null() && v.as_text() != Some("") {
                 wrong_type(sink, "`true` or `false`");
             }
         }
@@ -240,6 +301,49 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 None => wrong_type(sink, "a whole number"),
             }
         }
+        ValueKind::Count { min } => {
+            if v.is_null() {
+                return;
+            }
+            match count_value(v) {
+                Some(n) if n >= *min as f64 => {}
+                Some(n) => {
+                    let then = consequence(sink, field.on_bad);
+                    sink.push(
+                        "/invalid-value",
+                        v.span.clone(),
+                        format!("`{key}` must be a whole number of at least {min}, not {n}: {then}"),
+                    );
+                }
+                None => wrong_type(sink, &format!("a whole number of at least {min}")),
+            }
+        }
+        ValueKind::Effort(levels) => {
+            let Some(s) = scalar_string(v).map(str::trim).filter(|s| !s.is_empty()) else {
+                if !v.is_null() && v.as_text() != Some("") {
+                    wrong_type(sink, "an effort level or a whole number");
+                }
+                return;
+            };
+            let lower = s.to_ascii_lowercase();
+            let known = levels.iter().any(|c| c.value == lower) || lower == "med" || leading_int(&lower).is_some();
+            if !known {
+                let allowed = levels
+                    .iter()
+                    .map(|c| format!("`{}`", c.value))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let suggestion = nearest(s, levels.iter().map(|c| c.value));
+                let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
+                let then = consequence(sink, Effect::Ignored);
+                sink.push(
+                    "/invalid-value",
+                    v.span.clone(),
+                    format!("`{s}` is not an effort level: {then} (allowed: {allowed}, or a whole number)"),
+                )
+                .with_fix(fix);
+            }
+        }
         ValueKind::OneOf(choices) => {
             let Some(s) = scalar_string(v) else {
                 if !v.is_null() {
@@ -247,7 +351,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 }
                 return;
             };
-            if choices.iter().any(|c| c.value == s) {
+            if s.is_empty() || choices.iter().any(|c| c.value == s) {
                 return;
             }
             let allowed = choices
@@ -257,25 +361,32 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 .join(", ");
             let suggestion = nearest(s, choices.iter().map(|c| c.value));
             let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
+            let then = consequence(sink, Effect::Ignored);
             let msg = match suggestion {
-                Some(n) => format!(
-                    "`{s}` is not a valid `{key}`: did you mean `{n}`? {} ignores it (allowed: {allowed})",
-                    tool_name(sink)
+                Some(n) if n.eq_ignore_ascii_case(s) => format!(
+                    "`{s}` is not a valid `{key}`: values are case-sensitive, did you mean `{n}`? {then} (allowed: {allowed})"
                 ),
-                None => format!(
-                    "`{s}` is not a valid `{key}`; {} ignores it (allowed: {allowed})",
-                    tool_name(sink)
-                ),
+                Some(n) => format!("`{s}` is not a valid `{key}`: did you mean `{n}`? {then} (allowed: {allowed})"),
+                None => format!("`{s}` is not a valid `{key}`: {then} (allowed: {allowed})"),
             };
             sink.push("/invalid-value", v.span.clone(), msg).with_fix(fix);
         }
         ValueKind::Model => {
-            let Some(s) = scalar_string(v) else {
+            // A number or a boolean is no model name: Claude Code keeps the default.
+            let Some(s) = v.as_text() else {
                 if !v.is_null() {
-                    wrong_type(sink, "a model name");
+                    let got = v.type_name();
+                    sink.push(
+                        "/wrong-type",
+                        v.span.clone(),
+                        format!("`{key}` must be a model name, not a {got}: {} ignores it and the {} uses the default model", tool_name(sink), sink.format.noun),
+                    );
                 }
                 return;
             };
+            if s.trim().is_empty() {
+                return;
+            }
             match sink.format.vocab {
                 Vocab::OpenCode => values::check_provider_model(sink, v, s.trim()),
                 _ => check_model(sink, v, s.trim()),
@@ -297,17 +408,18 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                     .filter(|i| !matches!(i.kind, NodeKind::Scalar { .. } | NodeKind::Alias))
                 {
                     let got = item.type_name();
+                    let then = consequence(sink, Effect::Ignored);
                     sink.push(
                         "/wrong-type",
                         item.span.clone(),
-                        format!("each `{key}` entry must be a name, not a {got}"),
+                        format!("each `{key}` entry must be a name, not a {got}: {then}"),
                     );
                 }
             }
             NodeKind::Map { .. } => wrong_type(sink, "a name or a list of names"),
         },
         ValueKind::List | ValueKind::McpServers => {
-            if !matches!(v.kind, NodeKind::Seq { .. }) && !v.is_null() {
+            if !matches!(v.kind, NodeKind::Seq { .. }) && !v.is_null() && v.as_text() != Some("") {
                 wrong_type(sink, "a list");
             }
         }
@@ -317,6 +429,40 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             }
         }
     }
+}
+
+/// A count as Claude Code reads it: a number as is, anything else through
+/// `parseInt(String(value), 10)` (so `"5"` and `[5]` are 5). `None`: not a number at all.
+fn count_value(v: &Node) -> Option<f64> {
+    match v.scalar_type() {
+        Some(ScalarType::Int | ScalarType::Float) => v
+            .as_str()?
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.fract() == 0.0)
+            .or(Some(f64::NAN)),
+        Some(ScalarType::Bool(_)) | Some(ScalarType::Null) => None,
+        Some(ScalarType::Str) => leading_int(v.as_str()?.trim()).map(|n| n as f64),
+        None => match &v.kind {
+            // `String([5])` is `5`; `String([5, 6])` is `5,6`, read as 5.
+            NodeKind::Seq { items, .. } => items
+                .first()
+                .and_then(|i| leading_int(i.as_str()?.trim()))
+                .map(|n| n as f64),
+            _ => None,
+        },
+    }
+    .filter(|n| !n.is_nan())
+}
+
+/// JavaScript's `parseInt(s, 10)`: an optional sign and the digits at the start.
+fn leading_int(s: &str) -> Option<i64> {
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => (-1, r),
+        None => (1, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse::<i64>().ok().map(|n| sign * n)
 }
 
 /// The line of a value, for findings about an empty value (whose span is empty).
@@ -332,21 +478,30 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
     if sink.format.name_matches == NameMatch::Folder {
         return values::check_skill_name(sink, v, name);
     }
-    if name.contains(':') || name.starts_with('-') {
-        sink.push(
-            "/invalid-name",
-            v.span.clone(),
-            format!(
-                "`{name}` cannot be a name: {} rejects names that contain `:` or start with `-`",
-                tool_name(sink)
-            ),
-        );
+    let not_loaded = consequence(sink, Effect::NotLoaded);
+    // Claude Code's loader: no `-` first, no `:` (after NFKC), at most 256 characters.
+    let why = if name.starts_with('-') {
+        Some("must not start with `-`".to_string())
+    } else if name.contains([':', '\u{fe13}', '\u{fe55}', '\u{ff1a}']) {
+        Some("must not contain `:` (it is kept for plugin namespaces)".to_string())
+    } else if name.chars().count() > NAME_MAX {
+        Some(format!(
+            "must be at most {NAME_MAX} characters, not {}",
+            name.chars().count()
+        ))
+    } else {
+        None
+    };
+    if let Some(why) = why {
+        let fixed: String = to_kebab(name).chars().take(NAME_MAX).collect();
+        let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
+        sink.push("/invalid-name", v.span.clone(), format!("a name {why}: {not_loaded}"))
+            .with_fix(fix);
         return;
     }
-    let kebab = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+    let kebab = name
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
         && !name.ends_with('-');
     if !kebab {
         let fixed = to_kebab(name);
@@ -354,7 +509,7 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         sink.push(
             "/name-format",
             v.span.clone(),
-            format!("`{name}` has capitals, spaces or symbols; names are identifiers, written in lowercase with hyphens (e.g. `{fixed}`)"),
+            format!("`{name}` has capitals, spaces or symbols: {} accepts it, but names are identifiers people type (`@{fixed}`), conventionally lowercase with hyphens", tool_name(sink)),
         )
         .with_fix(fix);
     }
@@ -380,6 +535,9 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
     }
 }
 
+/// The longest name Claude Code's loader accepts.
+const NAME_MAX: usize = 256;
+
 pub(crate) fn to_kebab(s: &str) -> String {
     let mut out = String::new();
     let mut prev_lower = false;
@@ -399,38 +557,73 @@ pub(crate) fn to_kebab(s: &str) -> String {
 }
 
 fn check_model(sink: &mut Sink, v: &Node, s: &str) {
+    let product = tool_name(sink);
+    let fails = consequence(sink, Effect::RunsFail);
     match claude_models::lookup(s).map(|m| (m.status, m)) {
         Some((ModelStatus::Alias | ModelStatus::Active | ModelStatus::Restricted, _)) => {}
-        // Commands and skills take what `--model` takes.
-        Some((ModelStatus::CliAlias, _)) if sink.format.id != "claude-agent" => {}
         Some((ModelStatus::CliAlias, m)) => {
+            let sends = m.sends.map_or(String::new(), |id| {
+                format!(": in a sub{} {product} sends `{id}`", sink.format.noun)
+            });
             sink.push(
                 "/cli-only-model",
                 v.span.clone(),
-                format!("`{s}` is a `--model` alias not documented for subagents ({}); prefer `sonnet`, `opus`, `haiku`, `fable` or `inherit`", m.doc.trim_end_matches('.')),
+                format!("`{s}` is a `--model` alias, not one documented for this field{sends}; prefer `sonnet`, `opus`, `haiku`, `fable` or `inherit`"),
+            );
+        }
+        Some((ModelStatus::Verbatim, m)) => {
+            sink.push_as(
+                "/unknown-model",
+                Effect::RunsFail,
+                v.span.clone(),
+                format!(
+                    "`{s}` is not a model: {product} sends it to the API as is, and {fails}; {}",
+                    m.doc
+                ),
             );
         }
         Some((ModelStatus::Retired(date), m)) => {
             let instead = m.replacement.unwrap_or("sonnet");
             let fix = replace_scalar(sink, v, format!("Change to `{instead}`"), instead);
-            sink.push(
-                "/retired-model",
-                v.span.clone(),
-                format!("`{s}` was retired on {date}: requests with it fail; use `{instead}`"),
-            )
+            match m.sends {
+                // Claude Code maps some retired ids to a current model itself.
+                Some(to) => sink.push_as(
+                    "/retired-model",
+                    Effect::ReadDifferently,
+                    v.span.clone(),
+                    format!("`{s}` was retired on {date}: {product} sends `{to}` instead; write `{instead}` to say so"),
+                ),
+                None => sink.push_as(
+                    "/retired-model",
+                    Effect::RunsFail,
+                    v.span.clone(),
+                    format!(
+                        "`{s}` was retired on {date}: {product} sends it to the API as is, and {fails}; use `{instead}`"
+                    ),
+                ),
+            }
             .with_fix(fix);
+        }
+        None if claude_models::provider_id(s) => {
+            sink.push(
+                "/provider-model",
+                v.span.clone(),
+                format!("`{s}` is a model id of a cloud provider (Bedrock, Vertex AI, Foundry): {product} sends it as is, which works only when it runs on that provider"),
+            );
         }
         None => {
             let ids = claude_models::MODELS
                 .iter()
-                .filter(|m| !matches!(m.status, ModelStatus::Retired(_)))
+                .filter(|m| !matches!(m.status, ModelStatus::Retired(_) | ModelStatus::Verbatim))
                 .map(|m| m.id);
             let suggestion = nearest(s, ids);
             let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
             let msg = match suggestion {
-                Some(n) => format!("unknown model `{s}`: did you mean `{n}`?"),
+                Some(n) => format!(
+                    "unknown model `{s}`: did you mean `{n}`? {product} sends `{s}` to the API as is, and {fails}"
+                ),
                 None => format!(
-                    "unknown model `{s}`: use an alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a full model id"
+                    "unknown model `{s}`: {product} sends it to the API as is, and {fails}; use an alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a model id"
                 ),
             };
             sink.push("/unknown-model", v.span.clone(), msg).with_fix(fix);

@@ -3,6 +3,8 @@
 
 use super::{Fix, Sink};
 use crate::document::TextRange;
+use crate::formats::Effect;
+use crate::syntax::front_matter::NoFrontMatter;
 use crate::syntax::yaml::{NodeKind, double_quote};
 use std::collections::HashMap;
 
@@ -18,95 +20,183 @@ fn line_range(sink: &Sink, offset: usize) -> TextRange {
     (start + lead)..(start + content.len()).max(start + lead)
 }
 
-pub(super) fn check(sink: &mut Sink) -> bool {
-    let syntax = sink.doc.syntax();
+/// What losing the front matter does: a file that needs one is not loaded; one that does not
+/// loads without any of its keys.
+fn lost(sink: &Sink) -> (Effect, String) {
     let product = sink.format.product;
-    let loses = if sink.format.id == "claude-agent" {
-        "so Claude Code skips this file (it reads no name or description)".to_string()
+    if sink.format.no_front_matter == Some(Effect::NotLoaded) {
+        (
+            Effect::NotLoaded,
+            format!("{product} does not load this {}", sink.format.noun),
+        )
     } else {
-        format!("so {product} reads none of its keys")
-    };
-    let Some(fm) = &syntax.front_matter else {
-        if sink.format.front_matter_required {
-            let rope = sink.doc.rope();
-            let first_line = (0..rope.len_lines().min(64))
-                .find(|&l| !rope.line(l).to_string().trim().is_empty())
-                .unwrap_or(0);
-            let first = line_range(sink, rope.line_to_byte(first_line));
-            let indented = sink.doc.slice(&first).trim() == "---" && first.start > rope.line_to_byte(first_line);
-            let msg = if indented {
-                format!("the front matter's `---` is indented: it must start at column 1, {loses}")
-            } else {
-                format!(
-                    "this {} has no front matter (a `---` block with `name` and `description` at the top of the file), {loses}",
-                    sink.format.name
-                )
-            };
-            sink.push("front-matter/missing", first, msg);
-        }
+        (
+            Effect::Ignored,
+            format!("{product} loads the {} with none of these keys", sink.format.noun),
+        )
+    }
+}
+
+pub(super) fn check(sink: &mut Sink) -> bool {
+    let reading = sink.reading.clone();
+    let product = sink.format.product;
+    let Some(fm) = &reading.front_matter else {
+        missing_or_unopened(sink, reading.none_because);
         return false;
     };
     if fm.close.is_none() {
         let fix = close_fix(sink, fm.yaml.start);
-        sink.push(
+        let (effect, then) = lost(sink);
+        sink.push_as(
             "front-matter/unclosed",
+            effect,
             fm.open.clone(),
-            format!("front matter is never closed: add a line `---` after the last key, {loses}"),
+            format!("front matter is never closed: add a line `---` after the last key; {then}"),
         )
         .with_fix(Some(fix));
         return false;
     }
     if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
+        let whole = line_range(sink, close.start);
         sink.push(
             "front-matter/closed-by-rule",
-            close.clone(),
-            "the front matter is closed by a `-----` rule instead of `---`: Claude Code stops here and loads the file, but strict YAML tools read on to the next `---` (or find no end); write exactly `---`",
+            whole.clone(),
+            format!("the front matter is closed by a `-----` rule instead of `---`: {product} ends it at the first three dashes, so the prompt starts with `--`; strict YAML tools read on to the next `---`. Write exactly `---`"),
         )
-        .with_fix(Some(Fix::replace("Write `---`", close.clone(), "---")));
+        .with_fix(Some(Fix::replace("Write `---`", whole, "---")));
     }
-    let yaml = &syntax.yaml;
+    if let (true, Some(close)) = (fm.closed_mid_line, &fm.close) {
+        // No `---` line anywhere, and the text up to a `---` in the prose is no YAML: the real
+        // mistake is the missing closing line.
+        let no_close_line = sink.doc.syntax().front_matter.as_ref().is_some_and(|f| f.close.is_none());
+        if no_close_line && reading.yaml.error.is_some() {
+            let fix = close_fix(sink, fm.yaml.start);
+            let (effect, then) = lost(sink);
+            let line = sink.doc.rope().byte_to_line(close.start) + 1;
+            sink.push_as(
+                "front-matter/unclosed",
+                effect,
+                fm.open.clone(),
+                format!("front matter is never closed: no line `---` ends it, so {product} ends it at the `---` inside line {line} and cannot read what comes before as YAML; add a line `---` after the last key; {then}"),
+            )
+            .with_fix(Some(fix));
+            return false;
+        }
+        let cut = sink.doc.slice(&(line_range(sink, close.start).start..close.start));
+        let rest = sink
+            .doc
+            .slice(&(fm.body_start..line_range(sink, close.start).end.max(fm.body_start)));
+        sink.push(
+            "front-matter/closed-mid-line",
+            close.clone(),
+            format!(
+                "this `---` ends {product}'s front matter in the middle of a line: the line is read up to \"{}\", and the rest of the file, from \"{}\", becomes the {}'s prompt; write the dashes another way or quote the value",
+                truncate(&cut),
+                truncate(&rest),
+                sink.format.noun
+            ),
+        );
+    }
+    let yaml = &reading.yaml;
     for r in &yaml.recovered {
         let value = sink.doc.slice(&r.value);
         let mut fixes = vec![Fix::replace("Quote the value", r.value.clone(), double_quote(&value))];
         fixes.extend(block_fix(sink, &r.key, r.value.clone(), &value).map(Fix::not_in_fix_all));
+        // An unclosed `[` or `{` was meant as a list or a mapping; `[a] [b]` was meant as text.
+        let unclosed =
+            (value.starts_with('[') && !value.contains(']')) || (value.starts_with('{') && !value.contains('}'));
+        let opens = unclosed && !r.needed;
+        if !r.needed && !opens {
+            // Quoted only because another line failed: read as its whole text.
+            if value.contains(" #") {
+                sink.push(
+                    "yaml/comment-in-value",
+                    r.value.clone(),
+                    format!("{product} reads this whole line as the value of `{}`, ` #…` included, because the front matter needed its retry; quote the value or drop the comment", r.key),
+                );
+            }
+            continue;
+        }
+        if unclosed || value.starts_with(['"', '\'', '*', '&', '!']) && !value.contains(": ") {
+            sink.push(
+                "yaml/read-as-text",
+                r.value.clone(),
+                format!(
+                    "`{}` is not YAML {product} can read (an unclosed list, mapping or quote, or a stray indicator): it reads `{}` as the text `{}`",
+                    truncate(&value),
+                    r.key,
+                    truncate(&value)
+                ),
+            )
+            .fixes
+            .extend(fixes);
+            continue;
+        }
         sink.push(
             "yaml/needs-quotes",
             r.value.clone(),
             format!(
-                "the value of `{}` holds `: ` (or starts with a YAML indicator), which strict YAML rejects: Claude Code quotes it and loads the file, but `claude plugin validate` and other YAML tools fail. Quote the value or use a `|` block",
+                "the value of `{}` holds `: ` or starts with a YAML indicator, which strict YAML rejects: {product} quotes it and reads it as written, but strict YAML tools and other agent runners reject the file. Quote the value or use a `|` block",
                 r.key
             ),
         )
         .fixes
         .extend(fixes);
     }
+    if let Some(first) = yaml.tab_lines.first() {
+        let n = yaml.tab_lines.len();
+        sink.push(
+            "yaml/tabs",
+            first.clone(),
+            format!(
+                "{n} line{} indented with tabs, which YAML does not allow: {product} reads each tab as two spaces and loads the file, strict YAML tools reject it; indent with spaces",
+                if n == 1 { " is" } else { "s are" }
+            ),
+        );
+    }
     if let Some(err) = &yaml.error {
+        let (effect, then) = lost(sink);
+        let retry = if sink.format.reader.retry == crate::syntax::yaml::Retry::QuoteLinesAndTabs {
+            " even after quoting values and replacing tabs"
+        } else {
+            ""
+        };
         if let Some(heading) = markdown_heading_before(sink, fm.yaml.start, err.at.start) {
             let close_line = sink.doc.rope().byte_to_line(fm.close.as_ref().map_or(0, |c| c.start)) + 1;
-            sink.push(
+            sink.push_as(
                 "yaml/syntax",
+                effect,
                 heading,
-                format!("the front matter runs into the Markdown body: this heading is read as YAML because the closing `---` comes only on line {close_line}; add a `---` line before it, {loses}"),
+                format!("the front matter runs into the Markdown body: this heading is read as YAML because the closing `---` comes only on line {close_line}; add a `---` line before it. {product} cannot read the front matter{retry}: {then}"),
             );
             return false;
         }
         let (range, msg, quotable) = explain_yaml_error(sink, err.at.start, &err.message);
         let fix = quotable.then(|| quote_line_fix(sink, &range)).flatten();
-        sink.push(
+        let crlf = sink.doc.slice(&fm.yaml).contains("\r\n") && retry_needs_lf(sink);
+        let why_no_retry = if crlf {
+            format!(" ({product}'s retry skips lines that end in CR, and this file has CRLF line ends)")
+        } else {
+            String::new()
+        };
+        sink.push_as(
             "yaml/syntax",
+            effect,
             range,
-            format!("{msg}; {product} cannot read this front matter, {loses}"),
+            format!("{msg}; {product} cannot read this front matter{retry}{why_no_retry}: {then}"),
         )
         .with_fix(fix);
         return false;
     }
     let Some(root) = &yaml.root else { return true };
     if !matches!(root.kind, NodeKind::Map { .. }) {
-        sink.push(
+        let (effect, then) = lost(sink);
+        sink.push_as(
             "yaml/not-a-mapping",
+            effect,
             root.span.clone(),
             format!(
-                "the front matter is a {} instead of `key: value` lines, {loses}",
+                "the front matter is a {} instead of `key: value` lines: {then}",
                 root.type_name()
             ),
         );
@@ -116,6 +206,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     let flow = matches!(root.kind, NodeKind::Map { flow: true, .. });
     for e in root.entries() {
         let Some(key) = e.key.as_str() else { continue };
+        comment_in_value(sink, key, &e.value);
         if let Some((first, first_value)) = seen.get(key) {
             let first = first.clone();
             let fix = (!flow)
@@ -127,7 +218,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
             let d = sink.push(
                 "yaml/duplicate-key",
                 e.key.span.clone(),
-                format!("`{key}` is set twice: Claude Code keeps this one and ignores the first, and strict YAML tools reject the file"),
+                format!("`{key}` is set twice: {product} keeps this one and ignores the first, and strict YAML tools reject the file"),
             );
             d.related.push((first, format!("`{key}` first set here")));
             d.with_fix(fix);
@@ -136,6 +227,140 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         }
     }
     true
+}
+
+/// Whether the reader's retry ignores CRLF lines (Claude Code's line pattern ends at `$`, and a
+/// CR before it does not match).
+fn retry_needs_lf(sink: &Sink) -> bool {
+    sink.format.reader.retry == crate::syntax::yaml::Retry::QuoteLinesAndTabs
+}
+
+/// A one-line plain value followed by ` # …` on its line: YAML reads the value up to the `#`.
+fn comment_in_value(sink: &mut Sink, key: &str, v: &crate::syntax::yaml::Node) {
+    let NodeKind::Scalar {
+        style: crate::syntax::yaml::Style::Plain,
+        ..
+    } = &v.kind
+    else {
+        return;
+    };
+    if v.is_null() || v.span.is_empty() {
+        return;
+    }
+    let line = line_range(sink, v.span.start);
+    if line.end <= v.span.end || sink.doc.rope().byte_to_line(v.span.end) != sink.doc.rope().byte_to_line(v.span.start)
+    {
+        return;
+    }
+    let after = sink.doc.slice(&(v.span.end..line.end));
+    let comment = after.trim_start();
+    // `# note` is a comment on purpose; `#1` or `#tag` glued to the hash is prose that YAML
+    // happens to read as one.
+    let prose = comment.strip_prefix('#').is_some_and(|rest| {
+        rest.chars().next().is_some_and(|c| !c.is_whitespace() && c != '#') && !rest.starts_with("agentls-ignore")
+    });
+    if !prose {
+        return;
+    }
+    let value = sink.doc.slice(&v.span);
+    let whole = sink.doc.slice(&(v.span.start..line.end));
+    let fix = Fix::replace(
+        "Quote the value",
+        v.span.start..line.end,
+        double_quote(whole.trim_end()),
+    );
+    let product = sink.format.product;
+    sink.push(
+        "yaml/comment-in-value",
+        v.span.start..line.end,
+        format!(
+            "` #` starts a YAML comment: {product} reads `{key}` as `{}` and drops `{}`; quote the value to keep it",
+            truncate(&value),
+            truncate(after.trim())
+        ),
+    )
+    .with_fix(Some(fix));
+}
+
+/// No front matter as the tool reads it: why, and what it costs.
+fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
+    let rope = sink.doc.rope();
+    let first_line = (0..rope.len_lines().min(64))
+        .find(|&l| !rope.line(l).to_string().trim().is_empty())
+        .unwrap_or(0);
+    let first = line_range(sink, rope.line_to_byte(first_line));
+    let first_text = sink.doc.slice(&first);
+    let (effect, then) = lost(sink);
+    let msg = match why {
+        Some(NoFrontMatter::NeverClosed) => {
+            let after_open = rope.line_to_byte((first_line + 1).min(rope.len_lines()));
+            let fix = close_fix(sink, after_open);
+            sink.push_as(
+                "front-matter/unclosed",
+                effect,
+                first,
+                format!("front matter is never closed: there is no `---` after this one; add a line `---` after the last key; {then}"),
+            )
+            .with_fix(Some(fix));
+            return;
+        }
+        Some(NoFrontMatter::OpeningNotALine)
+            if sink.doc.slice(&(0..rope.len_bytes().min(4096))).contains('\r')
+                && !sink.doc.slice(&(0..rope.len_bytes().min(4096))).contains('\n') =>
+        {
+            format!(
+                "the lines of this file end with CR only (old Mac line ends): {} finds no front matter without a line feed after `---`; save it with LF or CRLF line ends",
+                sink.format.product
+            )
+        }
+        Some(NoFrontMatter::OpeningNotALine) => {
+            format!(
+                "`---` must be alone on the first line (here `{}`): {} reads no front matter",
+                truncate(&first_text),
+                sink.format.product
+            )
+        }
+        _ if first_text.trim() == "---" && (first_line > 0 || first.start > rope.line_to_byte(first_line)) => {
+            let what = if first_line > 0 {
+                "the front matter's `---` must be on the first line"
+            } else {
+                "the front matter's `---` is indented: it must start at column 1"
+            };
+            format!("{what}, with nothing before it")
+        }
+        _ => {
+            if sink.format.no_front_matter.is_none() {
+                return;
+            }
+            format!(
+                "this {} has no front matter (a `---` block with `name` and `description` at the top of the file)",
+                sink.format.name
+            )
+        }
+    };
+    if sink.format.no_front_matter == Some(Effect::Portability) {
+        sink.push_as(
+            "front-matter/missing",
+            Effect::Portability,
+            first,
+            format!("{msg}: {} loads it all the same, named after its folder and described by its first line, but the standard and stricter tools require `name` and `description`", sink.format.product),
+        );
+        return;
+    }
+    if sink.format.no_front_matter.is_none() && effect == Effect::Ignored {
+        // Without a front matter that counts, the whole file is the prompt.
+        sink.push_as(
+            "front-matter/missing",
+            Effect::ReadDifferently,
+            first,
+            format!(
+                "{msg}, so the whole file, `---` included, is the {}'s prompt",
+                sink.format.noun
+            ),
+        );
+        return;
+    }
+    sink.push_as("front-matter/missing", effect, first, format!("{msg}: {then}"));
 }
 
 /// From the start of the line holding `range.start` to the start of the line after the one

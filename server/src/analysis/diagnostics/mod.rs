@@ -8,6 +8,21 @@ pub mod rules;
 pub(crate) mod tools;
 mod values;
 
+pub use crate::formats::Effect;
+
+impl Effect {
+    /// Severity follows the effect: the tool does not load the file, refuses to run it, or
+    /// every run fails → error; something written has no effect or a different one →
+    /// warning; style and portability → information.
+    pub fn severity(self) -> Severity {
+        match self {
+            Effect::NotLoaded | Effect::Refused | Effect::RunsFail => Severity::Error,
+            Effect::Ignored | Effect::ReadDifferently => Severity::Warning,
+            Effect::Portability | Effect::Style => Severity::Information,
+        }
+    }
+}
+
 use crate::document::{Document, TextRange};
 use crate::formats::{self, Detection, Format};
 
@@ -35,6 +50,9 @@ pub struct Diagnostic {
     /// Byte range in the document.
     pub range: TextRange,
     pub severity: Severity,
+    /// What this finding claims the tool does; `severity` follows from it unless the user's
+    /// configuration re-levels the code.
+    pub effect: Effect,
     /// Stable code, e.g. `claude-agent/unknown-tool`.
     pub code: String,
     pub message: String,
@@ -102,20 +120,35 @@ impl Diagnostic {
 pub(crate) struct Sink<'a> {
     pub doc: &'a Document,
     pub format: &'a Format,
+    /// The front matter as the format's tool reads it.
+    pub reading: std::sync::Arc<crate::syntax::reader::Reading>,
     pub out: Vec<Diagnostic>,
 }
 
 impl Sink<'_> {
     /// `rule` is a code from [`rules::RULES`]; a leading `/` means "prefix with the format id".
+    /// The finding claims the rule's effect.
     pub fn push(&mut self, rule: &str, range: TextRange, message: impl Into<String>) -> &mut Diagnostic {
-        let code = match rule.strip_prefix('/') {
-            Some(short) => format!("{}/{}", self.format.id, short),
-            None => rule.to_string(),
-        };
-        let severity = rules::severity(&code);
+        let code = self.code(rule);
+        let effect = rules::effect(&code);
+        self.push_as(rule, effect, range, message)
+    }
+
+    /// [`Sink::push`] for a finding whose effect is not the rule's usual one (a shared rule
+    /// such as `yaml/syntax` loses the whole file in one format and only the front matter in
+    /// another).
+    pub fn push_as(
+        &mut self,
+        rule: &str,
+        effect: Effect,
+        range: TextRange,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        let code = self.code(rule);
         self.out.push(Diagnostic {
             range,
-            severity,
+            severity: effect.severity(),
+            effect,
             code,
             message: message.into(),
             related: Vec::new(),
@@ -126,6 +159,13 @@ impl Sink<'_> {
 }
 
 impl Sink<'_> {
+    fn code(&self, rule: &str) -> String {
+        match rule.strip_prefix('/') {
+            Some(short) => format!("{}/{}", self.format.id, short),
+            None => rule.to_string(),
+        }
+    }
+
     /// The document's line end, for inserted lines (`\n` unless its first line ends otherwise).
     pub fn line_end(&self) -> &'static str {
         line_end(self.doc)
@@ -174,12 +214,15 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
     let mut sink = Sink {
         doc,
         format,
+        reading: std::sync::Arc::new(crate::syntax::reader::read(doc, format.reader)),
         out: Vec::new(),
     };
     if front_matter::check(&mut sink) {
-        if let Some(root) = &doc.syntax().yaml.root {
+        let reading = sink.reading.clone();
+        let yaml = &reading.yaml;
+        if let Some(root) = &yaml.root {
             fields::check(&mut sink, root);
-        } else if doc.syntax().yaml.error.is_none() {
+        } else if yaml.error.is_none() {
             fields::check_empty(&mut sink);
         }
     }

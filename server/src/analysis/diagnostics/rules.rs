@@ -1,20 +1,24 @@
-//! The rule table: every diagnostic code, its default severity and a one-line summary. `/x`
-//! entries are per format (`claude-agent/x`); the others are shared by every format.
+//! The rule table: every diagnostic code, what its findings claim the tool does (and so their
+//! default severity) and a one-line summary. `/x` entries are per format (`claude-agent/x`);
+//! the others are shared by every format.
 
-use super::Severity::{self, *};
+use super::Effect::{self, *};
+use super::Severity;
 
 pub struct Rule {
     pub code: &'static str,
-    pub severity: Severity,
+    /// What a finding of this rule claims; a finding may claim another effect where the same
+    /// code means something else for one format (it says so in its message).
+    pub effect: Effect,
     pub summary: &'static str,
     /// For a `/x` rule, the formats it applies to (empty: every format).
     pub formats: &'static [&'static str],
 }
 
-const fn r(code: &'static str, severity: Severity, summary: &'static str) -> Rule {
+const fn r(code: &'static str, effect: Effect, summary: &'static str) -> Rule {
     Rule {
         code,
-        severity,
+        effect,
         summary,
         formats: &[],
     }
@@ -94,72 +98,108 @@ const AGENT_USERS: &[&str] = &[
 pub static RULES: &[Rule] = &[
     r(
         "front-matter/missing",
-        Error,
+        NotLoaded,
         "The file has no front matter, so the tool reads no name or description.",
     ),
     r(
         "front-matter/unclosed",
-        Error,
+        NotLoaded,
         "The front matter's opening `---` has no closing `---`.",
     ),
     r(
         "front-matter/closed-by-rule",
-        Warning,
-        "The front matter is closed by a longer `-----` rule: Claude Code stops there, strict tools do not.",
+        ReadDifferently,
+        "The front matter is closed by a longer `-----` rule: Claude Code stops at its first three dashes and its prompt starts with `--`; strict tools read on.",
     ),
     r(
         "yaml/syntax",
-        Error,
-        "The front matter is not YAML the tool can read; it loads without its metadata.",
+        NotLoaded,
+        "The front matter is not YAML the tool can read, even after its retry; it reads none of its keys.",
     ),
     r(
         "yaml/needs-quotes",
-        Warning,
-        "A plain value holds `: `: Claude Code recovers it, strict YAML tools reject the file.",
+        Portability,
+        "A plain value holds `: ` or a YAML indicator: Claude Code quotes it and reads it as written, strict YAML tools reject the file.",
+    ),
+    r(
+        "front-matter/closed-mid-line",
+        ReadDifferently,
+        "A `---` inside a line ends Claude Code's front matter there: the value is cut and the rest of the file becomes the prompt.",
+    ),
+    r(
+        "yaml/read-as-text",
+        ReadDifferently,
+        "A value YAML cannot read (an unclosed `[`, `{` or quote): Claude Code reads the line's text instead.",
+    ),
+    r(
+        "yaml/tabs",
+        Portability,
+        "Tabs indent the front matter: Claude Code reads each as two spaces, strict YAML tools reject the file.",
+    ),
+    r(
+        "yaml/comment-in-value",
+        ReadDifferently,
+        "A ` #` in a plain value starts a YAML comment: the tool reads the value up to it.",
     ),
     r(
         "yaml/duplicate-key",
-        Warning,
+        Ignored,
         "A key appears twice; only the last one counts.",
     ),
     r(
         "yaml/not-a-mapping",
-        Error,
+        NotLoaded,
         "The front matter is not a set of `key: value` pairs.",
     ),
     only(
         KEYED,
         r(
             "/unknown-key",
-            Warning,
+            Ignored,
             "A key this format does not define; the tool ignores it.",
         ),
     ),
     only(
         REQUIRED,
-        r("/missing-field", Error, "A required field is missing or empty."),
+        r("/missing-field", NotLoaded, "A required field is missing or empty."),
     ),
     only(
         TYPED,
         r(
             "/wrong-type",
-            Error,
-            "A value of the wrong type (a list where text is expected, text for a number…).",
+            Ignored,
+            "A value of the wrong type: the tool ignores it, or does not load the file when the key is required.",
+        ),
+    ),
+    only(
+        &["claude-agent"],
+        r(
+            "/empty-value",
+            Ignored,
+            "A blank value: the tool loads the file, and the key says nothing.",
         ),
     ),
     only(
         ENUMS,
         r(
             "/invalid-value",
-            Warning,
+            Ignored,
             "A value outside the documented set; the tool ignores it.",
         ),
     ),
     only(
         &["claude-agent"],
         r(
+            "/hook-outside-hooks",
+            NotLoaded,
+            "A guarding hook event (`PreToolUse`, `PermissionRequest`) written at the top level: Claude Code skips the agent.",
+        ),
+    ),
+    only(
+        &["claude-agent"],
+        r(
             "/invalid-name",
-            Error,
+            NotLoaded,
             "A name the tool rejects (containing `:` or starting with `-`).",
         ),
     ),
@@ -167,40 +207,48 @@ pub static RULES: &[Rule] = &[
         NAMED,
         r(
             "/name-format",
-            Warning,
-            "A name with capitals, spaces or symbols instead of lowercase letters, digits and hyphens.",
+            Style,
+            "A name with capitals, spaces or symbols instead of lowercase letters, digits and hyphens; it loads.",
         ),
     ),
     r(
         "skill/name-mismatch",
-        Warning,
-        "A skill's name differs from its folder's name, which the Agent Skills standard forbids.",
+        Portability,
+        "A skill's name differs from its folder's name: Claude Code lists it under the folder, the Agent Skills standard and stricter tools reject it.",
     ),
     only(
         &["claude-agent"],
-        r("/name-mismatch", Information, "The name differs from the file name."),
+        r("/name-mismatch", Style, "The name differs from the file name."),
     ),
     only(
         MODELS,
         r(
             "/unknown-model",
-            Warning,
-            "A model that is neither a known alias nor a known model id.",
+            RunsFail,
+            "A model that is neither an alias nor a model id: the tool sends it as is, and every run fails.",
         ),
     ),
     only(
         CLAUDE_TOOLS,
         r(
             "/retired-model",
-            Warning,
-            "A model id that was retired; requests with it fail.",
+            RunsFail,
+            "A model id that was retired: requests with it fail, unless the tool maps it to a current model itself.",
+        ),
+    ),
+    only(
+        CLAUDE_TOOLS,
+        r(
+            "/provider-model",
+            Portability,
+            "A cloud provider's model id (Bedrock, Vertex AI): it works only when the tool runs on that provider.",
         ),
     ),
     only(
         &["claude-agent"],
         r(
             "/cli-only-model",
-            Information,
+            Style,
             "A `--model` alias not documented for this field.",
         ),
     ),
@@ -208,43 +256,64 @@ pub static RULES: &[Rule] = &[
         TOOL_LISTS,
         r(
             "/unknown-tool",
-            Warning,
+            Ignored,
             "A tool name that is not a known tool; it is ignored.",
         ),
     ),
     only(
         CLAUDE_TOOLS,
-        r("/removed-tool", Warning, "A tool that no longer exists; it is ignored."),
+        r("/removed-tool", Ignored, "A tool that no longer exists; it is ignored."),
     ),
     only(
         CLAUDE_TOOLS,
         r(
             "/invalid-tool-rule",
-            Error,
-            "A permission rule with unbalanced parentheses, which can never match.",
+            Ignored,
+            "A permission rule with unbalanced parentheses: the tool drops the entry.",
         ),
     ),
     only(
-        DUP_TOOLS,
-        r("/duplicate-tool", Warning, "The same tool is listed twice."),
+        &["claude-agent"],
+        r(
+            "/space-separated-tools",
+            Portability,
+            "Tools separated by spaces: Claude Code splits on spaces too, tools reading comma-separated lists do not.",
+        ),
+    ),
+    only(DUP_TOOLS, r("/duplicate-tool", Style, "The same tool is listed twice.")),
+    only(
+        &["claude-agent"],
+        r("/tool-conflict", Ignored, "A tool is both allowed and disallowed."),
     ),
     only(
         &["claude-agent"],
-        r("/tool-conflict", Warning, "A tool is both allowed and disallowed."),
+        r(
+            "/no-tools",
+            Refused,
+            "None of the listed tools resolves: Claude Code refuses to start the agent.",
+        ),
+    ),
+    only(
+        &["claude-agent"],
+        r(
+            "/session-tools",
+            Portability,
+            "Every listed tool is an MCP tool or one only some sessions have: where none is there, Claude Code refuses to start the agent.",
+        ),
     ),
     only(
         &["claude-agent"],
         r(
             "/empty-tools",
-            Warning,
-            "An empty tool list gives the agent no tools at all.",
+            ReadDifferently,
+            "An empty `tools` gives the agent no tools at all (omit the key for every tool).",
         ),
     ),
     only(
         BODIES,
         r(
             "/empty-body",
-            Warning,
+            Style,
             "Nothing after the front matter: the agent has no instructions.",
         ),
     ),
@@ -252,7 +321,7 @@ pub static RULES: &[Rule] = &[
         &["skill"],
         r(
             "/too-long",
-            Warning,
+            Portability,
             "A value longer than the Agent Skills standard allows (`description` 1,024, `compatibility` 500 characters).",
         ),
     ),
@@ -260,7 +329,7 @@ pub static RULES: &[Rule] = &[
         &["skill"],
         r(
             "/nested-metadata",
-            Information,
+            Portability,
             "A `metadata` value that is not text; the standard maps text keys to text values.",
         ),
     ),
@@ -268,7 +337,7 @@ pub static RULES: &[Rule] = &[
         &["skill"],
         r(
             "/long-body",
-            Information,
+            Style,
             "A skill body over 500 lines; the standard recommends moving details to reference files.",
         ),
     ),
@@ -276,7 +345,7 @@ pub static RULES: &[Rule] = &[
         COMMANDS,
         r(
             "/argument-mismatch",
-            Information,
+            Style,
             "`argument-hint` and the body's `$ARGUMENTS` / `$1`… disagree.",
         ),
     ),
@@ -284,23 +353,23 @@ pub static RULES: &[Rule] = &[
         COMMANDS,
         r(
             "/argument-hint-list",
-            Information,
+            Portability,
             "`argument-hint` written as a YAML list (`[name]`) instead of text.",
         ),
     ),
     only(
         COMMANDS,
         r(
-            "/shell-needs-bash",
-            Warning,
-            "A `` !`command` `` line, but `allowed-tools` does not grant `Bash`.",
+            "/argument-numbering",
+            ReadDifferently,
+            "Placeholders that start at `$1`: Claude Code counts arguments from `$0`, so `$1` is the second argument.",
         ),
     ),
     only(
         GLOBS,
         r(
             "/invalid-glob",
-            Error,
+            NotLoaded,
             "A glob that cannot be parsed, so it matches no file.",
         ),
     ),
@@ -308,7 +377,7 @@ pub static RULES: &[Rule] = &[
         COPILOT,
         r(
             "/renamed-tool",
-            Information,
+            Style,
             "An old Copilot tool name that VS Code maps to a new one.",
         ),
     ),
@@ -316,7 +385,7 @@ pub static RULES: &[Rule] = &[
         &["copilot-prompt", "copilot-agent", "copilot-chatmode"],
         r(
             "/deprecated-key",
-            Information,
+            Style,
             "A deprecated key (`mode` in prompt files, `infer` in agents).",
         ),
     ),
@@ -324,7 +393,7 @@ pub static RULES: &[Rule] = &[
         &["copilot-chatmode"],
         r(
             "/legacy-chatmode",
-            Information,
+            Style,
             "Chat modes are now custom agents (`.agent.md`).",
         ),
     ),
@@ -332,7 +401,7 @@ pub static RULES: &[Rule] = &[
         COPILOT_AGENTS,
         r(
             "/invalid-handoff",
-            Warning,
+            Ignored,
             "A handoff without `label`, `agent` or `prompt`, or with an unknown property or a wrong value.",
         ),
     ),
@@ -340,7 +409,7 @@ pub static RULES: &[Rule] = &[
         &["opencode-agent"],
         r(
             "/claude-style-tools",
-            Warning,
+            Ignored,
             "OpenCode's `tools` written as a Claude Code tool list instead of a `tool: true/false` mapping.",
         ),
     ),
@@ -348,7 +417,7 @@ pub static RULES: &[Rule] = &[
         &["cursor-rule"],
         r(
             "/manual-only",
-            Information,
+            Style,
             "A Cursor rule with no `description`, `globs` or `alwaysApply`: applied only when mentioned.",
         ),
     ),
@@ -357,7 +426,7 @@ pub static RULES: &[Rule] = &[
         &["claude-agent"],
         r(
             "/duplicate-name",
-            Warning,
+            Ignored,
             "Another agent in the same folder has the same `name`; only one of them loads.",
         ),
     ),
@@ -365,7 +434,7 @@ pub static RULES: &[Rule] = &[
         &["claude-agent"],
         r(
             "/unknown-skill",
-            Warning,
+            Ignored,
             "A `skills:` entry names no skill in the workspace.",
         ),
     ),
@@ -373,29 +442,36 @@ pub static RULES: &[Rule] = &[
         AGENT_USERS,
         r(
             "/unknown-agent",
-            Warning,
+            Ignored,
             "`Agent(name)` or `Task(name)` names neither a workspace agent nor a built-in one.",
         ),
     ),
     r(
         "link/missing-file",
-        Warning,
+        Ignored,
         "A relative link points at a file that does not exist.",
     ),
     r(
         "link/missing-anchor",
-        Warning,
+        Style,
         "A link's `#anchor` matches no heading of the target file.",
     ),
 ];
 
-/// The default severity of a code (`claude-agent/unknown-key` finds `/unknown-key`).
-pub fn severity(code: &str) -> Severity {
+/// The rule of a code (`claude-agent/unknown-key` finds `/unknown-key`).
+pub fn rule(code: &str) -> Option<&'static Rule> {
     let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
-    RULES
-        .iter()
-        .find(|r| r.code == code || r.code == short)
-        .map_or(Warning, |r| r.severity)
+    RULES.iter().find(|r| r.code == code || r.code == short)
+}
+
+/// What a finding of a code claims by default.
+pub fn effect(code: &str) -> Effect {
+    rule(code).map_or(Ignored, |r| r.effect)
+}
+
+/// The default severity of a code: the one its effect gives.
+pub fn severity(code: &str) -> Severity {
+    effect(code).severity()
 }
 
 /// Where the rule pages (`docs/rules/<code>.md`) are published; diagnostics link there.
@@ -417,10 +493,10 @@ pub fn all_codes() -> Vec<(String, Severity, &'static str)> {
                     .iter()
                     .filter(|f| rule.formats.is_empty() || rule.formats.contains(&f.id))
                 {
-                    out.push((format!("{}/{short}", f.id), rule.severity, rule.summary));
+                    out.push((format!("{}/{short}", f.id), rule.effect.severity(), rule.summary));
                 }
             }
-            None => out.push((rule.code.to_string(), rule.severity, rule.summary)),
+            None => out.push((rule.code.to_string(), rule.effect.severity(), rule.summary)),
         }
     }
     out

@@ -6,8 +6,8 @@ use crate::analysis::suggest::nearest;
 use crate::document::TextRange;
 use crate::formats::claude_tools::{self, ToolStatus};
 use crate::formats::copilot_tools::{self, Lookup};
-use crate::formats::{ValueKind, Vocab};
-use crate::syntax::yaml::{Node, NodeKind, Style};
+use crate::formats::{Effect, ValueKind, Vocab};
+use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
 
 /// One entry of a tool list with its exact range.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,67 +101,166 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     if sink.format.vocab == Vocab::Copilot {
         return copilot_list(sink, key, v);
     }
-    match &v.kind {
-        _ if v.is_null() => {
-            if key == "tools" {
-                // Delete the whole `tools:` line.
-                let rope = sink.doc.rope();
-                let line = rope.byte_to_line(key_node.span.start);
-                let start = rope.line_to_byte(line);
-                let end = rope.line_to_byte((line + 1).min(rope.len_lines()));
-                let fix = (key_node.span.start == start && v.span.end <= end).then(|| {
-                    Fix::replace("Remove `tools` (the agent gets every tool)", start..end, "").not_in_fix_all()
-                });
+    let product = sink.format.product;
+    // Claude Code reads a tool list so: no value, `""`, `[]`, `0` or `false` is an empty list; a
+    // text is one entry; a list keeps its text entries; anything else is an empty list too.
+    let empty =
+        v.is_null() || v.as_text() == Some("") || matches!(&v.kind, NodeKind::Seq { items, .. } if items.is_empty());
+    let not_a_list = matches!(v.kind, NodeKind::Map { .. })
+        || matches!(
+            v.scalar_type(),
+            Some(ScalarType::Int | ScalarType::Float | ScalarType::Bool(_))
+        );
+    if empty || not_a_list {
+        if key != "tools" {
+            if not_a_list {
+                let got = v.type_name();
                 sink.push(
-                    "/empty-tools",
-                    key_node.span.clone(),
-                    "`tools` is empty, which gives the agent no tools at all; remove the key to let it use every tool",
-                )
-                .with_fix(fix);
+                    "/wrong-type",
+                    v.span.clone(),
+                    format!(
+                        "`{key}` must be a comma-separated string or a list of tools, not a {got}: {product} ignores it"
+                    ),
+                );
             }
             return;
         }
-        NodeKind::Scalar { .. } | NodeKind::Seq { .. } | NodeKind::Alias => {}
-        NodeKind::Map { .. } => {
-            sink.push(
+        if not_a_list {
+            let got = v.type_name();
+            sink.push_as(
                 "/wrong-type",
+                Effect::ReadDifferently,
                 v.span.clone(),
-                format!("`{key}` must be a comma-separated string or a list of tools, not a mapping"),
+                format!("`tools` must be a comma-separated string or a list of tools, not a {got}: {product} reads it as an empty list, so the agent gets no tools at all"),
             );
             return;
         }
+        // Delete the whole `tools:` line.
+        let rope = sink.doc.rope();
+        let line = rope.byte_to_line(key_node.span.start);
+        let start = rope.line_to_byte(line);
+        let end = rope.line_to_byte((line + 1).min(rope.len_lines()));
+        let fix = (key_node.span.start == start && v.span.end <= end)
+            .then(|| Fix::replace("Remove `tools` (the agent gets every tool)", start..end, "").not_in_fix_all());
+        sink.push(
+            "/empty-tools",
+            key_node.span.clone(),
+            format!(
+                "`tools` is empty: {product} gives the agent no tools at all; remove the key to let it use every tool"
+            ),
+        )
+        .with_fix(fix);
+        return;
+    }
+    if matches!(v.kind, NodeKind::Alias) {
+        return;
     }
     if let NodeKind::Seq { items: list, .. } = &v.kind {
         for i in list
             .iter()
-            .filter(|i| !matches!(i.kind, NodeKind::Scalar { .. } | NodeKind::Alias))
+            .filter(|i| !matches!(i.kind, NodeKind::Alias) && i.as_text().is_none())
         {
             let got = i.type_name();
             sink.push(
                 "/wrong-type",
                 i.span.clone(),
-                format!("each `{key}` entry must be a tool name, not a {got}"),
+                format!("each `{key}` entry must be a tool name, not a {got}: {product} drops it"),
             );
         }
     }
     let doc = sink.doc;
-    let list = items_split(&|r| doc.slice(r), v, key == "allowed-tools");
+    // Claude Code splits each entry on commas and blanks outside parentheses.
+    let list = items_split(&|r| doc.slice(r), v, true);
+    if list.iter().any(|i| i.text == "*") {
+        return;
+    }
+    // The Agent Skills standard writes `allowed-tools` with spaces; only `tools` is a comma list.
+    let spaced = key == "tools"
+        && matches!(v.kind, NodeKind::Scalar { .. })
+        && list.len() > 1
+        && !sink.doc.slice(&v.span).contains(',')
+        && list.iter().all(|i| claude_tools::lookup(tool_name(&i.text)).is_some());
+    if spaced {
+        let joined = list.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(", ");
+        let exact = list.iter().all(|it| maps_exactly(sink, it));
+        let fix = exact.then(|| {
+            Fix::replace(
+                format!("Separate with commas: `{joined}`"),
+                v.span.clone(),
+                joined.clone(),
+            )
+        });
+        sink.push(
+            "/space-separated-tools",
+            v.span.clone(),
+            format!("tools separated by spaces: {product} splits on spaces too and gives the agent each of them, but tools that split the list only on commas see one name; write `{joined}`"),
+        )
+        .with_fix(fix);
+    }
     let mut seen: Vec<&str> = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        check_item(sink, v, &list, i);
+        check_item(sink, v, &list, i, key);
         if seen.contains(&item.text.as_str()) {
             let fix = remove_item(sink, v, &list, i)
                 .map(|e| Fix::replace(format!("Remove the second `{}`", item.text), e.0, e.1));
             sink.push(
                 "/duplicate-tool",
                 item.range.clone(),
-                format!("`{}` is listed twice in `{key}`", item.text),
+                format!("`{}` is listed twice in `{key}`; {product} gives it once", item.text),
             )
             .with_fix(fix);
         } else {
             seen.push(&item.text);
         }
     }
+    // Every entry surely resolves to nothing: Claude Code refuses to start the agent.
+    let agent = sink.format.kind == crate::formats::Kind::Agent;
+    if key != "tools" || !agent || list.is_empty() {
+        return;
+    }
+    let names = list
+        .iter()
+        .map(|i| format!("`{}`", i.text))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if list.iter().all(|i| resolves_to_nothing(&i.text)) {
+        sink.push(
+            "/no-tools",
+            key_node.span.clone(),
+            format!("none of the listed tools ({names}) exists for a subagent: {product} refuses to start this agent (its tools resolve to nothing)"),
+        );
+    } else if list
+        .iter()
+        .all(|i| resolves_to_nothing(&i.text) || only_in_some_sessions(&i.text))
+    {
+        sink.push(
+            "/session-tools",
+            key_node.span.clone(),
+            format!("every listed tool ({names}) is an MCP tool or one that only some sessions have: in a session with none of them (a plain `claude -p` has none), {product} refuses to start this agent; list a tool every session has, or make sure the server or setting is there"),
+        );
+    }
+}
+
+/// An MCP tool (there only when its server is configured) or a built-in tool that only some
+/// sessions have.
+fn only_in_some_sessions(item: &str) -> bool {
+    item.starts_with("mcp__")
+        || claude_tools::resolve(tool_name(item))
+            .is_some_and(|t| t.availability == claude_tools::Availability::Sometimes)
+}
+
+/// An entry that gives a subagent no tool in any session: not a tool name, a retired one, one
+/// subagents never get, or a rule whose parentheses do not balance.
+fn resolves_to_nothing(item: &str) -> bool {
+    if item.starts_with("mcp__") {
+        return false;
+    }
+    let opens = item.matches('(').count();
+    let closes = item.matches(')').count();
+    if opens != closes || (opens > 0 && !item.ends_with(')')) {
+        return true;
+    }
+    claude_tools::never_resolves_in_subagents(tool_name(item))
 }
 
 /// Whether an item's range holds exactly its text, so edits at that range are safe (not so for
@@ -197,9 +296,16 @@ fn remove_item(sink: &Sink, v: &Node, list: &[ToolItem], i: usize) -> Option<(Te
     })
 }
 
-fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize) {
+fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str) {
     let item = &list[i];
     let exact = maps_exactly(sink, item);
+    let product = sink.format.product;
+    // What a bad entry costs: a tool list drops it, a permission list grants nothing with it.
+    let drops = if key == "allowed-tools" {
+        format!("{product} grants nothing with it")
+    } else {
+        format!("{product} drops it")
+    };
     // Replacing `name` by `to`, or removing the item when `to` is listed already.
     let rename = |sink: &Sink, name: &str, to: &str| -> Option<Fix> {
         if !exact {
@@ -227,50 +333,44 @@ fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize) {
         sink.push(
             "/invalid-tool-rule",
             item.range.clone(),
-            format!("`{text}` has unbalanced parentheses: a permission rule is `Tool(specifier)`, and this one can never match"),
+            format!("`{text}` has unbalanced parentheses: a permission rule is `Tool(specifier)`, and this one matches nothing: {drops}"),
         );
         return;
     }
     let name = tool_name(text);
-    match claude_tools::lookup(name).map(|t| t.status) {
-        Some(ToolStatus::Current | ToolStatus::Alias(_)) => {}
-        Some(ToolStatus::Retired(instead)) => {
+    let subagent = key != "allowed-tools" && sink.format.kind == crate::formats::Kind::Agent;
+    match claude_tools::lookup(name).map(|t| (t.status, t)) {
+        Some((ToolStatus::Current | ToolStatus::Alias(_), t)) => {
+            if subagent && claude_tools::never_resolves_in_subagents(t.name) && key == "tools" {
+                sink.push(
+                    "/unknown-tool",
+                    item.range.start..item.range.start + name.len(),
+                    format!("`{name}` is never given to a subagent: {drops}"),
+                );
+            }
+        }
+        Some((ToolStatus::Retired(instead), _)) => {
             let range = item.range.start..item.range.start + name.len();
             let fix = rename(sink, name, instead);
             sink.push(
                 "/removed-tool",
                 range,
-                format!("`{name}` is no longer a Claude Code tool and is ignored; use `{instead}`"),
+                format!("`{name}` is no longer a {product} tool: {drops}; use `{instead}`"),
             )
             .with_fix(fix);
         }
         None => {
             let range = item.range.start..item.range.start + name.len().min(item.range.len());
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let mut fix = None;
-            let msg = if words.len() > 1 && words.iter().all(|w| claude_tools::lookup(w).is_some()) {
-                let joined = words.join(", ");
-                // Commas separate items only in the string form; a list needs one line each.
-                if exact && matches!(v.kind, NodeKind::Scalar { .. }) && name == text {
-                    fix = Some(Fix::replace(
-                        format!("Separate with commas: `{joined}`"),
-                        item.range.clone(),
-                        joined.clone(),
-                    ));
+            let suggestion = nearest(name, claude_tools::suggestable());
+            let fix = suggestion.and_then(|s| rename(sink, name, s));
+            let msg = match suggestion {
+                Some(s) if s.eq_ignore_ascii_case(name) => {
+                    format!("unknown tool `{name}`: tool names are case-sensitive, did you mean `{s}`? {drops}")
                 }
-                format!("`{name}` is not one tool: separate tools with commas (`{joined}`)")
-            } else {
-                let suggestion = nearest(name, claude_tools::suggestable());
-                fix = suggestion.and_then(|s| rename(sink, name, s));
-                match suggestion {
-                    Some(s) if s.eq_ignore_ascii_case(name) => {
-                        format!("unknown tool `{name}`: tool names are case-sensitive, did you mean `{s}`?")
-                    }
-                    Some(s) => format!("unknown tool `{name}`: did you mean `{s}`? Claude Code ignores unknown tools"),
-                    None => format!(
-                        "unknown tool `{name}`: not a Claude Code tool, nor an MCP tool (`mcp__server__tool`); Claude Code ignores it"
-                    ),
-                }
+                Some(s) => format!("unknown tool `{name}`: did you mean `{s}`? {drops}"),
+                None => format!(
+                    "unknown tool `{name}`: not a {product} tool, nor an MCP tool (`mcp__server__tool`): {drops}"
+                ),
             };
             sink.push("/unknown-tool", range, msg).with_fix(fix);
         }
@@ -301,7 +401,7 @@ pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
             sink.push(
                 "/tool-conflict",
                 d.range.clone(),
-                format!("`{name}` is both in `{allow_key}` and in `{deny_key}`; the deny list wins"),
+                format!("`{name}` is both in `{allow_key}` and in `{deny_key}`: the deny list wins, and {} does not give the agent `{name}`", sink.format.product),
             )
             .related
             .push((first, format!("`{name}` allowed here")));

@@ -388,10 +388,11 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
             "must not start or end with a hyphen or hold `--`".to_string()
         };
         let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
-        sink.push(
+        sink.push_as(
             "/name-format",
+            crate::formats::Effect::Portability,
             v.span.clone(),
-            format!("a skill name {why}: `{name}` breaks the Agent Skills standard, and validators reject the skill"),
+            format!("a skill name {why}: `{name}` breaks the Agent Skills standard, and validators reject the skill ({} loads it under its folder's name)", sink.format.product),
         )
         .with_fix(fix);
     }
@@ -413,7 +414,7 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
         sink.push(
             "/name-mismatch",
             v.span.clone(),
-            format!("the skill's name `{name}` differs from its folder `{folder}`: the Agent Skills standard requires them to match (VS Code warns; Claude Code lists the skill as `{name}`); rename one"),
+            format!("the skill's name `{name}` differs from its folder `{folder}`: {} lists it under the folder, as `{folder} ({name})`, and runs it as `/{folder}`, but the Agent Skills standard requires the two to match and stricter tools skip the skill; rename one", sink.format.product),
         )
         .with_fix(fix);
     }

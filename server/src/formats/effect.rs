@@ -1,0 +1,64 @@
+//! What a finding claims the tool does with the file. Every finding carries one, and its
+//! severity follows from it: the tool does not load the file, refuses to run it, or every run
+//! fails → error; it loads, but something written has no effect or a different one → warning;
+//! style and portability → information (`analysis::diagnostics` maps it). The ground-truth harness (`truth/`) checks each claim
+//! against what the real tool did, recorded at a pinned version.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Effect {
+    /// The tool does not load the file: the agent, command or skill does not exist for it.
+    NotLoaded,
+    /// The tool loads the file but refuses to run it (Claude Code: an agent whose tools
+    /// resolve to nothing).
+    Refused,
+    /// The tool loads and runs it, but every run fails (the model API rejects the model id).
+    RunsFail,
+    /// The tool loads the file, and ignores what this finding points at (a key, a value, a
+    /// tool): it has no effect.
+    Ignored,
+    /// The tool loads the file, but reads what this finding points at differently from how it
+    /// is written (a value cut at a comment, a list read as one string).
+    ReadDifferently,
+    /// The tool reads it as written; strict YAML or other tools reading the same file do not.
+    Portability,
+    /// No tool behaves differently: a convention, a likely slip, a clearer way to write it.
+    Style,
+}
+
+impl Effect {
+    pub const ALL: &[Effect] = &[
+        Effect::NotLoaded,
+        Effect::Refused,
+        Effect::RunsFail,
+        Effect::Ignored,
+        Effect::ReadDifferently,
+        Effect::Portability,
+        Effect::Style,
+    ];
+
+    /// Stable name, in JSON and SARIF output and in the recordings' verdicts.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effect::NotLoaded => "not-loaded",
+            Effect::Refused => "refused",
+            Effect::RunsFail => "runs-fail",
+            Effect::Ignored => "ignored",
+            Effect::ReadDifferently => "read-differently",
+            Effect::Portability => "portability",
+            Effect::Style => "style",
+        }
+    }
+
+    /// What the claim says, for rule pages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Effect::NotLoaded => "the tool does not load the file",
+            Effect::Refused => "the tool loads the file but refuses to run it",
+            Effect::RunsFail => "the tool runs it, and every run fails",
+            Effect::Ignored => "the tool loads the file and ignores this part",
+            Effect::ReadDifferently => "the tool loads the file and reads this part differently from how it is written",
+            Effect::Portability => "the tool reads it as written; strict YAML or other tools do not",
+            Effect::Style => "no tool behaves differently; a convention or a clearer way to write it",
+        }
+    }
+}
