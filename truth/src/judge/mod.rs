@@ -1,0 +1,186 @@
+//! The judge: runs agentls on every recorded case and checks each finding's claim (its
+//! [`Effect`]) against what the tool was recorded doing. A claim is *confirmed* when the
+//! recording shows it, *contradicted* when the recording shows otherwise, and *unverifiable*
+//! when the oracle cannot see the effect (a colour in a UI). What the tool did that agentls
+//! said nothing about is a *miss*.
+
+pub mod claude;
+pub mod drift;
+
+use crate::cases::Case;
+use agentls::analysis::diagnostics::{Diagnostic, Effect, diagnostics};
+use agentls::document::Document;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    Confirmed,
+    Contradicted,
+    Unverifiable,
+}
+
+/// One finding, judged.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub case: String,
+    pub code: String,
+    pub effect: Effect,
+    pub message: String,
+    pub outcome: Outcome,
+    /// What the recording shows, in a sentence.
+    pub why: String,
+}
+
+/// Something the tool did that no finding claims.
+#[derive(Debug, Clone)]
+pub struct Miss {
+    pub case: String,
+    /// What agentls should have said, as an effect.
+    pub effect: Effect,
+    pub what: String,
+}
+
+/// A case analysed by agentls as an editor or `agentls check` would see it.
+pub struct Analysed {
+    pub doc: Document,
+    pub findings: Vec<Diagnostic>,
+}
+
+impl Analysed {
+    pub fn of(case: &Case) -> Analysed {
+        let doc = Document::new(&case.text(), Some(PathBuf::from(&case.path)));
+        let findings = diagnostics(&doc);
+        Analysed { doc, findings }
+    }
+
+    /// The text a finding points at.
+    pub fn text_at(&self, d: &Diagnostic) -> String {
+        self.doc.slice(&d.range)
+    }
+
+    pub fn claims(&self, effect: Effect) -> bool {
+        self.findings.iter().any(|d| d.effect == effect)
+    }
+}
+
+/// Everything judged over a set of cases.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub verdicts: Vec<Verdict>,
+    pub misses: Vec<Miss>,
+    /// Per case: (the tool loaded it, agentls says it loads).
+    pub loads: BTreeMap<String, (bool, bool)>,
+}
+
+impl Report {
+    pub fn count(&self, outcome: Outcome) -> usize {
+        self.verdicts.iter().filter(|v| v.outcome == outcome).count()
+    }
+
+    /// Files the tool loads that agentls calls broken (false errors), and files it does not
+    /// load that agentls lets pass (misses), among the cases whose ids start with `prefix`.
+    pub fn load_agreement(&self, prefix: &str) -> LoadAgreement {
+        let mut a = LoadAgreement::default();
+        for (id, (tool, ours)) in self.loads.iter().filter(|(id, _)| id.starts_with(prefix)) {
+            a.cases += 1;
+            match (tool, ours) {
+                (true, true) => a.both_load += 1,
+                (false, false) => a.both_not += 1,
+                (true, false) => a.false_errors.push(id.clone()),
+                (false, true) => a.missed.push(id.clone()),
+            }
+        }
+        a
+    }
+
+    /// The report as text: the figures, then every contradiction and miss.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "claims: {} confirmed, {} contradicted, {} unverifiable; misses: {}\n",
+            self.count(Outcome::Confirmed),
+            self.count(Outcome::Contradicted),
+            self.count(Outcome::Unverifiable),
+            self.misses.len()
+        );
+        for v in self.verdicts.iter().filter(|v| v.outcome == Outcome::Contradicted) {
+            out.push_str(&format!(
+                "contradicted: {} [{} {}] {}\n    agentls: {}\n",
+                v.case,
+                v.code,
+                v.effect.as_str(),
+                v.why,
+                v.message
+            ));
+        }
+        for m in &self.misses {
+            out.push_str(&format!("missed: {} [{}] {}\n", m.case, m.effect.as_str(), m.what));
+        }
+        out
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct LoadAgreement {
+    pub cases: usize,
+    pub both_load: usize,
+    pub both_not: usize,
+    /// The tool loads them; agentls says it does not.
+    pub false_errors: Vec<String>,
+    /// The tool does not load them; agentls does not say so.
+    pub missed: Vec<String>,
+}
+
+/// The recorded cases of a tool that still match the current cases, and those that are stale
+/// (the case changed or is gone since it was recorded), or not recorded yet.
+pub struct Recorded<O> {
+    pub current: Vec<(Case, O)>,
+    pub stale: Vec<String>,
+    pub unrecorded: Vec<String>,
+}
+
+/// Pairs the current cases with a recording.
+pub fn pair<O: Clone>(
+    cases: Vec<Case>,
+    lines: &[crate::recording::Line<O>],
+    observed: impl Fn(&Case) -> bool,
+) -> Recorded<O> {
+    let by_id: BTreeMap<&str, &crate::recording::Line<O>> = lines.iter().map(|l| (l.id.as_str(), l)).collect();
+    let mut r = Recorded {
+        current: Vec::new(),
+        stale: Vec::new(),
+        unrecorded: Vec::new(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    for c in cases.into_iter().filter(|c| observed(c)) {
+        seen.insert(c.id.clone());
+        match by_id.get(c.id.as_str()) {
+            Some(l) if l.sha == c.sha() => r.current.push((c, l.obs.clone())),
+            Some(_) => r.stale.push(c.id.clone()),
+            None => r.unrecorded.push(c.id.clone()),
+        }
+    }
+    r.stale.extend(
+        lines
+            .iter()
+            .filter(|l| !seen.contains(&l.id))
+            .map(|l| format!("{} (no such case now)", l.id)),
+    );
+    r
+}
+
+/// The formats the Claude Code oracle observes.
+pub fn claude_observes(c: &Case) -> bool {
+    matches!(c.format.as_str(), "claude-agent" | "claude-command" | "skill")
+}
+
+/// Judges every case of the Claude Code recording at `version`.
+pub fn claude_report(version: &str) -> Result<(Report, Recorded<crate::claude::Observation>), String> {
+    let lines = crate::recording::read::<crate::claude::Observation>("claude-code", version)?;
+    let rec = pair(crate::cases::all(), &lines, claude_observes);
+    let mut report = Report::default();
+    for (case, obs) in &rec.current {
+        claude::judge(case, obs, &mut report);
+    }
+    Ok((report, rec))
+}

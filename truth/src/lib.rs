@@ -1,0 +1,17 @@
+//! Ground truth for agentls. agentls says what a tool does with a file ("Claude Code skips
+//! this file", "VS Code ignores it"); this crate asks the tools themselves.
+//!
+//! - [`install`]: the real tools, at the versions pinned in `truth/tools.toml`, from npm.
+//! - [`fake_api`]: a fake model API on 127.0.0.1 that records what the tools send.
+//! - [`cases`]: the files to ask about (fixtures, rule examples, the corpus, mutations).
+//! - [`claude`]: runs Claude Code on cases and reads what it loaded.
+//! - [`recording`]: observations as data in `truth/recorded/`, one file per tool version.
+//! - [`judge`]: compares agentls's claims with the recorded observations.
+
+pub mod cases;
+pub mod claude;
+pub mod fake_api;
+pub mod install;
+pub mod judge;
+pub mod recording;
+pub mod util;

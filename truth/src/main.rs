@@ -1,0 +1,256 @@
+//! `truth`: asks the real tools about agent spec files and records what they did.
+//!
+//! ```text
+//! truth record [--only PREFIX] [--sample N] [--latest]   ask Claude Code, write the recording
+//! truth check  [--only PREFIX] [--sample N]              ask it again, compare with the recording
+//! truth judge  [--version V]                             agentls's claims against a recording
+//! truth drift  [--version V | --latest]                  catalogs against a recording
+//! truth cases  [--only PREFIX]                           list the cases
+//! truth show ID                                          a case's file and its observation
+//! ```
+
+use std::process::ExitCode;
+use truth::cases::{self, Case};
+use truth::claude::{Claude, Observation};
+use truth::recording::{self, Line};
+
+struct Opts {
+    tool: String,
+    only: Vec<String>,
+    sample: Option<usize>,
+    latest: bool,
+    version: Option<String>,
+    rest: Vec<String>,
+}
+
+fn parse(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts {
+        tool: "claude-code".into(),
+        only: Vec::new(),
+        sample: None,
+        latest: false,
+        version: None,
+        rest: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "--tool" => o.tool = value("--tool")?,
+            "--only" => o.only.push(value("--only")?),
+            "--sample" => {
+                o.sample = Some(
+                    value("--sample")?
+                        .parse()
+                        .map_err(|_| "--sample takes a number".to_string())?,
+                )
+            }
+            "--latest" => o.latest = true,
+            "--version" => o.version = Some(value("--version")?),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => o.rest.push(s.to_string()),
+        }
+    }
+    Ok(o)
+}
+
+/// The cases selected by `--only` prefixes and `--sample` (every n-th, so that a sample
+/// spreads over all groups and stays the same from run to run).
+fn select(o: &Opts) -> Vec<Case> {
+    let mut all: Vec<Case> = cases::all()
+        .into_iter()
+        .filter(|c| o.only.is_empty() || o.only.iter().any(|p| c.id.starts_with(p.as_str())))
+        .collect();
+    if let Some(n) = o.sample
+        && n > 0
+        && all.len() > n
+    {
+        let step = all.len() as f64 / n as f64;
+        all = (0..n).map(|i| all[(i as f64 * step) as usize].clone()).collect();
+    }
+    all
+}
+
+fn record(o: &Opts) -> Result<(), String> {
+    if o.tool != "claude-code" {
+        return Err(format!("no oracle for {}", o.tool));
+    }
+    let claude = Claude::install(o.latest)?;
+    let cases: Vec<Case> = select(o).into_iter().filter(truth::judge::claude_observes).collect();
+    let by_id: std::collections::HashMap<&str, &Case> = cases.iter().map(|c| (c.id.as_str(), c)).collect();
+    let observed = claude.observe(&cases)?;
+    let mut lines: Vec<Line<Observation>> = recording::read(&o.tool, claude.version())?;
+    // A partial run (`--only`, `--sample`) replaces the lines of the cases it ran; a full run
+    // also drops the lines of cases that no longer exist.
+    let current: std::collections::HashSet<String> = if o.only.is_empty() && o.sample.is_none() {
+        by_id.keys().map(|k| k.to_string()).collect()
+    } else {
+        cases::all().into_iter().map(|c| c.id).collect()
+    };
+    lines.retain(|l| !by_id.contains_key(l.id.as_str()) && current.contains(&l.id));
+    lines.extend(observed.into_iter().map(|(id, obs)| Line {
+        sha: by_id[id.as_str()].sha(),
+        id,
+        obs,
+    }));
+    let path = recording::write(&o.tool, claude.version(), &mut lines)?;
+    eprintln!("truth: wrote {} ({} cases)", path.display(), lines.len());
+    Ok(())
+}
+
+/// A case's file and what the recording says Claude Code did with it.
+fn show(o: &Opts) -> Result<(), String> {
+    let id = o.rest.first().ok_or("show needs a case id (see `truth cases`)")?;
+    let case = cases::all()
+        .into_iter()
+        .find(|c| &c.id == id)
+        .ok_or_else(|| format!("no case {id}"))?;
+    println!("# {} ({}, at {})\n{}", case.id, case.format, case.path, case.text());
+    let v = version(o)?;
+    match recording::read::<Observation>("claude-code", &v)?
+        .into_iter()
+        .find(|l| &l.id == id)
+    {
+        Some(l) => println!(
+            "# recorded with Claude Code {v}{}\n{}",
+            if l.sha == case.sha() {
+                ""
+            } else {
+                " (stale: the case changed since)"
+            },
+            serde_json::to_string_pretty(&l.obs).unwrap_or_default()
+        ),
+        None => println!("# not recorded with Claude Code {v}"),
+    }
+    Ok(())
+}
+
+/// Asks Claude Code about the selected cases again and compares every observation with the
+/// recording: a difference means the recording no longer says what the tool does.
+fn check(o: &Opts) -> Result<(), String> {
+    let claude = Claude::install(false)?;
+    let cases: Vec<Case> = select(o).into_iter().filter(truth::judge::claude_observes).collect();
+    let recorded: std::collections::HashMap<String, Line<Observation>> =
+        recording::read::<Observation>("claude-code", claude.version())?
+            .into_iter()
+            .map(|l| (l.id.clone(), l))
+            .collect();
+    let observed = claude.observe(&cases)?;
+    let mut differ = 0;
+    for (id, obs) in &observed {
+        let case = cases
+            .iter()
+            .find(|c| &c.id == id)
+            .expect("observed cases are selected cases");
+        match recorded.get(id) {
+            Some(l) if l.sha != case.sha() => {
+                differ += 1;
+                println!("stale: {id}: the case changed since it was recorded; run `truth record --only {id}`");
+            }
+            Some(l) if &l.obs != obs => {
+                differ += 1;
+                println!(
+                    "differs: {id}\n  recorded: {}\n  live:     {}",
+                    serde_json::to_string(&l.obs).unwrap_or_default(),
+                    serde_json::to_string(obs).unwrap_or_default()
+                );
+            }
+            Some(_) => {}
+            None => {
+                differ += 1;
+                println!("unrecorded: {id}");
+            }
+        }
+    }
+    eprintln!(
+        "truth: checked {} cases live against claude-code@{}: {differ} differ",
+        observed.len(),
+        claude.version()
+    );
+    if differ > 0 {
+        return Err(format!("{differ} observations differ from the recording"));
+    }
+    Ok(())
+}
+
+/// The version to read a recording of: `--version`, the newest on npm with `--latest`, else
+/// the pinned one.
+fn version(o: &Opts) -> Result<String, String> {
+    if let Some(v) = &o.version {
+        return Ok(v.clone());
+    }
+    let pin = truth::install::pin("claude-code");
+    if o.latest {
+        return truth::install::latest_version(&pin.package);
+    }
+    Ok(pin.version)
+}
+
+fn drift(o: &Opts) -> Result<(), String> {
+    let v = version(o)?;
+    let lines = recording::read::<Observation>("claude-code", &v)?;
+    if lines.is_empty() {
+        return Err(format!(
+            "no recording of Claude Code {v}: run `truth record{}` first",
+            if o.latest { " --latest" } else { "" }
+        ));
+    }
+    let drift = truth::judge::drift::claude(&lines);
+    for d in &drift {
+        println!("{d}");
+    }
+    eprintln!("truth: {} catalog entries differ from Claude Code {v}", drift.len());
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = args.split_first() else {
+        eprintln!("usage: truth record|check|cases|show [OPTIONS]");
+        return ExitCode::from(2);
+    };
+    let opts = match parse(rest) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("truth: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cmd.as_str() {
+        "record" => record(&opts),
+        "check" => check(&opts),
+        "drift" => drift(&opts),
+        "show" => show(&opts),
+        "judge" => version(&opts)
+            .and_then(|v| truth::judge::claude_report(&v))
+            .map(|(report, rec)| {
+                print!("{}", report.render());
+                for prefix in ["mutation/", "fixture/", "docs/", "corpus/"] {
+                    let a = report.load_agreement(prefix);
+                    println!(
+                        "{prefix}: {} cases, both load {}, both not {}, false errors {}, missed {}",
+                        a.cases,
+                        a.both_load,
+                        a.both_not,
+                        a.false_errors.len(),
+                        a.missed.len()
+                    );
+                }
+                println!("stale: {}, unrecorded: {}", rec.stale.len(), rec.unrecorded.len());
+            }),
+        "cases" => {
+            for c in select(&opts) {
+                println!("{}\t{}\t{}", c.id, c.format, c.path);
+            }
+            Ok(())
+        }
+        other => Err(format!("unknown command {other}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("truth: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
