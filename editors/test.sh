@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Editor tests: the VS Code extension in a real VS Code (code-server + Chromium), the Neovim
-# config in a headless Neovim 0.11, the Helix config (and Helix itself when `hx` exists).
+# config in a headless Neovim 0.11, the Helix config in Helix 25.07.1 (`hx` on the PATH, else
+# ../shared/tools/helix/; skipped when neither exists).
 #
 #   editors/test.sh            # from anywhere; installs what it needs, then runs every test
 #
@@ -100,7 +101,7 @@ run "VS Code: end to end in code-server + Chromium" \
     env CODE_SERVER="$code_server" VSIX="$vsix" node test/e2e.mjs
 run "Neovim: headless end to end" bash "$root/editors/nvim/test/run.sh" "$nvim" "$bin"
 run "Helix: languages.toml" python3 "$root/editors/helix/test/check_config.py"
-run "Helix: end to end under tmux (skipped without hx)" bash "$root/editors/helix/test/e2e.sh" "$bin"
+run "Helix: end to end under tmux (hx, else ../shared/tools/helix)" bash "$root/editors/helix/test/e2e.sh" "$bin"
 
 step "done"
 echo "editors: $passed passed, $failed failed"
