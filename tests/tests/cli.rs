@@ -6,6 +6,7 @@ use expect_test::expect;
 use std::path::{Path, PathBuf};
 
 /// What one run of the binary produced.
+#[derive(Debug)]
 struct Run {
     code: i32,
     stdout: String,
@@ -250,20 +251,24 @@ fn non_utf8_agent_file_is_reported_and_the_run_continues() {
 
     let run = agentls(&["check", s(&tmp.0)]);
     assert_eq!(run.code, 1, "an unreadable agent file counts as an error");
+    // A finding like the others, on stdout, at the bad byte.
     assert!(
-        run.stderr.contains(&format!(
-            "{}: error: not valid UTF-8 text (first bad byte at offset 13)",
+        run.stdout.contains(&format!(
+            "{}:2:10: error[file/unreadable]: not valid UTF-8 text (first bad byte at offset 13), so it was not checked: save it as UTF-8\n",
             bad.display()
         )),
         "{}",
-        run.stderr
+        run.stdout
     );
     assert!(
         run.stdout.contains("ok.md:4:8: warning[claude-agent/unknown-model]"),
         "the other file is still checked: {}",
         run.stdout
     );
-    assert!(!run.stderr.contains("notes.md"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("notes.md") && !run.stdout.contains("notes.md"),
+        "{run:?}"
+    );
     assert!(
         run.stderr.ends_with("checked 1 file: 1 error, 1 warning\n"),
         "{}",

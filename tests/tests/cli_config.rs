@@ -53,9 +53,9 @@ fn a_broken_config_is_reported_and_the_defaults_apply() {
     let (code, stdout, stderr) = check(&dir);
     assert_eq!(code, 1, "a broken configuration is an error");
     assert!(
-        stderr.contains("agentls.toml:2:1: error[config]: unknown rule `claude-agent/unknown-modle`: did you mean `claude-agent/unknown-model`?"),
-        "{stderr}"
+        stdout.contains("agentls.toml:2:1: error[config/invalid]: unknown rule `claude-agent/unknown-modle`: did you mean `claude-agent/unknown-model`?"),
+        "{stdout}\n{stderr}"
     );
-    // The defaults: all three findings are there.
-    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    // The defaults: all three findings are there, after the configuration's.
+    assert_eq!(stdout.lines().count(), 4, "{stdout}");
 }

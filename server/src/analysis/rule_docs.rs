@@ -254,6 +254,20 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "formats.md §13 (heading fragments resolve to a heading); GitHub's heading anchors",
     ),
     d(
+        "file/unreadable",
+        "Agent files are UTF-8 text: the tools that load them expect UTF-8, so a file saved as Latin-1 or UTF-16 (or a binary under an agent path) is not read as its author meant, and agentls cannot check it. In CI this finding is the reason the job fails. A file that is not UTF-8 and not at an agent path is skipped, not reported.",
+        "(`.claude/agents/reviewer.md` saved as Latin-1: the `é` of `description: Revue de café` is the byte `0xE9`, which is not UTF-8)\n",
+        "---\nname: reviewer\ndescription: Revue de café\n---\nYou review code.\n",
+        "formats.md §2 (a front matter starts the file, after an optional UTF-8 byte-order mark); `agentls check` reads files up to 64 MB",
+    ),
+    d(
+        "config/invalid",
+        "A setting agentls cannot use (a TOML error, an unknown key, rule or format, a bad glob) is not applied: the files are checked with the defaults, so rules you turned off come back. It is an error so the mistake is seen, and it cannot be turned off from the broken file.",
+        "//- /project/agentls.toml\n[rules]\n\"claude-agent/unknown-modle\" = \"off\"\n",
+        "//- /project/agentls.toml\n[rules]\n\"claude-agent/unknown-model\" = \"off\"\n",
+        "the configuration schema (`agentls schema`, schemas/agentls.schema.json)",
+    ),
+    d(
         "skill/name-mismatch",
         "The Agent Skills standard requires `name` to equal the skill's folder name; VS Code warns, validators such as `skills-ref` reject the skill, and Claude Code lists it under a name that is not its folder's.",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",

@@ -3,7 +3,7 @@
 use super::fix;
 use super::output::{self, Finding, OutputFormat};
 use crate::analysis::diagnostics::{self, Diagnostic, Severity};
-use crate::config::{self, ConfigCache};
+use crate::config::{self, CONFIG_INVALID, ConfigCache};
 use crate::document::Document;
 use crate::formats;
 use crate::workspace;
@@ -85,7 +85,41 @@ enum Outcome {
     /// The findings, positioned already, so the document can go as soon as it is checked.
     Checked(Vec<Finding>, &'static formats::Format),
     Skipped(&'static str),
-    Failed(String),
+    /// The file could not be read as text: one `file/unreadable` finding, in every output
+    /// format (a CI job that fails must say why on stdout, not only on stderr).
+    Unreadable(Finding),
+}
+
+/// The code of a file `check` could not read; listed in the rule table.
+const UNREADABLE: &str = "file/unreadable";
+
+fn unreadable_finding(
+    path: &Path,
+    message: String,
+    severity: Severity,
+    (line, column): (usize, usize),
+    width: usize,
+) -> Finding {
+    Finding {
+        path: path.display().to_string(),
+        line,
+        column,
+        end_line: line,
+        end_column: column + width,
+        severity,
+        code: UNREADABLE.into(),
+        message,
+    }
+}
+
+/// 1-based line and character column of byte `at` in `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 pub fn run(args: &[String]) -> i32 {
@@ -165,28 +199,32 @@ pub fn run(args: &[String]) -> i32 {
         .collect();
     let (mut errors, mut warnings, mut checked) = (0, 0, 0);
     let mut stderr = std::io::stderr();
-    // A bad configuration is reported (and counts as an error); the files were checked with
-    // the defaults.
+    let mut findings = Vec::new();
+    // A bad configuration is a finding (an error); the files were checked with the defaults.
+    // Configurations are found from absolute paths: show them relative to the working
+    // directory, as the files are, so that a CI annotation lands on the file.
+    let cwd = std::env::current_dir().unwrap_or_default();
     for (file, problems) in configs.errors() {
+        let shown = file.strip_prefix(&cwd).unwrap_or(&file).display().to_string();
         let text = workspace::read_text(&file).unwrap_or_default();
         for p in problems {
-            let (line, col) = p.range.as_ref().map_or((1, 1), |r| {
-                let before = &text[..r.start.min(text.len())];
-                (
-                    before.matches('\n').count() + 1,
-                    before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
-                )
-            });
+            let ((line, column), (end_line, end_column)) = p
+                .range
+                .as_ref()
+                .map_or(((1, 1), (1, 1)), |r| (line_col(&text, r.start), line_col(&text, r.end)));
             errors += 1;
-            let _ = writeln!(
-                stderr,
-                "{}:{line}:{col}: error[config]: {} (using the defaults)",
-                file.display(),
-                p.message
-            );
+            findings.push(Finding {
+                path: shown.clone(),
+                line,
+                column,
+                end_line,
+                end_column,
+                severity: Severity::Error,
+                code: CONFIG_INVALID.into(),
+                message: format!("{} (using the defaults)", p.message),
+            });
         }
     }
-    let mut findings = Vec::new();
     for (path, outcome) in files.iter().zip(results) {
         let shown = path.display().to_string();
         match outcome {
@@ -195,9 +233,13 @@ pub fn run(args: &[String]) -> i32 {
                     let _ = writeln!(stderr, "{shown}: skipped ({why})");
                 }
             }
-            Outcome::Failed(msg) => {
-                errors += 1;
-                let _ = writeln!(stderr, "{shown}: error: {msg}");
+            Outcome::Unreadable(finding) => {
+                match finding.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
+                    _ => {}
+                }
+                findings.push(finding);
             }
             Outcome::Checked(file_findings, _) => {
                 checked += 1;
@@ -248,10 +290,15 @@ fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>, config
     });
     slots
         .into_iter()
-        .map(|m| {
-            m.into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .unwrap_or((Outcome::Failed("not checked".into()), None))
+        .zip(files)
+        .map(|(m, path)| {
+            m.into_inner().unwrap_or_else(|e| e.into_inner()).unwrap_or_else(|| {
+                let message = "not checked: agentls stopped on this file".to_string();
+                (
+                    Outcome::Unreadable(unreadable_finding(path, message, Severity::Error, (1, 1), 0)),
+                    None,
+                )
+            })
         })
         .collect()
 }
@@ -268,24 +315,43 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &Con
         return (Outcome::Skipped("ignored by the configuration"), None);
     }
     let kind = kind.or_else(|| config.format_for(&abs));
+    // At `(line, column)`, covering `width` characters (0: the whole file).
+    let unreadable = |message: String, (line, column): (usize, usize), width: usize| match config
+        .severity(UNREADABLE, Severity::Error)
+    {
+        Some(severity) => Outcome::Unreadable(unreadable_finding(path, message, severity, (line, column), width)),
+        None => Outcome::Skipped("unreadable, and `file/unreadable` is off"),
+    };
     let text = match workspace::read_text(path) {
         Ok(t) => t,
-        Err(workspace::ReadError::Io(e)) => return (Outcome::Failed(format!("cannot read: {e}")), None),
+        Err(workspace::ReadError::Io(e)) => return (unreadable(format!("cannot read: {e}"), (1, 1), 0), None),
         Err(workspace::ReadError::TooLarge(n)) => {
             let limit = workspace::MAX_FILE_BYTES >> 20;
-            return (
-                Outcome::Failed(format!("{n} bytes is over the {limit} MB limit; not checked")),
-                None,
-            );
+            let message = format!("{n} bytes is over the {limit} MB limit; not checked");
+            return (unreadable(message, (1, 1), 0), None);
         }
         Err(workspace::ReadError::NotUtf8(at)) => {
             // Binary or mis-encoded: only worth reporting when it claims to be an agent file.
-            let outcome =
-                match kind.or_else(|| formats::detect(Some(path), &[]).filter(|d| d.by_path).map(|d| d.format)) {
-                    Some(_) => Outcome::Failed(format!("not valid UTF-8 text (first bad byte at offset {at})")),
-                    None => Outcome::Skipped("not UTF-8 text"),
-                };
-            return (outcome, None);
+            if kind
+                .or_else(|| formats::detect(Some(path), &[]).filter(|d| d.by_path).map(|d| d.format))
+                .is_none()
+            {
+                return (Outcome::Skipped("not UTF-8 text"), None);
+            }
+            // Point at the bad byte: everything before it is UTF-8 (the file was read once
+            // already and is under the size limit).
+            let bytes = std::fs::read(path).unwrap_or_default();
+            let valid = std::str::from_utf8(&bytes[..at.min(bytes.len())]).unwrap_or_default();
+            // Windows editors often save UTF-16; its byte-order mark says so.
+            let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+                ", which starts with a UTF-16 byte-order mark"
+            } else {
+                ""
+            };
+            let message = format!(
+                "not valid UTF-8 text (first bad byte at offset {at}{utf16}), so it was not checked: save it as UTF-8"
+            );
+            return (unreadable(message, line_col(valid, valid.len()), 1), None);
         }
     };
     let doc = Document::without_outline(&text, Some(path.to_path_buf()));

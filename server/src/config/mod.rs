@@ -65,6 +65,9 @@ pub struct Settings {
     pub formats: BTreeMap<String, FormatSettings>,
 }
 
+/// The code every problem in a configuration file is reported with (CLI and editor alike).
+pub const CONFIG_INVALID: &str = "config/invalid";
+
 /// A problem in a configuration, with its byte range in the file when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
@@ -227,8 +230,16 @@ impl Config {
             .and_then(|(id, _)| crate::formats::by_id(id))
     }
 
-    fn level(&self, code: &str) -> Option<Level> {
-        self.settings.rules.get(code).copied()
+    /// The severity `[rules]` gives `code`, `default` when it sets none, `None` when it is off.
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.settings.rules.get(code).copied() {
+            Some(Level::Off) => None,
+            Some(Level::Error) => Some(Severity::Error),
+            Some(Level::Warning) => Some(Severity::Warning),
+            Some(Level::Info) => Some(Severity::Information),
+            Some(Level::Hint) => Some(Severity::Hint),
+            None => Some(default),
+        }
     }
 }
 
@@ -367,14 +378,7 @@ impl Judge<'_> {
                 return None;
             }
         }
-        match self.config.level(&d.code) {
-            Some(Level::Off) => None,
-            Some(Level::Error) => Some(Severity::Error),
-            Some(Level::Warning) => Some(Severity::Warning),
-            Some(Level::Info) => Some(Severity::Information),
-            Some(Level::Hint) => Some(Severity::Hint),
-            None => Some(d.severity),
-        }
+        self.config.severity(&d.code, d.severity)
     }
 }
 

@@ -387,6 +387,17 @@ pub static RULES: &[Rule] = &[
         Warning,
         "A link's `#anchor` matches no heading of the target file.",
     ),
+    // Reported by `agentls check` (`cli::check`) for what it could not analyse at all.
+    r(
+        "file/unreadable",
+        Error,
+        "A file `check` could not read (not UTF-8 at an agent path, over 64 MB, or an I/O error), so it was not checked.",
+    ),
+    r(
+        "config/invalid",
+        Error,
+        "An `agentls.toml` that cannot be read or holds an unknown setting; the files are checked with the defaults.",
+    ),
 ];
 
 /// The default severity of a code (`claude-agent/unknown-key` finds `/unknown-key`).
