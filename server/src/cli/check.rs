@@ -23,6 +23,10 @@ struct Options {
     fix: bool,
     /// Print the safe fixes as a diff; change nothing.
     diff: bool,
+    /// `--config FILE`: this configuration for every file instead of the nearest one.
+    config: Option<PathBuf>,
+    /// The least severe finding that makes the run fail (`--fail-on`); `None`: never.
+    fail_on: Option<Severity>,
 }
 
 fn usage_error(msg: &str) -> i32 {
@@ -42,6 +46,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         quiet: false,
         fix: false,
         diff: false,
+        config: None,
+        fail_on: Some(Severity::Error),
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -64,6 +70,20 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     let known: Vec<&str> = formats::FORMATS.iter().map(|f| f.id).collect();
                     format!("unknown kind `{k}` (known: agent, {})", known.join(", "))
                 })?);
+            }
+            "--config" => o.config = Some(PathBuf::from(value("--config")?)),
+            "--fail-on" => {
+                o.fail_on = match value("--fail-on")?.as_str() {
+                    "error" => Some(Severity::Error),
+                    "warning" => Some(Severity::Warning),
+                    "info" | "information" => Some(Severity::Hint),
+                    "never" => None,
+                    other => {
+                        return Err(format!(
+                            "unknown level `{other}` for --fail-on (expected error, warning, info or never)"
+                        ));
+                    }
+                }
             }
             "--verbose" | "-v" => o.verbose = true,
             "--fix" => o.fix = true,
@@ -137,7 +157,13 @@ pub fn run(args: &[String]) -> i32 {
     files.sort();
     files.dedup();
 
-    let configs = ConfigCache::default();
+    let configs = match &opts.config {
+        Some(file) if !file.is_file() => {
+            return usage_error(&format!("--config {}: no such file", file.display()));
+        }
+        Some(file) => ConfigCache::with_file(file),
+        None => ConfigCache::default(),
+    };
     if opts.diff || opts.fix {
         let (files_changed, fixes) = fix_files(&files, opts.kind, &configs, opts.diff);
         if opts.diff {
@@ -266,7 +292,12 @@ pub fn run(args: &[String]) -> i32 {
             plural(warnings, "warning")
         );
     }
-    if errors > 0 { 1 } else { 0 }
+    // Severities order from error (most severe) to hint: `--fail-on warning` fails on a
+    // warning or an error.
+    let fails = opts
+        .fail_on
+        .is_some_and(|least| findings.iter().any(|f| f.severity <= least));
+    i32::from(fails)
 }
 
 /// Checks files on all cores; results come back in the order of `files`.
