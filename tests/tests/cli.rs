@@ -6,6 +6,7 @@ use expect_test::expect;
 use std::path::{Path, PathBuf};
 
 /// What one run of the binary produced.
+#[derive(Debug)]
 struct Run {
     code: i32,
     stdout: String,
@@ -125,6 +126,7 @@ fn json_format_prints_an_array_with_the_documented_keys() {
         "end_line",
         "end_column",
         "severity",
+        "effect",
         "code",
         "message",
     ];
@@ -149,6 +151,7 @@ fn json_format_prints_an_array_with_the_documented_keys() {
             "end_line": 5,
             "end_column": 13,
             "severity": "error",
+            "effect": "runs-fail",
             "code": "claude-agent/unknown-model",
             "message": "unknown model `sonet`: did you mean `sonnet`? Claude Code sends `sonet` to the API as is, and every run of this agent fails",
         })
@@ -247,23 +250,35 @@ fn non_utf8_agent_file_is_reported_and_the_run_continues() {
     tmp.write("docs/notes.md", b"caf\xe9\n");
 
     let run = agentls(&["check", s(&tmp.0)]);
-    assert_eq!(run.code, 1, "an unreadable agent file counts as an error");
+    assert_eq!(run.code, 1, "the other file's unknown model is an error");
+    // Checked as Claude Code reads it (each bad byte a U+FFFD), with a finding at the bad byte.
     assert!(
-        run.stderr.contains(&format!(
-            "{}: error: not valid UTF-8 text (first bad byte at offset 13)",
+        run.stdout.contains(&format!(
+            "{}:2:10: warning[file/not-utf8]: not valid UTF-8 (first bad byte at offset 13): Claude Code reads each bad byte as U+FFFD (�); save the file as UTF-8\n",
             bad.display()
         )),
         "{}",
-        run.stderr
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!(
+            "{}:2:7: information[claude-agent/name-format]: `caf�`",
+            bad.display()
+        )),
+        "{}",
+        run.stdout
     );
     assert!(
         run.stdout.contains("ok.md:4:8: error[claude-agent/unknown-model]"),
         "the other file is still checked: {}",
         run.stdout
     );
-    assert!(!run.stderr.contains("notes.md"), "{}", run.stderr);
     assert!(
-        run.stderr.ends_with("checked 1 file: 2 errors, 0 warnings\n"),
+        !run.stderr.contains("notes.md") && !run.stdout.contains("notes.md"),
+        "{run:?}"
+    );
+    assert!(
+        run.stderr.ends_with("checked 2 files: 1 error, 1 warning\n"),
         "{}",
         run.stderr
     );

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 const AGENT_URI: &str = "file:///tmp/agentls-e2e/.claude/agents/demo.md";
 
 /// A valid Claude Code subagent: no diagnostics at all (the name matches the file name).
-const VALID_AGENT: &str = "---\nname: demo\ndescription: Reviews code for bugs\ntools: Read, Glob\n---\n\nYou review code.\n";
+const VALID_AGENT: &str =
+    "---\nname: demo\ndescription: Reviews code for bugs\ntools: Read, Glob\n---\n\nYou review code.\n";
 
 fn utf8_client() -> Value {
     json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } })

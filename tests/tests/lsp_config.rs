@@ -80,7 +80,7 @@ fn a_broken_file_is_reported_on_itself_and_fixing_it_clears_that() {
     // ...and the config file carries the error, at the bad key.
     let errs = c.wait_for_diagnostics(&toml, None);
     assert_eq!(errs.len(), 1, "{errs:?}");
-    assert_eq!(errs[0]["code"], "config");
+    assert_eq!(errs[0]["code"], "config/invalid");
     assert_eq!(errs[0]["range"]["start"], json!({"line": 1, "character": 0}));
     assert!(
         errs[0]["message"]

@@ -108,7 +108,10 @@ fn claude_command() {
     // Claude Code counts arguments from `$0`: `$1` is the second, `[priority]`.
     let (md, range) = hover(&mut c, &uri, inside(text, "$1", 1));
     assert_eq!(range, span(text, "$1"));
-    assert!(md.contains("/git:review") && md.contains("`[priority]`") && md.contains("second"), "{md}");
+    assert!(
+        md.contains("/git:review") && md.contains("`[priority]`") && md.contains("second"),
+        "{md}"
+    );
     let (md, _) = hover(&mut c, &uri, inside(text, "!`git", 3));
     assert!(md.contains("git diff") && md.contains("never runs it"), "{md}");
     // `@path` resolves from the project root: definition and document links follow it.

@@ -52,7 +52,8 @@ fn start(project: &Project) -> LspClient {
     }
     assert_eq!(caps["renameProvider"]["prepareProvider"], true, "{init}");
     assert!(caps["documentLinkProvider"].is_object(), "{init}");
-    assert_eq!(caps["diagnosticProvider"]["workspaceDiagnostics"], true, "{init}");
+    // This client takes pushed diagnostics, so it is not also told to pull them.
+    assert!(caps.get("diagnosticProvider").is_none(), "{init}");
     c.notify("initialized", json!({}));
     let end = c.wait_for("the end of the indexing progress", |m| {
         m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
@@ -179,6 +180,22 @@ fn cross_file_diagnostics_with_related_information() {
     let ws = c.request("workspace/diagnostic", json!({ "previousResultIds": [] }));
     let items = ws["items"].as_array().unwrap();
     assert_eq!(items.len(), 3, "three agents: {ws}");
+    assert_clean_exit(c);
+}
+
+/// A client that both takes pushed diagnostics and pulls them (Helix 25.07, Neovim 0.11,
+/// vscode-languageclient) keeps the two sets apart and would show every finding twice, so it
+/// is only pushed to; a client that only pulls is told to pull.
+#[test]
+fn pull_is_advertised_only_to_clients_that_do_not_take_pushed_diagnostics() {
+    let both = json!({ "textDocument": { "diagnostic": {}, "publishDiagnostics": {} } });
+    let (c, init) = LspClient::start(both);
+    assert!(init["capabilities"].get("diagnosticProvider").is_none(), "{init}");
+    assert_clean_exit(c);
+    let (c, init) = LspClient::start(json!({ "textDocument": { "diagnostic": {} } }));
+    let provider = &init["capabilities"]["diagnosticProvider"];
+    assert_eq!(provider["workspaceDiagnostics"], true, "{init}");
+    assert_eq!(provider["interFileDependencies"], true, "{init}");
     assert_clean_exit(c);
 }
 

@@ -75,6 +75,16 @@ local ok, err = xpcall(function()
   end, 20)
   local model = find_diag('claude-agent/unknown-model')
   check('diagnostic: unknown model `sonet` on line 5', model ~= nil and model.lnum == 4, vim.inspect(diags()))
+  -- Neovim keeps pushed and pulled diagnostics in two namespaces: a server that offered both
+  -- would show each finding twice.
+  vim.wait(500, function() return false end, 50)
+  local models = 0
+  for _, d in ipairs(diags()) do
+    if d.code == 'claude-agent/unknown-model' then
+      models = models + 1
+    end
+  end
+  check('each finding is shown once (not pushed and pulled)', models == 1, vim.inspect(diags()))
 
   -- UTF-8 columns: `Raed` comes after `Bāsh`, whose `ā` is 2 bytes (1 UTF-16 unit).
   local tools_line = line(3)

@@ -151,7 +151,7 @@ function findServer(
   if (onPath) return { command: onPath, source: "PATH" };
   return {
     error:
-      "agentls: no agentls server found. This extension has no bundled binary for this platform and agentls is not on your PATH. Install it with `cargo install --git https://github.com/agentls/agentls agentls` (or `cargo install --path server` from a clone), or set agentls.server.path to the binary, then run 'agentls: Restart Server'.",
+      "agentls: no agentls server found. This extension has no bundled binary for this platform and agentls is not on your PATH. Install it with `pipx install agentls`, `npm install -g agentls` or `cargo install --locked agentls`, or set agentls.server.path to the binary, then run 'agentls: Restart Server'.",
   };
 }
 

@@ -331,6 +331,27 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "formats.md §13 (heading fragments resolve to a heading); GitHub's heading anchors",
     ),
     d(
+        "file/not-utf8",
+        "Claude Code reads a file that is not valid UTF-8 all the same, with each bad byte as U+FFFD (�), so names, tools or the prompt can carry replacement characters; a UTF-16 file (a Windows editor's default) is then no front matter at all. agentls checks it as Claude Code reads it.",
+        "(a file saved as Latin-1: `name: caf\\xe9`)\n",
+        "---\nname: cafe\ndescription: Reviews code.\n---\nYou review code.\n",
+        "Claude Code 2.1.332 (truth case `mutation/claude-agent/front-matter/invalid-utf8`)",
+    ),
+    d(
+        "file/unreadable",
+        "agentls could not read the file at all (it is over 64 MB, or reading it failed), so it checked nothing in it; in CI this finding is the reason the job fails. A file that is not UTF-8 is checked as the tool reads it (`file/not-utf8`).",
+        "(`.claude/agents/reviewer.md`, 70 MB of generated text)\n",
+        "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
+        "formats.md §2 (a front matter starts the file, after an optional UTF-8 byte-order mark); `agentls check` reads files up to 64 MB",
+    ),
+    d(
+        "config/invalid",
+        "A setting agentls cannot use (a TOML error, an unknown key, rule or format, a bad glob) is not applied: the files are checked with the defaults, so rules you turned off come back. It is an error so the mistake is seen, and it cannot be turned off from the broken file.",
+        "//- /project/agentls.toml\n[rules]\n\"claude-agent/unknown-modle\" = \"off\"\n",
+        "//- /project/agentls.toml\n[rules]\n\"claude-agent/unknown-model\" = \"off\"\n",
+        "the configuration schema (`agentls schema`, schemas/agentls.schema.json)",
+    ),
+    d(
         "skill/name-mismatch",
         "The Agent Skills standard requires `name` to equal the skill's folder name. Claude Code lists the skill under its folder (`folder (name)`) and runs it as `/folder`; VS Code warns, and validators such as `skills-ref` and tools such as Cline reject the skill.",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
@@ -531,6 +552,9 @@ fn effect_section(code: &str) -> String {
         .map(|(_, why)| *why);
     let checked = match (unseen, oracle_of(code), effect) {
         (Some(why), ..) => format!("No oracle can see all of this effect: {why}"),
+        (None, _, super::diagnostics::Effect::Unchecked) => {
+            "This is about agentls itself, not a claim about a tool: it could not read what it reports, so it judged nothing there.".to_string()
+        }
         (None, _, super::diagnostics::Effect::Style) => {
             "Nothing changes for the tool that reads the file, so there is no effect to observe.".to_string()
         }

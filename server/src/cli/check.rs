@@ -3,7 +3,7 @@
 use super::fix;
 use super::output::{self, Finding, OutputFormat};
 use crate::analysis::diagnostics::{self, Diagnostic, Severity};
-use crate::config::{self, ConfigCache};
+use crate::config::{self, CONFIG_INVALID, ConfigCache};
 use crate::document::Document;
 use crate::formats;
 use crate::workspace;
@@ -23,6 +23,10 @@ struct Options {
     fix: bool,
     /// Print the safe fixes as a diff; change nothing.
     diff: bool,
+    /// `--config FILE`: this configuration for every file instead of the nearest one.
+    config: Option<PathBuf>,
+    /// The least severe finding that makes the run fail (`--fail-on`); `None`: never.
+    fail_on: Option<Severity>,
 }
 
 fn usage_error(msg: &str) -> i32 {
@@ -42,6 +46,8 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
         quiet: false,
         fix: false,
         diff: false,
+        config: None,
+        fail_on: Some(Severity::Error),
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -65,6 +71,20 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     format!("unknown kind `{k}` (known: agent, {})", known.join(", "))
                 })?);
             }
+            "--config" => o.config = Some(PathBuf::from(value("--config")?)),
+            "--fail-on" => {
+                o.fail_on = match value("--fail-on")?.as_str() {
+                    "error" => Some(Severity::Error),
+                    "warning" => Some(Severity::Warning),
+                    "info" | "information" => Some(Severity::Hint),
+                    "never" => None,
+                    other => {
+                        return Err(format!(
+                            "unknown level `{other}` for --fail-on (expected error, warning, info or never)"
+                        ));
+                    }
+                }
+            }
             "--verbose" | "-v" => o.verbose = true,
             "--fix" => o.fix = true,
             "--diff" => o.diff = true,
@@ -85,7 +105,44 @@ enum Outcome {
     /// The findings, positioned already, so the document can go as soon as it is checked.
     Checked(Vec<Finding>, &'static formats::Format),
     Skipped(&'static str),
-    Failed(String),
+    /// The file could not be read as text: one `file/unreadable` finding, in every output
+    /// format (a CI job that fails must say why on stdout, not only on stderr).
+    Unreadable(Finding),
+}
+
+/// The code of a file `check` could not read; listed in the rule table.
+const UNREADABLE: &str = "file/unreadable";
+/// The code of an agent file that is not UTF-8, checked as the tool reads it.
+const NOT_UTF8: &str = "file/not-utf8";
+
+fn unreadable_finding(
+    path: &Path,
+    message: String,
+    severity: Severity,
+    (line, column): (usize, usize),
+    width: usize,
+) -> Finding {
+    Finding {
+        path: path.display().to_string(),
+        line,
+        column,
+        end_line: line,
+        end_column: column + width,
+        severity,
+        effect: crate::formats::Effect::Unchecked,
+        code: UNREADABLE.into(),
+        message,
+    }
+}
+
+/// 1-based line and character column of byte `at` in `text`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 pub fn run(args: &[String]) -> i32 {
@@ -103,7 +160,13 @@ pub fn run(args: &[String]) -> i32 {
     files.sort();
     files.dedup();
 
-    let configs = ConfigCache::default();
+    let configs = match &opts.config {
+        Some(file) if !file.is_file() => {
+            return usage_error(&format!("--config {}: no such file", file.display()));
+        }
+        Some(file) => ConfigCache::with_file(file),
+        None => ConfigCache::default(),
+    };
     if opts.diff || opts.fix {
         let (files_changed, fixes) = fix_files(&files, opts.kind, &configs, opts.diff);
         if opts.diff {
@@ -165,28 +228,33 @@ pub fn run(args: &[String]) -> i32 {
         .collect();
     let (mut errors, mut warnings, mut checked) = (0, 0, 0);
     let mut stderr = std::io::stderr();
-    // A bad configuration is reported (and counts as an error); the files were checked with
-    // the defaults.
+    let mut findings = Vec::new();
+    // A bad configuration is a finding (an error); the files were checked with the defaults.
+    // Configurations are found from absolute paths: show them relative to the working
+    // directory, as the files are, so that a CI annotation lands on the file.
+    let cwd = std::env::current_dir().unwrap_or_default();
     for (file, problems) in configs.errors() {
+        let shown = file.strip_prefix(&cwd).unwrap_or(&file).display().to_string();
         let text = workspace::read_text(&file).unwrap_or_default();
         for p in problems {
-            let (line, col) = p.range.as_ref().map_or((1, 1), |r| {
-                let before = &text[..r.start.min(text.len())];
-                (
-                    before.matches('\n').count() + 1,
-                    before.rsplit('\n').next().unwrap_or("").chars().count() + 1,
-                )
-            });
+            let ((line, column), (end_line, end_column)) = p
+                .range
+                .as_ref()
+                .map_or(((1, 1), (1, 1)), |r| (line_col(&text, r.start), line_col(&text, r.end)));
             errors += 1;
-            let _ = writeln!(
-                stderr,
-                "{}:{line}:{col}: error[config]: {} (using the defaults)",
-                file.display(),
-                p.message
-            );
+            findings.push(Finding {
+                path: shown.clone(),
+                line,
+                column,
+                end_line,
+                end_column,
+                severity: Severity::Error,
+                effect: crate::formats::Effect::Unchecked,
+                code: CONFIG_INVALID.into(),
+                message: format!("{} (using the defaults)", p.message),
+            });
         }
     }
-    let mut findings = Vec::new();
     for (path, outcome) in files.iter().zip(results) {
         let shown = path.display().to_string();
         match outcome {
@@ -195,9 +263,13 @@ pub fn run(args: &[String]) -> i32 {
                     let _ = writeln!(stderr, "{shown}: skipped ({why})");
                 }
             }
-            Outcome::Failed(msg) => {
-                errors += 1;
-                let _ = writeln!(stderr, "{shown}: error: {msg}");
+            Outcome::Unreadable(finding) => {
+                match finding.severity {
+                    Severity::Error => errors += 1,
+                    Severity::Warning => warnings += 1,
+                    _ => {}
+                }
+                findings.push(finding);
             }
             Outcome::Checked(file_findings, _) => {
                 checked += 1;
@@ -224,7 +296,12 @@ pub fn run(args: &[String]) -> i32 {
             plural(warnings, "warning")
         );
     }
-    if errors > 0 { 1 } else { 0 }
+    // Severities order from error (most severe) to hint: `--fail-on warning` fails on a
+    // warning or an error.
+    let fails = opts
+        .fail_on
+        .is_some_and(|least| findings.iter().any(|f| f.severity <= least));
+    i32::from(fails)
 }
 
 /// Checks files on all cores; results come back in the order of `files`.
@@ -248,10 +325,15 @@ fn check_files(files: &[PathBuf], kind: Option<&'static formats::Format>, config
     });
     slots
         .into_iter()
-        .map(|m| {
-            m.into_inner()
-                .unwrap_or_else(|e| e.into_inner())
-                .unwrap_or((Outcome::Failed("not checked".into()), None))
+        .zip(files)
+        .map(|(m, path)| {
+            m.into_inner().unwrap_or_else(|e| e.into_inner()).unwrap_or_else(|| {
+                let message = "not checked: agentls stopped on this file".to_string();
+                (
+                    Outcome::Unreadable(unreadable_finding(path, message, Severity::Error, (1, 1), 0)),
+                    None,
+                )
+            })
         })
         .collect()
 }
@@ -268,24 +350,72 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &Con
         return (Outcome::Skipped("ignored by the configuration"), None);
     }
     let kind = kind.or_else(|| config.format_for(&abs));
+    // At `(line, column)`, covering `width` characters (0: the whole file).
+    let unreadable = |message: String, (line, column): (usize, usize), width: usize| match config
+        .severity(UNREADABLE, Severity::Error)
+    {
+        Some(severity) => Outcome::Unreadable(unreadable_finding(path, message, severity, (line, column), width)),
+        None => Outcome::Skipped("unreadable, and `file/unreadable` is off"),
+    };
     let text = match workspace::read_text(path) {
         Ok(t) => t,
-        Err(workspace::ReadError::Io(e)) => return (Outcome::Failed(format!("cannot read: {e}")), None),
+        Err(workspace::ReadError::Io(e)) => return (unreadable(format!("cannot read: {e}"), (1, 1), 0), None),
         Err(workspace::ReadError::TooLarge(n)) => {
             let limit = workspace::MAX_FILE_BYTES >> 20;
-            return (
-                Outcome::Failed(format!("{n} bytes is over the {limit} MB limit; not checked")),
-                None,
-            );
+            let message = format!("{n} bytes is over the {limit} MB limit; not checked");
+            return (unreadable(message, (1, 1), 0), None);
         }
         Err(workspace::ReadError::NotUtf8(at)) => {
             // Binary or mis-encoded: only worth reporting when it claims to be an agent file.
-            let outcome =
-                match kind.or_else(|| formats::detect(Some(path), &[]).filter(|d| d.by_path).map(|d| d.format)) {
-                    Some(_) => Outcome::Failed(format!("not valid UTF-8 text (first bad byte at offset {at})")),
-                    None => Outcome::Skipped("not UTF-8 text"),
-                };
-            return (outcome, None);
+            if kind
+                .or_else(|| formats::detect(Some(path), &[]).filter(|d| d.by_path).map(|d| d.format))
+                .is_none()
+            {
+                return (Outcome::Skipped("not UTF-8 text"), None);
+            }
+            // Claude Code reads such a file with each bad byte as U+FFFD and loads it (truth
+            // case `mutation/claude-agent/front-matter/invalid-utf8`): check it that way too.
+            let bytes = std::fs::read(path).unwrap_or_default();
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
+            // Windows editors often save UTF-16; its byte-order mark says so.
+            let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+                ", and starts with a UTF-16 byte-order mark"
+            } else {
+                ""
+            };
+            let valid = std::str::from_utf8(&bytes[..at.min(bytes.len())]).unwrap_or_default();
+            let doc = Document::without_outline(&lossy, Some(path.to_path_buf()));
+            let format = kind.or_else(|| diagnostics::detect(&doc).map(|d| d.format));
+            let Some(format) = format else {
+                return (Outcome::Skipped("not UTF-8 text"), None);
+            };
+            let mut findings = to_findings(
+                path,
+                &doc,
+                config::apply(&config, &doc, format.id, diagnostics::diagnostics_as(&doc, format)),
+            );
+            if let Some(severity) = config.severity(NOT_UTF8, Severity::Warning) {
+                let (line, column) = line_col(valid, valid.len());
+                findings.insert(
+                    0,
+                    Finding {
+                        path: path.display().to_string(),
+                        line,
+                        column,
+                        end_line: line,
+                        end_column: column + 1,
+                        severity,
+                        effect: crate::formats::Effect::ReadDifferently,
+                        code: NOT_UTF8.into(),
+                        message: format!(
+                            "not valid UTF-8 (first bad byte at offset {at}{utf16}): {} reads each bad byte as U+FFFD (�); save the file as UTF-8",
+                            format.product
+                        ),
+                    },
+                );
+            }
+            findings.sort_by_key(|f| (f.line, f.column));
+            return (Outcome::Checked(findings, format), None);
         }
     };
     let doc = Document::without_outline(&text, Some(path.to_path_buf()));
@@ -362,6 +492,7 @@ fn to_findings(path: &Path, doc: &Document, diags: Vec<Diagnostic>) -> Vec<Findi
                 end_line: end_line + 1,
                 end_column: end_col + 1,
                 severity: d.severity,
+                effect: d.effect,
                 code: d.code,
                 message: d.message,
             }

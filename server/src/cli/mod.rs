@@ -23,6 +23,9 @@ USAGE:
 CHECK OPTIONS:
     --format FORMAT      text (default), json, github (Actions annotations) or sarif (2.1.0)
     --kind FORMAT        read every file as this format (e.g. agent, claude-agent)
+    --config FILE        use this agentls.toml for every file instead of the nearest one
+    --fail-on LEVEL      exit 1 on a finding of LEVEL or worse: error (default),
+                         warning, info, or never
     --verbose            also list the files skipped as ordinary Markdown
     --quiet              print only the findings, no summary
     --fix                apply the safe quick fixes to the files, then report what is left
@@ -30,7 +33,8 @@ CHECK OPTIONS:
                          (exit 1 when a file would change)
 
 EXIT STATUS (check):
-    0  no errors (warnings allowed)    1  errors found    2  could not run
+    0  nothing at the --fail-on level (errors by default)
+    1  a finding at that level         2  could not run
 ";
 
 /// `agentls 0.1.0 (1a2b3c4d5e6f)`: the version, and the commit when built from a checkout.

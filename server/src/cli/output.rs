@@ -13,6 +13,8 @@ pub struct Finding {
     pub end_line: usize,
     pub end_column: usize,
     pub severity: Severity,
+    /// What the finding claims the tool does (`ignored`, `not-loaded`…).
+    pub effect: crate::formats::Effect,
     pub code: String,
     pub message: String,
 }
@@ -64,6 +66,7 @@ pub fn render(format: OutputFormat, findings: &[Finding]) -> String {
                         "end_line": f.end_line,
                         "end_column": f.end_column,
                         "severity": f.severity.as_str(),
+                        "effect": f.effect.as_str(),
                         "code": f.code,
                         "message": f.message,
                     })
@@ -143,6 +146,7 @@ fn sarif(findings: &[Finding]) -> serde_json::Value {
                 "ruleId": f.code,
                 "level": sarif_level(f.severity),
                 "message": {"text": f.message},
+                "properties": {"effect": f.effect.as_str()},
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": uri_path(&f.path)},
@@ -205,6 +209,7 @@ mod tests {
             end_line: 3,
             end_column: 13,
             severity: Severity::Warning,
+            effect: crate::formats::Effect::RunsFail,
             code: "claude-agent/unknown-model".into(),
             message: "unknown model `sonet`: did you mean `sonnet`?\n100%".into(),
         }

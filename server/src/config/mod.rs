@@ -65,6 +65,9 @@ pub struct Settings {
     pub formats: BTreeMap<String, FormatSettings>,
 }
 
+/// The code every problem in a configuration file is reported with (CLI and editor alike).
+pub const CONFIG_INVALID: &str = "config/invalid";
+
 /// A problem in a configuration, with its byte range in the file when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
@@ -227,8 +230,16 @@ impl Config {
             .and_then(|(id, _)| crate::formats::by_id(id))
     }
 
-    fn level(&self, code: &str) -> Option<Level> {
-        self.settings.rules.get(code).copied()
+    /// The severity `[rules]` gives `code`, `default` when it sets none, `None` when it is off.
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.settings.rules.get(code).copied() {
+            Some(Level::Off) => None,
+            Some(Level::Error) => Some(Severity::Error),
+            Some(Level::Warning) => Some(Severity::Warning),
+            Some(Level::Info) => Some(Severity::Information),
+            Some(Level::Hint) => Some(Severity::Hint),
+            None => Some(default),
+        }
     }
 }
 
@@ -244,10 +255,17 @@ pub fn find_file(path: &Path) -> Option<PathBuf> {
 /// Loads the configuration that applies to `path` (defaults when there is none). A bad file
 /// gives its errors and the defaults: agentls never refuses to run over its configuration.
 pub fn load_for(path: &Path) -> (Config, Option<(PathBuf, Vec<ConfigError>)>) {
-    let Some(file) = find_file(path) else {
-        return (Config::default(), None);
-    };
-    let root = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    match find_file(path) {
+        Some(file) => {
+            let root = file.parent().map(Path::to_path_buf).unwrap_or_default();
+            load_file(file, root)
+        }
+        None => (Config::default(), None),
+    }
+}
+
+/// Loads one configuration file, its globs relative to `root`.
+pub fn load_file(file: PathBuf, root: PathBuf) -> (Config, Option<(PathBuf, Vec<ConfigError>)>) {
     let text = match crate::workspace::read_text(&file) {
         Ok(t) => t,
         Err(e) => {
@@ -281,6 +299,9 @@ pub fn load_for(path: &Path) -> (Config, Option<(PathBuf, Vec<ConfigError>)>) {
 #[derive(Default)]
 pub struct ConfigCache {
     inner: std::sync::Mutex<CacheInner>,
+    /// `check --config FILE`: this file applies everywhere, instead of the nearest one, with
+    /// its globs relative to this folder.
+    only: Option<(PathBuf, PathBuf)>,
 }
 
 #[derive(Default)]
@@ -293,14 +314,27 @@ struct CacheInner {
 }
 
 impl ConfigCache {
+    /// A cache in which `file` applies to every path, whatever configuration files sit
+    /// nearer. Its globs are relative to the current directory, not to its folder: a file
+    /// named on the command line (`.github/agentls.toml` in CI) speaks of the project it is
+    /// run on, as ESLint's `--config` does.
+    pub fn with_file(file: &Path) -> Self {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        ConfigCache {
+            only: Some((cwd.join(file), cwd)),
+            ..Default::default()
+        }
+    }
+
     /// The configuration that applies to `path` (absolute or relative to the current directory).
     pub fn for_path(&self, path: &Path) -> std::sync::Arc<Config> {
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
         let dir = abs.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
-        let file = match inner.dirs.get(&dir) {
-            Some(f) => f.clone(),
-            None => {
+        let file = match (&self.only, inner.dirs.get(&dir)) {
+            (Some((only, _)), _) => Some(only.clone()),
+            (None, Some(f)) => f.clone(),
+            (None, None) => {
                 let f = find_file(&abs);
                 inner.dirs.insert(dir, f.clone());
                 f
@@ -309,9 +343,10 @@ impl ConfigCache {
         if let Some(c) = inner.files.get(&file) {
             return c.clone();
         }
-        let (config, errors) = match &file {
-            Some(f) => load_for(f),
-            None => (Config::default(), None),
+        let (config, errors) = match (&file, &self.only) {
+            (Some(f), Some((_, root))) => load_file(f.clone(), root.clone()),
+            (Some(f), None) => load_for(f),
+            (None, _) => (Config::default(), None),
         };
         if let Some((f, errs)) = errors {
             inner.errors.insert(f, errs);
@@ -367,14 +402,7 @@ impl Judge<'_> {
                 return None;
             }
         }
-        match self.config.level(&d.code) {
-            Some(Level::Off) => None,
-            Some(Level::Error) => Some(Severity::Error),
-            Some(Level::Warning) => Some(Severity::Warning),
-            Some(Level::Info) => Some(Severity::Information),
-            Some(Level::Hint) => Some(Severity::Hint),
-            None => Some(d.severity),
-        }
+        self.config.severity(&d.code, d.severity)
     }
 }
 

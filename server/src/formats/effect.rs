@@ -23,6 +23,9 @@ pub enum Effect {
     Portability,
     /// No tool behaves differently: a convention, a likely slip, a clearer way to write it.
     Style,
+    /// Not a claim about a tool: agentls itself could not read the file (or its
+    /// configuration), so it judged nothing there. An error, so that CI does not pass quietly.
+    Unchecked,
 }
 
 impl Effect {
@@ -34,6 +37,7 @@ impl Effect {
         Effect::ReadDifferently,
         Effect::Portability,
         Effect::Style,
+        Effect::Unchecked,
     ];
 
     /// Stable name, in JSON and SARIF output and in the recordings' verdicts.
@@ -46,6 +50,7 @@ impl Effect {
             Effect::ReadDifferently => "read-differently",
             Effect::Portability => "portability",
             Effect::Style => "style",
+            Effect::Unchecked => "unchecked",
         }
     }
 
@@ -59,6 +64,7 @@ impl Effect {
             Effect::ReadDifferently => "the tool loads the file and reads this part differently from how it is written",
             Effect::Portability => "the tool reads it as written; strict YAML or other tools do not",
             Effect::Style => "no tool behaves differently; a convention or a clearer way to write it",
+            Effect::Unchecked => "agentls could not read it, so it judged nothing there",
         }
     }
 }

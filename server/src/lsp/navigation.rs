@@ -201,12 +201,22 @@ impl Backend {
             work_done_progress_options: Default::default(),
         });
         c.workspace_symbol_provider = Some(OneOf::Left(true));
-        c.diagnostic_provider = Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
-            identifier: Some("agentls".into()),
-            inter_file_dependencies: true,
-            workspace_diagnostics: true,
-            work_done_progress_options: Default::default(),
-        }));
+        // One channel per client: the server always pushes (versioned, and re-pushed when a
+        // related file changes), and a client that also pulls keeps the two sets apart (Helix
+        // 25.07, Neovim 0.11 and vscode-languageclient key them by provider), so advertising
+        // pull to it shows every finding twice. Only a client that pulls and does not take
+        // pushed diagnostics is told to pull; the pull requests are answered for anyone.
+        let text = caps.text_document.as_ref();
+        let pulls = text.is_some_and(|t| t.diagnostic.is_some());
+        let takes_push = text.is_some_and(|t| t.publish_diagnostics.is_some());
+        if pulls && !takes_push {
+            c.diagnostic_provider = Some(DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("agentls".into()),
+                inter_file_dependencies: true,
+                workspace_diagnostics: true,
+                work_done_progress_options: Default::default(),
+            }));
+        }
     }
 
     /// Registers the file watcher, indexes the workspace folders with progress, then

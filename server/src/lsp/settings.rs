@@ -140,17 +140,19 @@ impl Backend {
             let text = crate::workspace::read_text(&file).unwrap_or_default();
             let rope = ropey::Rope::from_str(&text);
             let enc = self.encoding();
-            let diagnostics = errs
+            let mut diagnostics: Vec<Diagnostic> = errs
                 .into_iter()
                 .map(|e| Diagnostic {
                     range: convert::range(&rope, &e.range.unwrap_or(0..0), enc),
                     severity: Some(DiagnosticSeverity::ERROR),
-                    code: Some(NumberOrString::String("config".into())),
+                    code: Some(NumberOrString::String(crate::config::CONFIG_INVALID.into())),
                     source: Some("agentls".into()),
                     message: format!("{} (agentls uses its defaults until this is fixed)", e.message),
                     ..Default::default()
                 })
                 .collect();
+            // `config/invalid` has a rule page like every other code.
+            self.feat_code_descriptions(&mut diagnostics);
             self.client.publish_diagnostics(uri, diagnostics, None).await;
         }
     }

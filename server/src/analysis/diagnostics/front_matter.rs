@@ -68,7 +68,12 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     if let (true, Some(close)) = (fm.closed_mid_line, &fm.close) {
         // No `---` line anywhere, and the text up to a `---` in the prose is no YAML: the real
         // mistake is the missing closing line.
-        let no_close_line = sink.doc.syntax().front_matter.as_ref().is_some_and(|f| f.close.is_none());
+        let no_close_line = sink
+            .doc
+            .syntax()
+            .front_matter
+            .as_ref()
+            .is_some_and(|f| f.close.is_none());
         if no_close_line && reading.yaml.error.is_some() {
             let fix = close_fix(sink, fm.yaml.start);
             let (effect, then) = lost(sink);
@@ -334,7 +339,7 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
             }
             format!(
                 "this {} has no front matter (a `---` block with `name` and `description` at the top of the file)",
-                sink.format.name
+                sink.format.noun
             )
         }
     };

@@ -16,7 +16,7 @@ impl Effect {
     /// warning; style and portability → information.
     pub fn severity(self) -> Severity {
         match self {
-            Effect::NotLoaded | Effect::Refused | Effect::RunsFail => Severity::Error,
+            Effect::NotLoaded | Effect::Refused | Effect::RunsFail | Effect::Unchecked => Severity::Error,
             Effect::Ignored | Effect::ReadDifferently => Severity::Warning,
             Effect::Portability | Effect::Style => Severity::Information,
         }

@@ -456,6 +456,22 @@ pub static RULES: &[Rule] = &[
         Style,
         "A link's `#anchor` matches no heading of the target file.",
     ),
+    // Reported by `agentls check` (`cli::check`) for what it could not analyse at all.
+    r(
+        "file/unreadable",
+        Unchecked,
+        "A file `check` could not read (over 64 MB, or an I/O error), so it was not checked.",
+    ),
+    r(
+        "file/not-utf8",
+        ReadDifferently,
+        "A file at an agent path that is not valid UTF-8: Claude Code reads each bad byte as U+FFFD.",
+    ),
+    r(
+        "config/invalid",
+        Unchecked,
+        "An `agentls.toml` that cannot be read or holds an unknown setting; the files are checked with the defaults.",
+    ),
 ];
 
 /// The rule of a code (`claude-agent/unknown-key` finds `/unknown-key`).
