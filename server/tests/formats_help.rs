@@ -338,51 +338,51 @@ fn copilot_agent_hover() {
         COPILOT_AGENT,
         &at("'search'"),
         expect![[r#"
-        ['search']
-        **`search`**: VS Code tool set, enables all of its tools
+            [search]
+            **`search`**: VS Code tool set, enables all of its tools
 
-        Search the workspace.
+            Search the workspace.
 
-        Tools: `search/changes`, `search/codebase`, `search/fileSearch`, `search/listDirectory`, `search/textSearch`, `search/usages`, `search/searchResults`.
-    "#]],
+            Tools: `search/changes`, `search/codebase`, `search/fileSearch`, `search/listDirectory`, `search/textSearch`, `search/usages`, `search/searchResults`.
+        "#]],
     );
     show(
         COPILOT_AGENT,
         &at("'search/codebase'"),
         expect![[r#"
-        ['search/codebase']
-        **`search/codebase`**: built-in VS Code tool (tool set `search`)
+            [search/codebase]
+            **`search/codebase`**: built-in VS Code tool (tool set `search`)
 
-        Find relevant code with workspace code search.
-    "#]],
+            Find relevant code with workspace code search.
+        "#]],
     );
     show(
         COPILOT_AGENT,
         &at("'codebase'"),
         expect![[r#"
-        ['codebase']
-        **`codebase`**: old name of `search/codebase`; VS Code still maps it
+            [codebase]
+            **`codebase`**: old name of `search/codebase`; VS Code still maps it
 
-        Find relevant code with workspace code search.
-    "#]],
+            Find relevant code with workspace code search.
+        "#]],
     );
     show(
         COPILOT_AGENT,
         &at("'github/*'"),
         expect![[r#"
-        ['github/*']
-        **`github/*`**: every tool of the MCP server or extension `github`
+            [github/*]
+            **`github/*`**: every tool of the MCP server or extension `github`
 
-        MCP server declared in `project/.mcp.json`.
-    "#]],
+            MCP server declared in `project/.mcp.json`.
+        "#]],
     );
     show(
         COPILOT_AGENT,
         &at("'myExtTool'"),
         expect![[r#"
-        ['myExtTool']
-        **`myExtTool`**: not a built-in VS Code tool or tool set; fine if an MCP server or extension provides it.
-    "#]],
+            [myExtTool]
+            **`myExtTool`**: not a built-in VS Code tool or tool set; fine if an MCP server or extension provides it.
+        "#]],
     );
     show(
         COPILOT_AGENT,

@@ -193,11 +193,11 @@ fn non_ascii_before_the_mouse() {
     check(
         "---\nname: a\ntools: \"日本😀, Gl$0ob\"\n---\n",
         expect![[r#"
-        [Glob]
-        **`Glob`**: built-in tool, read-only
+            [Glob]
+            **`Glob`**: built-in tool, read-only
 
-        Finds files by name pattern.
-    "#]],
+            Finds files by name pattern. Withheld from an agent that has Bash (it runs `find` there).
+        "#]],
     );
 }
 

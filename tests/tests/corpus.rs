@@ -63,7 +63,7 @@ fn corpus_findings_per_code() {
     expect![[r#"
         files checked: 1713
         unreadable: 0
-        findings: 2479
+        findings: 2940
         claude-agent/duplicate-name 4
         claude-agent/duplicate-tool 4
         claude-agent/empty-tools 1
@@ -75,6 +75,7 @@ fn corpus_findings_per_code() {
         claude-agent/session-tools 3
         claude-agent/unknown-key 213
         claude-agent/unknown-tool 10
+        claude-agent/withheld-tool 461
         claude-command/argument-hint-list 9
         claude-command/argument-mismatch 7
         claude-command/argument-numbering 2

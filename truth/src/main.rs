@@ -5,6 +5,8 @@
 //! truth check  [--only PREFIX] [--sample N]              ask it again, compare with the recording
 //! truth judge  [--version V]                             agentls's claims against a recording
 //! truth drift  [--version V | --latest]                  catalogs against a recording
+//! truth compare [--agnix BIN] [--agentls BIN[=LABEL]] [--only PREFIX] [--wrong]
+//!                                                         agentls and other checkers against a recording
 //! truth install claude-code [--latest]                   install a tool, print its binary
 //! truth cases  [--only PREFIX]                           list the cases
 //! truth show ID                                          a case's file and its observation
@@ -21,6 +23,9 @@ struct Opts {
     sample: Option<usize>,
     latest: bool,
     version: Option<String>,
+    /// `--agnix BIN`, `--agentls BIN[=LABEL]`: checkers to compare agentls with.
+    peers: Vec<(truth::judge::peer::Peer, std::path::PathBuf, String)>,
+    wrong: bool,
     rest: Vec<String>,
 }
 
@@ -31,6 +36,8 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         sample: None,
         latest: false,
         version: None,
+        peers: Vec::new(),
+        wrong: false,
         rest: Vec::new(),
     };
     let mut it = args.iter();
@@ -48,6 +55,18 @@ fn parse(args: &[String]) -> Result<Opts, String> {
             }
             "--latest" => o.latest = true,
             "--version" => o.version = Some(value("--version")?),
+            "--agnix" => o.peers.push((
+                truth::judge::peer::Peer::Agnix,
+                value("--agnix")?.into(),
+                "agnix".into(),
+            )),
+            "--agentls" => {
+                let v = value("--agentls")?;
+                let (bin, label) = v.split_once('=').unwrap_or((&v, "agentls (other build)"));
+                o.peers
+                    .push((truth::judge::peer::Peer::Agentls, bin.into(), label.to_string()));
+            }
+            "--wrong" => o.wrong = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => o.rest.push(s.to_string()),
         }
@@ -226,6 +245,14 @@ fn main() -> ExitCode {
             None => Err("install needs a tool: claude-code".into()),
         },
         "drift" => drift(&opts),
+        "compare" => version(&opts).and_then(|v| {
+            let c = truth::judge::peer::compare(&v, &opts.peers, &opts.only)?;
+            print!("{}", c.render());
+            if opts.wrong {
+                print!("{}", c.render_wrong());
+            }
+            Ok(())
+        }),
         "show" => show(&opts),
         "judge" => version(&opts)
             .and_then(|v| truth::judge::claude_report(&v))

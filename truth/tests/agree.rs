@@ -124,3 +124,17 @@ fn the_verified_version_is_the_pinned_one() {
         "bump `CLAUDE_CODE_VERSION` in server/src/formats/mod.rs with truth/tools.toml"
     );
 }
+
+/// The same recording seen from the other end: every fact it shows (a file not loaded, an
+/// agent refused, a model that fails every run, a key ignored, a tool dropped, a file that
+/// works) and whether agentls reports it at the level its effect calls for. This is the view
+/// `truth compare` scores other checkers by.
+#[test]
+fn agentls_reports_every_recorded_fact_at_its_level() {
+    let c = truth::judge::peer::compare(&pinned(), &[], &[]).expect("the recording reads");
+    let (_, score) = &c.checkers[0];
+    let (facts, _, at_level) = score.total();
+    assert!(facts > 400, "{}", c.render());
+    assert!(score.wrong.is_empty(), "{}\n{}", c.render(), c.render_wrong());
+    assert_eq!(facts, at_level);
+}

@@ -273,6 +273,13 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         TOOLS,
     ),
     d(
+        "/withheld-tool",
+        "Claude Code 2.1.332 (the native binary its npm package installs) builds search into Bash: an agent that has `Bash` gets no `Grep` and no `Glob` tool, and runs `grep` and `find` through Bash instead. The entries do no harm, and they still count where Bash cannot run (Windows without Git Bash), so this is a note, not a warning; an agent meant to search without a shell should not list `Bash`.",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep, Glob, Bash\n---\nYou review code.\n",
+        "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep, Glob\n---\nYou review code.\n",
+        "Claude Code 2.1.332: agents listing `Grep` spawned without it whenever they had `Bash` (461 of 461 cases), with it whenever they did not (103 of 103; truth cases `fixture/claude-agent/valid`, `mutation/claude-agent/tool/Grep`)",
+    ),
+    d(
         "/space-separated-tools",
         "Claude Code splits `tools` on spaces as well as commas, so `Read Grep Glob` gives three tools; tools that split the list only on commas read it as one unknown name.",
         "---\nname: reviewer\ndescription: Reviews code.\ntools: Read Grep Glob\n---\nYou review code.\n",

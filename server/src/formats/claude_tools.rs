@@ -26,6 +26,10 @@ pub enum Availability {
     Sometimes,
     /// Never given to a subagent, even when its `tools` lists it.
     NotInSubagents,
+    /// Withheld from an agent that has Bash, wherever Bash runs (Linux, macOS, Windows with
+    /// Git Bash): Claude Code's native build searches with `grep` and `find` through Bash
+    /// instead. An agent without Bash gets it.
+    NotBesideBash,
 }
 
 #[derive(Debug)]
@@ -52,6 +56,14 @@ const fn t(name: &'static str, read_only: bool, doc: &'static str) -> Tool {
 const fn some(name: &'static str, read_only: bool, doc: &'static str) -> Tool {
     Tool {
         availability: Availability::Sometimes,
+        ..t(name, read_only, doc)
+    }
+}
+
+/// A search tool an agent with Bash does not get.
+const fn not_beside_bash(name: &'static str, read_only: bool, doc: &'static str) -> Tool {
+    Tool {
+        availability: Availability::NotBesideBash,
         ..t(name, read_only, doc)
     }
 }
@@ -135,8 +147,16 @@ pub static TOOLS: &[Tool] = &[
         "Presents a plan and leaves plan mode. A subagent gets it only with `permissionMode: plan`.",
     ),
     t("ExitWorktree", false, "Leaves the worktree session."),
-    t("Glob", true, "Finds files by name pattern."),
-    t("Grep", true, "Searches file contents."),
+    not_beside_bash(
+        "Glob",
+        true,
+        "Finds files by name pattern. Withheld from an agent that has Bash (it runs `find` there).",
+    ),
+    not_beside_bash(
+        "Grep",
+        true,
+        "Searches file contents. Withheld from an agent that has Bash (it runs `grep` there).",
+    ),
     t("ListAgents", true, "Lists agents reachable with SendMessage."),
     some(
         "ListMcpResourcesTool",
@@ -269,7 +289,11 @@ pub static TOOLS: &[Tool] = &[
         false,
         "Session checklist (off by default in favour of the Task* tools).",
     ),
-    t("ToolSearch", true, "Loads deferred tools when tool search is on."),
+    some(
+        "ToolSearch",
+        true,
+        "Loads deferred tools when tool search is on. An agent gets it only with tools to defer: listed with none, it is dropped.",
+    ),
     some(
         "WaitForMcpServers",
         true,

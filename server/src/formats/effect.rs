@@ -19,7 +19,8 @@ pub enum Effect {
     /// The tool loads the file, but reads what this finding points at differently from how it
     /// is written (a value cut at a comment, a list read as one string).
     ReadDifferently,
-    /// The tool reads it as written; strict YAML or other tools reading the same file do not.
+    /// What it does depends on where it runs: the tool reads it as written, but strict YAML,
+    /// other tools, or other sessions and platforms of the same tool do not.
     Portability,
     /// No tool behaves differently: a convention, a likely slip, a clearer way to write it.
     Style,
@@ -62,7 +63,9 @@ impl Effect {
             Effect::RunsFail => "the tool runs it, and every run fails",
             Effect::Ignored => "the tool loads the file and ignores this part",
             Effect::ReadDifferently => "the tool loads the file and reads this part differently from how it is written",
-            Effect::Portability => "the tool reads it as written; strict YAML or other tools do not",
+            Effect::Portability => {
+                "what it does depends on where it runs: the tool reads it as written here, but strict YAML, other tools, or other sessions and platforms do not"
+            }
             Effect::Style => "no tool behaves differently; a convention or a clearer way to write it",
             Effect::Unchecked => "agentls could not read it, so it judged nothing there",
         }

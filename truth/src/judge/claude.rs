@@ -20,7 +20,7 @@ const LOGGED_KEYS: &[&str] = &[
 ];
 
 /// The top-level key whose entry holds `d`'s range, if any.
-fn key_of(a: &Analysed, d: &Diagnostic) -> Option<String> {
+pub(crate) fn key_of(a: &Analysed, d: &Diagnostic) -> Option<String> {
     let root = a.doc.syntax().yaml.root.as_ref()?;
     root.entries()
         .iter()
@@ -57,7 +57,7 @@ pub(crate) fn unknown_keys_logged(obs: &Observation) -> Vec<String> {
 }
 
 /// The keys Claude Code logged a bad value for.
-fn invalid_keys_logged(obs: &Observation) -> Vec<String> {
+pub(crate) fn invalid_keys_logged(obs: &Observation) -> Vec<String> {
     let mut out = Vec::new();
     for line in &obs.log {
         if let Some(rest) = line.split(" has invalid ").nth(1) {
@@ -75,27 +75,27 @@ fn invalid_keys_logged(obs: &Observation) -> Vec<String> {
 }
 
 /// Tools the spawned agent had, directly or through ToolSearch.
-fn spawned_tools(obs: &Observation) -> Option<Vec<String>> {
+pub(crate) fn spawned_tools(obs: &Observation) -> Option<Vec<String>> {
     let s = obs.spawn.as_ref()?;
     Some(s.tools.iter().chain(s.deferred.iter()).cloned().collect())
 }
 
 /// Whether a refusal came from the tool list (not from the environment: a worktree outside git,
 /// the concurrency limit).
-fn refused_for_tools(obs: &Observation) -> bool {
+pub(crate) fn refused_for_tools(obs: &Observation) -> bool {
     obs.refused
         .as_deref()
         .is_some_and(|r| r.contains("would be spawned with zero tools"))
 }
 
 /// Model ids the Anthropic API serves, per agentls's catalog (the docs' model list).
-fn api_model(id: &str) -> bool {
+pub(crate) fn api_model(id: &str) -> bool {
     claude_models::MODELS
         .iter()
         .any(|m| m.id == id && matches!(m.status, ModelStatus::Active | ModelStatus::Restricted))
 }
 
-fn loaded(case: &Case, obs: &Observation) -> Option<bool> {
+pub(crate) fn loaded(case: &Case, obs: &Observation) -> Option<bool> {
     match case.format.as_str() {
         "claude-agent" => Some(obs.agent.is_some()),
         "claude-command" | "skill" => {
@@ -217,7 +217,9 @@ fn judge_loaded(a: &Analysed, d: &Diagnostic, obs: &Observation) -> (Outcome, St
             Some(k) => (Outcome::Unverifiable, format!("`{k}` has no effect Claude Code shows")),
             None => (Outcome::Unverifiable, "not a top-level value".into()),
         },
-        (_, "unknown-tool" | "removed-tool" | "tool-conflict" | "invalid-tool-rule") => judge_tools(&text, obs),
+        (_, "unknown-tool" | "removed-tool" | "tool-conflict" | "invalid-tool-rule" | "withheld-tool") => {
+            judge_tools(&text, obs)
+        }
         (_, "empty-value") => match (&obs.agent, key_of(a, d).as_deref()) {
             (Some(l), Some("description")) if l.description.trim().is_empty() => {
                 (Outcome::Confirmed, "listed with a blank description".into())
@@ -422,6 +424,23 @@ fn misses(case: &Case, a: &Analysed, obs: &Observation, tool_loaded: Option<bool
     for k in invalid_keys_logged(obs) {
         if !keys_with_findings.contains(&k) {
             miss(Effect::Ignored, format!("Claude Code ignores the value of `{k}`"));
+        }
+    }
+    // A listed tool the spawned agent lacks, which no finding points at.
+    for t in super::peer::dropped_tools(a, obs) {
+        let bare = t.split('(').next().unwrap_or(&t).trim().to_string();
+        // A finding names a tool at its range, or (one note for several tools) at a related one.
+        let names = |at: String| {
+            let at = at.trim().trim_matches(['"', '\'']);
+            at == t || at == bare
+        };
+        let found = a.findings.iter().any(|d| {
+            names(a.text_at(d))
+                || (d.code.ends_with("/invalid-tool-rule") && a.text_at(d).contains(&t))
+                || (d.code.ends_with("/withheld-tool") && d.related.iter().any(|(r, _)| names(a.doc.slice(r))))
+        });
+        if !found && !refused_for_tools(obs) {
+            miss(Effect::Ignored, format!("Claude Code drops the tool `{t}`"));
         }
     }
     if let Some(s) = &obs.spawn {

@@ -43,16 +43,16 @@ fn tools(obs: &BTreeMap<&str, &Observation>, out: &mut Vec<Drift>) {
         let not_for_subagents = refusal(o).contains("not available to subagents");
         let expect = match (t.status, claude_tools::resolve(t.name).map(|r| r.availability)) {
             (ToolStatus::Retired(_), _) => "unrecognized",
-            (_, Some(Availability::Always)) => "given",
+            // Listed alone, a search tool has no Bash beside it: given.
+            (_, Some(Availability::Always | Availability::NotBesideBash)) => "given",
             (_, Some(Availability::NotInSubagents)) => "refused for subagents",
             _ => "unrecognized in a `claude -p` session",
         };
         let ok = match expect {
-            "given" => {
-                got.as_ref().is_some_and(|g| g.iter().any(|n| n == target)) || target == "ToolSearch" && got.is_some()
-            }
+            "given" => got.as_ref().is_some_and(|g| g.iter().any(|n| n == target)),
             "refused for subagents" => not_for_subagents || unrecognized,
-            _ => unrecognized,
+            // Not there in this session: refused as unrecognized, or dropped from the list.
+            _ => unrecognized || got.as_ref().is_some_and(|g| !g.iter().any(|n| n == target)),
         };
         if !ok {
             let seen = match (&got, refusal(o)) {

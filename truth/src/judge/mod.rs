@@ -6,6 +6,7 @@
 
 pub mod claude;
 pub mod drift;
+pub mod peer;
 
 use crate::cases::Case;
 use agentls::analysis::diagnostics::{Diagnostic, Effect, diagnostics};

@@ -296,6 +296,14 @@ pub static RULES: &[Rule] = &[
     only(
         &["claude-agent"],
         r(
+            "/withheld-tool",
+            Portability,
+            "`Grep` or `Glob` beside `Bash`: Claude Code withholds them and searches through Bash.",
+        ),
+    ),
+    only(
+        &["claude-agent"],
+        r(
             "/session-tools",
             Portability,
             "Every listed tool is an MCP tool or one only some sessions have: where none is there, Claude Code refuses to start the agent.",

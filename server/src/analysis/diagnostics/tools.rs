@@ -50,10 +50,14 @@ pub fn items_split(doc_text: &dyn Fn(&TextRange) -> String, v: &Node, spaces: bo
         NodeKind::Seq { items, .. } => items
             .iter()
             .filter_map(|i| {
-                Some(ToolItem {
-                    text: i.as_str()?.trim().to_string(),
-                    range: i.span.clone(),
-                })
+                let text = i.as_str()?.trim().to_string();
+                // The name inside its quotes, when the source holds it as written.
+                let src = doc_text(&i.span);
+                let range = match src.find(text.as_str()) {
+                    Some(at) if !text.is_empty() => i.span.start + at..i.span.start + at + text.len(),
+                    _ => i.span.clone(),
+                };
+                Some(ToolItem { text, range })
             })
             .filter(|i| !i.text.is_empty())
             .collect(),
@@ -218,6 +222,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     if key != "tools" || !agent || list.is_empty() {
         return;
     }
+    withheld_beside_bash(sink, &list);
     let names = list
         .iter()
         .map(|i| format!("`{}`", i.text))
@@ -241,6 +246,51 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     }
 }
 
+/// Search tools an agent with Bash does not get: one note for the list, on the first of them.
+fn withheld_beside_bash(sink: &mut Sink, list: &[ToolItem]) {
+    let is = |it: &ToolItem, pred: &dyn Fn(&claude_tools::Tool) -> bool| {
+        claude_tools::lookup(tool_name(&it.text)).is_some_and(|t| pred(claude_tools::resolve(t.name).unwrap_or(t)))
+    };
+    // A `Bash(…` whose parentheses do not balance gives no Bash.
+    let Some(bash) = list
+        .iter()
+        .find(|it| !unbalanced(&it.text) && is(it, &|t| t.name == "Bash"))
+    else {
+        return;
+    };
+    let mut withheld: Vec<&ToolItem> = Vec::new();
+    for it in list {
+        if is(it, &|t| t.availability == claude_tools::Availability::NotBesideBash)
+            && !withheld.iter().any(|w| tool_name(&w.text) == tool_name(&it.text))
+        {
+            withheld.push(it);
+        }
+    }
+    let Some(first) = withheld.first() else {
+        return;
+    };
+    let names = withheld
+        .iter()
+        .map(|w| format!("no `{}`", tool_name(&w.text)))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let product = sink.format.product;
+    let start = first.range.start;
+    let d = sink.push(
+        "/withheld-tool",
+        start..start + tool_name(&first.text).len(),
+        format!("with `Bash` in its tools, {product} gives this agent {names}: it searches with `grep` and `find` through Bash instead. They take effect only where Bash cannot run (Windows without Git Bash)"),
+    );
+    for w in &withheld[1..] {
+        let start = w.range.start;
+        d.related.push((
+            start..start + tool_name(&w.text).len(),
+            format!("`{}` withheld too", tool_name(&w.text)),
+        ));
+    }
+    d.related.push((bash.range.clone(), "`Bash` listed here".to_string()));
+}
+
 /// An MCP tool (there only when its server is configured) or a built-in tool that only some
 /// sessions have.
 fn only_in_some_sessions(item: &str) -> bool {
@@ -255,12 +305,14 @@ fn resolves_to_nothing(item: &str) -> bool {
     if item.starts_with("mcp__") {
         return false;
     }
+    unbalanced(item) || claude_tools::never_resolves_in_subagents(tool_name(item))
+}
+
+/// A permission rule whose parentheses do not balance (`Bash(npm test*`): it matches nothing.
+fn unbalanced(item: &str) -> bool {
     let opens = item.matches('(').count();
     let closes = item.matches(')').count();
-    if opens != closes || (opens > 0 && !item.ends_with(')')) {
-        return true;
-    }
-    claude_tools::never_resolves_in_subagents(tool_name(item))
+    opens != closes || (opens > 0 && !item.ends_with(')'))
 }
 
 /// Whether an item's range holds exactly its text, so edits at that range are safe (not so for
@@ -327,9 +379,7 @@ fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str)
     if text == "*" || text.starts_with("mcp__") {
         return;
     }
-    let opens = text.matches('(').count();
-    let closes = text.matches(')').count();
-    if opens != closes || (opens > 0 && !text.ends_with(')')) {
+    if unbalanced(text) {
         sink.push(
             "/invalid-tool-rule",
             item.range.clone(),
