@@ -34,6 +34,7 @@ const CASES: &[&str] = &[
     "---\nname: reviewer\ndescription: Reviews code\n-----\nBody.\n",
     "---\r\nname: reviewer\r\ndescription: Reviews code\r\ntools: MultiEdit, Edit\r\nmodel: haiku\r\n",
     "---\nname: reviewer\ndescription: 日本語: 説明\ntools: \"日本😀, Grpe\"\n---\nBody.\n",
+    "---\nname: reviewer\ndescription: Reviews code\ntools: [\"Read\", \"MultiEdit\", 'Read', \"Raed\"]\n---\nBody.\n",
 ];
 
 fn errors(d: &[agentls::analysis::Diagnostic]) -> Vec<&str> {
@@ -375,6 +376,22 @@ fn fix_all_applies_the_safe_fixes_at_once() {
     let left: Vec<String> = diagnostics(&doc(&fixed)).into_iter().map(|d| d.code).collect();
     assert_eq!(left, Vec::<String>::new(), "{fixed}");
     assert_eq!(fix_all(&doc(&fixed)), None);
+}
+
+/// Quoted entries of a flow list: the fixes edit the names inside the quotes.
+#[test]
+fn fix_all_in_a_quoted_list() {
+    let text = CASES[CASES.len() - 1];
+    let all = fix_all(&doc(text)).expect("something to fix");
+    expect![[r#"
+        ---
+        name: reviewer
+        description: Reviews code
+        tools: ["Read", "Edit"]
+        ---
+        Body.
+    "#]]
+    .assert_eq(&apply(text, &all.edits));
 }
 
 #[test]

@@ -13,7 +13,10 @@ use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ToolItem {
     pub text: String,
+    /// The name as written, inside any quotes.
     pub range: TextRange,
+    /// The whole entry, quotes included: what removing it removes.
+    pub span: TextRange,
 }
 
 /// Splits a tool list value into items. A string is split on commas outside parentheses
@@ -41,9 +44,13 @@ pub fn items_split(doc_text: &dyn Fn(&TextRange) -> String, v: &Node, spaces: bo
             };
             split_on(value, spaces)
                 .into_iter()
-                .map(|(r, text)| ToolItem {
-                    text: text.to_string(),
-                    range: base.map_or(v.span.clone(), |b| b + r.start..b + r.end),
+                .map(|(r, text)| {
+                    let range = base.map_or(v.span.clone(), |b| b + r.start..b + r.end);
+                    ToolItem {
+                        text: text.to_string(),
+                        span: range.clone(),
+                        range,
+                    }
                 })
                 .collect()
         }
@@ -57,7 +64,11 @@ pub fn items_split(doc_text: &dyn Fn(&TextRange) -> String, v: &Node, spaces: bo
                     Some(at) if !text.is_empty() => i.span.start + at..i.span.start + at + text.len(),
                     _ => i.span.clone(),
                 };
-                Some(ToolItem { text, range })
+                Some(ToolItem {
+                    text,
+                    range,
+                    span: i.span.clone(),
+                })
             })
             .filter(|i| !i.text.is_empty())
             .collect(),
@@ -343,8 +354,8 @@ fn remove_item(sink: &Sink, v: &Node, list: &[ToolItem], i: usize) -> Option<(Te
         return alone.then(|| (start..end, String::new()));
     }
     Some(match i {
-        0 => (item.range.start..list[1].range.start, String::new()),
-        _ => (list[i - 1].range.end..item.range.end, String::new()),
+        0 => (item.span.start..list[1].span.start, String::new()),
+        _ => (list[i - 1].span.end..item.span.end, String::new()),
     })
 }
 
