@@ -200,7 +200,8 @@ fn copilot_agent() {
         "a Claude Code alias offered: {models:?}"
     );
     let (md, range) = hover(&mut c, &uri, inside(text, "search/codebase", 3));
-    assert_eq!(range, span(text, "'search/codebase'"));
+    // The name, inside its quotes.
+    assert_eq!(range, span(text, "search/codebase"));
     assert!(md.contains("built-in VS Code tool"), "{md}");
     done(c);
 }
