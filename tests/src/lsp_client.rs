@@ -186,6 +186,19 @@ impl LspClient {
         self.stderr.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
+    /// Waits up to 10 s for the server's stderr to contain `needle` (a thread reads it, so a
+    /// line the server wrote a moment ago may not be there yet); returns whether it did.
+    pub fn wait_for_stderr(&self, needle: &str) -> bool {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            if self.stderr().contains(needle) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        false
+    }
+
     /// The server->client requests seen so far (all answered with `null`).
     pub fn server_requests(&self) -> &[Value] {
         &self.server_requests

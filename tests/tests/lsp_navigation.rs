@@ -413,6 +413,6 @@ fn without_a_client_watcher_the_server_polls_the_workspace() {
             "the poll never saw the new skill: {diags:#?}"
         );
     }
-    assert!(c.stderr().contains("polling the workspace"), "{}", c.stderr());
+    assert!(c.wait_for_stderr("polling the workspace"), "{}", c.stderr());
     assert_clean_exit(c);
 }

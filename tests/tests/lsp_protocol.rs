@@ -67,7 +67,7 @@ fn unknown_methods_bad_params_and_unknown_documents() {
     c.open(URI, "markdown", 1, AGENT);
     assert!(c.wait_for_diagnostics(URI, Some(1)).is_empty());
     still_serving(&mut c, 2);
-    assert!(c.stderr().contains("not open"), "{}", c.stderr());
+    assert!(c.wait_for_stderr("not open"), "{}", c.stderr());
     assert!(c.shutdown().success());
 }
 
@@ -105,7 +105,7 @@ fn a_panicking_handler_is_contained() {
     assert!(c.wait_for_diagnostics(URI, Some(1)).is_empty());
     let resp = c.request_raw("agentls/debugPanic", json!({"uri": URI}));
     assert_eq!(error_code(&resp), -32603, "InternalError");
-    assert!(c.stderr().contains("panicked"), "{}", c.stderr());
+    assert!(c.wait_for_stderr("panicked"), "{}", c.stderr());
     // The document is intact and still edited in order.
     still_serving(&mut c, 2);
     assert!(c.shutdown().success());
