@@ -66,3 +66,62 @@ mod tests {
         assert_ne!(super::fnv64(&[b"ab", b"c"]), super::fnv64(&[b"a", b"bc"]));
     }
 }
+
+/// Replaces every path of a harness temporary folder (`/tmp/agentls-truth-home-123-4/…`) by its
+/// label in angle brackets (`<home>/…`): recordings name no machine paths, and a run's folders
+/// differ from the next run's.
+pub fn scrub_temp_dirs(text: &str) -> String {
+    let tmp = std::env::temp_dir();
+    let mut prefixes = vec![format!(
+        "{}/agentls-truth-",
+        tmp.to_string_lossy().trim_end_matches('/')
+    )];
+    if let Ok(c) = std::fs::canonicalize(&tmp) {
+        prefixes.push(format!("{}/agentls-truth-", c.to_string_lossy().trim_end_matches('/')));
+    }
+    let mut out = text.to_string();
+    for prefix in prefixes {
+        let mut result = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(&prefix) {
+            result.push_str(&rest[..i]);
+            let after = &rest[i + prefix.len()..];
+            // `<label>-<pid>-<n>`: the label is letters, then two numbers.
+            let label_len = after.find(|c: char| !c.is_ascii_lowercase()).unwrap_or(after.len());
+            let tail = &after[label_len..];
+            let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+            let ok = label_len > 0 && tail.starts_with('-') && {
+                let a = digits(&tail[1..]);
+                a > 0 && tail[1 + a..].starts_with('-') && digits(&tail[2 + a..]) > 0
+            };
+            if ok {
+                let a = digits(&tail[1..]);
+                let b = digits(&tail[2 + a..]);
+                result.push_str(&format!("<{}>", &after[..label_len]));
+                rest = &tail[2 + a + b..];
+            } else {
+                result.push_str(&prefix);
+                rest = after;
+            }
+        }
+        result.push_str(rest);
+        out = result;
+    }
+    out
+}
+
+#[cfg(test)]
+mod scrub_tests {
+    #[test]
+    fn temp_dirs_become_their_labels() {
+        let tmp = std::env::temp_dir();
+        let t = tmp.to_string_lossy().trim_end_matches('/').to_string();
+        let text = format!("set it in {t}/agentls-truth-home-11712-139/.claude.json and {t}/agentls-truth-project-1-2");
+        assert_eq!(
+            super::scrub_temp_dirs(&text),
+            "set it in <home>/.claude.json and <project>"
+        );
+        let other = format!("{t}/agentls-truth-x");
+        assert_eq!(super::scrub_temp_dirs(&other), other);
+    }
+}

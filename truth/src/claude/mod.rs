@@ -43,6 +43,10 @@ pub struct Observation {
     /// Debug-log lines that name the file or its agent.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub log: Vec<String>,
+    /// What `claude plugin validate --json` (Claude Code's own validator) reports for the file
+    /// placed in a plugin: `None` when not asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validate: Option<Validated>,
     /// What the harness did not try, and why (a file of others that declares hooks is never
     /// spawned).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,6 +64,19 @@ pub struct Expansion {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attached: Vec<String>,
 }
+
+/// The validator's report on one file: each problem as `path: message` (the path is the
+/// front matter key or part it is about, e.g. `frontmatter`, `tools`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Validated {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// Files per `plugin validate` run: it only reads them, so batches can be large.
+const VALIDATE_BATCH: usize = 400;
 
 /// Agents per run: Claude Code runs at most 20 sub-agents at once and refuses the rest
 /// ("Concurrent subagent limit reached").
@@ -92,7 +109,78 @@ impl Claude {
             );
             out.extend(self.skill_batch(batch)?);
         }
+        let all: Vec<&Case> = agents.iter().chain(skills.iter()).copied().collect();
+        let mut validated = BTreeMap::new();
+        for (i, batch) in batches(&all, VALIDATE_BATCH, |_| None).iter().enumerate() {
+            eprintln!(
+                "truth: claude-code: plugin validate, batch {} ({} files)",
+                i + 1,
+                batch.len()
+            );
+            validated.extend(self.validate_batch(batch)?);
+        }
+        for (id, o) in &mut out {
+            o.validate = validated.remove(id.as_str());
+            *o = scrubbed(o);
+        }
         out.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(out)
+    }
+
+    /// `claude plugin validate --json` over a plugin holding the batch's files (`.claude/agents/x.md`
+    /// becomes the plugin's `agents/x.md`): what Claude Code's own validator says of each. It only
+    /// reads the files, so files of others are asked too.
+    fn validate_batch(&self, batch: &[&Case]) -> Result<BTreeMap<String, Validated>, String> {
+        let in_plugin = |path: &str| path.strip_prefix(".claude/").map(String::from);
+        let mut files: Vec<(String, Vec<u8>)> = vec![(
+            ".claude-plugin/plugin.json".into(),
+            br#"{"name": "probe", "version": "1.0.0", "description": "agentls truth probe", "author": {"name": "agentls"}}"#.to_vec(),
+        )];
+        let mut by_path: HashMap<String, &Case> = HashMap::new();
+        for c in batch {
+            let Some(p) = in_plugin(&c.path) else { continue };
+            files.push((p.clone(), c.bytes.clone()));
+            by_path.insert(p, c);
+        }
+        let dir = run::project(&files)?;
+        let (stdout, stderr, _) = self.plain(dir.path(), &["plugin", "validate", "--json", "."])?;
+        let report: serde_json::Value = serde_json::from_str(&stdout).map_err(|e| {
+            format!(
+                "plugin validate printed no JSON ({e}): {}",
+                stderr.lines().next().unwrap_or_default()
+            )
+        })?;
+        let root = dir.path().canonicalize().unwrap_or_else(|_| dir.path().to_path_buf());
+        // Every file the validator was given: those it reports nothing on get an empty report.
+        let mut out: BTreeMap<String, Validated> =
+            by_path.values().map(|c| (c.id.clone(), Validated::default())).collect();
+        for entry in report["contents"].as_array().into_iter().flatten() {
+            let file = entry["file"].as_str().unwrap_or_default();
+            let rel = std::path::Path::new(file)
+                .strip_prefix(&root)
+                .or_else(|_| std::path::Path::new(file).strip_prefix(dir.path()))
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            let Some(case) = by_path.get(&rel) else { continue };
+            let list = |key: &str| -> Vec<String> {
+                entry[key]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|p| {
+                        let msg = run::scrub(p["message"].as_str().unwrap_or_default(), dir.path());
+                        format!("{}: {msg}", p["path"].as_str().unwrap_or_default())
+                    })
+                    .collect()
+            };
+            out.insert(
+                case.id.clone(),
+                Validated {
+                    errors: list("errors"),
+                    warnings: list("warnings"),
+                },
+            );
+        }
         Ok(out)
     }
 
@@ -303,6 +391,13 @@ impl Claude {
             attached,
         }))
     }
+}
+
+/// An observation with every harness folder path replaced by its label (a spawned agent's
+/// prompt names its memory folder, a log line the home folder): the same on every run.
+fn scrubbed(o: &Observation) -> Observation {
+    let json = serde_json::to_string(o).expect("an observation serializes");
+    serde_json::from_str(&crate::util::scrub_temp_dirs(&json)).expect("scrubbing keeps the JSON valid")
 }
 
 /// The name a command or skill is listed and invoked under: a command's path below

@@ -120,7 +120,8 @@ pub fn spawn(req: &Request) -> Spawn {
         .and_then(|b| b.get(2))
         .and_then(|b| b["text"].as_str())
         .unwrap_or_default();
-    let prompt = own.split(SUBAGENT_TAIL).next().unwrap_or_default();
+    // Scrubbed before it is cut and counted: a memory folder's path in it varies per run.
+    let prompt = crate::util::scrub_temp_dirs(own.split(SUBAGENT_TAIL).next().unwrap_or_default());
     Spawn {
         model: req.model().to_string(),
         tools: req

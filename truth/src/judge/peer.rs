@@ -448,6 +448,31 @@ impl Score {
     }
 }
 
+/// What Claude Code's own validator (`claude plugin validate --json`, recorded with each case)
+/// said of a file, as findings: its errors are errors, its warnings are not. `None` when the
+/// recording has no validator report for the case.
+pub fn validator_findings(obs: &Observation) -> Option<Vec<Finding>> {
+    let v = obs.validate.as_ref()?;
+    let finding = |line: &String, error: bool| {
+        let (path, message) = line.split_once(": ").unwrap_or(("", line));
+        Finding {
+            error,
+            rule: path.to_string(),
+            // `frontmatter` is the whole block; anything else names the key.
+            key: (!path.is_empty() && path != "frontmatter")
+                .then(|| path.split(['.', '[']).next().unwrap_or(path).to_string()),
+            text: message.to_string(),
+        }
+    };
+    Some(
+        v.errors
+            .iter()
+            .map(|e| finding(e, true))
+            .chain(v.warnings.iter().map(|w| finding(w, false)))
+            .collect(),
+    )
+}
+
 /// Scores agentls, and each peer given as `(peer, binary, label)`, on the current cases of the
 /// Claude Code recording at `version` whose ids start with one of `only` (all when empty).
 pub fn compare(version: &str, peers: &[(Peer, PathBuf, String)], only: &[String]) -> Result<Comparison, String> {
@@ -472,13 +497,27 @@ pub fn compare(version: &str, peers: &[(Peer, PathBuf, String)], only: &[String]
         c.checkers.push((name, Score::default()));
         theirs.push(found);
     }
+    // Claude Code's own validator, from the recording, when every case has its report.
+    let validator = rec.current.iter().all(|(_, o)| o.validate.is_some());
+    if validator {
+        c.checkers
+            .push((format!("claude plugin validate {version}"), Score::default()));
+    }
     for (case, obs) in &rec.current {
         let ours = agentls_findings(case);
+        let validated = validator_findings(obs).unwrap_or_default();
         for fact in facts(case, obs) {
             c.checkers[0].1.add(&case.id, &fact, &ours);
             for (i, found) in theirs.iter().enumerate() {
                 let f = found.get(&case.id).map(Vec::as_slice).unwrap_or_default();
                 c.checkers[i + 1].1.add(&case.id, &fact, f);
+            }
+            if validator {
+                c.checkers
+                    .last_mut()
+                    .expect("pushed above")
+                    .1
+                    .add(&case.id, &fact, &validated);
             }
         }
     }
