@@ -73,6 +73,9 @@ fn the_findings_hold() {
     );
     let o = obs("mutation/cline-skill/description/missing");
     assert!(o.listed.as_ref().is_some_and(|l| l.description.is_none()) && o.offered == Some(true));
+    // The model is offered skill names only: a description is not in what it is sent.
+    let o = obs("mutation/cline-skill/base/valid");
+    assert!(o.offered == Some(true) && o.description_sent == Some(false), "{o:?}");
     // Claude's skill folders are not read; `.agents/skills` is.
     assert!(obs("mutation/cline-skill/location/claude-skills").listed.is_none());
     assert!(obs("mutation/cline-skill/location/global-claude").listed.is_none());

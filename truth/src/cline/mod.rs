@@ -47,6 +47,10 @@ pub struct Observation {
     /// Skills: whether the `skills` tool offers it, under its listed name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offered: Option<bool>,
+    /// Skills with a description: whether its text is anywhere in the first request (system
+    /// prompt, messages, tool definitions), where it could help the model choose the skill.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description_sent: Option<bool>,
     /// Skills: the tool result of invoking it (args `alpha beta`). Workflows: the user message
     /// the model got for `/name alpha beta`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -312,11 +316,16 @@ impl Cline {
             .flat_map(|r| r.tool_results())
             .map(|(id, text, _)| (id, text))
             .collect();
+        let sent = first.body.to_string();
         let mut obs = Self::listed_for(batch, &listed);
         for o in obs.iter_mut() {
             let Some(l) = &o.listed else { continue };
             let at = offered.iter().position(|n| *n == l.name);
             o.offered = Some(at.is_some());
+            o.description_sent = l.description.as_ref().map(|d| {
+                let quoted = Value::String(d.clone()).to_string();
+                sent.contains(quoted.trim_matches('"'))
+            });
             o.invoked = at
                 .and_then(|i| results.get(&format!("toolu_skill_{i}")))
                 .map(|t| sb.scrub(&cut(t, 400)));
@@ -468,6 +477,9 @@ pub fn verdict(case: &Case, o: &Observation) -> String {
             }
             if o.offered == Some(false) {
                 v.push_str(", not offered");
+            }
+            if o.description_sent == Some(false) {
+                v.push_str(" (not sent to the model)");
             }
             if o.invoked
                 .as_deref()
