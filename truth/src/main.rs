@@ -127,6 +127,9 @@ fn show(o: &Opts) -> Result<(), String> {
         .find(|c| &c.id == id)
         .ok_or_else(|| format!("no case {id}"))?;
     println!("# {} ({}, at {})\n{}", case.id, case.format, case.path, case.text());
+    if truth::cline::cases::observes(&case) {
+        return truth::cline::show(&case);
+    }
     let v = version(o)?;
     match recording::read::<Observation>("claude-code", &v)?
         .into_iter()

@@ -561,6 +561,28 @@ pub fn record(cases: &[Case], full: bool, latest: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// `truth show ID` for a Cline case: its recorded observation.
+pub fn show(case: &Case) -> Result<(), String> {
+    let version = crate::install::pin("cline").version;
+    match recording::read::<Observation>("cline", &version)?
+        .into_iter()
+        .find(|l| l.id == case.id)
+    {
+        Some(l) => println!(
+            "# recorded with Cline {version}{}: {}\n{}",
+            if l.sha == case.sha() {
+                ""
+            } else {
+                " (stale: the case changed since)"
+            },
+            verdict(case, &l.obs),
+            serde_json::to_string_pretty(&l.obs).unwrap_or_default()
+        ),
+        None => println!("# not recorded with Cline {version}"),
+    }
+    Ok(())
+}
+
 /// `truth check --tool cline`: asks Cline again and compares with the recording.
 pub fn check(cases: &[Case]) -> Result<(), String> {
     let cline = Cline::install(false)?;
