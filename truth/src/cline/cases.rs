@@ -443,7 +443,7 @@ pub fn observes(c: &Case) -> bool {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn ids_and_paths_are_unique_and_bodies_name_their_case() {
+    fn ids_are_unique_and_bodies_name_their_case() {
         let cases = super::all();
         let mut ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
         ids.sort();
