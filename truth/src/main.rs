@@ -7,7 +7,8 @@
 //! truth drift  [--version V | --latest]                  catalogs against a recording
 //! truth compare [--agnix BIN] [--agentls BIN[=LABEL]] [--only PREFIX] [--wrong]
 //!                                                         agentls and other checkers against a recording
-//! truth install claude-code [--latest]                   install a tool, print its binary
+//! truth install claude-code|cline [--latest]             install a tool, print its binary
+//! truth record|check --tool cline [--only P] [--sample N] the same with the Cline CLI
 //! truth cases  [--only PREFIX]                           list the cases
 //! truth show ID                                          a case's file and its observation
 //! ```
@@ -126,6 +127,9 @@ fn show(o: &Opts) -> Result<(), String> {
         .find(|c| &c.id == id)
         .ok_or_else(|| format!("no case {id}"))?;
     println!("# {} ({}, at {})\n{}", case.id, case.format, case.path, case.text());
+    if truth::cline::cases::observes(&case) {
+        return truth::cline::show(&case);
+    }
     let v = version(o)?;
     match recording::read::<Observation>("claude-code", &v)?
         .into_iter()
@@ -236,11 +240,17 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let full = opts.only.is_empty() && opts.sample.is_none();
     let result = match cmd.as_str() {
+        "record" if opts.tool == "cline" => truth::cline::record(&select(&opts), full, opts.latest),
+        "check" if opts.tool == "cline" => truth::cline::check(&select(&opts)),
         "record" => record(&opts),
         "check" => check(&opts),
         "install" => match opts.rest.first().map(String::as_str) {
             Some("claude-code") => Claude::install(opts.latest).map(|c| println!("{}", c.installed.bin.display())),
+            Some("cline") => {
+                truth::cline::Cline::install(opts.latest).map(|c| println!("{}", c.installed.bin.display()))
+            }
             Some(other) => Err(format!("no installer for {other}")),
             None => Err("install needs a tool: claude-code".into()),
         },

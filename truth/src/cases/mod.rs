@@ -137,5 +137,6 @@ pub fn all() -> Vec<Case> {
     let mut out = mutations::all();
     out.extend(fixtures::all());
     out.extend(corpus::all());
+    out.extend(crate::cline::cases::all());
     out
 }
