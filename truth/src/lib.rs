@@ -5,12 +5,14 @@
 //! - [`fake_api`]: a fake model API on 127.0.0.1 that records what the tools send.
 //! - [`cases`]: the files to ask about (fixtures, rule examples, the corpus, mutations).
 //! - [`claude`]: runs Claude Code on cases and reads what it loaded.
+//! - [`gemini`]: runs Gemini CLI on cases and reads what it loaded.
 //! - [`recording`]: observations as data in `truth/recorded/`, one file per tool version.
 //! - [`judge`]: compares agentls's claims with the recorded observations.
 
 pub mod cases;
 pub mod claude;
 pub mod fake_api;
+pub mod gemini;
 pub mod install;
 pub mod judge;
 pub mod recording;
