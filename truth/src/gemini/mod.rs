@@ -366,9 +366,10 @@ impl AgentRun<'_> {
             o.refused = self.responses.get(&i).cloned();
         }
         let mut needles = vec![case.path.clone()];
-        if let Some(n) = name {
-            needles.push(format!("'{n}'"));
-            needles.push(format!("\"{n}\""));
+        // The agent's name as messages quote it; the file's stem too (a list of remote agents
+        // has no top-level `name:`, and each mutation names its agents after its file).
+        for n in name.into_iter().chain([case.stem()]) {
+            needles.extend([format!("'{n}'"), format!("\"{n}\""), format!("[{n}]")]);
         }
         // The load error also comes as a debug line (`[AgentRegistry] Error loading user
         // agent: …`): the same text, not kept twice.

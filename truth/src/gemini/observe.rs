@@ -158,7 +158,7 @@ pub fn stderr_messages(stderr: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for line in stderr.lines() {
         let t = line.trim_start();
-        if t.starts_with("at ") && line.starts_with(char::is_whitespace) {
+        if t.starts_with("at ") && line.starts_with(char::is_whitespace) || line == "}" {
             continue;
         }
         if STARTS.iter().any(|s| line.starts_with(s)) || tagged(line) || out.is_empty() {
