@@ -127,7 +127,10 @@ fn record(o: &Opts) -> Result<(), String> {
 fn show(o: &Opts) -> Result<(), String> {
     let id = o.rest.first().ok_or("show needs a case id (see `truth cases`)")?;
     if o.tool == truth::gemini::cli::TOOL {
-        let v = o.version.clone().map_or_else(|| truth::gemini::cli::version(o.latest), Ok)?;
+        let v = o
+            .version
+            .clone()
+            .map_or_else(|| truth::gemini::cli::version(o.latest), Ok)?;
         return truth::gemini::cli::show(id, &v);
     }
     let case = cases::all()

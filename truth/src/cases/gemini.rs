@@ -205,7 +205,11 @@ fn agents() -> Vec<Case> {
         "list-of-pairs",
         "---\n- name: {name}\n- description: Probe agent {name}.\n---\nBody of {name}.\n",
     );
-    g.raw("front-matter", "scalar", "---\n{name} probe agent\n---\nBody of {name}.\n");
+    g.raw(
+        "front-matter",
+        "scalar",
+        "---\n{name} probe agent\n---\nBody of {name}.\n",
+    );
     g.bytes("front-matter", "bom", &ok, bom);
     g.bytes("front-matter", "crlf", &ok, |t| t.replace('\n', "\r\n").into_bytes());
     g.bytes("front-matter", "lone-cr", &ok, |t| t.replace('\n', "\r").into_bytes());
@@ -259,8 +263,16 @@ fn agents() -> Vec<Case> {
     );
 
     // --- name ------------------------------------------------------------------------------
-    g.raw("name", "missing", "---\ndescription: Probe agent without a name.\n---\nBody.\n");
-    g.raw("name", "empty", "---\nname: \"\"\ndescription: Probe agent {name}.\n---\nBody.\n");
+    g.raw(
+        "name",
+        "missing",
+        "---\ndescription: Probe agent without a name.\n---\nBody.\n",
+    );
+    g.raw(
+        "name",
+        "empty",
+        "---\nname: \"\"\ndescription: Probe agent {name}.\n---\nBody.\n",
+    );
     let names: &[(&str, &str)] = &[
         ("uppercase", "Name-Uppercase"),
         ("spaces", "name with spaces"),
@@ -331,9 +343,18 @@ fn agents() -> Vec<Case> {
         ("unknown", "colour: blue\n"),
         ("claude-color", "color: blue\n"),
         ("mcpServers", "mcpServers:\n  probe:\n    url: http://127.0.0.1:9/mcp\n"),
-        ("mcp_servers", "mcp_servers:\n  probe:\n    url: http://127.0.0.1:9/mcp\n"),
-        ("mcp_servers-unknown-server-key", "mcp_servers:\n  probe:\n    httpUrl: http://127.0.0.1:9/mcp\n"),
-        ("mcp_servers-bad-type", "mcp_servers:\n  probe:\n    url: http://127.0.0.1:9/mcp\n    type: stdio\n"),
+        (
+            "mcp_servers",
+            "mcp_servers:\n  probe:\n    url: http://127.0.0.1:9/mcp\n",
+        ),
+        (
+            "mcp_servers-unknown-server-key",
+            "mcp_servers:\n  probe:\n    httpUrl: http://127.0.0.1:9/mcp\n",
+        ),
+        (
+            "mcp_servers-bad-type",
+            "mcp_servers:\n  probe:\n    url: http://127.0.0.1:9/mcp\n    type: stdio\n",
+        ),
         ("displayName", "displayName: Probe\n"),
         ("maxTurns", "maxTurns: 5\n"),
         ("timeoutMins", "timeoutMins: 5\n"),
@@ -377,6 +398,11 @@ fn agents() -> Vec<Case> {
         ("display-name", "tools: [ReadFile]\n"),
         ("number", "tools: [1]\n"),
         ("duplicate", "tools: [read_file, read_file]\n"),
+        // Offered to every subagent without `tools`, yet not in the names `tools` accepts.
+        (
+            "background-processes",
+            "tools: [list_background_processes, read_background_output]\n",
+        ),
     ];
     for (mistake, lines) in tools {
         g.raw("tools", mistake, &agent_with(lines));
@@ -459,14 +485,23 @@ fn agents() -> Vec<Case> {
     let remote: Vec<(&str, String)> = vec![
         ("card-url", format!("kind: remote\nagent_card_url: {card}\n")),
         ("no-card", "kind: remote\n".to_string()),
-        ("card-url-not-a-url", "kind: remote\nagent_card_url: not a url\n".to_string()),
+        (
+            "card-url-not-a-url",
+            "kind: remote\nagent_card_url: not a url\n".to_string(),
+        ),
         ("card-json", format!("kind: remote\nagent_card_json: {json_card}\n")),
-        ("card-json-invalid", "kind: remote\nagent_card_json: '{not json'\n".to_string()),
+        (
+            "card-json-invalid",
+            "kind: remote\nagent_card_json: '{not json'\n".to_string(),
+        ),
         (
             "card-url-and-json",
             format!("kind: remote\nagent_card_url: {card}\nagent_card_json: {json_card}\n"),
         ),
-        ("with-tools", format!("kind: remote\nagent_card_url: {card}\ntools: [read_file]\n")),
+        (
+            "with-tools",
+            format!("kind: remote\nagent_card_url: {card}\ntools: [read_file]\n"),
+        ),
         ("card-url-without-kind", format!("agent_card_url: {card}\n")),
         (
             "auth-apikey",
@@ -594,13 +629,41 @@ fn skills() -> Vec<Case> {
         "differs-from-folder",
         "---\nname: skill-other-than-the-folder\ndescription: Probe skill {name}.\n---\nBody of skill {name}.\n",
     );
-    g.raw("name", "missing", "---\ndescription: Probe skill without a name.\n---\nBody.\n");
-    g.raw("name", "empty", "---\nname: \"\"\ndescription: Probe skill {name}.\n---\nBody.\n");
-    g.raw("name", "uppercase", "---\nname: Skill-Uppercase\ndescription: Probe skill {name}.\n---\nBody.\n");
-    g.raw("name", "spaces", "---\nname: skill with spaces\ndescription: Probe skill {name}.\n---\nBody.\n");
-    g.raw("name", "colon", "---\nname: \"skill:colon\"\ndescription: Probe skill {name}.\n---\nBody.\n");
-    g.raw("name", "quoted", "---\nname: \"skill-quoted\"\ndescription: Probe skill {name}.\n---\nBody.\n");
-    g.raw("name", "number", "---\nname: 12345\ndescription: Probe skill {name}.\n---\nBody.\n");
+    g.raw(
+        "name",
+        "missing",
+        "---\ndescription: Probe skill without a name.\n---\nBody.\n",
+    );
+    g.raw(
+        "name",
+        "empty",
+        "---\nname: \"\"\ndescription: Probe skill {name}.\n---\nBody.\n",
+    );
+    g.raw(
+        "name",
+        "uppercase",
+        "---\nname: Skill-Uppercase\ndescription: Probe skill {name}.\n---\nBody.\n",
+    );
+    g.raw(
+        "name",
+        "spaces",
+        "---\nname: skill with spaces\ndescription: Probe skill {name}.\n---\nBody.\n",
+    );
+    g.raw(
+        "name",
+        "colon",
+        "---\nname: \"skill:colon\"\ndescription: Probe skill {name}.\n---\nBody.\n",
+    );
+    g.raw(
+        "name",
+        "quoted",
+        "---\nname: \"skill-quoted\"\ndescription: Probe skill {name}.\n---\nBody.\n",
+    );
+    g.raw(
+        "name",
+        "number",
+        "---\nname: 12345\ndescription: Probe skill {name}.\n---\nBody.\n",
+    );
     g.raw(
         "name",
         "builtin",
@@ -617,10 +680,22 @@ fn skills() -> Vec<Case> {
         "---\nname: skill-shared\ndescription: The one in .agents/skills.\n---\nBody.\n".into(),
     ));
 
-    g.raw("description", "missing", "---\nname: {name}\n---\nBody of skill {name}.\n");
-    g.raw("description", "empty", "---\nname: {name}\ndescription: \"\"\n---\nBody.\n");
+    g.raw(
+        "description",
+        "missing",
+        "---\nname: {name}\n---\nBody of skill {name}.\n",
+    );
+    g.raw(
+        "description",
+        "empty",
+        "---\nname: {name}\ndescription: \"\"\n---\nBody.\n",
+    );
     g.raw("description", "blank", "---\nname: {name}\ndescription:\n---\nBody.\n");
-    g.raw("description", "number", "---\nname: {name}\ndescription: 42\n---\nBody.\n");
+    g.raw(
+        "description",
+        "number",
+        "---\nname: {name}\ndescription: 42\n---\nBody.\n",
+    );
     g.raw(
         "description",
         "needs-quotes",

@@ -80,7 +80,9 @@ pub fn check(only: &[String], sample: Option<usize>) -> Result<(), String> {
         match recorded.get(id) {
             Some(l) if l.sha != case.sha() => {
                 differ += 1;
-                println!("stale: {id}: the case changed since it was recorded; run `truth record --tool {TOOL} --only {id}`");
+                println!(
+                    "stale: {id}: the case changed since it was recorded; run `truth record --tool {TOOL} --only {id}`"
+                );
             }
             Some(l) if &l.obs != obs => {
                 differ += 1;

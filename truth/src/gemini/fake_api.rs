@@ -157,7 +157,12 @@ fn serve(conn: TcpStream, st: &State) -> io::Result<()> {
         st.requests.lock().expect("not poisoned").push(req.clone());
         let route = req.path.split('?').next().unwrap_or_default();
         if req.method == "POST" && route.ends_with(":countTokens") {
-            send(&mut out, 200, "application/json", &json!({"totalTokens": 1}).to_string())?;
+            send(
+                &mut out,
+                200,
+                "application/json",
+                &json!({"totalTokens": 1}).to_string(),
+            )?;
         } else if req.is_generation() {
             let mut parts = (st.respond)(&req);
             if parts.is_empty() {
@@ -355,7 +360,10 @@ mod tests {
         );
         assert!(streamed.starts_with("HTTP/1.1 200"), "{streamed}");
         assert!(streamed.contains("data: {"), "{streamed}");
-        assert!(streamed.contains(r#""functionCall":{"args":{"agent_name":"x"}"#), "{streamed}");
+        assert!(
+            streamed.contains(r#""functionCall":{"args":{"agent_name":"x"}"#),
+            "{streamed}"
+        );
         let plain = post(
             &api.base_url(),
             "/v1beta/models/m:generateContent",

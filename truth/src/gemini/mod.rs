@@ -50,7 +50,8 @@ pub struct Observation {
     /// A skill: its entry in the main request's `<available_skills>`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub offered: Option<Listed>,
-    /// A skill of ours, activated: the start of what the model got, cut to 240 characters.
+    /// A skill of ours, activated: what the model got up to `</instructions>`, cut to 240
+    /// characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activation: Option<String>,
     /// Other start-up messages that name the file or its agent (a duplicate name, a conflict).
@@ -138,7 +139,11 @@ impl Gemini {
             let o = run.observation(i, case, names[i].as_deref());
             // Loaded without an error but not listed: the name we acknowledged may not be the
             // name Gemini CLI read. Ask again with the case alone.
-            if o.agent.is_none() && o.error.is_none() && o.log.is_empty() && loadable(case) && (unexplained || batch.len() == 1)
+            if o.agent.is_none()
+                && o.error.is_none()
+                && o.log.is_empty()
+                && loadable(case)
+                && (unexplained || batch.len() == 1)
             {
                 result.push((case.id.clone(), self.agent_alone(case, builtin)?));
             } else {
@@ -153,7 +158,7 @@ impl Gemini {
     /// again at its own place, acknowledged under that name.
     fn agent_alone(&self, case: &Case, builtin: &[Listed]) -> Result<Observation, String> {
         let guess = case.declared_name();
-        let first = self.agent_run(&[case], &[guess.clone()], builtin)?;
+        let first = self.agent_run(&[case], std::slice::from_ref(&guess), builtin)?;
         let o = first.observation(0, case, guess.as_deref());
         if o.agent.is_some() || o.error.is_some() || case.path.starts_with("~/") {
             return Ok(o);
@@ -162,7 +167,12 @@ impl Gemini {
         let mut in_home = case.clone();
         in_home.path = format!("~/.gemini/agents/{file}");
         let probe = self.agent_run(&[&in_home], &[None], builtin)?;
-        let Some(named) = probe.listed.iter().find(|l| !builtin.contains(l)).map(|l| l.name.clone()) else {
+        let Some(named) = probe
+            .listed
+            .iter()
+            .find(|l| !builtin.contains(l))
+            .map(|l| l.name.clone())
+        else {
             let mut o = o;
             o.note = Some("not listed among the user's agents either".into());
             return Ok(o);
@@ -273,8 +283,7 @@ impl Gemini {
         let list = observe::skills_list(&scrub(&stdout));
         let mut messages = observe::stderr_messages(&scrub(&stderr));
         // Which listed skill is which case: by the file it was read from.
-        let by_location: HashMap<String, usize> =
-            batch.iter().enumerate().map(|(i, c)| (c.path.clone(), i)).collect();
+        let by_location: HashMap<String, usize> = batch.iter().enumerate().map(|(i, c)| (c.path.clone(), i)).collect();
         let ours: Vec<bool> = batch.iter().map(|c| c.origin == Origin::Ours).collect();
         let activated = Arc::new(AtomicBool::new(false));
         let responder = {
@@ -306,7 +315,14 @@ impl Gemini {
         for req in &out.requests {
             for (id, _, response) in req.function_responses() {
                 if let Some(i) = id.strip_prefix("skill_").and_then(|n| n.parse::<usize>().ok()) {
-                    activations.insert(i, scrub(&response_text(&response)).chars().take(240).collect());
+                    // The instructions (the body as delivered); the resources after them list
+                    // the skill's folder, which holds whatever else the batch put there.
+                    let text = scrub(&response_text(&response));
+                    let text = match text.find("</instructions>") {
+                        Some(end) => &text[..end + "</instructions>".len()],
+                        None => &text,
+                    };
+                    activations.insert(i, text.chars().take(240).collect());
                 }
             }
         }
@@ -413,22 +429,15 @@ fn dedup(lines: impl Iterator<Item = String>) -> Vec<String> {
 }
 
 /// A listed skill's location as a case path: relative to the project, `~/…` in the home.
-fn relative(
-    location: &str,
-    project: &std::path::Path,
-    home: &std::path::Path,
-    package: &std::path::Path,
-) -> String {
+fn relative(location: &str, project: &std::path::Path, home: &std::path::Path, package: &std::path::Path) -> String {
     let strip = |dir: &std::path::Path| -> Option<String> {
         let mut forms = vec![dir.to_path_buf()];
         if let Ok(c) = std::fs::canonicalize(dir) {
             forms.push(c);
         }
-        forms.iter().find_map(|f| {
-            location
-                .strip_prefix(&format!("{}/", f.display()))
-                .map(String::from)
-        })
+        forms
+            .iter()
+            .find_map(|f| location.strip_prefix(&format!("{}/", f.display())).map(String::from))
     };
     if let Some(r) = strip(package) {
         return format!("<gemini-cli>/{r}");
@@ -520,4 +529,85 @@ fn batches<'a>(cases: &[&'a Case], size: usize, key: impl Fn(&Case) -> Option<St
         }
     }
     out.into_iter().map(|(b, _)| b).collect()
+}
+
+/// The tools a subagent without a `tools` key gets in a YOLO session (the main session's,
+/// less `invoke_agent` and `update_topic`, plus `complete_task`), as recorded for
+/// `mutation/gemini-agent/base/valid`.
+pub const DEFAULT_SUBAGENT_TOOLS: &[&str] = &[
+    "list_directory",
+    "read_file",
+    "grep_search",
+    "glob",
+    "replace",
+    "write_file",
+    "web_fetch",
+    "run_shell_command",
+    "list_background_processes",
+    "read_background_output",
+    "google_web_search",
+    "enter_plan_mode",
+    "activate_skill",
+    "complete_task",
+];
+
+/// One line that says what Gemini CLI did with a file: the load verdict a reviewer reads.
+pub fn verdict(format: &str, o: &Observation) -> String {
+    let one_line = |s: &str| {
+        s.split('\n')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" / ")
+    };
+    if format == "gemini-skill" {
+        return match (&o.skill, &o.offered) {
+            (Some(s), Some(_)) => format!("listed as `{}`: {}", s.name, cut(&one_line(&s.description), 60)),
+            (Some(s), None) => format!("discovered as `{}`, not offered to the model", s.name),
+            (None, _) => match o.log.first() {
+                Some(l) => format!("not listed: {}", cut(&one_line(l), 160)),
+                None => "not listed, no message".into(),
+            },
+        };
+    }
+    if let Some(e) = &o.error {
+        let e = e.split_once(": ").map(|(_, r)| r).unwrap_or(e);
+        let e = e
+            .strip_prefix("Validation failed: Agent Definition:\n")
+            .or_else(|| e.strip_prefix("Validation failed: Remote Agents List:\n"))
+            .unwrap_or(e);
+        // A YAML error's excerpt says where; the message before it says what.
+        let e = e.split(" (").next().filter(|_| e.starts_with("YAML")).unwrap_or(e);
+        return format!("not loaded: {}", cut(&one_line(e), 200));
+    }
+    match (&o.agent, &o.spawn, &o.refused) {
+        (Some(_), Some(s), _) => {
+            let tools: Vec<&str> = s.tools.iter().map(String::as_str).collect();
+            let mut sorted = tools.clone();
+            sorted.sort_unstable();
+            let mut default = DEFAULT_SUBAGENT_TOOLS.to_vec();
+            default.sort_unstable();
+            let tools = if sorted == default {
+                "the default tools".to_string()
+            } else {
+                format!("[{}]", tools.join(", "))
+            };
+            let temp = s.temperature.as_ref().map_or("none".to_string(), |t| t.to_string());
+            format!("loads; runs on `{}` with {tools}, temperature {temp}", s.model)
+        }
+        (Some(_), None, Some(r)) => format!("loads; every invocation fails: {}", cut(&one_line(r), 160)),
+        (Some(_), None, None) => format!("loads ({})", o.note.as_deref().unwrap_or("not invoked")),
+        (None, ..) => match o.log.first() {
+            Some(l) => format!("not loaded: {}", cut(&one_line(l), 160)),
+            None => "not loaded, no message".into(),
+        },
+    }
+}
+
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
 }

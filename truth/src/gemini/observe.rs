@@ -84,13 +84,18 @@ fn xml_entries(text: &str, section: &str, entry: &str, fields: &[&str]) -> Vec<V
 
 /// The subagents a main-session request lists, in listed order.
 pub fn agents_listed(req: &Request) -> Vec<Listed> {
-    xml_entries(&req.system_text(), "available_subagents", "subagent", &["name", "description"])
-        .into_iter()
-        .map(|v| Listed {
-            name: v[0].clone(),
-            description: v[1].clone(),
-        })
-        .collect()
+    xml_entries(
+        &req.system_text(),
+        "available_subagents",
+        "subagent",
+        &["name", "description"],
+    )
+    .into_iter()
+    .map(|v| Listed {
+        name: v[0].clone(),
+        description: v[1].clone(),
+    })
+    .collect()
 }
 
 /// The skills a request lists: (name, description, location).
@@ -121,7 +126,11 @@ const APPENDED: &[&str] = &[
 /// A subagent's request, read.
 pub fn spawn(req: &Request) -> Spawn {
     let system = req.system_text();
-    let cut = APPENDED.iter().filter_map(|m| system.find(m)).min().unwrap_or(system.len());
+    let cut = APPENDED
+        .iter()
+        .filter_map(|m| system.find(m))
+        .min()
+        .unwrap_or(system.len());
     let prompt = &system[..cut];
     let temperature = req.body["generationConfig"]["temperature"].clone();
     Spawn {
@@ -233,10 +242,7 @@ mod tests {
                 },
             ]
         );
-        assert_eq!(
-            skills_listed(&r),
-            vec![("s".into(), "S.".into(), "/p/SKILL.md".into())]
-        );
+        assert_eq!(skills_listed(&r), vec![("s".into(), "S.".into(), "/p/SKILL.md".into())]);
     }
 
     #[test]
@@ -245,7 +251,10 @@ mod tests {
         let m = stderr_messages(err);
         assert_eq!(m.len(), 6, "{m:#?}");
         assert_eq!(m[4], "Subagent 'a' failed: Error: no");
-        assert_eq!(m[5], "[AgentRegistry] Error loading A2A agent \"r\": TypeError: fetch failed\n  [cause]: Error: bad port");
+        assert_eq!(
+            m[5],
+            "[AgentRegistry] Error loading A2A agent \"r\": TypeError: fetch failed\n  [cause]: Error: bad port"
+        );
         assert!(m[1].ends_with("Unrecognized key(s) in object: 'x'"));
         assert!(m[2].ends_with("-----^"));
     }

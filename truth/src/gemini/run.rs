@@ -52,7 +52,8 @@ impl Place {
     pub fn new(files: &[(String, Vec<u8>)]) -> Result<Place, String> {
         let project = TempDir::new("gemini-project").map_err(|e| e.to_string())?;
         let home = TempDir::new("gemini-home").map_err(|e| e.to_string())?;
-        crate::util::write_file(home.path(), ".gemini/settings.json", SETTINGS.as_bytes()).map_err(|e| e.to_string())?;
+        crate::util::write_file(home.path(), ".gemini/settings.json", SETTINGS.as_bytes())
+            .map_err(|e| e.to_string())?;
         for (rel, bytes) in files {
             let (root, rel) = match rel.strip_prefix("~/") {
                 Some(r) => (home.path(), r),
@@ -281,7 +282,11 @@ pub fn sha256_hex(data: &[u8]) -> String {
         for i in 0..64 {
             let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
             let ch = (e & f) ^ (!e & g);
-            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
+            let t1 = hh
+                .wrapping_add(s1)
+                .wrapping_add(ch)
+                .wrapping_add(K[i])
+                .wrapping_add(w[i]);
             let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
             let maj = (a & b) ^ (a & c) ^ (b & c);
             let t2 = s0.wrapping_add(maj);
