@@ -6,6 +6,7 @@
 //! - [`cases`]: the files to ask about (fixtures, rule examples, the corpus, mutations).
 //! - [`claude`]: runs Claude Code on cases and reads what it loaded.
 //! - [`cline`]: runs the Cline CLI on rules, workflows and skills and reads what it loaded.
+//! - [`gemini`]: runs Gemini CLI on cases and reads what it loaded.
 //! - [`recording`]: observations as data in `truth/recorded/`, one file per tool version.
 //! - [`judge`]: compares agentls's claims with the recorded observations.
 
@@ -13,6 +14,7 @@ pub mod cases;
 pub mod claude;
 pub mod cline;
 pub mod fake_api;
+pub mod gemini;
 pub mod install;
 pub mod judge;
 pub mod recording;

@@ -12,6 +12,8 @@
 //! truth cases  [--only PREFIX]                           list the cases
 //! truth show ID                                          a case's file and its observation
 //! ```
+//!
+//! `--tool gemini-cli` asks Gemini CLI instead (`record`, `check`, `show`, `cases`, `install`).
 
 use std::process::ExitCode;
 use truth::cases::{self, Case};
@@ -93,6 +95,9 @@ fn select(o: &Opts) -> Vec<Case> {
 }
 
 fn record(o: &Opts) -> Result<(), String> {
+    if o.tool == truth::gemini::cli::TOOL {
+        return truth::gemini::cli::record(&o.only, o.sample, o.latest);
+    }
     if o.tool != "claude-code" {
         return Err(format!("no oracle for {}", o.tool));
     }
@@ -122,6 +127,13 @@ fn record(o: &Opts) -> Result<(), String> {
 /// A case's file and what the recording says Claude Code did with it.
 fn show(o: &Opts) -> Result<(), String> {
     let id = o.rest.first().ok_or("show needs a case id (see `truth cases`)")?;
+    if o.tool == truth::gemini::cli::TOOL {
+        let v = o
+            .version
+            .clone()
+            .map_or_else(|| truth::gemini::cli::version(o.latest), Ok)?;
+        return truth::gemini::cli::show(id, &v);
+    }
     let case = cases::all()
         .into_iter()
         .find(|c| &c.id == id)
@@ -152,6 +164,9 @@ fn show(o: &Opts) -> Result<(), String> {
 /// Asks Claude Code about the selected cases again and compares every observation with the
 /// recording: a difference means the recording no longer says what the tool does.
 fn check(o: &Opts) -> Result<(), String> {
+    if o.tool == truth::gemini::cli::TOOL {
+        return truth::gemini::cli::check(&o.only, o.sample);
+    }
     let claude = Claude::install(false)?;
     let cases: Vec<Case> = select(o).into_iter().filter(truth::judge::claude_observes).collect();
     let recorded: std::collections::HashMap<String, Line<Observation>> =
@@ -251,8 +266,11 @@ fn main() -> ExitCode {
             Some("cline") => {
                 truth::cline::Cline::install(opts.latest).map(|c| println!("{}", c.installed.bin.display()))
             }
+            Some("gemini-cli") => {
+                truth::gemini::Gemini::install(opts.latest).map(|g| println!("{}", g.installed.bin.display()))
+            }
             Some(other) => Err(format!("no installer for {other}")),
-            None => Err("install needs a tool: claude-code".into()),
+            None => Err("install needs a tool: claude-code, cline or gemini-cli".into()),
         },
         "drift" => drift(&opts),
         "compare" => version(&opts).and_then(|v| {
@@ -281,6 +299,12 @@ fn main() -> ExitCode {
                 }
                 println!("stale: {}, unrecorded: {}", rec.stale.len(), rec.unrecorded.len());
             }),
+        "cases" if opts.tool == truth::gemini::cli::TOOL => {
+            for c in truth::gemini::cli::select(&opts.only, opts.sample) {
+                println!("{}\t{}\t{}", c.id, c.format, c.path);
+            }
+            Ok(())
+        }
         "cases" => {
             for c in select(&opts) {
                 println!("{}\t{}\t{}", c.id, c.format, c.path);

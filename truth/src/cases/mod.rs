@@ -5,6 +5,7 @@
 
 pub mod corpus;
 pub mod fixtures;
+pub mod gemini;
 pub mod mutations;
 
 use crate::util::fnv64;
@@ -127,6 +128,8 @@ pub fn project_path(format: &str, stem: &str) -> String {
         "copilot-prompt" => format!(".github/prompts/{stem}.prompt.md"),
         "copilot-instructions" => format!(".github/instructions/{stem}.instructions.md"),
         "opencode-agent" => format!(".opencode/agent/{stem}.md"),
+        "gemini-agent" => format!(".gemini/agents/{stem}.md"),
+        "gemini-skill" => format!(".gemini/skills/{stem}/SKILL.md"),
         "cursor-rule" => format!(".cursor/rules/{stem}.mdc"),
         _ => format!("{stem}.md"),
     }
@@ -138,5 +141,6 @@ pub fn all() -> Vec<Case> {
     out.extend(fixtures::all());
     out.extend(corpus::all());
     out.extend(crate::cline::cases::all());
+    out.extend(gemini::all());
     out
 }
