@@ -4,7 +4,7 @@
 //
 //   node record.mjs --workspace DIR --files LIST.json --out OUT.json
 //                   [--code-server PATH] [--chromium PATH] [--timeout-ms N]
-//                   [--batch N] [--quiet-ms N] [--settings JSON] [--no-copilot]
+//                   [--batch N] [--quiet-ms N] [--settings JSON] [--no-copilot] [--no-recheck]
 //                   [--hovers | --hovers-files LIST.json] [--keep] [--status]
 //
 // LIST.json is a JSON array of workspace-relative paths. OUT.json gets
@@ -32,12 +32,12 @@ function fail(msg, code = 1) {
 }
 
 function parseArgs(argv) {
-  const opts = { batch: 16, timeoutMs: 60000, quietMs: 1500, copilot: true, hovers: false, keep: false, status: false, settings: {} };
-  const flags = { "--no-copilot": "copilot", "--hovers": "hovers", "--keep": "keep", "--status": "status" };
+  const opts = { batch: 16, timeoutMs: 60000, quietMs: 1500, copilot: true, hovers: false, keep: false, status: false, recheck: true, settings: {} };
+  const flags = { "--no-copilot": "copilot", "--no-recheck": "recheck", "--hovers": "hovers", "--keep": "keep", "--status": "status" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a in flags) {
-      opts[flags[a]] = flags[a] !== "copilot";
+      opts[flags[a]] = !a.startsWith("--no-");
       continue;
     }
     const v = argv[++i];
@@ -182,19 +182,32 @@ export async function startVSCode(opts) {
     detached: true, // its own process group, so that stop() ends it and its children
     env: { ...process.env, AGENTLS_PROBE_PORT_FILE: portFile },
   });
-  let browser;
-  const stop = async () => {
-    await browser?.close().catch(() => {});
+  // code-server runs in its own process group; end it however this process ends (an error,
+  // Ctrl-C, a kill), so that no VS Code is left running.
+  const killServer = () => {
     try {
       process.kill(-server.pid, "SIGTERM");
     } catch {
       // already gone
     }
+  };
+  process.on("exit", killServer);
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.once(sig, () => {
+      killServer();
+      process.stderr.write(`record: stopped by ${sig}\n`);
+      process.exit(1);
+    });
+  }
+  let browser;
+  const stop = async () => {
+    await browser?.close().catch(() => {});
+    killServer();
     if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
     else log(`kept ${tmp}`);
   };
   try {
-    const exited = new Promise((_, reject) => server.on("exit", (c) => reject(new Error(`code-server exited with status ${c}; see ${serverLog}`))));
+    const exited = new Promise((_, reject) => server.on("exit", (c) => reject(new Error(`code-server exited with status ${c}`))));
     exited.catch(() => {});
     await Promise.race([
       exited,
@@ -211,7 +224,9 @@ export async function startVSCode(opts) {
     ]);
     return { port, probePort, page, stop, tmp, serverLog, codeServer };
   } catch (err) {
-    if (opts.keep) log(`code-server log: ${serverLog}`);
+    // The log goes with the temporary folder: say what it ended with.
+    const tail = fs.existsSync(serverLog) ? fs.readFileSync(serverLog, "utf8").trim().split("\n").slice(-15).join("\n") : "";
+    if (tail) log(`code-server log, last lines:\n${tail}`);
     await stop();
     throw err;
   }
@@ -329,7 +344,11 @@ async function main() {
   const t0 = Date.now();
   let rels = [];
   if (!opts.status) {
-    rels = JSON.parse(fs.readFileSync(opts.files, "utf8"));
+    try {
+      rels = JSON.parse(fs.readFileSync(opts.files, "utf8"));
+    } catch (err) {
+      fail(`cannot read ${opts.files}: ${err.message}`, 2);
+    }
     if (!Array.isArray(rels) || rels.some((r) => typeof r !== "string")) fail(`${opts.files}: not a JSON array of paths`, 2);
     rels = [...new Set(rels)];
     const missing = rels.filter((r) => path.isAbsolute(r) || !fs.statSync(path.join(opts.workspace, r), { throwIfNoEntry: false })?.isFile());
@@ -355,7 +374,22 @@ async function main() {
     fs.mkdirSync(path.dirname(sentinelPaths[0]), { recursive: true });
     for (const p of sentinelPaths) fs.writeFileSync(p, SENTINEL);
     const tStart = Date.now();
+    let recheck = null;
     const { files } = await observeAll(vs, opts, rels, sentinelPaths);
+    // A file that VS Code validates late (some take a second or more, e.g. when the custom
+    // agents are re-read) can still be clean when a batch is read; a late marker would make it
+    // look clean for good. So every prompt file read without markers is read once more, in
+    // smaller batches with a longer quiet time; a difference is reported and the second wins.
+    const PROMPT_LANGUAGES = new Set(["prompt", "instructions", "chatagent", "skill"]);
+    const empty = rels.filter((r) => PROMPT_LANGUAGES.has(files[r].language) && files[r].markers.length === 0);
+    if (empty.length && opts.recheck) {
+      log(`reading the ${empty.length} prompt files without markers once more`);
+      const again = await observeAll(vs, { ...opts, batch: Math.max(1, Math.ceil(opts.batch / 2)), quietMs: opts.quietMs * 2, hovers: false, hoverSet: null }, empty, sentinelPaths);
+      const changed = empty.filter((r) => again.files[r].markers.length > 0);
+      if (changed.length) log(`${changed.length} of them had markers the second time: ${changed.slice(0, 10).join(", ")}`);
+      for (const r of changed) files[r] = { ...files[r], markers: again.files[r].markers };
+      recheck = { files: empty.length, changed: changed.length };
+    }
     await ask(vs.probePort, "/close", {}, 30000);
     const seconds = (Date.now() - tStart) / 1000;
     const out = {
@@ -368,6 +402,8 @@ async function main() {
         models: (full.models ?? []).map((m) => `${m.name} (${m.vendor})`).sort(),
         tools: status.tools,
         batch: opts.batch,
+        quiet_ms: opts.quietMs,
+        recheck,
         seconds_observing: Math.round(seconds * 10) / 10,
         seconds_total: Math.round((Date.now() - t0) / 100) / 10,
       },
@@ -395,5 +431,5 @@ function codeServerVersion(cs) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((err) => fail(err?.stack ?? String(err)));
+  main().catch((err) => fail(process.env.AGENTLS_ORACLE_DEBUG ? (err?.stack ?? String(err)) : (err?.message ?? String(err))));
 }

@@ -124,8 +124,11 @@ function main() {
   const filesJson = path.join(tmp, "files.json");
   const rawOut = path.join(tmp, "observed.json");
   fs.writeFileSync(filesJson, JSON.stringify(cases.map((c) => c.path)));
+  // Hovers (which attribute VS Code's parser saw on each line) for the broken-YAML mutations.
+  const hoversJson = path.join(tmp, "hovers.json");
+  fs.writeFileSync(hoversJson, JSON.stringify(cases.filter((c) => /^mutation\/[^/]+\/yaml-/.test(c.id)).map((c) => c.path)));
   process.stderr.write(`run: ${cases.length} cases in ${ws}\n`);
-  const r = spawnSync(process.execPath, [path.join(here, "record.mjs"), "--workspace", ws, "--files", filesJson, "--out", rawOut, ...argv], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, [path.join(here, "record.mjs"), "--workspace", ws, "--files", filesJson, "--out", rawOut, "--hovers-files", hoversJson, ...argv], { stdio: "inherit" });
   if (r.status !== 0) {
     process.stderr.write(`run: record.mjs failed (status ${r.status})\n`);
     process.exit(1);
@@ -143,6 +146,8 @@ function main() {
       models: observed.setup.models,
       language_model_tools: observed.setup.tools,
       batch: observed.setup.batch,
+      quiet_ms: observed.setup.quiet_ms,
+      recheck: observed.setup.recheck,
     },
     seconds: {
       observing: observed.setup.seconds_observing,

@@ -130,6 +130,10 @@ async function observe({ files, sentinel, expect = [], quietMs = 400, timeoutMs 
     }),
   );
   await ensureGroups(all.length);
+  // Groups beyond this batch (a smaller batch after a bigger one) would keep showing files of
+  // an earlier batch, the other sentinel among them, whose markers would then never go.
+  const extra = vscode.window.tabGroups.all.slice(all.length).flatMap((g) => g.tabs);
+  if (extra.length) await vscode.window.tabGroups.close(extra, true);
   // All at once: each shown agent file makes VS Code revalidate every shown prompt file (the
   // custom agents changed), so showing them one by one costs a revalidation each. Each goes
   // into its own group as a preview editor, which replaces the previous batch's file there.
