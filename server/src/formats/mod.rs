@@ -78,7 +78,7 @@ pub const CLAUDE_CODE_VERSION: &str = "Claude Code 2.1.332";
 /// that fails is read again with quoted values and spaces for leading tabs.
 pub const CLAUDE_READER: crate::syntax::reader::Reader = crate::syntax::reader::Reader {
     split: crate::syntax::reader::Split::FirstDashes,
-    retry: crate::syntax::yaml::Retry::QuoteLinesAndTabs,
+    parser: crate::syntax::reader::Parser::Yaml(crate::syntax::yaml::Retry::QuoteLinesAndTabs),
 };
 
 /// What a file of a format is, for cross-file rules and navigation.

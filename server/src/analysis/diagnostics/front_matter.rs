@@ -161,7 +161,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     }
     if let Some(err) = &yaml.error {
         let (effect, then) = lost(sink);
-        let retry = if sink.format.reader.retry == crate::syntax::yaml::Retry::QuoteLinesAndTabs {
+        let retry = if sink.format.reader.retry() == Some(crate::syntax::yaml::Retry::QuoteLinesAndTabs) {
             " even after quoting values and replacing tabs"
         } else {
             ""
@@ -237,7 +237,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
 /// Whether the reader's retry ignores CRLF lines (Claude Code's line pattern ends at `$`, and a
 /// CR before it does not match).
 fn retry_needs_lf(sink: &Sink) -> bool {
-    sink.format.reader.retry == crate::syntax::yaml::Retry::QuoteLinesAndTabs
+    sink.format.reader.retry() == Some(crate::syntax::yaml::Retry::QuoteLinesAndTabs)
 }
 
 /// A one-line plain value followed by ` # …` on its line: YAML reads the value up to the `#`.
