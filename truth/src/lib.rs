@@ -5,7 +5,9 @@
 //! - [`fake_api`]: a fake model API on 127.0.0.1 that records what the tools send.
 //! - [`cases`]: the files to ask about (fixtures, rule examples, the corpus, mutations).
 //! - [`claude`]: runs Claude Code on cases and reads what it loaded.
-//! - [`recording`]: observations as data in `truth/recorded/`, one file per tool version.
+//! - [`vscode`]: runs VS Code (code-server) on cases and reads its validator's markers.
+//! - [`recording`]: observations as data in `truth/recorded/`, one file per tool version
+//!   (VS Code's: [`vscode::Recording`]).
 //! - [`judge`]: compares agentls's claims with the recorded observations.
 
 pub mod cases;
@@ -15,3 +17,4 @@ pub mod install;
 pub mod judge;
 pub mod recording;
 pub mod util;
+pub mod vscode;
