@@ -353,6 +353,13 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "the configuration schema (`agentls schema`, schemas/agentls.schema.json)",
     ),
     d(
+        "skill/name-format",
+        "A skill's name is its id: the Agent Skills standard allows 1–64 lowercase letters, digits and hyphens, with no hyphen at either end and no `--`. VS Code checks the characters and reports any other as an error; Claude Code lists the skill under its folder's name whatever `name` says.",
+        "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: PDF-Tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        SKILLS,
+    ),
+    d(
         "skill/name-mismatch",
         "The Agent Skills standard requires `name` to equal the skill's folder name. Claude Code lists the skill under its folder (`folder (name)`) and runs it as `/folder`; VS Code warns, and validators such as `skills-ref` and tools such as Cline reject the skill.",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",

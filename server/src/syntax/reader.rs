@@ -145,7 +145,29 @@ pub fn read(doc: &Document, reader: Reader) -> Reading {
 /// VS Code's reading: its split and its parser, plus where strict YAML would stop on the same
 /// header (only for a closed header: an unclosed one is no YAML front matter to anyone else).
 fn read_vscode(doc: &Document) -> Reading {
-    let text = doc.text();
+    // Only the text up to the closing `---` line matters (the whole file when there is none):
+    // a long body is not copied on every keystroke.
+    let rope = doc.rope();
+    let fence = |line: ropey::RopeSlice| {
+        line.len_bytes() <= 256 && vscode_yaml::is_fence(line.to_string().trim_start_matches('\u{feff}'))
+    };
+    let mut lines = rope.lines();
+    let mut end = rope.len_bytes();
+    if let Some(first) = lines.next() {
+        let mut offset = first.len_bytes();
+        if fence(first) {
+            for line in lines {
+                offset += line.len_bytes();
+                if fence(line) {
+                    end = offset;
+                    break;
+                }
+            }
+        } else {
+            end = offset;
+        }
+    }
+    let text = rope.byte_slice(..end).to_string();
     let header = vscode_yaml::read(&text);
     let strict_error = header
         .split

@@ -84,8 +84,8 @@ fn lines_with_eol(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// `/^---[\s\r\n]*$/` on a line with its line end.
-fn is_fence(line: &str) -> bool {
+/// `/^---[\s\r\n]*$/` on a line with its line end: a line that opens or closes the header.
+pub fn is_fence(line: &str) -> bool {
     line.strip_prefix("---")
         .is_some_and(|rest| rest.chars().all(is_js_space))
 }

@@ -62,7 +62,6 @@ const VSCODE: &[&str] = &[
     "copilot-instructions",
 ];
 const ENUMS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent"];
-const NAMED: &[&str] = &["claude-agent", "skill"];
 const MODELS: &[&str] = &[
     "claude-agent",
     "claude-command",
@@ -238,12 +237,17 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        NAMED,
+        &["claude-agent"],
         r(
             "/name-format",
             Style,
             "A name with capitals, spaces or symbols instead of lowercase letters, digits and hyphens; it loads.",
         ),
+    ),
+    r(
+        "skill/name-format",
+        Rejected,
+        "A skill name with anything but lowercase letters, digits and hyphens: VS Code reports it as an error (a hyphen at either end, `--` or over 64 characters breaks only the standard: information).",
     ),
     r(
         "skill/name-mismatch",
