@@ -284,7 +284,7 @@ fn copilot_agent_completion() {
             search/listDirectory (Tool) built-in tool => "search/listDirectory" -- **`search/listDirectory`**: built-in VS Code tool (tool set `search`)
             search/textSearch (Tool) built-in tool => "search/textSearch" -- **`search/textSearch`**: built-in VS Code tool (tool set `search`)
             search/usages (Tool) built-in tool => "search/usages" -- **`search/usages`**: built-in VS Code tool (tool set `search`)
-            search/searchResults (Tool) built-in tool => "search/searchResults" -- **`search/searchResults`**: built-in VS Code tool (tool set `search`)
+            search/searchSubagent (Tool) built-in tool => "search/searchSubagent" -- **`search/searchSubagent`**: built-in VS Code tool (tool set `search`)
         "#]],
     );
     complete(
@@ -292,13 +292,14 @@ fn copilot_agent_completion() {
         "---\ndescription: Plans\ntools:\n  - edit/$0\n---\nPlan.\n",
         20,
         expect![[r#"
-        replaces "edit/", 5 shown
-        edit/editFiles (Tool) built-in tool => "edit/editFiles" -- **`edit/editFiles`**: built-in VS Code tool (tool set `edit`)
-        edit/createFile (Tool) built-in tool => "edit/createFile" -- **`edit/createFile`**: built-in VS Code tool (tool set `edit`)
-        edit/createDirectory (Tool) built-in tool => "edit/createDirectory" -- **`edit/createDirectory`**: built-in VS Code tool (tool set `edit`)
-        edit/editNotebook (Tool) built-in tool => "edit/editNotebook" -- **`edit/editNotebook`**: built-in VS Code tool (tool set `edit`)
-        edit/createJupyterNotebook (Tool) built-in tool => "edit/createJupyterNotebook" -- **`edit/createJupyterNotebook`**: built-in VS Code tool (tool set `edit`)
-    "#]],
+            replaces "edit/", 6 shown
+            edit/editFiles (Tool) built-in tool => "edit/editFiles" -- **`edit/editFiles`**: built-in VS Code tool (tool set `edit`)
+            edit/createFile (Tool) built-in tool => "edit/createFile" -- **`edit/createFile`**: built-in VS Code tool (tool set `edit`)
+            edit/createDirectory (Tool) built-in tool => "edit/createDirectory" -- **`edit/createDirectory`**: built-in VS Code tool (tool set `edit`)
+            edit/editNotebook (Tool) built-in tool => "edit/editNotebook" -- **`edit/editNotebook`**: built-in VS Code tool (tool set `edit`)
+            edit/createJupyterNotebook (Tool) built-in tool => "edit/createJupyterNotebook" -- **`edit/createJupyterNotebook`**: built-in VS Code tool (tool set `edit`)
+            edit/rename (Tool) built-in tool => "edit/rename" -- **`edit/rename`**: built-in VS Code tool (tool set `edit`)
+        "#]],
     );
     complete(
         COPILOT_AGENT,
@@ -343,7 +344,7 @@ fn copilot_agent_hover() {
 
             Search the workspace.
 
-            Tools: `search/changes`, `search/codebase`, `search/fileSearch`, `search/listDirectory`, `search/textSearch`, `search/usages`, `search/searchResults`.
+            Tools: `search/changes`, `search/codebase`, `search/fileSearch`, `search/listDirectory`, `search/textSearch`, `search/usages`, `search/searchSubagent`.
         "#]],
     );
     show(
@@ -381,7 +382,7 @@ fn copilot_agent_hover() {
         &at("'myExtTool'"),
         expect![[r#"
             [myExtTool]
-            **`myExtTool`**: not a built-in VS Code tool or tool set; fine if an MCP server or extension provides it.
+            **`myExtTool`**: not a built-in VS Code tool or tool set; fine if it is one of your own tool sets.
         "#]],
     );
     show(
@@ -423,26 +424,25 @@ fn copilot_prompt_completion() {
         "---\nagent: $0\n---\nExplain.\n",
         10,
         expect![[r#"
-        replaces "", 4 shown
-        agent (Value) built-in agent => "agent" -- Agent mode (the default): plans and makes changes with tools, runs commands, iterates.
-        ask (Value) built-in agent => "ask" -- Answers questions about the code; makes no changes.
-        edit (Value) built-in agent => "edit" -- Edits the files in the working set; runs no commands.
-        plan (Value) built-in agent => "plan" -- Researches and writes a step-by-step plan before any change.
-    "#]],
+            replaces "", 3 shown
+            agent (Value) built-in agent => "agent" -- Agent mode (the default): plans and makes changes with tools, runs commands, iterates.
+            ask (Value) built-in agent => "ask" -- Answers questions about the code; makes no changes and runs no tools.
+            edit (Value) built-in agent => "edit" -- Edits the files in the working set; runs no tools.
+        "#]],
     );
     complete(
         PROMPT,
         "---\nagent: ask\n$0\n---\nExplain.\n",
         10,
         expect![[r#"
-        replaces "", 6 shown
-        description (Key) text => "description: " -- What it is for; shown in the picker and read when choosing a subagent.
-        name (Key) text => "name: " -- Display name, shown in the agent picker. Defaults to the file name.
-        argument-hint (Key) text => "argument-hint: " -- Hint shown in the chat input for what to type.
-        mode (Key) text => "mode: " -- Deprecated name of `agent`.
-        model (Key) model name or list of model names => "model: " -- The model by its picker name (`Claude Sonnet 4.5`, `GPT-5 (copilot)`), or a list tried in order. Omitted: the model selected in the picker.
-        tools (Key) list of tools and tool sets => "tools: " -- A list of tools and tool sets: built-in names (`search/codebase`, `edit`), `server/*` for every tool of an MCP server, or extension tools. Omitted: the default tools.
-    "#]],
+            replaces "", 6 shown
+            description (Key) text => "description: " -- What it is for; shown in the picker and read when choosing a subagent. VS Code reports an empty one, or one that is not text, as an error.
+            name (Key) text => "name: " -- Display name, shown in the picker. Defaults to the file name. VS Code reports an empty one, or one that is not text, as an error.
+            argument-hint (Key) text => "argument-hint: " -- Hint shown in the chat input for what to type. It must be text: VS Code reports a list as an error.
+            mode (Key) text => "mode: " -- Deprecated name of `agent`: VS Code reads it as `agent` (and ignores it when `agent` is there too).
+            model (Key) model name or list of model names => "model: " -- The model by its qualified picker name (`Claude Sonnet 4.5 (copilot)`), or a list tried in order. VS Code checks it against the models your sign-in and model extensions provide. Omitted: the model selected in the picker.
+            tools (Key) list of tools and tool sets, or a comma-separated string => "tools: " -- A list of tools and tool sets (or one comma-separated string): built-in names (`search/codebase`, `edit`), `server/*` for every tool of an MCP server, extension tools (`publisher.extension/tool`), or your own tool sets. Omitted: the default tools.
+        "#]],
     );
 }
 
@@ -454,11 +454,11 @@ fn copilot_prompt_hover() {
         PROMPT,
         &at("ask"),
         expect![[r#"
-        [ask]
-        **`ask`**: built-in VS Code agent
+            [ask]
+            **`ask`**: built-in VS Code agent
 
-        Answers questions about the code; makes no changes.
-    "#]],
+            Answers questions about the code; makes no changes and runs no tools.
+        "#]],
     );
     show(
         PROMPT,
@@ -504,11 +504,13 @@ fn copilot_prompt_hover() {
         PROMPT,
         &at("#tool:web"),
         expect![[r#"
-        [#tool:web/fetch]
-        Tool reference: **`web/fetch`**: built-in VS Code tool (tool set `web`)
+            [#tool:web/fetch]
+            Tool reference: **`web/fetch`**: built-in VS Code tool (tool set `web`)
 
-        Fetch a web page.
-    "#]],
+            Fetch a web page.
+
+            Only some setups have it: it needs the desktop app (VS Code in a browser, such as code-server, has no `fetch` tool).
+        "#]],
     );
     show(
         PROMPT,
@@ -521,9 +523,9 @@ fn copilot_prompt_hover() {
         PROMPT,
         &at("#file:"),
         expect![[r#"
-        [#file:src/main.ts]
-        **`#file:src/main.ts`**: attaches the file `src/main.ts` to the prompt as context.
-    "#]],
+            [#file:src/main.ts.]
+            **`#file:src/main.ts.`**: attaches the file `src/main.ts.` to the prompt as context.
+        "#]],
     );
     show(
         PROMPT,
@@ -543,12 +545,12 @@ fn copilot_instructions_completion() {
         "---\n$0\n---\nUse strict mode.\n",
         10,
         expect![[r#"
-        replaces "", 4 shown
-        applyTo (Key) glob or comma-separated globs => "applyTo: " -- Files the instructions apply to: a glob or comma-separated globs relative to the workspace (`**/*.ts,**/*.tsx`). Omitted: applied only when attached by hand or chosen from `description`.
-        description (Key) text => "description: " -- What it is for; shown in the picker and read when choosing a subagent.
-        name (Key) text => "name: " -- Display name, shown in the agent picker. Defaults to the file name.
-        excludeAgent (Key) name or list of names => "excludeAgent: " -- Agents on github.com that should not use these instructions: `code-review` or `coding-agent`.
-    "#]],
+            replaces "", 4 shown
+            applyTo (Key) comma-separated globs => "applyTo: " -- Files the instructions apply to: one string of globs, comma-separated, relative to the workspace (`**/*.ts,**/*.tsx`). VS Code reports a list, or an empty pattern, as an error. Omitted: applied only when attached by hand or chosen from `description`.
+            description (Key) text => "description: " -- What it is for; shown in the picker and read when choosing a subagent. VS Code reports an empty one, or one that is not text, as an error.
+            name (Key) text => "name: " -- Display name, shown in the picker. Defaults to the file name. VS Code reports an empty one, or one that is not text, as an error.
+            excludeAgent (Key) name or list of names => "excludeAgent: " -- Agents on github.com that should not use these instructions: `code-review` or `coding-agent`.
+        "#]],
     );
     complete(
         INSTRUCTIONS,

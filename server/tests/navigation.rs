@@ -357,12 +357,13 @@ fn definition_of_at_paths_and_prompt_links() {
 fn missing_file_refs_in_copilot_files() {
     check_diagnostics(
         "//- /p/.github/prompts/explain.prompt.md\n---\nagent: ask\n---\n\
-         Read #file:../../docs/guide.md and #file:gone.md, not `#file:span.md`.\n\
+         Read #file:../../docs/guide.md, then #file:gone.md and not `#file:span.md`.\n\
          //- /p/.github/instructions/ts.instructions.md\n---\napplyTo: '**/*.ts'\n---\nSee #file:../../docs/old.md\n\
          //- /p/.claude/agents/a.md\n---\nname: a\ndescription: d\n---\nSee #file:nothing.md\n\
          //- /p/docs/guide.md\n# Guide\n",
         expect![[r#"
             /p/.github/instructions/ts.instructions.md:4 link/missing-file `../../docs/old.md`: `#file:../../docs/old.md` names a file that does not exist (relative to this file's folder), so nothing is attached
+            /p/.github/prompts/explain.prompt.md:4 link/missing-file `../../docs/guide.md,`: `#file:../../docs/guide.md,` names no file: the `,` after `../../docs/guide.md` is read as part of the path, so nothing is attached; put a blank before it
             /p/.github/prompts/explain.prompt.md:4 link/missing-file `gone.md`: `#file:gone.md` names a file that does not exist (relative to this file's folder), so nothing is attached
         "#]],
     );

@@ -44,7 +44,8 @@ fn every_rule_has_a_page_whose_example_triggers_it() {
             .0
             .clone();
         let example_format = agentls::formats::detect(Some(&example_format), &[]).map(|d| d.format.id);
-        let is_per_format = doc.code.starts_with('/');
+        // `/x` is every format's doc, `copilot/x` every Copilot format's.
+        let is_per_format = doc.code.starts_with('/') || doc.code != code;
         // `file/` and `config/` findings come from `agentls check` reading the files, not from
         // a document's analysis: tests/tests/cli.rs produces them.
         if (is_per_format && example_format.is_some_and(|f| !code.starts_with(&format!("{f}/"))))

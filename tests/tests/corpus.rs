@@ -63,7 +63,7 @@ fn corpus_findings_per_code() {
     expect![[r#"
         files checked: 1713
         unreadable: 0
-        findings: 2940
+        findings: 2876
         claude-agent/duplicate-name 4
         claude-agent/duplicate-tool 4
         claude-agent/empty-tools 1
@@ -82,23 +82,27 @@ fn corpus_findings_per_code() {
         claude-command/removed-tool 2
         claude-command/retired-model 8
         claude-command/unknown-key 154
-        copilot-agent/renamed-tool 293
+        copilot-agent/conditional-tool 58
+        copilot-agent/ignored-key 5
+        copilot-agent/renamed-tool 224
         copilot-agent/unknown-key 8
         copilot-agent/unknown-model 1
-        copilot-agent/unknown-tool 1
+        copilot-agent/unknown-tool 2
+        copilot-chatmode/conditional-tool 133
         copilot-chatmode/duplicate-tool 1
         copilot-chatmode/legacy-chatmode 91
-        copilot-chatmode/renamed-tool 735
+        copilot-chatmode/renamed-tool 538
         copilot-chatmode/unknown-key 7
         copilot-chatmode/unknown-tool 1
+        copilot-prompt/conditional-tool 24
         copilot-prompt/deprecated-key 1
         copilot-prompt/duplicate-tool 2
-        copilot-prompt/renamed-tool 89
+        copilot-prompt/renamed-tool 69
         copilot-prompt/unknown-key 4
         front-matter/closed-by-rule 1
         front-matter/missing 1
         link/missing-anchor 1
-        link/missing-file 89
+        link/missing-file 90
         skill/argument-numbering 4
         skill/long-body 16
         skill/name-mismatch 1

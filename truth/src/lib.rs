@@ -7,7 +7,9 @@
 //! - [`claude`]: runs Claude Code on cases and reads what it loaded.
 //! - [`cline`]: runs the Cline CLI on rules, workflows and skills and reads what it loaded.
 //! - [`gemini`]: runs Gemini CLI on cases and reads what it loaded.
-//! - [`recording`]: observations as data in `truth/recorded/`, one file per tool version.
+//! - [`vscode`]: runs VS Code (code-server) on cases and reads its validator's markers.
+//! - [`recording`]: observations as data in `truth/recorded/`, one file per tool version
+//!   (VS Code's: [`vscode::Recording`]).
 //! - [`judge`]: compares agentls's claims with the recorded observations.
 
 pub mod cases;
@@ -19,3 +21,4 @@ pub mod install;
 pub mod judge;
 pub mod recording;
 pub mod util;
+pub mod vscode;

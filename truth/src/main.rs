@@ -1,19 +1,20 @@
 //! `truth`: asks the real tools about agent spec files and records what they did.
 //!
 //! ```text
-//! truth record [--only PREFIX] [--sample N] [--latest]   ask Claude Code, write the recording
-//! truth check  [--only PREFIX] [--sample N]              ask it again, compare with the recording
-//! truth judge  [--version V]                             agentls's claims against a recording
-//! truth drift  [--version V | --latest]                  catalogs against a recording
+//! truth record [--tool T] [--only PREFIX] [--sample N] [--latest]   ask the tool, write the recording
+//! truth check  [--tool T] [--only PREFIX] [--sample N]              ask it again, compare with the recording
+//! truth judge  [--tool T] [--version V]                             agentls's claims against a recording
+//! truth drift  [--tool T] [--version V | --latest]                  catalogs against a recording
 //! truth compare [--agnix BIN] [--agentls BIN[=LABEL]] [--only PREFIX] [--wrong]
-//!                                                         agentls and other checkers against a recording
-//! truth install claude-code|cline [--latest]             install a tool, print its binary
-//! truth record|check --tool cline [--only P] [--sample N] the same with the Cline CLI
-//! truth cases  [--only PREFIX]                           list the cases
-//! truth show ID                                          a case's file and its observation
+//!                                                                    agentls and other checkers against Claude Code's recording
+//! truth install claude-code|cline|gemini-cli [--latest]             install a tool, print its binary
+//! truth cases  [--tool T] [--only PREFIX]                           list the cases
+//! truth show ID                                                     a case's file and its observations
 //! ```
 //!
-//! `--tool gemini-cli` asks Gemini CLI instead (`record`, `check`, `show`, `cases`, `install`).
+//! `--tool` is `claude-code` (the default), `vscode` (code-server, as pinned in
+//! `truth/tools.toml`; `--latest` and `--sample` are Claude Code's only), `cline` or
+//! `gemini-cli`.
 
 use std::process::ExitCode;
 use truth::cases::{self, Case};
@@ -80,7 +81,12 @@ fn parse(args: &[String]) -> Result<Opts, String> {
 /// The cases selected by `--only` prefixes and `--sample` (every n-th, so that a sample
 /// spreads over all groups and stays the same from run to run).
 fn select(o: &Opts) -> Vec<Case> {
-    let mut all: Vec<Case> = cases::all()
+    let source = if o.tool == "vscode" {
+        truth::vscode::cases()
+    } else {
+        cases::all().into_iter().filter(truth::judge::claude_observes).collect()
+    };
+    let mut all: Vec<Case> = source
         .into_iter()
         .filter(|c| o.only.is_empty() || o.only.iter().any(|p| c.id.starts_with(p.as_str())))
         .collect();
@@ -98,11 +104,19 @@ fn record(o: &Opts) -> Result<(), String> {
     if o.tool == truth::gemini::cli::TOOL {
         return truth::gemini::cli::record(&o.only, o.sample, o.latest);
     }
+    if o.tool == "vscode" {
+        if o.latest || o.sample.is_some() {
+            return Err("--latest and --sample are for Claude Code; VS Code records the pinned code-server".into());
+        }
+        let path = truth::vscode::record(&select(o), o.only.is_empty())?;
+        eprintln!("truth: wrote {}", path.display());
+        return Ok(());
+    }
     if o.tool != "claude-code" {
         return Err(format!("no oracle for {}", o.tool));
     }
     let claude = Claude::install(o.latest)?;
-    let cases: Vec<Case> = select(o).into_iter().filter(truth::judge::claude_observes).collect();
+    let cases: Vec<Case> = select(o);
     let by_id: std::collections::HashMap<&str, &Case> = cases.iter().map(|c| (c.id.as_str(), c)).collect();
     let observed = claude.observe(&cases)?;
     let mut lines: Vec<Line<Observation>> = recording::read(&o.tool, claude.version())?;
@@ -111,7 +125,11 @@ fn record(o: &Opts) -> Result<(), String> {
     let current: std::collections::HashSet<String> = if o.only.is_empty() && o.sample.is_none() {
         by_id.keys().map(|k| k.to_string()).collect()
     } else {
-        cases::all().into_iter().map(|c| c.id).collect()
+        cases::all()
+            .into_iter()
+            .filter(truth::judge::claude_observes)
+            .map(|c| c.id)
+            .collect()
     };
     lines.retain(|l| !by_id.contains_key(l.id.as_str()) && current.contains(&l.id));
     lines.extend(observed.into_iter().map(|(id, obs)| Line {
@@ -142,6 +160,12 @@ fn show(o: &Opts) -> Result<(), String> {
     if truth::cline::cases::observes(&case) {
         return truth::cline::show(&case);
     }
+    if truth::vscode::observes(&case) {
+        show_vscode(id)?;
+    }
+    if !truth::judge::claude_observes(&case) {
+        return Ok(());
+    }
     let v = version(o)?;
     match recording::read::<Observation>("claude-code", &v)?
         .into_iter()
@@ -161,14 +185,60 @@ fn show(o: &Opts) -> Result<(), String> {
     Ok(())
 }
 
+/// What the VS Code recording says about a case, and agentls's verdicts on it.
+fn show_vscode(id: &str) -> Result<(), String> {
+    let pin = truth::vscode::pinned();
+    let Some(rec) = truth::vscode::read(&pin)? else {
+        println!("# no VS Code recording (code-server {pin})");
+        return Ok(());
+    };
+    let case = truth::vscode::cases().into_iter().find(|c| c.id == id);
+    match (rec.cases.iter().find(|r| r.id == id), case) {
+        (Some(r), Some(c)) => {
+            let stale = r.fnv1a64 != truth::vscode::hash(&c) || r.path != c.path;
+            println!(
+                "# recorded with VS Code {} (code-server {}) at {}{}\n{}",
+                rec.vscode,
+                rec.code_server,
+                r.path,
+                if stale { " (stale: the case changed since)" } else { "" },
+                serde_json::to_string_pretty(&r.observation).unwrap_or_default()
+            );
+            if !stale {
+                let ws = truth::judge::vscode::workspace(&truth::vscode::cases());
+                let mut report = truth::judge::Report::default();
+                truth::judge::vscode::judge(&c, &r.observation, &ws, &mut report);
+                for v in &report.verdicts {
+                    println!(
+                        "{:?}: [{} {}] {}\n    agentls: {}",
+                        v.outcome,
+                        v.code,
+                        v.effect.as_str(),
+                        v.why,
+                        v.message
+                    );
+                }
+                for m in &report.misses {
+                    println!("missed: {}", m.what);
+                }
+            }
+        }
+        _ => println!("# not recorded with VS Code (code-server {pin})"),
+    }
+    Ok(())
+}
+
 /// Asks Claude Code about the selected cases again and compares every observation with the
 /// recording: a difference means the recording no longer says what the tool does.
 fn check(o: &Opts) -> Result<(), String> {
     if o.tool == truth::gemini::cli::TOOL {
         return truth::gemini::cli::check(&o.only, o.sample);
     }
+    if o.tool == "vscode" {
+        return check_vscode(o);
+    }
     let claude = Claude::install(false)?;
-    let cases: Vec<Case> = select(o).into_iter().filter(truth::judge::claude_observes).collect();
+    let cases: Vec<Case> = select(o);
     let recorded: std::collections::HashMap<String, Line<Observation>> =
         recording::read::<Observation>("claude-code", claude.version())?
             .into_iter()
@@ -212,6 +282,45 @@ fn check(o: &Opts) -> Result<(), String> {
     Ok(())
 }
 
+/// Asks VS Code about the selected cases again and compares with the recording.
+fn check_vscode(o: &Opts) -> Result<(), String> {
+    let pin = truth::vscode::pinned();
+    let rec = truth::vscode::read(&pin)?.ok_or("no VS Code recording yet: run `truth record --tool vscode`")?;
+    let cases = select(o);
+    let (observed, _) = truth::vscode::observe(&cases)?;
+    let mut differ = 0;
+    for c in &cases {
+        match rec.cases.iter().find(|r| r.id == c.id) {
+            Some(r) if r.fnv1a64 != truth::vscode::hash(c) || r.path != c.path => {
+                differ += 1;
+                println!("stale: {}", c.id);
+            }
+            Some(r) if r.observation != observed[&c.id] => {
+                differ += 1;
+                println!(
+                    "differs: {}\n  recorded: {}\n  live:     {}",
+                    c.id,
+                    serde_json::to_string(&r.observation).unwrap_or_default(),
+                    serde_json::to_string(&observed[&c.id]).unwrap_or_default()
+                );
+            }
+            Some(_) => {}
+            None => {
+                differ += 1;
+                println!("unrecorded: {}", c.id);
+            }
+        }
+    }
+    eprintln!(
+        "truth: checked {} cases live against code-server {pin}: {differ} differ",
+        cases.len()
+    );
+    if differ > 0 {
+        return Err(format!("{differ} observations differ from the recording"));
+    }
+    Ok(())
+}
+
 /// The version to read a recording of: `--version`, the newest on npm with `--latest`, else
 /// the pinned one.
 fn version(o: &Opts) -> Result<String, String> {
@@ -226,6 +335,20 @@ fn version(o: &Opts) -> Result<String, String> {
 }
 
 fn drift(o: &Opts) -> Result<(), String> {
+    if o.tool == "vscode" {
+        let pin = truth::vscode::pinned();
+        let rec = truth::vscode::read(&pin)?.ok_or("no VS Code recording yet: run `truth record --tool vscode`")?;
+        let drift = truth::judge::vscode_drift::vscode(&rec);
+        for d in &drift {
+            println!("{d}");
+        }
+        eprintln!(
+            "truth: {} catalog entries differ from VS Code {}",
+            drift.len(),
+            rec.vscode
+        );
+        return Ok(());
+    }
     let v = version(o)?;
     let lines = recording::read::<Observation>("claude-code", &v)?;
     if lines.is_empty() {
@@ -282,6 +405,16 @@ fn main() -> ExitCode {
             Ok(())
         }),
         "show" => show(&opts),
+        "judge" if opts.tool == "vscode" => {
+            truth::judge::vscode_report(&truth::vscode::pinned()).map(|(report, paired)| {
+                print!("{}", report.render());
+                print!("{}", truth::judge::by_format(&report));
+                println!("stale: {}, unrecorded: {}", paired.stale.len(), paired.unrecorded.len());
+                for id in paired.stale.iter().chain(&paired.unrecorded) {
+                    println!("  not current: {id}");
+                }
+            })
+        }
         "judge" => version(&opts)
             .and_then(|v| truth::judge::claude_report(&v))
             .map(|(report, rec)| {

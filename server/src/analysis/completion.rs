@@ -264,10 +264,10 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         return format!(" {s}");
     }
     match &field.value {
-        ValueKind::OneOf(choices) | ValueKind::Effort(choices) => {
+        ValueKind::OneOf(choices) | ValueKind::Effort(choices) | ValueKind::Target { choices, .. } => {
             format!(" {}", snippet_choice(choices.iter().map(|c| c.value.to_string())))
         }
-        ValueKind::Bool | ValueKind::Flag => {
+        ValueKind::Bool | ValueKind::Flag | ValueKind::PlainBool => {
             format!(" {}", snippet_choice(["true", "false"].iter().map(|s| s.to_string())))
         }
         ValueKind::Model if format.vocab == Vocab::OpenCode => " ${1:anthropic/claude-sonnet-4-5}".into(),
@@ -284,13 +284,27 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
             Some(name) => format!(" ${{1:{name}}}"),
             None => " $0".into(),
         },
-        ValueKind::List | ValueKind::McpServers | ValueKind::StringOrList | ValueKind::Handoffs => "\n  - $0".into(),
-        ValueKind::Mapping | ValueKind::ToolMap | ValueKind::Permission | ValueKind::StringMap => "\n  $0".into(),
+        ValueKind::List
+        | ValueKind::McpServers
+        | ValueKind::StringOrList
+        | ValueKind::Handoffs
+        | ValueKind::AgentNames { .. } => "\n  - $0".into(),
+        ValueKind::Mapping
+        | ValueKind::ToolMap
+        | ValueKind::Permission
+        | ValueKind::StringMap
+        | ValueKind::Hooks(_) => "\n  $0".into(),
+        ValueKind::Permissions(_) => "\n  permissions:\n    $0".into(),
         ValueKind::Tools if format.vocab == Vocab::Copilot => " [$0]".into(),
         ValueKind::Models => " ${1:Claude Sonnet 4.5}".into(),
-        ValueKind::Text | ValueKind::PositiveInt | ValueKind::Count { .. } | ValueKind::Tools | ValueKind::Globs => {
-            " $0".into()
-        }
+        ValueKind::Text
+        | ValueKind::Scalar
+        | ValueKind::PositiveInt
+        | ValueKind::Count { .. }
+        | ValueKind::Tools
+        | ValueKind::Globs
+        | ValueKind::CommaGlobs
+        | ValueKind::Any => " $0".into(),
         ValueKind::Number { .. } => " ${1:0.2}".into(),
     }
 }
@@ -298,7 +312,7 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
 /// What a field's value is, in the words of the format's product (a Copilot `tools` is a list).
 pub(crate) fn describe(format: &Format, field: &Field) -> &'static str {
     match (&field.value, format.vocab) {
-        (ValueKind::Tools, Vocab::Copilot) => "list of tools and tool sets",
+        (ValueKind::Tools, Vocab::Copilot) => "list of tools and tool sets, or a comma-separated string",
         (ValueKind::Model, Vocab::OpenCode) => "`provider/model-id`",
         (v, _) => v.describe(),
     }
@@ -306,7 +320,7 @@ pub(crate) fn describe(format: &Format, field: &Field) -> &'static str {
 
 fn field_doc(field: &Field) -> String {
     let mut doc = field.doc.to_string();
-    if let ValueKind::OneOf(choices) = &field.value {
+    if let ValueKind::OneOf(choices) | ValueKind::Target { choices, .. } = &field.value {
         let list: Vec<String> = choices.iter().map(|c| format!("`{}`", c.value)).collect();
         doc.push_str(&format!("\n\nValues: {}.", list.join(", ")));
     }
@@ -362,7 +376,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
         sort: format!("{i:04}"),
     };
     match &field.value {
-        ValueKind::OneOf(choices) | ValueKind::Effort(choices) => choices
+        ValueKind::OneOf(choices) | ValueKind::Effort(choices) | ValueKind::Target { choices, .. } => choices
             .iter()
             .enumerate()
             .map(|(i, c)| {
@@ -378,7 +392,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 item(i, c.value, kind, detail, c.doc.to_string())
             })
             .collect(),
-        ValueKind::Bool | ValueKind::Flag => ["true", "false"]
+        ValueKind::Bool | ValueKind::Flag | ValueKind::PlainBool => ["true", "false"]
             .iter()
             .enumerate()
             .map(|(i, v)| item(i, v, CompletionKind::Value, "boolean".into(), field.doc.to_string()))
@@ -430,22 +444,20 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 .map(|(i, m)| item(i, m.id, CompletionKind::Model, m.status.describe(), m.doc.to_string()))
                 .collect()
         }
-        ValueKind::Text if format.id == "copilot-prompt" && matches!(field.key, "agent" | "mode") => {
-            copilot::BUILTIN_AGENT_DOCS
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    item(
-                        i,
-                        c.value,
-                        CompletionKind::Value,
-                        "built-in agent".into(),
-                        c.doc.to_string(),
-                    )
-                })
-                .collect()
-        }
-        ValueKind::Globs => [
+        ValueKind::Scalar if format.id == "copilot-prompt" && matches!(field.key, "agent" | "mode") => copilot::BUILTIN
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                item(
+                    i,
+                    a.name,
+                    CompletionKind::Value,
+                    "built-in agent".into(),
+                    a.doc.to_string(),
+                )
+            })
+            .collect(),
+        ValueKind::Globs | ValueKind::CommaGlobs => [
             ("**", "glob", "Every file."),
             ("**/*.md", "example glob", "Markdown files in every folder."),
             ("src/**", "example glob", "Every file under `src/`."),
@@ -519,7 +531,7 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
         });
     };
     if format.vocab == Vocab::Copilot {
-        for (name, _) in copilot_tools::TOOL_SETS {
+        for name in copilot_tools::TOOL_SETS.iter().map(|t| t.name) {
             if !listed(name) {
                 push(
                     name.to_string(),
@@ -530,7 +542,7 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
                 );
             }
         }
-        for (name, _) in copilot_tools::TOOLS {
+        for name in copilot_tools::TOOLS.iter().map(|t| t.name) {
             if !listed(name) {
                 push(
                     name.to_string(),

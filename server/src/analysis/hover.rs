@@ -84,7 +84,7 @@ fn key_doc(format: &Format, field: &Field) -> String {
         super::completion::describe(format, field),
         field.doc
     );
-    if let ValueKind::OneOf(choices) = &field.value {
+    if let ValueKind::OneOf(choices) | ValueKind::Target { choices, .. } = &field.value {
         let list: Vec<String> = choices.iter().map(|c| format!("`{}`", c.value)).collect();
         md.push_str(&format!("\n\nValues: {}.", list.join(", ")));
     }
@@ -148,17 +148,17 @@ fn value_hover(
                 markdown: md,
             })
         }
-        ValueKind::Text if format.id == "copilot-prompt" && matches!(field.key, "agent" | "mode") => {
+        ValueKind::Scalar if format.id == "copilot-prompt" && matches!(field.key, "agent" | "mode") => {
             let name = v.as_str()?.trim();
-            let md = match copilot::BUILTIN_AGENT_DOCS.iter().find(|c| c.value == name) {
-                Some(c) => format!("**`{name}`**: built-in VS Code agent\n\n{}", c.doc),
+            let md = match copilot::BUILTIN.iter().find(|a| a.name == name) {
+                Some(a) => format!("**`{name}`**: built-in VS Code agent\n\n{}", a.doc),
                 None => {
                     format!("**`{name}`**: a custom agent (`{name}.agent.md`, or an agent whose `name` is `{name}`)")
                 }
             };
             at_value(md)
         }
-        ValueKind::OneOf(choices) => {
+        ValueKind::OneOf(choices) | ValueKind::Target { choices, .. } => {
             let c = choices.iter().find(|c| Some(c.value) == v.as_str())?;
             let mut md = format!("**`{}`** (`{}`)", c.value, field.key);
             if !c.doc.is_empty() {
@@ -344,34 +344,44 @@ fn opencode_model_doc(value: &str) -> String {
 
 /// A Copilot tool, tool set, renamed tool, or MCP / extension tool (`server/*`).
 pub(crate) fn copilot_tool_doc(name: &str, mcp: &McpCatalog) -> String {
+    let needs = |a: copilot_tools::Availability| match a {
+        copilot_tools::Availability::Always => String::new(),
+        copilot_tools::Availability::Setup(what) => format!("\n\nOnly some setups have it: it needs {what}."),
+    };
     match copilot_tools::lookup(name) {
-        copilot_tools::Lookup::Known(doc) => {
-            if copilot_tools::TOOL_SETS.iter().any(|(s, _)| *s == name) {
-                let prefix = format!("{name}/");
-                let tools: Vec<String> = copilot_tools::TOOLS
-                    .iter()
-                    .filter(|(t, _)| t.starts_with(&prefix))
-                    .map(|(t, _)| format!("`{t}`"))
-                    .collect();
+        copilot_tools::Lookup::Known(tool) => {
+            let (doc, only) = (tool.doc, needs(tool.availability));
+            if copilot_tools::TOOL_SETS.iter().any(|s| s.name == name) {
+                let tools: Vec<String> = copilot_tools::tools_of(name).map(|t| format!("`{}`", t.name)).collect();
                 let list = if tools.is_empty() {
                     String::new()
                 } else {
                     format!("\n\nTools: {}.", tools.join(", "))
                 };
-                format!("**`{name}`**: VS Code tool set, enables all of its tools\n\n{doc}{list}")
+                format!("**`{name}`**: VS Code tool set, enables all of its tools\n\n{doc}{list}{only}")
+            } else if let Some((set, _)) = name.split_once('/') {
+                format!("**`{name}`**: built-in VS Code tool (tool set `{set}`)\n\n{doc}{only}")
             } else {
-                let set = name.split('/').next().unwrap_or_default();
-                format!("**`{name}`**: built-in VS Code tool (tool set `{set}`)\n\n{doc}")
+                format!("**`{name}`**: built-in VS Code tool\n\n{doc}{only}")
             }
         }
-        copilot_tools::Lookup::Renamed(to) => {
+        copilot_tools::Lookup::Renamed(r) => {
+            let to = r.new.first().copied().unwrap_or_default();
             let doc = match copilot_tools::lookup(to) {
-                copilot_tools::Lookup::Known(d) => format!("\n\n{d}"),
+                copilot_tools::Lookup::Known(t) => format!("\n\n{}", t.doc),
                 _ => String::new(),
             };
-            format!("**`{name}`**: old name of `{to}`; VS Code still maps it{doc}")
+            let all = if r.new.len() > 1 {
+                let list: Vec<String> = r.new.iter().map(|n| format!("`{n}`")).collect();
+                format!(" (VS Code maps it to {})", list.join(", "))
+            } else {
+                String::new()
+            };
+            format!(
+                "**`{name}`**: old name of `{to}`{all}; VS Code still maps it{doc}{}",
+                needs(r.availability)
+            )
         }
-        copilot_tools::Lookup::External if name == "*" => "**`*`**: every tool.".into(),
         copilot_tools::Lookup::External => {
             let (server, tool) = name.split_once('/').unwrap_or((name, ""));
             let what = match tool {
@@ -386,8 +396,11 @@ pub(crate) fn copilot_tool_doc(name: &str, mcp: &McpCatalog) -> String {
             };
             format!("**`{name}`**: {what}{origin}")
         }
+        copilot_tools::Lookup::Unknown if name == "*" => {
+            "**`*`**: not a VS Code tool name: VS Code has no wildcard for every tool and ignores it; leave `tools` out to get the default tools.".into()
+        }
         copilot_tools::Lookup::Unknown => format!(
-            "**`{name}`**: not a built-in VS Code tool or tool set; fine if an MCP server or extension provides it."
+            "**`{name}`**: not a built-in VS Code tool or tool set; fine if it is one of your own tool sets."
         ),
     }
 }

@@ -167,9 +167,23 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
                                 "`@{}` names a file that does not exist, so nothing is included",
                                 p.trim_start_matches("../")
                             ),
-                            LinkKind::FileRef => format!(
-                                "`#file:{p}` names a file that does not exist (relative to this file's folder), so nothing is attached"
-                            ),
+                            LinkKind::FileRef => {
+                                // VS Code takes the punctuation after a name as part of it.
+                                let bare = p.trim_end_matches(['.', ',', ';', ':', ')', '"', '\'']);
+                                let exists = bare != p.as_str()
+                                    && !bare.is_empty()
+                                    && targets.target(&resolve(from, bare)) != Target::Missing;
+                                if exists {
+                                    format!(
+                                        "`#file:{p}` names no file: the `{}` after `{bare}` is read as part of the path, so nothing is attached; put a blank before it",
+                                        &p[bare.len()..]
+                                    )
+                                } else {
+                                    format!(
+                                        "`#file:{p}` names a file that does not exist (relative to this file's folder), so nothing is attached"
+                                    )
+                                }
+                            }
                             LinkKind::Markdown => format!("`{p}` does not exist (relative to this file's folder)"),
                         },
                     ),

@@ -29,6 +29,7 @@ const MODELS: &str =
 const SKILLS: &str = "Agent Skills specification (agentskills.io/specification); VS Code `promptValidator.ts`; docs/format-sources.md §7";
 const COMMANDS_DOC: &str = "Claude Code docs, \"Slash commands\" and \"Extend Claude with skills\" (code.claude.com/docs/en/skills); formats.md §5; docs/format-sources.md §6";
 const COPILOT_DOC: &str = "VS Code docs (custom agents, prompt files, custom instructions) and VS Code's validator `promptValidator.ts`; docs/format-sources.md §9";
+const VSCODE_DOC: &str = "VS Code 1.139.1's prompt-file validator and header parser (code-server 4.139.1, recorded in `truth/recorded/code-server@4.139.1.json`); docs/format-sources.md, \"VS Code 1.139.1\"";
 const OPENCODE_DOC: &str = "opencode docs, \"Agents\" (opencode.ai/docs/agents); docs/format-sources.md §10";
 
 const fn d(
@@ -57,7 +58,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "front-matter/unclosed",
-        "Claude Code's front matter ends at the next `---`; with none after the opening one, there is no front matter and the agent is not loaded, while strict tools read the whole prompt as YAML.",
+        "Claude Code's front matter ends at the next `---`; with none after the opening one, there is no front matter and the agent is not loaded, while strict tools read the whole prompt as YAML. VS Code reads the whole rest of the file as the header instead: the agent or prompt has no instructions, and body lines that look like `key: value` become keys.",
         "---\nname: reviewer\ndescription: Reviews code.\n\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
         LOADER,
@@ -71,24 +72,24 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "yaml/syntax",
-        "When the front matter is not YAML that Claude Code can read even after its retry (quoting values, replacing leading tabs), it reads no key at all: an agent is skipped, a command loads without its settings. Common causes: continuation lines of a value that are not indented, an unclosed quote, a line without `:`, or a missing closing `---` so the Markdown runs into the YAML. With CRLF line ends the retry does not apply, so a value that needs quotes fails too.",
+        "When the front matter is not YAML that Claude Code can read even after its retry (quoting values, replacing leading tabs), it reads no key at all: an agent is skipped, a command loads without its settings. Common causes: continuation lines of a value that are not indented, an unclosed quote, a line without `:`, or a missing closing `---` so the Markdown runs into the YAML. With CRLF line ends the retry does not apply, so a value that needs quotes fails too. VS Code reads Copilot files with its own parser, which reads on past most of these and reports what it cannot read as an error (`Missing value` for a bare `key:`, `Unexpected indentation`, `Expected \"]\"`); a front matter that VS Code reads and strict YAML rejects is reported as information, for the tools that read it with a YAML library.",
         "---\nname: reviewer\ndescription: Reviews code.\n<example>\nContext: a pull request\n</example>\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: |\n  Reviews code.\n  <example>\n  Context: a pull request\n  </example>\n---\nYou review code.\n",
         LOADER,
     ),
     d(
         "yaml/needs-quotes",
-        "A plain YAML value cannot hold `: ` or start with `[`, `*`, `&`, `!` or `@`. When the front matter fails, Claude Code retries with such values quoted and reads them as written, so the agent loads; strict YAML tools, PyYAML, js-yaml and other agent runners reject the file.",
+        "A plain YAML value cannot hold `: ` or start with `[`, `*`, `&`, `!` or `@`. When the front matter fails, Claude Code retries with such values quoted and reads them as written, so the agent loads; VS Code's own parser reads such a value whole too; strict YAML tools, PyYAML, js-yaml and other agent runners reject the file.",
         "---\nname: reviewer\ndescription: Use when: a pull request is opened\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: \"Use when: a pull request is opened\"\n---\nYou review code.\n",
         LOADER,
     ),
     d(
         "yaml/duplicate-key",
-        "Claude Code keeps the last of two equal keys and silently drops the first; strict YAML parsers reject the file.",
+        "Claude Code keeps the last of two equal keys and silently drops the first; VS Code reports a duplicate key as an error and uses the first; strict YAML parsers reject the file.",
         "---\nname: reviewer\ndescription: First.\ndescription: Reviews code.\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
-        "YAML 1.2 §3.2.1.1 (keys are unique); Claude Code's Bun loader keeps the last (docs/format-sources.md)",
+        "YAML 1.2 §3.2.1.1 (keys are unique); Claude Code's Bun loader keeps the last, VS Code 1.139.1 reports `Duplicate key` and reads the first (docs/format-sources.md)",
     ),
     d(
         "yaml/not-a-mapping",
@@ -232,7 +233,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "yaml/tabs",
-        "YAML does not allow tabs for indentation. When the front matter fails, Claude Code reads each leading tab as two spaces and loads the file; strict YAML tools reject it.",
+        "YAML does not allow tabs for indentation. When the front matter fails, Claude Code reads each leading tab as two spaces and loads the file; VS Code's parser counts a tab as one column of indentation; strict YAML tools reject it.",
         "---\nname: reviewer\ndescription: Reviews code.\ntools:\n\t- Read\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\ntools:\n  - Read\n---\nYou review code.\n",
         LOADER,
@@ -325,10 +326,10 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "link/missing-file",
-        "A relative link in a prompt names a file the agent is meant to read; when it does not exist, the agent gets nothing.",
-        "---\nname: example\ndescription: Writes docs.\n---\nFollow [the style guide](../style.md).\n",
-        "//- /project/.claude/agents/example.md\n---\nname: example\ndescription: Writes docs.\n---\nFollow [the style guide](../style.md).\n//- /project/.claude/style.md\n# Style\n",
-        "formats.md §13 and §8 (relative links should resolve)",
+        "A relative link in a prompt names a file the agent is meant to read; when it does not exist, the agent gets nothing. VS Code checks the Markdown links and `#file:` references of Copilot files itself and warns `File '…' not found`.",
+        "//- /project/.github/agents/writer.agent.md\n---\ndescription: Writes docs.\n---\nFollow [the style guide](../style.md).\n",
+        "//- /project/.github/agents/writer.agent.md\n---\ndescription: Writes docs.\n---\nFollow [the style guide](../style.md).\n//- /project/.github/style.md\n# Style\n",
+        "formats.md §13 and §8 (relative links should resolve); VS Code 1.139.1's prompt-file validator (`File '…' not found`)",
     ),
     d(
         "link/missing-anchor",
@@ -357,6 +358,13 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "//- /project/agentls.toml\n[rules]\n\"claude-agent/unknown-modle\" = \"off\"\n",
         "//- /project/agentls.toml\n[rules]\n\"claude-agent/unknown-model\" = \"off\"\n",
         "the configuration schema (`agentls schema`, schemas/agentls.schema.json)",
+    ),
+    d(
+        "skill/name-format",
+        "A skill's name is its id: the Agent Skills standard allows 1–64 lowercase letters, digits and hyphens, with no hyphen at either end and no `--`. VS Code checks the characters and reports any other as an error; Claude Code lists the skill under its folder's name whatever `name` says.",
+        "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: PDF-Tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        SKILLS,
     ),
     d(
         "skill/name-mismatch",
@@ -402,38 +410,122 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "/invalid-glob",
-        "A glob that does not parse matches no file, so the instructions or rule it scopes are never applied.",
-        "//- /project/.github/instructions/ts.instructions.md\n---\napplyTo: \"src/[api/**\"\n---\nUse strict types.\n",
-        "//- /project/.github/instructions/ts.instructions.md\n---\napplyTo: \"src/api/**\"\n---\nUse strict types.\n",
-        COPILOT_DOC,
+        "A glob that does not parse matches no file, so the rule it scopes is never applied.",
+        "//- /project/.cursor/rules/api.mdc\n---\nglobs: src/[api/**\n---\nUse strict types.\n",
+        "//- /project/.cursor/rules/api.mdc\n---\nglobs: src/api/**\n---\nUse strict types.\n",
+        "Cursor docs, \"Rules\" (docs.cursor.com/context/rules), Claude Code docs (`paths`); the glob syntax of `globset`",
     ),
     d(
-        "/renamed-tool",
-        "VS Code renamed its built-in tools into tool sets (`codebase` → `search/codebase`). Old names still work for now, and VS Code reports them as renamed.",
+        "copilot/renamed-tool",
+        "VS Code renamed its built-in tools into tool sets (`codebase` → `search/codebase`, `shell` → `execute`). It still maps the old names, and marks each as renamed (information, struck through) with the name to write now.",
         "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['codebase']\n---\nPlan.\n",
         "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['search/codebase']\n---\nPlan.\n",
         COPILOT_DOC,
     ),
     d(
-        "/deprecated-key",
-        "VS Code renamed the prompt file's `mode` to `agent` and replaced an agent's `infer` with `user-invocable` and `disable-model-invocation`; the old keys are read for now.",
+        "copilot-prompt/deprecated-key",
+        "VS Code renamed the prompt file's `mode` to `agent`. It still reads `mode` as `agent` and warns; with both keys it reads `agent` and ignores `mode`.",
         "//- /project/.github/prompts/explain.prompt.md\n---\nmode: ask\n---\nExplain the selection.\n",
         "//- /project/.github/prompts/explain.prompt.md\n---\nagent: ask\n---\nExplain the selection.\n",
         COPILOT_DOC,
     ),
     d(
-        "/legacy-chatmode",
-        "Custom chat modes became custom agents in VS Code 1.106: `*.chatmode.md` files still load, but new features (handoffs, subagents) are documented for `*.agent.md`.",
+        "copilot-chatmode/legacy-chatmode",
+        "Custom chat modes became custom agents in VS Code 1.106: `*.chatmode.md` files still load (VS Code reads them as agents and warns \"Chat modes have been renamed to agents\"), but new features (handoffs, subagents) are documented for `*.agent.md`.",
         "//- /project/.github/chatmodes/planner.chatmode.md\n---\ndescription: Plans features\n---\nPlan.\n",
         "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\n---\nPlan.\n",
         COPILOT_DOC,
     ),
     d(
-        "/invalid-handoff",
-        "VS Code shows a handoff button only for a handoff with `label`, `agent` and `prompt`; unknown properties are ignored.",
+        "copilot/invalid-handoff",
+        "VS Code shows a handoff button only for a handoff with `label`, `agent` and `prompt`. Its validator reports a missing one, a handoff that is not a mapping, a `send` or `showContinueOn` that is not the plain word `true` or `false`, and two labels that differ only in case as errors; a property it does not know (`agnt`) it ignores, with a warning.",
         "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nhandoffs:\n  - label: Implement\n    agnt: agent\n---\nPlan.\n",
         "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nhandoffs:\n  - label: Implement\n    agent: agent\n    prompt: Implement the plan.\n---\nPlan.\n",
         COPILOT_DOC,
+    ),
+    d(
+        "copilot-instructions/invalid-glob",
+        "VS Code splits `applyTo` on the commas outside `{}` and `[]` and reports a value with no pattern at all, or an empty pattern between commas, as an error. Any other text it accepts as a glob (even `src/[api/**`), so agentls reports only these.",
+        "//- /project/.github/instructions/ts.instructions.md\n---\napplyTo: \",**/*.ts\"\n---\nUse strict types.\n",
+        "//- /project/.github/instructions/ts.instructions.md\n---\napplyTo: \"**/*.ts\"\n---\nUse strict types.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "copilot/deprecated-key",
+        "VS Code replaced an agent's `infer` with `user-invocable` (`false` hides the agent from the picker) and `disable-model-invocation` (`true` keeps other agents from running it), and reports `infer`, whatever its value, as an error.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ninfer: false\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ndisable-model-invocation: true\n---\nPlan.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "copilot/wrong-type",
+        "VS Code's validator checks the type of every key it knows: `name`, `description`, `argument-hint`, `target` and a prompt's `agent` must be text; `user-invocable`, `disable-model-invocation` and a handoff's `send` the plain words `true` or `false` (not `True`, `'true'` or `yes`); `agents` and `handoffs` lists; `tools` a list or one comma-separated string; `applyTo` one string. Anything else is an error marker in the editor and the Problems panel, and VS Code does not take the value.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nuser-invocable: True\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nuser-invocable: true\n---\nPlan.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "copilot/empty-value",
+        "VS Code reports an empty `name`, `description`, `target`, `model` or prompt `agent` (`\"\"`, or only blanks) and an empty model list as errors. A bare `key:` is its parser's `Missing value` error, reported as `yaml/syntax`. An empty `argument-hint` it only warns about.",
+        "//- /project/.github/agents/planner.agent.md\n---\nname: \"\"\ndescription: Plans features\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\nname: Planner\ndescription: Plans features\n---\nPlan.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "copilot/invalid-value",
+        "VS Code takes only `vscode` and `github-copilot` as an agent's `target`, `read`, `write` or `none` as a `github` permission (each scope its own set), and `command` as a hook's `type`; anything else is an error. An unknown hook event, permission scope or hook property it ignores, with a warning.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntarget: desktop\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntarget: vscode\n---\nPlan.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "copilot/unknown-key",
+        "VS Code supports its own set of keys in each file type (agents, prompt files, instructions) and ignores any other key, marking it faded (a hint, which the Problems panel hides): a misspelt key silently does nothing. In an agent with `target: github-copilot`, which runs on github.com, only `name`, `description`, `tools`, `target`, `model`, `reasoning-effort`, `mcp-servers`, `github` and `infer` count.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nmodle: GPT-5 (copilot)\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nmodel: GPT-5 (copilot)\n---\nPlan.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "copilot/unknown-tool",
+        "VS Code ignores a tool name it does not know (a faded hint). agentls reports a name only when it is one letter or one case away from a built-in tool or tool set, or `*` (VS Code has no wildcard for every tool): any other name may be one of your own tool sets, an MCP tool or an extension tool of your setup.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['serch']\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['search']\n---\nPlan.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "copilot/unknown-model",
+        "Copilot names models as its model picker does (`Claude Sonnet 4.5 (copilot)`); which names exist depends on your sign-in and model extensions, so agentls checks no other name. A Claude Code model name (`sonnet`, `claude-sonnet-4-5`) is no Copilot model's name: VS Code ignores it and uses the model selected in the picker.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nmodel: sonnet\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\nmodel: Claude Sonnet 4.5 (copilot)\n---\nPlan.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "copilot/duplicate-tool",
+        "A tool listed twice is enabled once; usually a copy-paste slip hiding a tool that was meant.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['search', 'edit', 'search']\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['search', 'edit']\n---\nPlan.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "/conditional-tool",
+        "Some VS Code tools exist only in some setups: `fetch` (`web/fetch`) only in the desktop app, `search/changes` only with the setting `github.copilot.chat.getChangedFilesTool.enabled`, the subagent tools with their settings. Where a tool is missing, VS Code ignores it, so the agent works in one VS Code and not in another.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['search/codebase', 'search/changes']\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: Plans features\ntools: ['search/codebase']\n---\nPlan.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "/ignored-key",
+        "Some keys count only together with others: a prompt's `tools` only when it runs with an agent that uses tools (`ask` and `edit` use none), an agent's `agents` only when `tools` includes the `agent` tool, `mcp-servers` only for an agent that runs on github.com (`target: github-copilot`). VS Code ignores them otherwise, and says so.",
+        "//- /project/.github/prompts/explain.prompt.md\n---\nagent: ask\ntools: ['search']\n---\nExplain the selection.\n",
+        "//- /project/.github/prompts/explain.prompt.md\n---\nagent: agent\ntools: ['search']\n---\nExplain the selection.\n",
+        VSCODE_DOC,
+    ),
+    d(
+        "yaml/lost-keys",
+        "VS Code reads Copilot front matter with its own parser, which stops silently where strict YAML would fail: an unclosed quote runs on to the end of the front matter and swallows the keys after it, and a line that is no `key: value` ends the front matter there. The keys after that point are ignored, with no error marker to say so.",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: \"Plans features\ntools: ['search']\n---\nPlan.\n",
+        "//- /project/.github/agents/planner.agent.md\n---\ndescription: \"Plans features\"\ntools: ['search']\n---\nPlan.\n",
+        VSCODE_DOC,
     ),
     d(
         "/claude-style-tools",
@@ -513,14 +605,6 @@ const UNSEEN: &[(&str, &str)] = &[
         "For `color`, only the `/agents` screen shows the colour, which no request carries, so the ground-truth harness cannot see that an invalid one is dropped; for the other keys Claude Code logs the value it ignores.",
     ),
     (
-        "link/missing-file",
-        "A link is text in the prompt: whether the model follows it is up to the model, not the loader.",
-    ),
-    (
-        "link/missing-anchor",
-        "A link is text in the prompt: whether the model follows it is up to the model, not the loader.",
-    ),
-    (
         "/unknown-agent",
         "`Agent(type)` limits apply only to an agent run as the main session (`claude --agent`), which the ground-truth harness does not drive yet.",
     ),
@@ -532,55 +616,141 @@ const UNSEEN: &[(&str, &str)] = &[
         "/unknown-skill",
         "A workspace rule over several files; the ground-truth harness records single files so far.",
     ),
+    (
+        "link/missing-anchor",
+        "A link is text in the prompt: whether the model follows it is up to the model, not the loader; VS Code checks only that a linked file exists.",
+    ),
+    (
+        "copilot-agent/conditional-tool",
+        "Whether the tool is there depends on the setup (the desktop app or the web build, settings, sign-in), and the recording is one setup: code-server's web build, signed out, default settings.",
+    ),
+    (
+        "copilot-chatmode/conditional-tool",
+        "Whether the tool is there depends on the setup (the desktop app or the web build, settings, sign-in), and the recording is one setup: code-server's web build, signed out, default settings.",
+    ),
+    (
+        "copilot-prompt/conditional-tool",
+        "Whether the tool is there depends on the setup (the desktop app or the web build, settings, sign-in), and the recording is one setup: code-server's web build, signed out, default settings.",
+    ),
+    (
+        "copilot-agent/unknown-agent",
+        "Which agents exist is the workspace's: the recording holds every case in one workspace, whose agents are no project's.",
+    ),
+    (
+        "copilot-chatmode/unknown-agent",
+        "Which agents exist is the workspace's: the recording holds every case in one workspace, whose agents are no project's.",
+    ),
+    (
+        "copilot-prompt/unknown-agent",
+        "Which agents exist is the workspace's: the recording holds every case in one workspace, whose agents are no project's.",
+    ),
 ];
 
-/// Which real tool, at which version, the claims of a format were checked against.
-fn oracle_of(code: &str) -> Option<&'static str> {
+/// The ground-truth harness checks a shared code's findings (`yaml/`, `front-matter/`,
+/// `link/`) against the tools that produce them; by default Claude Code. A per-format code is
+/// checked against its format's tool (`verified_with`), unless named here.
+const CHECKED_BY: &[(&str, &[&str])] = &[
+    ("yaml/syntax", &[CLAUDE, VSCODE]),
+    ("yaml/duplicate-key", &[CLAUDE, VSCODE]),
+    ("yaml/not-a-mapping", &[CLAUDE, VSCODE]),
+    ("yaml/needs-quotes", &[CLAUDE, VSCODE]),
+    ("yaml/tabs", &[CLAUDE, VSCODE]),
+    ("front-matter/unclosed", &[CLAUDE, VSCODE]),
+    ("front-matter/missing", &[CLAUDE, VSCODE]),
+    ("yaml/lost-keys", &[VSCODE]),
+    // VS Code checks link targets; Claude Code's loader does not look at links.
+    ("link/missing-file", &[VSCODE]),
+    // A skill's name is Claude Code's and VS Code's: VS Code is the one that rejects capitals.
+    ("skill/name-format", &[VSCODE]),
+];
+const CLAUDE: &str = crate::formats::CLAUDE_CODE_VERSION;
+const VSCODE: &str = crate::formats::VSCODE_VERSION;
+
+/// What a shared code's findings claim in the files of another tool, where that differs from
+/// the rule's own effect (VS Code reads Copilot files with its own parser).
+const IN_COPILOT_FILES: &[(&str, Effect)] = &[
+    ("yaml/syntax", Effect::Rejected),
+    ("yaml/duplicate-key", Effect::Rejected),
+    ("yaml/not-a-mapping", Effect::Rejected),
+    ("yaml/needs-quotes", Effect::Portability),
+    ("yaml/tabs", Effect::Portability),
+    ("front-matter/unclosed", Effect::ReadDifferently),
+    ("front-matter/missing", Effect::ReadDifferently),
+];
+
+use super::diagnostics::Effect;
+
+/// Which real tools, at which versions, the claims of a code were checked against.
+pub fn oracles_of(code: &str) -> Vec<&'static str> {
+    if let Some((_, tools)) = CHECKED_BY.iter().find(|(c, _)| *c == code) {
+        return tools.to_vec();
+    }
     let prefix = code.split('/').next().unwrap_or_default();
     match crate::formats::by_id(prefix) {
-        Some(f) => f.verified_with,
-        // Shared codes (`yaml/`, `front-matter/`, `link/`) are recorded for Claude Code files.
-        None => crate::formats::by_id("claude-agent").and_then(|f| f.verified_with),
+        Some(f) => f.verified_with.into_iter().collect(),
+        None => vec![CLAUDE],
     }
+}
+
+/// Why no oracle sees a code's effect, if none does. An entry written `/x` is about the Claude
+/// Code formats; a Copilot format's entries are written in full.
+fn unseen(code: &str) -> Option<&'static str> {
+    let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
+    let copilot = code.starts_with("copilot-");
+    UNSEEN
+        .iter()
+        .find(|(c, _)| *c == code || (!copilot && *c == short))
+        .map(|(_, why)| *why)
 }
 
 /// The page's paragraph about what the finding claims and how that claim was checked.
 fn effect_section(code: &str) -> String {
     let effect = super::diagnostics::rules::effect(code);
     let severity = effect.severity().as_str();
-    let claim = format!(
+    let mut claim = format!(
         "A finding claims: {}. Severity follows the effect: **{severity}**.",
         effect.describe()
     );
-    let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
-    let unseen = UNSEEN
-        .iter()
-        .find(|(c, _)| *c == code || *c == short)
-        .map(|(_, why)| *why);
-    let checked = match (unseen, oracle_of(code), effect) {
+    if let Some((_, other)) = IN_COPILOT_FILES.iter().find(|(c, _)| *c == code) {
+        claim.push_str(&format!(
+            " In Copilot files, which VS Code reads with its own parser, a finding claims: {}; **{}**.",
+            other.describe(),
+            other.severity().as_str()
+        ));
+    }
+    let checked = match (unseen(code), oracles_of(code).as_slice(), effect) {
         (Some(why), ..) => format!("No oracle can see all of this effect: {why}"),
-        (None, _, super::diagnostics::Effect::Unchecked) => {
+        (None, _, Effect::Unchecked) => {
             "This is about agentls itself, not a claim about a tool: it could not read what it reports, so it judged nothing there.".to_string()
         }
-        (None, _, super::diagnostics::Effect::Style) => {
+        (None, _, Effect::Style) => {
             "Nothing changes for the tool that reads the file, so there is no effect to observe.".to_string()
         }
-        (None, Some(tool), _) => format!(
-            "Checked against the real tool, {tool}, by agentls's ground-truth harness (`truth/`): its recorded cases confirm this claim."
-        ),
-        (None, None, _) => {
+        (None, [], _) => {
             "No recording of the real tool covers this format yet; the claim follows the sources below.".to_string()
         }
+        (None, tools, _) => format!(
+            "Checked against the real tool, {}, by agentls's ground-truth harness (`truth/`): its recorded cases confirm this claim.",
+            tools.join(", and ")
+        ),
     };
     format!("{claim}\n\n{checked}")
 }
 
-/// The doc of a code as users see it (`claude-agent/unknown-tool` finds `/unknown-tool`).
+/// The doc of a code as users see it: its own (`copilot-prompt/deprecated-key`), its family's
+/// (`copilot/wrong-type` for every Copilot format), or the shared one (`/wrong-type`).
 pub fn lookup(code: &str) -> Option<&'static RuleDoc> {
     let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
+    let family = code
+        .split('/')
+        .next()
+        .and_then(|f| f.split('-').next())
+        .unwrap_or_default();
+    let family_code = format!("{family}{short}");
     RULE_DOCS
         .iter()
         .find(|d| d.code == code)
+        .or_else(|| RULE_DOCS.iter().find(|d| d.code == family_code))
         .or_else(|| RULE_DOCS.iter().find(|d| d.code == short))
 }
 
@@ -593,7 +763,7 @@ pub fn page(code: &str) -> Option<String> {
     let fence = |text: &str| format!("```markdown\n{text}```\n");
     // A rule shared by several formats is documented with a Claude Code subagent.
     let format = code.split('/').next().unwrap_or_default();
-    let note = if doc.code.starts_with('/') && format != "claude-agent" && !doc.example.starts_with("//- ") {
+    let note = if !doc.code.contains(format) && format != "claude-agent" && !doc.example.starts_with("//- ") {
         let name = crate::formats::by_id(format).map_or(format, |f| f.name);
         format!("\n\nThe example is a Claude Code subagent; the rule reads {name} files the same way.")
     } else {

@@ -101,6 +101,9 @@ pub(crate) const fn f(key: &'static str, value: ValueKind, required: bool, doc: 
         snippet: None,
         unescapes_newlines: false,
         on_bad: super::Effect::Ignored,
+        on_empty: None,
+        scope: super::Scope::Everywhere,
+        checked_remotely: true,
     }
 }
 

@@ -1,113 +1,257 @@
 //! GitHub Copilot files in VS Code and on github.com: custom agents (`*.agent.md`,
 //! `.github/agents/*.md`), chat modes (`*.chatmode.md`, the legacy name of agents), prompt
 //! files (`*.prompt.md`) and instructions (`*.instructions.md`, `copilot-instructions.md`).
-//! Sources: VS Code docs "Custom agent file reference", "Prompt files", "Custom instructions";
-//! VS Code's own validator `promptValidator.ts` (microsoft/vscode, `src/vs/workbench/contrib/
-//! chat/common/promptSyntax/languageProviders/`, read at 01a59900 on 2026-11-25); formats.md §10;
-//! docs/format-sources.md §9.
+//!
+//! Every fact here is what VS Code 1.139.1 (code-server 4.139.1, with its built-in Copilot Chat
+//! 0.67.0) did, recorded in `truth/recorded/code-server@4.139.1.json` and judged by `truth/`:
+//! the keys each file type supports (its "Attribute 'K' is not supported… Supported: …"
+//! messages), what its validator reports as an error (a wrong type, an empty `name`, `infer`,
+//! a `target` outside its set), and how it reads the header (its own parser, ported in
+//! `syntax::vscode_yaml`). Where the validator's rules were read in VS Code's shipped code
+//! (`promptValidator`, in `out/vs/code/browser/workbench/workbench.js`), a recorded case shows
+//! each of them. docs/format-sources.md, "VS Code 1.139.1", lists the cases.
 
 use super::claude_agent::{c, f};
-use super::{BodySyntax, Choice, Field, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use super::{
+    BodySyntax, Choice, Effect, Field, Format, HookSchema, Kind, NameMatch, PathRule, Permission, Scope, ValueKind,
+    Vocab,
+};
 
+/// `target`'s values; `github-copilot` runs the agent as a Copilot agent on github.com, where
+/// other keys count ([`Scope`]).
 static TARGETS: &[Choice] = &[
     c("vscode", "Runs in VS Code chat (local)."),
     c(
         "github-copilot",
-        "Runs as a Copilot cloud agent on github.com; VS Code-only keys are ignored.",
+        "Runs as a Copilot agent on github.com; VS Code then supports only `name`, `description`, `tools`, `target`, `model`, `reasoning-effort`, `mcp-servers`, `github` and `infer`.",
     ),
 ];
 
-const NAME: Field = f(
-    "name",
-    ValueKind::Text,
-    false,
-    "Display name, shown in the agent picker. Defaults to the file name.",
-);
-const DESCRIPTION: Field = f(
-    "description",
-    ValueKind::Text,
-    false,
-    "What it is for; shown in the picker and read when choosing a subagent.",
-);
-const TOOLS: Field = f(
+/// The remote target, for messages.
+pub const REMOTE_TARGET: &str = "github-copilot";
+
+/// A field as VS Code's validator treats it: a value of the wrong type is an error marker.
+const fn v(key: &'static str, value: ValueKind, doc: &'static str) -> Field {
+    Field {
+        on_bad: Effect::Rejected,
+        ..f(key, value, false, doc)
+    }
+}
+
+const fn unchecked_remotely(field: Field) -> Field {
+    Field {
+        checked_remotely: false,
+        ..field
+    }
+}
+
+const fn local(field: Field) -> Field {
+    Field {
+        scope: Scope::Local,
+        ..field
+    }
+}
+
+const NAME: Field = Field {
+    on_empty: Some(Effect::Rejected),
+    ..v(
+        "name",
+        ValueKind::Scalar,
+        "Display name, shown in the picker. Defaults to the file name. VS Code reports an empty one, or one that is not text, as an error.",
+    )
+};
+const DESCRIPTION: Field = Field {
+    on_empty: Some(Effect::Rejected),
+    ..v(
+        "description",
+        ValueKind::Scalar,
+        "What it is for; shown in the picker and read when choosing a subagent. VS Code reports an empty one, or one that is not text, as an error.",
+    )
+};
+const TOOLS: Field = v(
     "tools",
     ValueKind::Tools,
-    false,
-    "A list of tools and tool sets: built-in names (`search/codebase`, `edit`), `server/*` for every tool of an MCP server, or extension tools. Omitted: the default tools.",
+    "A list of tools and tool sets (or one comma-separated string): built-in names (`search/codebase`, `edit`), `server/*` for every tool of an MCP server, extension tools (`publisher.extension/tool`), or your own tool sets. Omitted: the default tools.",
 );
-const MODEL: Field = f(
-    "model",
-    ValueKind::Models,
-    false,
-    "The model by its picker name (`Claude Sonnet 4.5`, `GPT-5 (copilot)`), or a list tried in order. Omitted: the model selected in the picker.",
-);
-const ARGUMENT_HINT: Field = f(
-    "argument-hint",
-    ValueKind::Text,
-    false,
-    "Hint shown in the chat input for what to type.",
-);
+const MODEL: Field = Field {
+    checked_remotely: false,
+    ..v(
+        "model",
+        ValueKind::Models,
+        "The model by its qualified picker name (`Claude Sonnet 4.5 (copilot)`), or a list tried in order. VS Code checks it against the models your sign-in and model extensions provide. Omitted: the model selected in the picker.",
+    )
+};
+const ARGUMENT_HINT: Field = Field {
+    on_empty: Some(Effect::Ignored),
+    ..v(
+        "argument-hint",
+        ValueKind::Scalar,
+        "Hint shown in the chat input for what to type. It must be text: VS Code reports a list as an error.",
+    )
+};
 
+/// VS Code's hook events for agents that run locally, and a hook command's keys (its
+/// `validateHooks`).
+static HOOKS_LOCAL: HookSchema = HookSchema {
+    events: &[
+        "SessionStart",
+        "SessionEnd",
+        "UserPromptSubmit",
+        "PreToolUse",
+        "PostToolUse",
+        "PreCompact",
+        "SubagentStart",
+        "SubagentStop",
+        "Stop",
+        "ErrorOccurred",
+    ],
+    keys: &[
+        "type",
+        "command",
+        "windows",
+        "linux",
+        "osx",
+        "bash",
+        "powershell",
+        "cwd",
+        "env",
+        "timeout",
+    ],
+    runs: &["command", "windows", "linux", "osx", "bash", "powershell"],
+    numbers: &["timeout"],
+    remote: Some(&HOOKS_REMOTE),
+};
+
+/// The same for `target: github-copilot`, which names events and keys its own way.
+static HOOKS_REMOTE: HookSchema = HookSchema {
+    events: &[
+        "sessionStart",
+        "sessionEnd",
+        "userPromptSubmitted",
+        "preToolUse",
+        "postToolUse",
+        "agentStop",
+        "subagentStop",
+        "errorOccurred",
+    ],
+    keys: &["type", "bash", "powershell", "cwd", "env", "timeoutSec"],
+    runs: &["bash", "powershell"],
+    numbers: &["timeoutSec"],
+    remote: None,
+};
+
+/// `github: permissions:` scopes and the access each takes (VS Code's validator).
+static GITHUB_PERMISSIONS: &[Permission] = &[
+    Permission {
+        scope: "actions",
+        values: &["read", "write", "none"],
+    },
+    Permission {
+        scope: "checks",
+        values: &["read", "none"],
+    },
+    Permission {
+        scope: "contents",
+        values: &["read", "write", "none"],
+    },
+    Permission {
+        scope: "discussions",
+        values: &["read", "write", "none"],
+    },
+    Permission {
+        scope: "issues",
+        values: &["read", "write", "none"],
+    },
+    Permission {
+        scope: "metadata",
+        values: &["read"],
+    },
+    Permission {
+        scope: "pull-requests",
+        values: &["read", "write", "none"],
+    },
+    Permission {
+        scope: "security-events",
+        values: &["read", "none"],
+    },
+    Permission {
+        scope: "workflows",
+        values: &["write", "none"],
+    },
+];
+
+/// The keys of an agent (and a chat mode, which VS Code reads as an agent), in the order of
+/// VS Code's list.
 const AGENT_FIELDS: &[Field] = &[
     DESCRIPTION,
     NAME,
     TOOLS,
     MODEL,
-    ARGUMENT_HINT,
-    f(
-        "target",
-        ValueKind::OneOf(TARGETS),
-        false,
-        "Where the agent runs: `vscode` or `github-copilot`. Omitted: both.",
-    ),
-    f(
+    local(ARGUMENT_HINT),
+    Field {
+        on_empty: Some(Effect::Rejected),
+        ..v(
+            "target",
+            ValueKind::Target {
+                choices: TARGETS,
+                remote: REMOTE_TARGET,
+            },
+            "Where the agent runs: `vscode` or `github-copilot`. Omitted: both. VS Code reports any other value as an error.",
+        )
+    },
+    unchecked_remotely(local(v(
         "handoffs",
         ValueKind::Handoffs,
-        false,
-        "Buttons offered after a response to continue with another agent: a list of `{label, agent, prompt, send?, showContinueOn?}`.",
-    ),
-    f(
+        "Buttons offered after a response to continue with another agent: a list of `{label, agent, prompt}` with optional `send`, `showContinueOn` and `model`.",
+    ))),
+    unchecked_remotely(local(v(
         "agents",
-        ValueKind::StringOrList,
-        false,
-        "Custom agents this one may run as subagents (`*` for all, `[]` for none); needs the `agent` tool in `tools`.",
-    ),
-    f(
+        ValueKind::AgentNames { tool: "agent" },
+        "Custom agents this one may run as subagents (`['*']` for all, `[]` for none); needs the `agent` tool in `tools`. VS Code reports a string, even `'*'`, as an error.",
+    ))),
+    local(v(
         "user-invocable",
-        ValueKind::Bool,
-        false,
-        "`false` hides the agent from the picker: only other agents can run it.",
-    ),
-    f(
+        ValueKind::PlainBool,
+        "`false` hides the agent from the picker: only other agents can run it. Only the plain words `true` and `false` count.",
+    )),
+    local(v(
         "disable-model-invocation",
-        ValueKind::Bool,
-        false,
-        "`true`: other agents cannot run it as a subagent.",
-    ),
-    f(
+        ValueKind::PlainBool,
+        "`true`: other agents cannot run it as a subagent. Only the plain words `true` and `false` count.",
+    )),
+    v(
         "infer",
-        ValueKind::Text,
-        false,
-        "Deprecated: use `user-invocable` and `disable-model-invocation`. A boolean, or `all`, `user`, `agent`, `hidden`.",
+        ValueKind::Any,
+        "Deprecated: VS Code reports it as an error; use `user-invocable` and `disable-model-invocation`.",
     ),
-    f(
-        "mcp-servers",
-        ValueKind::Mapping,
-        false,
-        "MCP servers for the agent on github.com (`target: github-copilot`).",
+    v(
+        "reasoning-effort",
+        ValueKind::Any,
+        "How much the model reasons before answering, for models that take it (VS Code does not check the value).",
     ),
-    f(
+    local(v(
+        "advancedOptions",
+        ValueKind::Any,
+        "Extra options of the agent (VS Code reads the key and does not check its value).",
+    )),
+    v(
+        "github",
+        ValueKind::Permissions(GITHUB_PERMISSIONS),
+        "GitHub access of the agent: `permissions:` with scopes (`contents`, `issues`, `pull-requests`…) set to `read`, `write` or `none`.",
+    ),
+    local(v(
         "hooks",
-        ValueKind::Mapping,
-        false,
-        "Hooks scoped to this agent (preview, VS Code).",
-    ),
-    f(
-        "metadata",
-        ValueKind::StringMap,
-        false,
-        "Extra properties as text keys and values (github.com).",
-    ),
+        ValueKind::Hooks(&HOOKS_LOCAL),
+        "Hooks scoped to this agent: event names (`PreToolUse`, `PostToolUse`…) with lists of `{type: command, command: …}`.",
+    )),
+    Field {
+        scope: Scope::Remote,
+        ..v(
+            "mcp-servers",
+            ValueKind::Any,
+            "MCP servers for the agent on github.com (`target: github-copilot`); VS Code ignores the key when the agent runs locally.",
+        )
+    },
 ];
 
 /// Agents, chat modes, prompt files and instructions share one body parser in VS Code
@@ -141,9 +285,9 @@ pub static AGENT: Format = Format {
     vocab: Vocab::Copilot,
     body_syntax: COPILOT_BODY,
     kind: Kind::Agent,
-    reader: crate::syntax::reader::Reader::LENIENT,
+    reader: crate::syntax::reader::Reader::VSCODE,
     guard_hooks_outside: &[],
-    verified_with: None,
+    verified_with: Some(super::VSCODE_VERSION),
     fields: AGENT_FIELDS,
 };
 
@@ -163,20 +307,23 @@ pub static PROMPT: Format = Format {
     docs_url: "https://code.visualstudio.com/docs/copilot/customization/prompt-files",
     strong_paths: &[PathRule::Suffix(".prompt.md")],
     kind: Kind::Other,
-    reader: crate::syntax::reader::Reader::LENIENT,
-    guard_hooks_outside: &[],
-    verified_with: None,
     fields: &[
         DESCRIPTION,
         NAME,
         ARGUMENT_HINT,
-        f(
-            "agent",
-            ValueKind::Text,
-            false,
-            "The agent that runs the prompt: `ask`, `edit`, `agent` (the default), `plan`, or a custom agent's name.",
+        Field {
+            on_empty: Some(Effect::Rejected),
+            ..v(
+                "agent",
+                ValueKind::Scalar,
+                "The agent that runs the prompt: `agent` (the default), `ask`, `edit`, or a custom agent's name. `ask` and `edit` run no tools, so VS Code ignores `tools` with them.",
+            )
+        },
+        v(
+            "mode",
+            ValueKind::Scalar,
+            "Deprecated name of `agent`: VS Code reads it as `agent` (and ignores it when `agent` is there too).",
         ),
-        f("mode", ValueKind::Text, false, "Deprecated name of `agent`."),
         MODEL,
         TOOLS,
     ],
@@ -194,40 +341,51 @@ pub static INSTRUCTIONS: Format = Format {
     ],
     vocab: Vocab::None,
     kind: Kind::Other,
-    reader: crate::syntax::reader::Reader::LENIENT,
-    guard_hooks_outside: &[],
-    verified_with: None,
     fields: &[
-        f(
+        v(
             "applyTo",
-            ValueKind::Globs,
-            false,
-            "Files the instructions apply to: a glob or comma-separated globs relative to the workspace (`**/*.ts,**/*.tsx`). Omitted: applied only when attached by hand or chosen from `description`.",
+            ValueKind::CommaGlobs,
+            "Files the instructions apply to: one string of globs, comma-separated, relative to the workspace (`**/*.ts,**/*.tsx`). VS Code reports a list, or an empty pattern, as an error. Omitted: applied only when attached by hand or chosen from `description`.",
         ),
         DESCRIPTION,
         NAME,
-        f(
+        v(
             "excludeAgent",
             ValueKind::StringOrList,
-            false,
             "Agents on github.com that should not use these instructions: `code-review` or `coding-agent`.",
         ),
     ],
     ..AGENT
 };
 
-/// Agents VS Code ships, which a prompt's `agent` or a handoff may name without a file.
-pub const BUILTIN_AGENTS: &[&str] = &["agent", "ask", "edit", "plan"];
+/// An agent VS Code ships, which a prompt's `agent` or a handoff may name without a file.
+#[derive(Debug)]
+pub struct BuiltinAgent {
+    pub name: &'static str,
+    pub doc: &'static str,
+    /// The agent runs tools; VS Code ignores a prompt's `tools` with one that does not.
+    pub runs_tools: bool,
+}
 
-/// What each built-in agent does, for completion and hover of a prompt's `agent`.
-pub static BUILTIN_AGENT_DOCS: &[Choice] = &[
-    c(
-        "agent",
-        "Agent mode (the default): plans and makes changes with tools, runs commands, iterates.",
-    ),
-    c("ask", "Answers questions about the code; makes no changes."),
-    c("edit", "Edits the files in the working set; runs no commands."),
-    c("plan", "Researches and writes a step-by-step plan before any change."),
+/// VS Code 1.139.1's built-in agents (its "Available agents: agent, ask, edit, …"). `Plan` is
+/// not one of them in the recorded setup (signed out: `agent: plan` is "Unknown agent"), so
+/// agentls neither offers nor flags it.
+pub static BUILTIN: &[BuiltinAgent] = &[
+    BuiltinAgent {
+        name: "agent",
+        doc: "Agent mode (the default): plans and makes changes with tools, runs commands, iterates.",
+        runs_tools: true,
+    },
+    BuiltinAgent {
+        name: "ask",
+        doc: "Answers questions about the code; makes no changes and runs no tools.",
+        runs_tools: false,
+    },
+    BuiltinAgent {
+        name: "edit",
+        doc: "Edits the files in the working set; runs no tools.",
+        runs_tools: false,
+    },
 ];
 
 /// Variables a prompt file's body may use (VS Code docs "Prompt files": variables), without

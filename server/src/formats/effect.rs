@@ -1,6 +1,6 @@
 //! What a finding claims the tool does with the file. Every finding carries one, and its
-//! severity follows from it: the tool does not load the file, refuses to run it, or every run
-//! fails → error; it loads, but something written has no effect or a different one → warning;
+//! severity follows from it: the tool does not load the file, refuses to run it, reports it as
+//! an error, or every run fails → error; it loads, but something written has no effect or a different one → warning;
 //! style and portability → information (`analysis::diagnostics` maps it). The ground-truth harness (`truth/`) checks each claim
 //! against what the real tool did, recorded at a pinned version.
 
@@ -13,6 +13,9 @@ pub enum Effect {
     Refused,
     /// The tool loads and runs it, but every run fails (the model API rejects the model id).
     RunsFail,
+    /// The tool's own validator reports it as an error (VS Code: an error marker in the
+    /// editor and the Problems panel), and does not take the value as written.
+    Rejected,
     /// The tool loads the file, and ignores what this finding points at (a key, a value, a
     /// tool): it has no effect.
     Ignored,
@@ -34,6 +37,7 @@ impl Effect {
         Effect::NotLoaded,
         Effect::Refused,
         Effect::RunsFail,
+        Effect::Rejected,
         Effect::Ignored,
         Effect::ReadDifferently,
         Effect::Portability,
@@ -47,6 +51,7 @@ impl Effect {
             Effect::NotLoaded => "not-loaded",
             Effect::Refused => "refused",
             Effect::RunsFail => "runs-fail",
+            Effect::Rejected => "rejected",
             Effect::Ignored => "ignored",
             Effect::ReadDifferently => "read-differently",
             Effect::Portability => "portability",
@@ -61,10 +66,11 @@ impl Effect {
             Effect::NotLoaded => "the tool does not load the file",
             Effect::Refused => "the tool loads the file but refuses to run it",
             Effect::RunsFail => "the tool runs it, and every run fails",
+            Effect::Rejected => "the tool reports it as an error and does not take it as written",
             Effect::Ignored => "the tool loads the file and ignores this part",
             Effect::ReadDifferently => "the tool loads the file and reads this part differently from how it is written",
             Effect::Portability => {
-                "what it does depends on where it runs: the tool reads it as written here, but strict YAML, other tools, or other sessions and platforms do not"
+                "what it does depends on where it runs: the tool reads it as written here, but strict YAML, other tools, or other sessions, setups and platforms of the tool do not"
             }
             Effect::Style => "no tool behaves differently; a convention or a clearer way to write it",
             Effect::Unchecked => "agentls could not read it, so it judged nothing there",

@@ -74,11 +74,16 @@ pub struct Format {
 /// in `truth/` keeps the two equal).
 pub const CLAUDE_CODE_VERSION: &str = "Claude Code 2.1.332";
 
+/// The VS Code release the Copilot formats were checked against (`truth/tools.toml` pins
+/// code-server 4.139.1, which is VS Code 1.139.1 with its built-in Copilot Chat 0.67.0; a test in
+/// `truth/` keeps the two equal).
+pub const VSCODE_VERSION: &str = "VS Code 1.139.1 (code-server 4.139.1)";
+
 /// Claude Code's loader (2.1.332): the front matter ends at the first `---` anywhere, and YAML
 /// that fails is read again with quoted values and spaces for leading tabs.
 pub const CLAUDE_READER: crate::syntax::reader::Reader = crate::syntax::reader::Reader {
     split: crate::syntax::reader::Split::FirstDashes,
-    retry: crate::syntax::yaml::Retry::QuoteLinesAndTabs,
+    parser: crate::syntax::reader::Parser::Yaml(crate::syntax::yaml::Retry::QuoteLinesAndTabs),
 };
 
 /// What a file of a format is, for cross-file rules and navigation.
@@ -192,6 +197,25 @@ pub struct Field {
     /// What the tool does with the file when this value is missing, empty or bad: ignores the
     /// key (the usual case) or does not load the file at all (an agent's `name`).
     pub on_bad: Effect,
+    /// What the tool does with a blank value of an optional key (`description: ""`), when it
+    /// does something worth saying (VS Code reports an empty `name` as an error).
+    pub on_empty: Option<Effect>,
+    /// Where the key counts, for files that run in two places ([`Scope`]).
+    pub scope: Scope,
+    /// The tool checks the value on the remote target too (VS Code leaves a github.com
+    /// agent's `model`, `handoffs` and `agents` to github.com).
+    pub checked_remotely: bool,
+}
+
+/// Where a key counts. A Copilot agent runs in VS Code, or with `target: github-copilot` as a
+/// Copilot agent on github.com, and each reads its own keys ([`ValueKind::Target`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Everywhere,
+    /// Not for the remote target: VS Code calls the key unsupported there.
+    Local,
+    /// Only for the remote target: VS Code ignores the key when the agent runs locally.
+    Remote,
 }
 
 /// What a field's value must be.
@@ -199,6 +223,30 @@ pub struct Field {
 pub enum ValueKind {
     /// Any non-empty scalar.
     Text,
+    /// Any scalar, read as the text written (VS Code's parser has no numbers or booleans).
+    Scalar,
+    /// The plain words `true` or `false`: VS Code rejects `True`, `'true'` and `yes`.
+    PlainBool,
+    /// Where the file runs: one of `choices`; `remote` makes the keys of [`Scope::Local`]
+    /// unsupported and those of [`Scope::Remote`] count.
+    Target {
+        choices: &'static [Choice],
+        remote: &'static str,
+    },
+    /// Names of agents this one may run as subagents (`*` for all), which need `tool` in the
+    /// file's tool list.
+    AgentNames {
+        tool: &'static str,
+    },
+    /// A mapping with one key, `permissions`, of scope → allowed value (Copilot `github`).
+    Permissions(&'static [Permission]),
+    /// Hook events → commands, as VS Code validates them (Copilot agents' `hooks`).
+    Hooks(&'static HookSchema),
+    /// One string of comma-separated globs (VS Code `applyTo`): a list is rejected, and so is
+    /// an empty pattern; any other text is accepted.
+    CommaGlobs,
+    /// Anything: the tool does not check it.
+    Any,
     /// An identifier (the agent's name).
     Name,
     Bool,
@@ -246,6 +294,25 @@ pub enum ValueKind {
     Mapping,
 }
 
+/// A permission scope and the values it takes.
+#[derive(Debug)]
+pub struct Permission {
+    pub scope: &'static str,
+    pub values: &'static [&'static str],
+}
+
+/// What a `hooks` mapping may hold: event names, and per command its keys, the keys of which
+/// one must be there (what runs), and the keys that hold numbers.
+#[derive(Debug)]
+pub struct HookSchema {
+    pub events: &'static [&'static str],
+    pub keys: &'static [&'static str],
+    pub runs: &'static [&'static str],
+    pub numbers: &'static [&'static str],
+    /// The same for the remote target, which names its events and keys its own way.
+    pub remote: Option<&'static HookSchema>,
+}
+
 /// An allowed value of an enumerated field.
 #[derive(Debug)]
 pub struct Choice {
@@ -265,7 +332,14 @@ impl ValueKind {
     /// What a user would call the expected value, for completion details and hovers.
     pub fn describe(&self) -> &'static str {
         match self {
-            ValueKind::Text => "text",
+            ValueKind::Text | ValueKind::Scalar => "text",
+            ValueKind::PlainBool => "`true` or `false`",
+            ValueKind::Target { .. } => "one of a fixed set",
+            ValueKind::AgentNames { .. } => "list of agent names, or `*`",
+            ValueKind::Permissions(_) => "`permissions:` mapping of scope → access",
+            ValueKind::Hooks(_) => "mapping of hook event → commands",
+            ValueKind::CommaGlobs => "comma-separated globs",
+            ValueKind::Any => "any value",
             ValueKind::Name => "identifier (lowercase, digits, hyphens)",
             ValueKind::Bool | ValueKind::Flag => "`true` or `false`",
             ValueKind::PositiveInt => "whole number ≥ 1",

@@ -5,6 +5,7 @@ pub mod front_matter;
 pub mod markdown;
 pub mod reader;
 pub mod scan;
+pub mod vscode_yaml;
 pub mod yaml;
 
 use crate::document::AppliedEdit;

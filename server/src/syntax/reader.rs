@@ -1,11 +1,13 @@
 //! How a tool finds and reads a front matter. Tools disagree on both: Claude Code closes the
 //! block at the first `---` anywhere and retries a failed YAML with quoted values and spaces
-//! for tabs; most others close at a `---` line and read strict YAML. Diagnostics check what
-//! the tool will read, so each format names its reader; editing help (outline, completion,
-//! hover) uses the document's own tolerant parse ([`super::Syntax`]).
+//! for tabs; VS Code closes it at the next `---` line (or not at all) and reads it with its own
+//! small parser; others close at a `---` line and read strict YAML. Diagnostics check what the
+//! tool will read, so each format names its reader; editing help (outline, completion, hover)
+//! uses the document's own tolerant parse ([`super::Syntax`]).
 
 use super::front_matter::{self, FrontMatterSplit, NoFrontMatter};
-use super::yaml::{self, ParsedYaml, Retry};
+use super::vscode_yaml::{self, HeaderError};
+use super::yaml::{self, ParsedYaml, Retry, SyntaxError};
 use crate::document::Document;
 
 /// Where a front matter ends.
@@ -16,13 +18,26 @@ pub enum Split {
     Lines,
     /// The first `---` after the opening line, anywhere ([`front_matter::split_first_dashes`]).
     FirstDashes,
+    /// VS Code's prompt file parser: the next line that is `---` (trailing blanks allowed);
+    /// with none, the whole rest of the file ([`vscode_yaml::read`]).
+    DashLinesOrEnd,
+}
+
+/// What reads the YAML between the fences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parser {
+    /// A YAML 1.2 parser, and what the tool does when the text is not valid YAML.
+    Yaml(Retry),
+    /// VS Code's own YAML-like parser (`src/vs/base/common/yaml.ts`): it reads what it can
+    /// and reports the rest as errors ([`vscode_yaml`]).
+    VsCode,
 }
 
 /// A tool's way of reading front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reader {
     pub split: Split,
-    pub retry: Retry,
+    pub parser: Parser,
 }
 
 impl Reader {
@@ -30,17 +45,45 @@ impl Reader {
     /// a tolerant retry for values holding `: `.
     pub const LENIENT: Reader = Reader {
         split: Split::Lines,
-        retry: Retry::Lenient,
+        parser: Parser::Yaml(Retry::Lenient),
     };
+
+    /// VS Code's prompt file parser (VS Code 1.139.1): agents, chat modes, prompt files,
+    /// instructions and skills as VS Code reads them.
+    pub const VSCODE: Reader = Reader {
+        split: Split::DashLinesOrEnd,
+        parser: Parser::VsCode,
+    };
+
+    /// The retry of a YAML 1.2 reader (`None` for a tool with its own parser).
+    pub fn retry(self) -> Option<Retry> {
+        match self.parser {
+            Parser::Yaml(r) => Some(r),
+            Parser::VsCode => None,
+        }
+    }
+
+    /// The tool reads an unclosed front matter as a header that runs to the end of the file
+    /// (VS Code) instead of losing it.
+    pub fn reads_unclosed(self) -> bool {
+        self.split == Split::DashLinesOrEnd
+    }
 }
 
 /// The front matter as one tool reads it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Reading {
     pub front_matter: Option<FrontMatterSplit>,
     /// Why there is none, for readers that tell.
     pub none_because: Option<NoFrontMatter>,
     pub yaml: ParsedYaml,
+    /// What a tool with its own parser reports as errors while still reading the rest (VS
+    /// Code: `Missing value`, `Duplicate key`…); empty for YAML 1.2 readers, whose one error
+    /// is [`ParsedYaml::error`].
+    pub errors: Vec<HeaderError>,
+    /// Where strict YAML 1.2 stops on a front matter that the tool's own parser reads: what
+    /// other tools reading the same file would reject.
+    pub strict_error: Option<SyntaxError>,
 }
 
 impl Reading {
@@ -52,20 +95,24 @@ impl Reading {
 /// Reads `doc`'s front matter the way `reader` does.
 pub fn read(doc: &Document, reader: Reader) -> Reading {
     let syntax = doc.syntax();
+    let retry = match reader.parser {
+        Parser::VsCode => return read_vscode(doc),
+        Parser::Yaml(r) => r,
+    };
     match reader.split {
         // The document's own split and parse are this reading: no second pass.
-        Split::Lines if reader.retry == Retry::Lenient => Reading {
+        Split::Lines if retry == Retry::Lenient => Reading {
             front_matter: syntax.front_matter.clone(),
-            none_because: None,
             yaml: syntax.yaml.clone(),
+            ..Reading::default()
         },
-        Split::Lines => {
+        Split::Lines | Split::DashLinesOrEnd => {
             let fm = syntax.front_matter.clone();
-            let yaml = parse(doc, fm.as_ref(), reader.retry);
+            let yaml = parse(doc, fm.as_ref(), retry);
             Reading {
                 front_matter: fm,
-                none_because: None,
                 yaml,
+                ..Reading::default()
             }
         }
         Split::FirstDashes => match front_matter::split_first_dashes(doc.rope()) {
@@ -79,20 +126,63 @@ pub fn read(doc: &Document, reader: Reader) -> Reading {
                 let yaml = if same && syntax.yaml.error.is_none() && syntax.yaml.retried_after.is_none() {
                     syntax.yaml.clone()
                 } else {
-                    parse(doc, Some(&fm), reader.retry)
+                    parse(doc, Some(&fm), retry)
                 };
                 Reading {
                     front_matter: Some(fm),
-                    none_because: None,
                     yaml,
+                    ..Reading::default()
                 }
             }
             Err(why) => Reading {
-                front_matter: None,
                 none_because: Some(why),
-                yaml: ParsedYaml::default(),
+                ..Reading::default()
             },
         },
+    }
+}
+
+/// VS Code's reading: its split and its parser, plus where strict YAML would stop on the same
+/// header (only for a closed header: an unclosed one is no YAML front matter to anyone else).
+fn read_vscode(doc: &Document) -> Reading {
+    // Only the text up to the closing `---` line matters (the whole file when there is none):
+    // a long body is not copied on every keystroke.
+    let rope = doc.rope();
+    let fence = |line: ropey::RopeSlice| {
+        line.len_bytes() <= 256 && vscode_yaml::is_fence(line.to_string().trim_start_matches('\u{feff}'))
+    };
+    let mut lines = rope.lines();
+    let mut end = rope.len_bytes();
+    if let Some(first) = lines.next() {
+        let mut offset = first.len_bytes();
+        if fence(first) {
+            for line in lines {
+                offset += line.len_bytes();
+                if fence(line) {
+                    end = offset;
+                    break;
+                }
+            }
+        } else {
+            end = offset;
+        }
+    }
+    let text = rope.byte_slice(..end).to_string();
+    let header = vscode_yaml::read(&text);
+    let strict_error = header
+        .split
+        .as_ref()
+        .filter(|s| s.close.is_some())
+        .and_then(|s| yaml::parse_with(&text[s.yaml.clone()], s.yaml.start, Retry::None).error);
+    Reading {
+        front_matter: header.split,
+        none_because: None,
+        yaml: ParsedYaml {
+            root: header.root,
+            ..ParsedYaml::default()
+        },
+        errors: header.errors,
+        strict_error,
     }
 }
 

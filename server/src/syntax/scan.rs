@@ -254,11 +254,20 @@ pub fn file_refs(text: &str, body_start: usize, code_blocks: &[TextRange]) -> Ve
         let Some(rest) = text[at + 1..].strip_prefix(PREFIX) else {
             return 0;
         };
+        // VS Code's pattern, `#file:(?<filePath>[^\s#]+)`: the path runs to a blank or a `#`,
+        // punctuation included (`#file:a.md,` names `a.md,`). A backtick ends the code span the
+        // reference would otherwise run into.
         let len = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')' | '`' | '"' | '\'' | '#'))
+            .find(|c: char| c.is_whitespace() || matches!(c, '#' | '`'))
             .unwrap_or(rest.len());
-        let path = rest[..len].trim_end_matches(['.', ':']);
-        if !path.is_empty() && !is_external(path) {
+        let path = &rest[..len];
+        // VS Code takes `scheme:/…` as a URI (`/^[a-zA-Z]+:\//`) and `/…` as an absolute path;
+        // anything else is relative to the file's folder.
+        let scheme = path
+            .split_once(":/")
+            .is_some_and(|(s, _)| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic()));
+        let external = scheme || path.starts_with('/') || path.contains(['{', '}']);
+        if !path.is_empty() && !external {
             out.push((at..at + 1 + PREFIX.len() + path.len(), path.to_string()));
         }
         PREFIX.len() + len
@@ -989,11 +998,12 @@ mod tests {
             .collect();
         assert_eq!(
             refs,
+            // As VS Code reads them: the punctuation after a name is part of the path.
             vec![
-                ("#file:src/a.ts", "src/a.ts"),
-                ("#file:../b.md", "../b.md"),
+                ("#file:src/a.ts,", "src/a.ts,"),
+                ("#file:../b.md).", "../b.md)."),
                 ("#file:c.md", "c.md"),
-                ("#file:after-span.md", "after-span.md"),
+                ("#file:after-span.md:", "after-span.md:"),
             ]
         );
         // Chunked reads agree, and `@path` reading is unchanged by the shared walk.

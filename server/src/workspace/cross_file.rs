@@ -136,11 +136,8 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
             });
         }
     }
-    let builtins: &[&str] = if copilot {
-        crate::formats::copilot::BUILTIN_AGENTS
-    } else {
-        BUILTIN_AGENTS
-    };
+    let copilot_builtins: Vec<&str> = crate::formats::copilot::BUILTIN.iter().map(|a| a.name).collect();
+    let builtins: &[&str] = if copilot { &copilot_builtins } else { BUILTIN_AGENTS };
     for agent in &entry.refs.agents {
         let known = builtins.contains(&agent.name.as_str())
             // `plugin:agent` names a plugin's agent, which the workspace may not hold.

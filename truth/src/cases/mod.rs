@@ -1,12 +1,14 @@
 //! The cases the tools are asked about: one agent spec file each, with the place it has in a
 //! project. Four sources: the rules' fixtures (`server/tests/fixtures`), the examples of the rule
 //! pages (`docs/rules`), the third-party corpus (`../shared/corpus`) and generated mutations
-//! (every field × typical mistakes).
+//! (every field × typical mistakes), for Claude Code (`mutations`) and VS Code
+//! (`vscode_mutations`).
 
 pub mod corpus;
 pub mod fixtures;
 pub mod gemini;
 pub mod mutations;
+pub mod vscode_mutations;
 
 use crate::util::fnv64;
 use std::path::{Path, PathBuf};
@@ -138,6 +140,7 @@ pub fn project_path(format: &str, stem: &str) -> String {
 /// Every case, from all sources (the corpus only when `../shared` is there).
 pub fn all() -> Vec<Case> {
     let mut out = mutations::all();
+    out.extend(vscode_mutations::all());
     out.extend(fixtures::all());
     out.extend(corpus::all());
     out.extend(crate::cline::cases::all());

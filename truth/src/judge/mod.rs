@@ -7,6 +7,8 @@
 pub mod claude;
 pub mod drift;
 pub mod peer;
+pub mod vscode;
+pub mod vscode_drift;
 
 use crate::cases::Case;
 use agentls::analysis::diagnostics::{Diagnostic, Effect, diagnostics};
@@ -170,9 +172,9 @@ pub fn pair<O: Clone>(
     r
 }
 
-/// The formats the Claude Code oracle observes.
+/// The formats the Claude Code oracle observes (VS Code's own mutations are for VS Code).
 pub fn claude_observes(c: &Case) -> bool {
-    matches!(c.format.as_str(), "claude-agent" | "claude-command" | "skill")
+    matches!(c.format.as_str(), "claude-agent" | "claude-command" | "skill") && !c.id.starts_with("mutation/vscode/")
 }
 
 /// Judges every case of the Claude Code recording at `version`.
@@ -184,4 +186,44 @@ pub fn claude_report(version: &str) -> Result<(Report, Recorded<crate::claude::O
         claude::judge(case, obs, &mut report);
     }
     Ok((report, rec))
+}
+
+/// Judges every current case of the VS Code recording of `code_server`.
+pub fn vscode_report(code_server: &str) -> Result<(Report, crate::vscode::Paired), String> {
+    let rec = crate::vscode::read(code_server)?
+        .ok_or_else(|| format!("no recording of code-server {code_server}: run `truth record --tool vscode`"))?;
+    let cases = crate::vscode::cases();
+    let ws = vscode::workspace(&cases);
+    let paired = crate::vscode::pair(cases, &rec);
+    let mut report = Report::default();
+    for (case, obs) in &paired.current {
+        vscode::judge(case, obs, &ws, &mut report);
+    }
+    Ok((report, paired))
+}
+
+/// Confirmed / contradicted / unverifiable claims and misses per format (the code's prefix;
+/// shared codes count under the case's format), as a table.
+pub fn by_format(report: &Report) -> String {
+    let mut rows: BTreeMap<String, [usize; 4]> = BTreeMap::new();
+    for v in &report.verdicts {
+        let prefix = v.code.split('/').next().unwrap_or_default();
+        let key = if agentls::formats::by_id(prefix).is_some() {
+            prefix.to_string()
+        } else {
+            format!("{prefix}/ (shared)")
+        };
+        rows.entry(key).or_default()[v.outcome as usize] += 1;
+    }
+    for m in &report.misses {
+        rows.entry(format!("misses in {}/", m.case.split('/').next().unwrap_or("?")))
+            .or_default()[3] += 1;
+    }
+    let mut out = String::from(
+        "| format | confirmed | contradicted | unverifiable | misses |\n| --- | ---: | ---: | ---: | ---: |\n",
+    );
+    for (k, r) in rows {
+        out.push_str(&format!("| {k} | {} | {} | {} | {} |\n", r[0], r[1], r[2], r[3]));
+    }
+    out
 }

@@ -14,7 +14,7 @@ use super::claude::{
 use super::{Analysed, pair};
 use crate::cases::Case;
 use crate::claude::Observation;
-use agentls::analysis::diagnostics::Severity;
+use agentls::analysis::diagnostics::{Effect, Severity};
 use agentls::formats::claude_models;
 use agentls::formats::claude_tools::{self, Availability};
 use agentls::syntax::yaml::NodeKind;
@@ -244,7 +244,9 @@ pub fn agentls_findings(case: &Case) -> Vec<Finding> {
     a.findings
         .iter()
         .map(|d| Finding {
-            error: d.severity == Severity::Error,
+            // A `rejected` finding is another tool's validator verdict (VS Code marks a skill
+            // name with capitals an error); Claude Code's facts are about what it runs.
+            error: d.severity == Severity::Error && d.effect != Effect::Rejected,
             rule: d.code.clone(),
             key: key_of(&a, d),
             // What the finding points at, and the places it relates (one note for several

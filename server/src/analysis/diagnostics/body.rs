@@ -292,18 +292,46 @@ fn legacy(sink: &mut Sink) {
         "copilot-agent" | "copilot-chatmode" => &[("infer", "user-invocable")],
         _ => &[],
     };
+    let product = sink.format.product;
     for (old, new) in deprecated {
         let Some(e) = root.entries().iter().find(|e| e.key.as_str() == Some(old)) else {
             continue;
         };
-        let fix = (root.get(new).is_none() && *old == "mode")
-            .then(|| Fix::replace(format!("Rename to `{new}`"), e.key.span.clone(), *new));
-        let msg = if *old == "mode" {
-            "`mode` is deprecated: VS Code reads it as `agent`; rename it".to_string()
+        if *old == "mode" {
+            if root.get(new).is_some() {
+                // Both: VS Code reads `agent` and ignores `mode`.
+                let lines = e.key.span.start..e.value.span.end.max(e.key.span.end);
+                let fix = Fix::replace("Remove `mode`", whole_line(sink, lines), "");
+                sink.push_as(
+                    "/deprecated-key",
+                    crate::formats::Effect::Ignored,
+                    e.key.span.clone(),
+                    format!("`mode` is the deprecated name of `agent`, and `agent` is set too: {product} reads `agent` and ignores `mode`; remove it"),
+                )
+                .with_fix(Some(fix));
+            } else {
+                let fix = Fix::replace(format!("Rename to `{new}`"), e.key.span.clone(), *new);
+                sink.push(
+                    "/deprecated-key",
+                    e.key.span.clone(),
+                    format!("`mode` is the deprecated name of `agent`: {product} reads it as `agent`; rename it"),
+                )
+                .with_fix(Some(fix));
+            }
         } else {
-            "`infer` is deprecated: use `user-invocable` (shown in the picker) and `disable-model-invocation` (usable as a subagent)".to_string()
-        };
-        sink.push("/deprecated-key", e.key.span.clone(), msg).with_fix(fix);
+            // VS Code marks the value, whatever it is.
+            let at = if e.value.span.is_empty() {
+                e.key.span.clone()
+            } else {
+                e.value.span.clone()
+            };
+            sink.push_as(
+                "/deprecated-key",
+                crate::formats::Effect::Rejected,
+                at,
+                format!("`infer` is deprecated: {product} reports it as an error; use `user-invocable` (`false` hides the agent from the picker) and `disable-model-invocation` (`true` keeps other agents from running it)"),
+            );
+        }
     }
     if id == "cursor-rule"
         && ["description", "globs", "alwaysApply"]
@@ -312,6 +340,19 @@ fn legacy(sink: &mut Sink) {
     {
         manual_only(sink);
     }
+}
+
+/// The lines a range covers, with their line ends.
+fn whole_line(sink: &Sink, range: TextRange) -> TextRange {
+    let rope = sink.doc.rope();
+    let first = rope.byte_to_line(range.start);
+    let last = rope.byte_to_line(range.end.saturating_sub(1).max(range.start));
+    let end = if last + 1 < rope.len_lines() {
+        rope.line_to_byte(last + 1)
+    } else {
+        rope.len_bytes()
+    };
+    rope.line_to_byte(first)..end
 }
 
 /// Where a chat mode file goes as a custom agent: `.github/chatmodes/x.chatmode.md` moves to

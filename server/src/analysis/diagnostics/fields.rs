@@ -21,6 +21,32 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
             continue;
         }
         match format.field(key) {
+            Some(field) if field.scope == Scope::Local && sink.remote_target => {
+                sink.push(
+                    "/unknown-key",
+                    e.key.span.clone(),
+                    format!(
+                        "`{key}` is not a key of agents that run on github.com (`target: {}`): {} ignores it there",
+                        crate::formats::copilot::REMOTE_TARGET,
+                        tool_name(sink)
+                    ),
+                );
+                if field.checked_remotely {
+                    check_value(sink, field, &e.key, &e.value);
+                }
+            }
+            Some(field) if field.scope == Scope::Remote && !sink.remote_target => {
+                sink.push(
+                    "/ignored-key",
+                    e.key.span.clone(),
+                    format!(
+                        "`{key}` counts only for an agent that runs on github.com (`target: {}`): {} ignores it when the agent runs in VS Code",
+                        crate::formats::copilot::REMOTE_TARGET,
+                        tool_name(sink)
+                    ),
+                );
+            }
+            Some(field) if sink.remote_target && !field.checked_remotely => {}
             Some(field) => check_value(sink, field, &e.key, &e.value),
             None if key.contains(' ') && key.split_whitespace().count() > 2 => {
                 sink.push(
@@ -57,6 +83,9 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
         }
     }
     tools::check_conflicts(sink, root);
+    if format.id == "copilot-prompt" {
+        structured::prompt_tools(sink, root);
+    }
     for field in format.fields.iter().filter(|f| f.required) {
         if root.get(field.key).is_none() {
             missing(sink, field.key);
@@ -71,8 +100,8 @@ pub(super) fn check_empty(sink: &mut Sink) {
     }
 }
 
-use super::{tools, values};
-use crate::formats::{NameMatch, Vocab};
+use super::{structured, tools, values};
+use crate::formats::{NameMatch, Scope, Vocab};
 
 pub(super) fn tool_name(sink: &Sink) -> &'static str {
     sink.format.product
@@ -124,6 +153,7 @@ pub(super) fn consequence(sink: &Sink, effect: Effect) -> String {
         Effect::NotLoaded => format!("{product} does not load this {}", sink.format.noun),
         Effect::Refused => format!("{product} refuses to start this {}", sink.format.noun),
         Effect::RunsFail => format!("every run of this {} fails", sink.format.noun),
+        Effect::Rejected => format!("{product} reports it as an error"),
         Effect::Portability => {
             format!("{product} loads it all the same, but the format's standard and stricter tools require it")
         }
@@ -271,6 +301,74 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             }
             values::check_length(sink, key, v, s);
         }
+        ValueKind::Scalar => {
+            let Some(s) = v.as_str() else {
+                return wrong_type(sink, "text");
+            };
+            // A bare `key:` is the parser's `Missing value`, reported with the front matter.
+            if s.trim().is_empty()
+                && !v.span.is_empty()
+                && let Some(effect) = field.on_empty
+            {
+                let then = consequence(sink, effect);
+                sink.push_as(
+                    "/empty-value",
+                    effect,
+                    v.span.clone(),
+                    format!("`{key}` is empty: {then}"),
+                );
+            }
+        }
+        ValueKind::PlainBool => {
+            if !structured::plain_bool(v) && !v.span.is_empty() {
+                wrong_type(sink, "the plain word `true` or `false`");
+            }
+        }
+        ValueKind::Target { choices, .. } => {
+            let Some(s) = v.as_str() else {
+                return wrong_type(sink, "one word");
+            };
+            let s = s.trim();
+            if s.is_empty() {
+                if !v.span.is_empty()
+                    && let Some(effect) = field.on_empty
+                {
+                    let then = consequence(sink, effect);
+                    sink.push_as(
+                        "/empty-value",
+                        effect,
+                        v.span.clone(),
+                        format!("`{key}` is empty: {then}"),
+                    );
+                }
+                return;
+            }
+            if !choices.iter().any(|c| c.value == s) {
+                let allowed = choices
+                    .iter()
+                    .map(|c| format!("`{}`", c.value))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let suggestion = nearest(s, choices.iter().map(|c| c.value));
+                let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
+                let then = consequence(sink, field.on_bad);
+                let hint = suggestion.map(|n| format!("did you mean `{n}`? ")).unwrap_or_default();
+                sink.push_as(
+                    "/invalid-value",
+                    field.on_bad,
+                    v.span.clone(),
+                    format!("`{s}` is not a valid `{key}`: {hint}{then} (allowed: {allowed})"),
+                )
+                .with_fix(fix);
+            }
+        }
+        ValueKind::AgentNames { tool } => structured::agent_names(sink, key_node, v, tool),
+        ValueKind::Permissions(scopes) => structured::permissions(sink, key_node, v, scopes),
+        ValueKind::Hooks(schema) => structured::hooks(sink, key_node, v, schema),
+        ValueKind::CommaGlobs => structured::comma_globs(sink, key_node, v),
+        ValueKind::Handoffs => structured::handoffs(sink, key_node, v),
+        ValueKind::Models => structured::models(sink, key_node, v),
+        ValueKind::Any => {}
         ValueKind::Bool => {
             let ok = matches!(v.scalar_type(), Some(ScalarType::Bool(_)));
             if !ok && !v.is_null() {
@@ -392,12 +490,10 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 _ => check_model(sink, v, s.trim()),
             }
         }
-        ValueKind::Models
-        | ValueKind::Globs
+        ValueKind::Globs
         | ValueKind::Number { .. }
         | ValueKind::ToolMap
         | ValueKind::Permission
-        | ValueKind::Handoffs
         | ValueKind::StringMap => values::check(sink, field, key_node, v),
         ValueKind::Tools => tools::check_list(sink, key_node, v),
         ValueKind::StringOrList => match &v.kind {

@@ -5,6 +5,8 @@ use super::{Fix, Sink};
 use crate::document::TextRange;
 use crate::formats::Effect;
 use crate::syntax::front_matter::NoFrontMatter;
+use crate::syntax::reader::Parser;
+use crate::syntax::vscode_yaml::HeaderErrorKind;
 use crate::syntax::yaml::{NodeKind, double_quote};
 use std::collections::HashMap;
 
@@ -38,6 +40,9 @@ fn lost(sink: &Sink) -> (Effect, String) {
 }
 
 pub(super) fn check(sink: &mut Sink) -> bool {
+    if sink.format.reader.parser == Parser::VsCode {
+        return own_parser(sink);
+    }
     let reading = sink.reading.clone();
     let product = sink.format.product;
     let Some(fm) = &reading.front_matter else {
@@ -161,7 +166,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     }
     if let Some(err) = &yaml.error {
         let (effect, then) = lost(sink);
-        let retry = if sink.format.reader.retry == crate::syntax::yaml::Retry::QuoteLinesAndTabs {
+        let retry = if sink.format.reader.retry() == Some(crate::syntax::yaml::Retry::QuoteLinesAndTabs) {
             " even after quoting values and replacing tabs"
         } else {
             ""
@@ -234,10 +239,238 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     true
 }
 
+/// The front matter as a tool with its own parser reads it (VS Code): no closing line makes
+/// the whole file the header, the parser reports its errors and reads on, a line it cannot
+/// read ends the header silently. Every finding says what that tool then reads.
+fn own_parser(sink: &mut Sink) -> bool {
+    let reading = sink.reading.clone();
+    let product = sink.format.product;
+    let noun = sink.format.noun;
+    let Some(fm) = &reading.front_matter else {
+        missing_or_unopened(sink, None);
+        return false;
+    };
+    if fm.close.is_none() {
+        let fix = close_fix(sink, fm.yaml.start);
+        sink.push_as(
+            "front-matter/unclosed",
+            Effect::ReadDifferently,
+            fm.open.clone(),
+            format!("no line `---` closes the front matter: {product} reads the whole rest of the file as its header, so the {noun} has no instructions, and body lines that look like `key: value` become keys; add a line `---` after the last key"),
+        )
+        .with_fix(Some(fix));
+    }
+    let root = reading.yaml.root.as_ref();
+    let is_map = root.is_some_and(|r| matches!(r.kind, NodeKind::Map { .. }));
+    for err in &reading.errors {
+        let range = visible(sink, err.at.clone());
+        let said = &err.message;
+        let (rule, what) = match err.kind {
+            HeaderErrorKind::NotAMapping => {
+                let got = root.map_or("value", |r| r.type_name());
+                (
+                    "yaml/not-a-mapping",
+                    format!(
+                        "the front matter is a {got} instead of `key: value` lines: {product} reports `{said}` (an error) and reads none of its keys"
+                    ),
+                )
+            }
+            HeaderErrorKind::DuplicateKey => {
+                let key = sink.doc.slice(&err.at);
+                (
+                    "yaml/duplicate-key",
+                    format!(
+                        "`{key}` is set twice: {product} reports `{said}` (an error) and uses the first `{key}`; remove one"
+                    ),
+                )
+            }
+            HeaderErrorKind::MissingValue => {
+                let line = line_range(sink, err.at.start);
+                let key = sink.doc.slice(&(line.start..err.at.start));
+                let key = key.trim();
+                (
+                    "yaml/syntax",
+                    format!(
+                        "`{key}:` has no value: {product} reports `{said}` (an error) and reads `{key}` as empty; give it a value or remove the line"
+                    ),
+                )
+            }
+            HeaderErrorKind::MissingItem => (
+                "yaml/syntax",
+                format!("a `-` with nothing after it: {product} reports `{said}` (an error) and reads an empty item"),
+            ),
+            HeaderErrorKind::UnexpectedIndentation => (
+                "yaml/syntax",
+                format!(
+                    "this line is indented where no nested value can start (a tab counts as one column): {product} reports `{said}` (an error) and reads the line as if it were not indented"
+                ),
+            ),
+            HeaderErrorKind::ExpectedSeqEnd | HeaderErrorKind::ExpectedMapEnd => (
+                "yaml/syntax",
+                format!(
+                    "a `[` or `{{` above is never closed: {product} reports `{said}` (an error) and reads the lines up to here as its items"
+                ),
+            ),
+            HeaderErrorKind::UnexpectedToken | HeaderErrorKind::ExpectedKey | HeaderErrorKind::ExpectedColon => (
+                "yaml/syntax",
+                format!(
+                    "{product} cannot read this inside a `[…]` or `{{…}}`: it reports `{said}` (an error) and skips it"
+                ),
+            ),
+        };
+        sink.push_as(rule, Effect::Rejected, range, what);
+    }
+    if !is_map {
+        return false;
+    }
+    let lost = if fm.close.is_some() { lost_keys(sink) } else { 0 };
+    // Strict YAML would stop where this tool's parser reads on: other tools reading the same
+    // file reject it.
+    if reading.errors.is_empty()
+        && lost == 0
+        && let Some(err) = &reading.strict_error
+    {
+        let (range, msg, quotable) = explain_yaml_error(sink, err.at.start, &err.message);
+        let fix = quotable.then(|| quote_line_fix(sink, &range)).flatten();
+        let rule = if err.message.contains("tab") {
+            "yaml/tabs"
+        } else if err.message.contains("mapping values are not allowed") {
+            "yaml/needs-quotes"
+        } else {
+            "yaml/syntax"
+        };
+        sink.push_as(
+            rule,
+            Effect::Portability,
+            range,
+            format!("{msg}: {product}'s own parser reads this front matter as written, but strict YAML parsers, and the tools that read front matter with one, reject it"),
+        )
+        .with_fix(fix);
+    }
+    if let Some(root) = root {
+        for e in root.entries() {
+            if let Some(key) = e.key.as_str() {
+                comment_in_value(sink, key, &e.value);
+            }
+        }
+    }
+    true
+}
+
+/// A range with at least one character when the document has one there, so the squiggle is
+/// visible (a parser error at the end of the header is empty).
+fn visible(sink: &Sink, r: TextRange) -> TextRange {
+    let len = sink.doc.rope().len_bytes();
+    if !r.is_empty() || r.start >= len {
+        return r;
+    }
+    let next = sink.doc.slice(&(r.start..(r.start + 4).min(len)));
+    let n = next
+        .chars()
+        .next()
+        .filter(|c| *c != '\n' && *c != '\r')
+        .map_or(0, char::len_utf8);
+    r.start..r.start + n
+}
+
+/// Top-level `key:` lines of the header that the tool's parser did not read as keys: an
+/// unclosed quote or list swallowed them into a value, or a line it could not read ended the
+/// header before them. Returns how many.
+fn lost_keys(sink: &mut Sink) -> usize {
+    let reading = sink.reading.clone();
+    let (Some(fm), Some(root)) = (&reading.front_matter, &reading.yaml.root) else {
+        return 0;
+    };
+    let product = sink.format.product;
+    let rope = sink.doc.rope();
+    let entries = root.entries();
+    // A later copy of a key is not in the tree (the first counts), but the parser read it.
+    let read_on = |line: usize| {
+        entries.iter().any(|e| rope.byte_to_line(e.key.span.start) == line)
+            || reading
+                .errors
+                .iter()
+                .any(|e| e.kind == HeaderErrorKind::DuplicateKey && rope.byte_to_line(e.at.start) == line)
+    };
+    let last_end = entries
+        .iter()
+        .map(|e| e.value.span.end.max(e.key.span.end))
+        .max()
+        .unwrap_or(fm.yaml.start);
+    let (first, last) = (
+        rope.byte_to_line(fm.yaml.start),
+        rope.byte_to_line(fm.yaml.end.max(fm.yaml.start)),
+    );
+    let mut found = Vec::new();
+    for l in first..last {
+        let start = rope.line_to_byte(l);
+        let text = rope.line(l).to_string();
+        let Some(key) = key_of_line(&text) else { continue };
+        if !read_on(l) && start >= fm.yaml.start && start < fm.yaml.end {
+            found.push((start..start + key.len(), key.to_string()));
+        }
+    }
+    for (range, key) in &found {
+        let holder = entries
+            .iter()
+            .find(|e| e.value.span.start < range.start && range.start < e.value.span.end);
+        let why = match holder {
+            Some(e) => {
+                let by = e.key.as_str().unwrap_or_default();
+                let at = rope.byte_to_line(e.value.span.start) + 1;
+                let how = match &e.value.kind {
+                    NodeKind::Scalar {
+                        style: crate::syntax::yaml::Style::DoubleQuoted | crate::syntax::yaml::Style::SingleQuoted,
+                        ..
+                    } => {
+                        format!("the quote opened on line {at} is never closed, so the value of `{by}` runs on to here")
+                    }
+                    NodeKind::Seq { flow: true, .. } | NodeKind::Map { flow: true, .. } => {
+                        format!(
+                            "the `[` or `{{` opened on line {at} is never closed, so `{by}` reads this line as its items"
+                        )
+                    }
+                    _ => format!("it reads this line as more of the value of `{by}` (line {at})"),
+                };
+                format!("{how}: {product} ignores the key `{key}`")
+            }
+            None => {
+                // The first line after the last key read that is neither blank nor a comment.
+                let from = rope.byte_to_line(last_end.min(rope.len_bytes()));
+                let stop = (from..last)
+                    .find(|&l| {
+                        let t = rope.line(l).to_string();
+                        let t = t.trim();
+                        !t.is_empty() && !t.starts_with('#') && rope.line_to_byte(l) >= last_end
+                    })
+                    .unwrap_or(from);
+                let stop_text = truncate(&rope.line(stop).to_string());
+                format!(
+                    "{product} stops reading the front matter at line {} (`{stop_text}`), a line it cannot read as `key: value`, and ignores the key `{key}` and every key after it",
+                    stop + 1
+                )
+            }
+        };
+        sink.push("yaml/lost-keys", range.clone(), why);
+    }
+    found.len()
+}
+
+/// The key of a top-level `key: value` line (at column 0, a name of letters, digits, `_`,
+/// `-` and `.` followed by `:` and a blank or the line end).
+fn key_of_line(line: &str) -> Option<&str> {
+    let (key, rest) = line.split_once(':')?;
+    let ok = key.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    (ok && (rest.is_empty() || rest.starts_with([' ', '\t', '\n', '\r']))).then_some(key)
+}
+
 /// Whether the reader's retry ignores CRLF lines (Claude Code's line pattern ends at `$`, and a
 /// CR before it does not match).
 fn retry_needs_lf(sink: &Sink) -> bool {
-    sink.format.reader.retry == crate::syntax::yaml::Retry::QuoteLinesAndTabs
+    sink.format.reader.retry() == Some(crate::syntax::yaml::Retry::QuoteLinesAndTabs)
 }
 
 /// A one-line plain value followed by ` # …` on its line: YAML reads the value up to the `#`.

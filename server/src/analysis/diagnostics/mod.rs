@@ -5,18 +5,21 @@ pub(crate) mod body;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
 pub mod rules;
+mod structured;
 pub(crate) mod tools;
 mod values;
 
 pub use crate::formats::Effect;
 
 impl Effect {
-    /// Severity follows the effect: the tool does not load the file, refuses to run it, or
-    /// every run fails → error; something written has no effect or a different one →
+    /// Severity follows the effect: the tool does not load the file, refuses to run it or
+    /// reports it as an error, or every run fails → error; something written has no effect or a different one →
     /// warning; style and portability → information.
     pub fn severity(self) -> Severity {
         match self {
-            Effect::NotLoaded | Effect::Refused | Effect::RunsFail | Effect::Unchecked => Severity::Error,
+            Effect::NotLoaded | Effect::Refused | Effect::RunsFail | Effect::Rejected | Effect::Unchecked => {
+                Severity::Error
+            }
             Effect::Ignored | Effect::ReadDifferently => Severity::Warning,
             Effect::Portability | Effect::Style => Severity::Information,
         }
@@ -122,6 +125,9 @@ pub(crate) struct Sink<'a> {
     pub format: &'a Format,
     /// The front matter as the format's tool reads it.
     pub reading: std::sync::Arc<crate::syntax::reader::Reading>,
+    /// The file runs on the format's remote target (a Copilot agent with `target:
+    /// github-copilot`), where other keys count ([`crate::formats::Scope`]).
+    pub remote_target: bool,
     pub out: Vec<Diagnostic>,
 }
 
@@ -211,10 +217,13 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
 
 /// Diagnostics of a document read as `format` (`check --kind` forces one).
 pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
+    let reading = std::sync::Arc::new(crate::syntax::reader::read(doc, format.reader));
+    let remote_target = remote_target(format, &reading);
     let mut sink = Sink {
         doc,
         format,
-        reading: std::sync::Arc::new(crate::syntax::reader::read(doc, format.reader)),
+        reading,
+        remote_target,
         out: Vec::new(),
     };
     if front_matter::check(&mut sink) {
@@ -229,6 +238,17 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
     body::check(&mut sink);
     sink.out.sort_by_key(|d| (d.range.start, d.range.end));
     sink.out
+}
+
+/// Whether the file's target field names the format's remote target.
+fn remote_target(format: &Format, reading: &crate::syntax::reader::Reading) -> bool {
+    let Some(root) = &reading.yaml.root else { return false };
+    format.fields.iter().any(|f| match f.value {
+        crate::formats::ValueKind::Target { remote, .. } => {
+            root.get(f.key).and_then(|v| v.as_str()).map(str::trim) == Some(remote)
+        }
+        _ => false,
+    })
 }
 
 #[cfg(test)]

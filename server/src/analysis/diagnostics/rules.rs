@@ -44,16 +44,24 @@ const KEYED: &[&str] = &[
     "cursor-rule",
 ];
 const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent"];
-const TYPED: &[&str] = KEYED;
-const ENUMS: &[&str] = &[
+/// Formats with keys whose tool (not VS Code) ignores a value of the wrong type.
+const TYPED: &[&str] = &[
     "claude-agent",
     "claude-command",
     "skill",
+    "claude-rule",
+    "claude-output-style",
+    "opencode-agent",
+    "cursor-rule",
+];
+/// The files VS Code's own validator checks (its errors are findings that claim `Rejected`).
+const VSCODE: &[&str] = &[
     "copilot-agent",
     "copilot-chatmode",
-    "opencode-agent",
+    "copilot-prompt",
+    "copilot-instructions",
 ];
-const NAMED: &[&str] = &["claude-agent", "skill"];
+const ENUMS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent"];
 const MODELS: &[&str] = &[
     "claude-agent",
     "claude-command",
@@ -63,6 +71,8 @@ const MODELS: &[&str] = &[
     "copilot-prompt",
     "opencode-agent",
 ];
+/// Formats whose tool sends a model name it does not know to the API.
+const SENDS_MODELS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent"];
 const CLAUDE_TOOLS: &[&str] = &["claude-agent", "claude-command", "skill"];
 const COPILOT: &[&str] = &["copilot-agent", "copilot-chatmode", "copilot-prompt"];
 const COPILOT_AGENTS: &[&str] = &["copilot-agent", "copilot-chatmode"];
@@ -79,13 +89,7 @@ const DUP_TOOLS: &[&str] = &[
 /// Every format whose body rules apply: the same as those with keys of their own.
 const BODIES: &[&str] = KEYED;
 const COMMANDS: &[&str] = &["claude-command", "skill"];
-const GLOBS: &[&str] = &[
-    "claude-command",
-    "skill",
-    "claude-rule",
-    "copilot-instructions",
-    "cursor-rule",
-];
+const GLOBS: &[&str] = &["claude-command", "skill", "claude-rule", "cursor-rule"];
 const AGENT_USERS: &[&str] = &[
     "claude-agent",
     "claude-command",
@@ -151,6 +155,11 @@ pub static RULES: &[Rule] = &[
         NotLoaded,
         "The front matter is not a set of `key: value` pairs.",
     ),
+    r(
+        "yaml/lost-keys",
+        Ignored,
+        "The tool's parser stops reading the front matter early (an unclosed quote, a line without `:`): the keys after that point are ignored.",
+    ),
     only(
         KEYED,
         r(
@@ -172,6 +181,14 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        VSCODE,
+        r(
+            "/wrong-type",
+            Rejected,
+            "A value of the wrong type (a list for text, `True` for `true`, a string for a list): VS Code reports it as an error.",
+        ),
+    ),
+    only(
         &["claude-agent"],
         r(
             "/empty-value",
@@ -180,11 +197,27 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        VSCODE,
+        r(
+            "/empty-value",
+            Rejected,
+            "A blank `name`, `description`, `target`, `model` or `agent`, or an empty model list: VS Code reports it as an error (a blank `argument-hint` it ignores).",
+        ),
+    ),
+    only(
         ENUMS,
         r(
             "/invalid-value",
             Ignored,
             "A value outside the documented set; the tool ignores it.",
+        ),
+    ),
+    only(
+        COPILOT_AGENTS,
+        r(
+            "/invalid-value",
+            Rejected,
+            "A value outside the set VS Code takes (`target`, a permission's access, a hook's `type`): VS Code reports it as an error (an unknown hook event or permission scope it ignores).",
         ),
     ),
     only(
@@ -204,12 +237,17 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        NAMED,
+        &["claude-agent"],
         r(
             "/name-format",
             Style,
             "A name with capitals, spaces or symbols instead of lowercase letters, digits and hyphens; it loads.",
         ),
+    ),
+    r(
+        "skill/name-format",
+        Rejected,
+        "A skill name with anything but lowercase letters, digits and hyphens: VS Code reports it as an error (a hyphen at either end, `--` or over 64 characters breaks only the standard: information).",
     ),
     r(
         "skill/name-mismatch",
@@ -221,11 +259,19 @@ pub static RULES: &[Rule] = &[
         r("/name-mismatch", Style, "The name differs from the file name."),
     ),
     only(
-        MODELS,
+        SENDS_MODELS,
         r(
             "/unknown-model",
             RunsFail,
             "A model that is neither an alias nor a model id: the tool sends it as is, and every run fails.",
+        ),
+    ),
+    only(
+        COPILOT,
+        r(
+            "/unknown-model",
+            Ignored,
+            "A Claude Code model name (`sonnet`) where Copilot expects its picker's names: no Copilot model has it, and VS Code ignores it.",
         ),
     ),
     only(
@@ -382,6 +428,14 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        &["copilot-instructions"],
+        r(
+            "/invalid-glob",
+            Rejected,
+            "An `applyTo` with no pattern, or an empty one between commas: VS Code reports it as an error.",
+        ),
+    ),
+    only(
         COPILOT,
         r(
             "/renamed-tool",
@@ -390,11 +444,35 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["copilot-prompt", "copilot-agent", "copilot-chatmode"],
+        COPILOT,
+        r(
+            "/conditional-tool",
+            Portability,
+            "A tool only some setups have (a setting, the desktop app): where it is missing, the tool ignores it.",
+        ),
+    ),
+    only(
+        COPILOT,
+        r(
+            "/ignored-key",
+            Ignored,
+            "A key the tool reads only together with other settings of the file, and ignores here (`tools` in a prompt run by `ask`, `mcp-servers` in an agent that runs in VS Code).",
+        ),
+    ),
+    only(
+        &["copilot-prompt"],
         r(
             "/deprecated-key",
             Style,
-            "A deprecated key (`mode` in prompt files, `infer` in agents).",
+            "`mode`, the deprecated name of `agent`: VS Code reads it as `agent` (and ignores it when `agent` is set too).",
+        ),
+    ),
+    only(
+        COPILOT_AGENTS,
+        r(
+            "/deprecated-key",
+            Rejected,
+            "`infer`, deprecated in favour of `user-invocable` and `disable-model-invocation`: VS Code reports it as an error.",
         ),
     ),
     only(
@@ -409,8 +487,8 @@ pub static RULES: &[Rule] = &[
         COPILOT_AGENTS,
         r(
             "/invalid-handoff",
-            Ignored,
-            "A handoff without `label`, `agent` or `prompt`, or with an unknown property or a wrong value.",
+            Rejected,
+            "A handoff without `label`, `agent` or `prompt`, with a wrong value (VS Code reports an error) or an unknown property (ignored).",
         ),
     ),
     only(
@@ -485,7 +563,12 @@ pub static RULES: &[Rule] = &[
 /// The rule of a code (`claude-agent/unknown-key` finds `/unknown-key`).
 pub fn rule(code: &str) -> Option<&'static Rule> {
     let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
-    RULES.iter().find(|r| r.code == code || r.code == short)
+    let format = code.split('/').next().unwrap_or_default();
+    RULES.iter().find(|r| r.code == code).or_else(|| {
+        RULES
+            .iter()
+            .find(|r| r.code == short && (r.formats.is_empty() || r.formats.contains(&format)))
+    })
 }
 
 /// What a finding of a code claims by default.

@@ -5,7 +5,7 @@ use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::document::TextRange;
 use crate::formats::claude_tools::{self, ToolStatus};
-use crate::formats::copilot_tools::{self, Lookup};
+use crate::formats::copilot_tools::{self, Availability, Lookup};
 use crate::formats::{Effect, ValueKind, Vocab};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
 
@@ -470,77 +470,153 @@ pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
     }
 }
 
-/// A Copilot `tools` list (VS Code's `validateTools`): a YAML list of tool and tool-set names.
+/// A Copilot `tools` list as VS Code's validator reads it (`validateTools`): a list, or one
+/// string VS Code splits on commas; each item a tool or tool set name. With the remote target
+/// (`target: github-copilot`) VS Code checks only the shape, not the names: the names are
+/// github.com's.
 fn copilot_list(sink: &mut Sink, key: &str, v: &Node) {
-    let NodeKind::Seq { items: list, .. } = &v.kind else {
-        if !v.is_null() && !matches!(v.kind, NodeKind::Alias) {
-            let got = v.type_name();
-            sink.push(
-                "/wrong-type",
-                v.span.clone(),
-                format!("`{key}` must be a list (`[\"search\", \"edit\"]`), not a {got}: VS Code rejects it and the agent gets its default tools"),
-            );
-        }
-        return;
-    };
-    let mut seen: Vec<&str> = Vec::new();
-    for item in list {
-        let Some(name) = item.as_str().map(str::trim) else {
-            let got = item.type_name();
-            sink.push(
-                "/wrong-type",
-                item.span.clone(),
-                format!("each `{key}` entry must be a tool name, not a {got}"),
-            );
-            continue;
-        };
-        if name.is_empty() {
-            continue;
-        }
-        let exact = sink.doc.slice(&item.span) == name;
-        if seen.contains(&name) {
-            sink.push(
-                "/duplicate-tool",
-                item.span.clone(),
-                format!("`{name}` is listed twice in `{key}`"),
-            );
-            continue;
-        }
-        seen.push(name);
-        match copilot_tools::lookup(name) {
-            Lookup::Known(_) | Lookup::External => {}
-            Lookup::Renamed(to) => {
-                let fix = exact.then(|| Fix::replace(format!("Change to `{to}`"), item.span.clone(), to));
-                sink.push(
-                    "/renamed-tool",
-                    item.span.clone(),
-                    format!("`{name}` has been renamed `{to}`; VS Code still maps the old name"),
-                )
-                .with_fix(fix);
-            }
-            Lookup::Unknown => {
-                // A bare name may be an MCP or extension tool: only a near miss of a built-in
-                // name is reported.
-                let Some(s) = nearest(name, copilot_tools::names()) else {
-                    if name.contains('/') {
-                        sink.push(
-                            "/unknown-tool",
+    let product = sink.format.product;
+    let on_bad = sink.format.field(key).map_or(Effect::Rejected, |f| f.on_bad);
+    let items: Vec<(TextRange, String, bool)> = match &v.kind {
+        NodeKind::Seq { items, .. } => {
+            let mut out = Vec::new();
+            for item in items {
+                match item.as_str() {
+                    Some(name) => {
+                        let exact = sink.doc.slice(&item.span) == name;
+                        out.push((item.span.clone(), name.to_string(), exact));
+                    }
+                    None => {
+                        let got = item.type_name();
+                        sink.push_as(
+                            "/wrong-type",
+                            on_bad,
                             item.span.clone(),
                             format!(
-                                "unknown tool `{name}`: not a tool of the built-in `{}` set; VS Code ignores it",
-                                name.split('/').next().unwrap_or_default()
+                                "each `{key}` entry must be a tool name, not a {got}: {product} reports it as an error"
                             ),
                         );
                     }
-                    continue;
+                }
+            }
+            out
+        }
+        NodeKind::Scalar { value, style } => {
+            // VS Code splits the value as text; offsets map onto the source for a one-line
+            // plain or quoted value without escapes.
+            let src = sink.doc.slice(&v.span);
+            let base = match style {
+                Style::Plain if src == *value => Some(v.span.start),
+                Style::SingleQuoted | Style::DoubleQuoted
+                    if src.len() == value.len() + 2 && src[1..src.len() - 1] == *value =>
+                {
+                    Some(v.span.start + 1)
+                }
+                _ => None,
+            };
+            crate::syntax::vscode_yaml::split_comma_list(value)
+                .into_iter()
+                .map(|(r, text)| {
+                    let range = base.map_or(v.span.clone(), |b| b + r.start..b + r.end);
+                    let exact = base.is_some() && sink.doc.slice(&range) == text;
+                    (range, text, exact)
+                })
+                .collect()
+        }
+        NodeKind::Alias => return,
+        NodeKind::Map { .. } => {
+            let got = v.type_name();
+            sink.push_as(
+                "/wrong-type",
+                on_bad,
+                v.span.clone(),
+                format!("`{key}` must be a list (`['search', 'edit']`) or a comma-separated string, not a {got}: {product} reports it as an error"),
+            );
+            return;
+        }
+    };
+    if sink.remote_target {
+        return;
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (range, name, exact) in items {
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            continue;
+        }
+        if seen.contains(&name) {
+            sink.push(
+                "/duplicate-tool",
+                range,
+                format!("`{name}` is listed twice in `{key}`; {product} enables it once"),
+            );
+            continue;
+        }
+        seen.push(name.clone());
+        let change = |to: &str| exact.then(|| Fix::replace(format!("Change to `{to}`"), range.clone(), to));
+        match copilot_tools::lookup(&name) {
+            Lookup::Known(tool) => {
+                if let Availability::Setup(needs) = tool.availability {
+                    sink.push(
+                        "/conditional-tool",
+                        range,
+                        format!("`{name}` is a {product} tool only some setups have: it needs {needs}; where it is missing, {product} ignores it"),
+                    );
+                }
+            }
+            Lookup::Renamed(r) => {
+                let to = r.new.first().copied().unwrap_or_default();
+                let all = if r.new.len() > 1 {
+                    let list: Vec<String> = r.new.iter().map(|n| format!("`{n}`")).collect();
+                    format!(" (with {})", list[1..].join(", "))
+                } else {
+                    String::new()
                 };
-                let fix = exact.then(|| Fix::replace(format!("Change to `{s}`"), item.span.clone(), s));
+                match r.availability {
+                    Availability::Always => {
+                        let fix = change(to);
+                        sink.push(
+                            "/renamed-tool",
+                            range,
+                            format!("`{name}` has been renamed `{to}`{all}: {product} still maps the old name; write the new one"),
+                        )
+                        .with_fix(fix);
+                    }
+                    Availability::Setup(needs) => {
+                        let fix = change(to).map(Fix::not_in_fix_all);
+                        sink.push(
+                            "/conditional-tool",
+                            range,
+                            format!("`{name}` is the old name of `{to}`, a {product} tool only some setups have: it needs {needs}; there {product} maps the old name, elsewhere it ignores it"),
+                        )
+                        .with_fix(fix);
+                    }
+                }
+            }
+            Lookup::External => {}
+            Lookup::Unknown if name == "*" => {
                 sink.push(
                     "/unknown-tool",
-                    item.span.clone(),
-                    format!("unknown tool `{name}`: did you mean `{s}`? VS Code ignores unknown tools"),
-                )
-                .with_fix(fix);
+                    range,
+                    format!("`*` is no {product} tool name ({product} has no wildcard for every tool): it ignores it; leave `{key}` out for the default tools, or list the tool sets"),
+                );
+            }
+            Lookup::Unknown => {
+                // A bare name may be one of the user's own tool sets, and a namespaced one an
+                // MCP or extension tool of the user's setup: only a near miss of a built-in
+                // name is reported.
+                let Some(s) = nearest(&name, copilot_tools::names()) else {
+                    continue;
+                };
+                let fix = change(s);
+                let msg = if s.eq_ignore_ascii_case(&name) {
+                    format!(
+                        "unknown tool `{name}`: tool names are case-sensitive, did you mean `{s}`? {product} ignores it"
+                    )
+                } else {
+                    format!("unknown tool `{name}`: did you mean `{s}`? {product} ignores it")
+                };
+                sink.push("/unknown-tool", range, msg).with_fix(fix);
             }
         }
     }

@@ -1,11 +1,11 @@
-//! Values of the field kinds beyond the Claude subagent's: model lists (Copilot), globs,
-//! numbers, OpenCode's `tools` and `permission` maps and `provider/model`, Copilot handoffs,
-//! string maps, length limits, and the Agent Skills name rules.
+//! Values of the field kinds beyond the Claude subagent's: globs, numbers, OpenCode's `tools`
+//! and `permission` maps and `provider/model`, string maps, length limits, and the Agent Skills
+//! name rules. (Copilot's structured values are in `structured`.)
 
 use super::fields::{line_of, rename_fix, replace_scalar, scalar_string, to_kebab, tool_name};
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
-use crate::formats::{Field, ValueKind, copilot_models, opencode_agent, skill};
+use crate::formats::{Field, ValueKind, opencode_agent, skill};
 use crate::syntax::yaml::{Node, NodeKind, Style};
 
 pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) {
@@ -14,18 +14,6 @@ pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) 
         return;
     }
     match &field.value {
-        ValueKind::Models => match &v.kind {
-            NodeKind::Scalar { value, .. } => copilot_model(sink, v, value.trim()),
-            NodeKind::Seq { items, .. } => {
-                for item in items {
-                    match scalar_string(item) {
-                        Some(s) => copilot_model(sink, item, s.trim()),
-                        None => wrong_type(sink, item, key, "a model name"),
-                    }
-                }
-            }
-            _ => wrong_type(sink, v, key, "a model name or a list of model names"),
-        },
         ValueKind::Globs => globs(sink, key, v),
         ValueKind::Number { max } => {
             let n = match &v.kind {
@@ -52,7 +40,6 @@ pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) 
         }
         ValueKind::ToolMap => tool_map(sink, key, v),
         ValueKind::Permission => permission(sink, key, v),
-        ValueKind::Handoffs => handoffs(sink, key, v),
         ValueKind::StringMap => match &v.kind {
             NodeKind::Map { entries, .. } => {
                 for e in entries {
@@ -80,24 +67,6 @@ fn wrong_type(sink: &mut Sink, v: &Node, key: &str, expected: &str) {
         v.span.clone()
     };
     sink.push("/wrong-type", range, format!("`{key}` must be {expected}, not a {got}"));
-}
-
-/// Copilot names models by their picker names; a Claude Code alias or id never matches one.
-fn copilot_model(sink: &mut Sink, v: &Node, s: &str) {
-    if copilot_models::lookup(s).is_some() {
-        return;
-    }
-    if let Some(instead) = copilot_models::claude_code_name(s) {
-        let fix = replace_scalar(sink, v, format!("Change to `{instead}`"), instead);
-        sink.push(
-            "/unknown-model",
-            v.span.clone(),
-            format!("`{s}` is a Claude Code model name; Copilot names models as its model picker does (e.g. `{instead}`), so VS Code does not find this one"),
-        )
-        .with_fix(fix);
-    }
-    // Any other name may come from the user's plan or a model provider extension: VS Code
-    // checks it against what is installed, which agentls cannot see.
 }
 
 /// OpenCode's `model` is `provider/model-id`.
@@ -285,73 +254,6 @@ fn permission(sink: &mut Sink, key: &str, v: &Node) {
     }
 }
 
-/// `handoffs` as VS Code's validator reads them (`validateHandoffs`).
-fn handoffs(sink: &mut Sink, key: &str, v: &Node) {
-    let NodeKind::Seq { items, .. } = &v.kind else {
-        return wrong_type(sink, v, key, "a list of handoffs");
-    };
-    for item in items {
-        let NodeKind::Map { entries, .. } = &item.kind else {
-            sink.push(
-                "/invalid-handoff",
-                item.span.clone(),
-                "each handoff is a mapping with `label`, `agent`, `prompt` and optional `send`, `showContinueOn`",
-            );
-            continue;
-        };
-        let mut missing = vec!["label", "agent", "prompt"];
-        for e in entries {
-            let Some(k) = e.key.as_str() else { continue };
-            missing.retain(|m| *m != k);
-            match k {
-                "label" | "agent" | "prompt" => {
-                    if scalar_string(&e.value).is_none_or(|s| s.trim().is_empty() && k != "prompt") {
-                        sink.push(
-                            "/invalid-handoff",
-                            if e.value.span.is_empty() {
-                                e.key.span.clone()
-                            } else {
-                                e.value.span.clone()
-                            },
-                            format!(
-                                "the handoff's `{k}` must be {}text",
-                                if k == "prompt" { "" } else { "non-empty " }
-                            ),
-                        );
-                    }
-                }
-                "send" | "showContinueOn" => {
-                    let ok = matches!(&e.value.kind, NodeKind::Scalar { value, style: Style::Plain } if matches!(value.as_str(), "true" | "false"));
-                    if !ok {
-                        sink.push(
-                            "/invalid-handoff",
-                            e.value.span.clone(),
-                            format!("the handoff's `{k}` must be `true` or `false`"),
-                        );
-                    }
-                }
-                other => {
-                    let n = nearest(other, ["label", "agent", "prompt", "send", "showContinueOn"]);
-                    let hint = n.map(|n| format!(": did you mean `{n}`?")).unwrap_or_default();
-                    sink.push(
-                        "/invalid-handoff",
-                        e.key.span.clone(),
-                        format!("unknown handoff property `{other}`{hint} VS Code ignores it (properties: `label`, `agent`, `prompt`, `send`, `showContinueOn`)"),
-                    );
-                }
-            }
-        }
-        if !missing.is_empty() {
-            let list: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
-            sink.push(
-                "/invalid-handoff",
-                item.span.start..item.span.start + 1,
-                format!("this handoff lacks {}: VS Code does not show it", list.join(", ")),
-            );
-        }
-    }
-}
-
 /// A one-line value over the format's limit (skill `description`, `compatibility`).
 pub(super) fn check_length(sink: &mut Sink, key: &str, v: &Node, s: &str) {
     let max = match (sink.format.id, key) {
@@ -372,7 +274,10 @@ pub(super) fn check_length(sink: &mut Sink, key: &str, v: &Node, s: &str) {
 /// The Agent Skills `name`: 1–64 lowercase letters, digits and hyphens, no leading, trailing
 /// or double hyphen, equal to the folder's name.
 pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
+    // VS Code's test (`/^[a-z0-9-]+$/` on the trimmed name) is an error marker; the hyphen and
+    // length rules are the standard's alone.
     let charset = name
+        .trim()
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     let hyphens = name.starts_with('-') || name.ends_with('-') || name.contains("--");
@@ -380,21 +285,30 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
     if !charset || hyphens || long {
         let fixed: String = to_kebab(name).chars().take(skill::NAME_MAX).collect();
         let fixed = fixed.trim_end_matches('-').to_string();
-        let why = if long {
-            format!("is longer than {} characters", skill::NAME_MAX)
-        } else if !charset {
-            "may hold only lowercase letters, digits and hyphens".to_string()
-        } else {
-            "must not start or end with a hyphen or hold `--`".to_string()
-        };
         let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
-        sink.push_as(
-            "/name-format",
-            crate::formats::Effect::Portability,
-            v.span.clone(),
-            format!("a skill name {why}: `{name}` breaks the Agent Skills standard, and validators reject the skill ({} loads it under its folder's name)", sink.format.product),
-        )
-        .with_fix(fix);
+        let claude = sink.format.product;
+        if !charset {
+            sink.push_as(
+                "/name-format",
+                crate::formats::Effect::Rejected,
+                v.span.clone(),
+                format!("a skill name may hold only lowercase letters, digits and hyphens: VS Code reports `{name}` as an error, and the Agent Skills standard rejects it ({claude} loads it under its folder's name)"),
+            )
+            .with_fix(fix);
+        } else {
+            let why = if long {
+                format!("is longer than {} characters", skill::NAME_MAX)
+            } else {
+                "must not start or end with a hyphen or hold `--`".to_string()
+            };
+            sink.push_as(
+                "/name-format",
+                crate::formats::Effect::Portability,
+                v.span.clone(),
+                format!("a skill name {why}: `{name}` breaks the Agent Skills standard, and validators reject the skill ({claude} loads it under its folder's name)"),
+            )
+            .with_fix(fix);
+        }
     }
     let folder = sink
         .doc
