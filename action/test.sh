@@ -87,13 +87,15 @@ check "format sarif: the SARIF file holds every finding and is named in the outp
 
 printf 'examples/.claude/agents/code-reviewer.md\nexamples/.claude/agents/one-line-examples.md\n' > "$tmp/paths"
 run_check "$tmp/lines" INPUT_PATHS="$(cat "$tmp/paths")" INPUT_FORMAT=github
-check "paths on several lines: each is checked; a warning alone does not fail" eval \
-    '[ "$(grep -c "^::warning file=examples/.claude/agents/one-line-examples.md" "$tmp/lines/stdout")" = 1 ] && [ "$(output "$tmp/lines" exit-code)" = 0 ]'
+check "paths on several lines: each is checked; a notice alone does not fail" eval \
+    '[ "$(grep -c "^::notice file=examples/.claude/agents/one-line-examples.md" "$tmp/lines/stdout")" = 1 ] && [ "$(output "$tmp/lines" exit-code)" = 0 ]'
 run_check "$tmp/warn" INPUT_PATHS="$(cat "$tmp/paths")" INPUT_FAIL_ON=warning
-check "fail-on warning: the same warning fails" eval '[ "$(output "$tmp/warn" exit-code)" = 1 ]'
+check "fail-on warning: the same notice still passes" eval '[ "$(output "$tmp/warn" exit-code)" = 0 ]'
+run_check "$tmp/info" INPUT_PATHS="$(cat "$tmp/paths")" INPUT_FAIL_ON=info
+check "fail-on info: the same notice fails" eval '[ "$(output "$tmp/info" exit-code)" = 1 ]'
 
 printf '[rules]\n"yaml/needs-quotes" = "off"\n' > "$tmp/agentls.toml"
-run_check "$tmp/config" INPUT_PATHS="$(cat "$tmp/paths")" INPUT_FAIL_ON=warning INPUT_CONFIG="$tmp/agentls.toml"
+run_check "$tmp/config" INPUT_PATHS="$(cat "$tmp/paths")" INPUT_FAIL_ON=info INPUT_CONFIG="$tmp/agentls.toml"
 check "config: the given agentls.toml applies" eval \
     '[ ! -s "$tmp/config/stdout" ] && [ "$(output "$tmp/config" exit-code)" = 0 ]'
 run_check "$tmp/never" INPUT_PATHS=examples INPUT_FAIL_ON=never
