@@ -101,6 +101,10 @@ pub(crate) const fn f(key: &'static str, value: ValueKind, required: bool, doc: 
         snippet: None,
         unescapes_newlines: false,
         on_bad: super::Effect::Ignored,
+        rejects_null: false,
+        overridden_by: None,
+        only_with: None,
+        replaced_by: None,
     }
 }
 

@@ -13,6 +13,9 @@ pub enum Effect {
     Refused,
     /// The tool loads and runs it, but every run fails (the model API rejects the model id).
     RunsFail,
+    /// The tool as a whole fails while the file is there: it refuses its configuration, and no
+    /// agent runs, not only this one (OpenCode: "Configuration is invalid").
+    BreaksTool,
     /// The tool loads the file, and ignores what this finding points at (a key, a value, a
     /// tool): it has no effect.
     Ignored,
@@ -33,6 +36,7 @@ impl Effect {
         Effect::NotLoaded,
         Effect::Refused,
         Effect::RunsFail,
+        Effect::BreaksTool,
         Effect::Ignored,
         Effect::ReadDifferently,
         Effect::Portability,
@@ -46,6 +50,7 @@ impl Effect {
             Effect::NotLoaded => "not-loaded",
             Effect::Refused => "refused",
             Effect::RunsFail => "runs-fail",
+            Effect::BreaksTool => "breaks-tool",
             Effect::Ignored => "ignored",
             Effect::ReadDifferently => "read-differently",
             Effect::Portability => "portability",
@@ -60,6 +65,7 @@ impl Effect {
             Effect::NotLoaded => "the tool does not load the file",
             Effect::Refused => "the tool loads the file but refuses to run it",
             Effect::RunsFail => "the tool runs it, and every run fails",
+            Effect::BreaksTool => "the tool fails as a whole while the file is there: no agent runs",
             Effect::Ignored => "the tool loads the file and ignores this part",
             Effect::ReadDifferently => "the tool loads the file and reads this part differently from how it is written",
             Effect::Portability => "the tool reads it as written; strict YAML or other tools do not",

@@ -1,11 +1,13 @@
 //! How a tool finds and reads a front matter. Tools disagree on both: Claude Code closes the
 //! block at the first `---` anywhere and retries a failed YAML with quoted values and spaces
-//! for tabs; most others close at a `---` line and read strict YAML. Diagnostics check what
+//! for tabs; OpenCode (gray-matter, js-yaml 3) closes it at the first line that starts with
+//! `---` and retries with colon values as blocks; most others close at a `---` line and read
+//! strict YAML. Diagnostics check what
 //! the tool will read, so each format names its reader; editing help (outline, completion,
 //! hover) uses the document's own tolerant parse ([`super::Syntax`]).
 
 use super::front_matter::{self, FrontMatterSplit, NoFrontMatter};
-use super::yaml::{self, ParsedYaml, Retry};
+use super::yaml::{self, Dialect, ParsedYaml, Retry, SyntaxError};
 use crate::document::Document;
 
 /// Where a front matter ends.
@@ -16,6 +18,10 @@ pub enum Split {
     Lines,
     /// The first `---` after the opening line, anywhere ([`front_matter::split_first_dashes`]).
     FirstDashes,
+    /// gray-matter's: the first line that starts with `---`, the rest of the file when there
+    /// is none ([`front_matter::split_gray_matter`]). Its YAML is read as js-yaml 3 reads it,
+    /// with the reader's retry.
+    GrayMatter,
 }
 
 /// A tool's way of reading front matter.
@@ -23,6 +29,8 @@ pub enum Split {
 pub struct Reader {
     pub split: Split,
     pub retry: Retry,
+    /// How it types and checks what YAML parses (js-yaml 3 is not YAML 1.2).
+    pub dialect: Dialect,
 }
 
 impl Reader {
@@ -31,6 +39,7 @@ impl Reader {
     pub const LENIENT: Reader = Reader {
         split: Split::Lines,
         retry: Retry::Lenient,
+        dialect: Dialect::Yaml12,
     };
 }
 
@@ -44,7 +53,12 @@ pub struct Reading {
 }
 
 impl Reading {
+    /// Where the tool's body (the prompt) starts: after the front matter, or at 0 when the
+    /// tool reads the whole file as the body.
     pub fn body_start(&self) -> usize {
+        if self.yaml.whole_file_is_body {
+            return 0;
+        }
         self.front_matter.as_ref().map_or(0, |f| f.body_start)
     }
 }
@@ -68,6 +82,48 @@ pub fn read(doc: &Document, reader: Reader) -> Reading {
                 yaml,
             }
         }
+        Split::GrayMatter => match front_matter::split_gray_matter(doc.rope()) {
+            Ok(g) => {
+                let text = doc.rope().byte_slice(g.split.yaml.clone()).to_string();
+                // `matter.replace(/^\s*#[^\n]+/gm, "").trim() === ""`: no keys, and the
+                // language is never looked up.
+                let blank = text
+                    .lines()
+                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+                let yaml = if blank {
+                    ParsedYaml::default()
+                } else if !matches!(g.language.as_str(), "" | "yaml" | "yml") {
+                    let at = g.split.open.end;
+                    ParsedYaml {
+                        error: Some(SyntaxError {
+                            at: at..at,
+                            message: format!(
+                                "`{}` after the opening `---` names a front matter language, and only YAML is read",
+                                g.language.chars().take(40).collect::<String>()
+                            ),
+                        }),
+                        whole_file_is_body: true,
+                        ..ParsedYaml::default()
+                    }
+                } else {
+                    yaml::parse_gray_matter(
+                        &text,
+                        g.split.yaml.start,
+                        reader.retry == Retry::SanitizeColons && g.retry_applies,
+                    )
+                };
+                Reading {
+                    front_matter: Some(g.split),
+                    none_because: None,
+                    yaml,
+                }
+            }
+            Err(why) => Reading {
+                front_matter: None,
+                none_because: Some(why),
+                yaml: ParsedYaml::default(),
+            },
+        },
         Split::FirstDashes => match front_matter::split_first_dashes(doc.rope()) {
             Ok(fm) => {
                 // Same block as the document's own split: reuse its parse when the retry is
