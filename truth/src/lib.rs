@@ -5,6 +5,7 @@
 //! - [`fake_api`]: a fake model API on 127.0.0.1 that records what the tools send.
 //! - [`cases`]: the files to ask about (fixtures, rule examples, the corpus, mutations).
 //! - [`claude`]: runs Claude Code on cases and reads what it loaded.
+//! - [`opencode`]: asks OpenCode (`opencode serve`, `opencode run`) what it made of agent files.
 //! - [`recording`]: observations as data in `truth/recorded/`, one file per tool version.
 //! - [`judge`]: compares agentls's claims with the recorded observations.
 
@@ -13,5 +14,6 @@ pub mod claude;
 pub mod fake_api;
 pub mod install;
 pub mod judge;
+pub mod opencode;
 pub mod recording;
 pub mod util;

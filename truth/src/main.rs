@@ -1,17 +1,22 @@
 //! `truth`: asks the real tools about agent spec files and records what they did.
 //!
 //! ```text
-//! truth record [--only PREFIX] [--sample N] [--latest]   ask Claude Code, write the recording
-//! truth check  [--only PREFIX] [--sample N]              ask it again, compare with the recording
-//! truth judge  [--version V]                             agentls's claims against a recording
+//! truth record [--tool T] [--only PREFIX] [--sample N] [--latest]   ask the tool, write the recording
+//! truth check  [--tool T] [--only PREFIX] [--sample N]              ask it again, compare with the recording
+//! truth judge  [--version V] [--verbose]                 agentls's claims against a recording
 //! truth drift  [--version V | --latest]                  catalogs against a recording
 //! truth cases  [--only PREFIX]                           list the cases
 //! truth show ID                                          a case's file and its observation
 //! ```
+//!
+//! `--tool` is `claude-code` (the default) or `opencode`; every command reads that tool's
+//! recording.
 
+use serde::{Serialize, de::DeserializeOwned};
 use std::process::ExitCode;
 use truth::cases::{self, Case};
 use truth::claude::{Claude, Observation};
+use truth::opencode::OpenCode;
 use truth::recording::{self, Line};
 
 struct Opts {
@@ -20,6 +25,8 @@ struct Opts {
     sample: Option<usize>,
     latest: bool,
     version: Option<String>,
+    /// `judge`: every verdict, not only the contradicted ones.
+    verbose: bool,
     rest: Vec<String>,
 }
 
@@ -30,6 +37,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         sample: None,
         latest: false,
         version: None,
+        verbose: false,
         rest: Vec::new(),
     };
     let mut it = args.iter();
@@ -46,6 +54,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
                 )
             }
             "--latest" => o.latest = true,
+            "--verbose" => o.verbose = true,
             "--version" => o.version = Some(value("--version")?),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => o.rest.push(s.to_string()),
@@ -71,15 +80,38 @@ fn select(o: &Opts) -> Vec<Case> {
     all
 }
 
-fn record(o: &Opts) -> Result<(), String> {
-    if o.tool != "claude-code" {
-        return Err(format!("no oracle for {}", o.tool));
+/// The recording's name of a tool (`--tool`) and whether it observes a case.
+fn observes(tool: &str) -> Result<fn(&Case) -> bool, String> {
+    match tool {
+        "claude-code" => Ok(truth::judge::claude_observes),
+        "opencode" => Ok(truth::judge::opencode_observes),
+        other => Err(format!("no oracle for {other} (claude-code, opencode)")),
     }
-    let claude = Claude::install(o.latest)?;
-    let cases: Vec<Case> = select(o).into_iter().filter(truth::judge::claude_observes).collect();
+}
+
+fn record(o: &Opts) -> Result<(), String> {
+    let cases: Vec<Case> = select(o).into_iter().filter(observes(&o.tool)?).collect();
+    match o.tool.as_str() {
+        "opencode" => {
+            let oc = OpenCode::install(o.latest)?;
+            write_recording(o, oc.version(), &cases, oc.observe(&cases)?)
+        }
+        _ => {
+            let claude = Claude::install(o.latest)?;
+            write_recording(o, claude.version(), &cases, claude.observe(&cases)?)
+        }
+    }
+}
+
+/// Merges new observations into the tool's recording and writes it.
+fn write_recording<O: Serialize + DeserializeOwned>(
+    o: &Opts,
+    version: &str,
+    cases: &[Case],
+    observed: Vec<(String, O)>,
+) -> Result<(), String> {
     let by_id: std::collections::HashMap<&str, &Case> = cases.iter().map(|c| (c.id.as_str(), c)).collect();
-    let observed = claude.observe(&cases)?;
-    let mut lines: Vec<Line<Observation>> = recording::read(&o.tool, claude.version())?;
+    let mut lines: Vec<Line<O>> = recording::read(&o.tool, version)?;
     // A partial run (`--only`, `--sample`) replaces the lines of the cases it ran; a full run
     // also drops the lines of cases that no longer exist.
     let current: std::collections::HashSet<String> = if o.only.is_empty() && o.sample.is_none() {
@@ -93,12 +125,12 @@ fn record(o: &Opts) -> Result<(), String> {
         id,
         obs,
     }));
-    let path = recording::write(&o.tool, claude.version(), &mut lines)?;
+    let path = recording::write(&o.tool, version, &mut lines)?;
     eprintln!("truth: wrote {} ({} cases)", path.display(), lines.len());
     Ok(())
 }
 
-/// A case's file and what the recording says Claude Code did with it.
+/// A case's file and what the recording of `--tool` says the tool did with it.
 fn show(o: &Opts) -> Result<(), String> {
     let id = o.rest.first().ok_or("show needs a case id (see `truth cases`)")?;
     let case = cases::all()
@@ -106,13 +138,18 @@ fn show(o: &Opts) -> Result<(), String> {
         .find(|c| &c.id == id)
         .ok_or_else(|| format!("no case {id}"))?;
     println!("# {} ({}, at {})\n{}", case.id, case.format, case.path, case.text());
+    match o.tool.as_str() {
+        "opencode" => show_line::<truth::opencode::Observation>(o, &case),
+        _ => show_line::<Observation>(o, &case),
+    }
+}
+
+fn show_line<O: Serialize + DeserializeOwned>(o: &Opts, case: &Case) -> Result<(), String> {
     let v = version(o)?;
-    match recording::read::<Observation>("claude-code", &v)?
-        .into_iter()
-        .find(|l| &l.id == id)
-    {
+    match recording::read::<O>(&o.tool, &v)?.into_iter().find(|l| l.id == case.id) {
         Some(l) => println!(
-            "# recorded with Claude Code {v}{}\n{}",
+            "# recorded with {} {v}{}\n{}",
+            o.tool,
             if l.sha == case.sha() {
                 ""
             } else {
@@ -120,22 +157,37 @@ fn show(o: &Opts) -> Result<(), String> {
             },
             serde_json::to_string_pretty(&l.obs).unwrap_or_default()
         ),
-        None => println!("# not recorded with Claude Code {v}"),
+        None => println!("# not recorded with {} {v}", o.tool),
     }
     Ok(())
 }
 
-/// Asks Claude Code about the selected cases again and compares every observation with the
+/// Asks the tool about the selected cases again and compares every observation with the
 /// recording: a difference means the recording no longer says what the tool does.
 fn check(o: &Opts) -> Result<(), String> {
-    let claude = Claude::install(false)?;
-    let cases: Vec<Case> = select(o).into_iter().filter(truth::judge::claude_observes).collect();
-    let recorded: std::collections::HashMap<String, Line<Observation>> =
-        recording::read::<Observation>("claude-code", claude.version())?
-            .into_iter()
-            .map(|l| (l.id.clone(), l))
-            .collect();
-    let observed = claude.observe(&cases)?;
+    let cases: Vec<Case> = select(o).into_iter().filter(observes(&o.tool)?).collect();
+    match o.tool.as_str() {
+        "opencode" => {
+            let oc = OpenCode::install(false)?;
+            compare(o, oc.version(), &cases, oc.observe(&cases)?)
+        }
+        _ => {
+            let claude = Claude::install(false)?;
+            compare(o, claude.version(), &cases, claude.observe(&cases)?)
+        }
+    }
+}
+
+fn compare<O: Serialize + DeserializeOwned + PartialEq>(
+    o: &Opts,
+    version: &str,
+    cases: &[Case],
+    observed: Vec<(String, O)>,
+) -> Result<(), String> {
+    let recorded: std::collections::HashMap<String, Line<O>> = recording::read::<O>(&o.tool, version)?
+        .into_iter()
+        .map(|l| (l.id.clone(), l))
+        .collect();
     let mut differ = 0;
     for (id, obs) in &observed {
         let case = cases
@@ -145,7 +197,10 @@ fn check(o: &Opts) -> Result<(), String> {
         match recorded.get(id) {
             Some(l) if l.sha != case.sha() => {
                 differ += 1;
-                println!("stale: {id}: the case changed since it was recorded; run `truth record --only {id}`");
+                println!(
+                    "stale: {id}: the case changed since it was recorded; run `truth record --tool {} --only {id}`",
+                    o.tool
+                );
             }
             Some(l) if &l.obs != obs => {
                 differ += 1;
@@ -163,9 +218,9 @@ fn check(o: &Opts) -> Result<(), String> {
         }
     }
     eprintln!(
-        "truth: checked {} cases live against claude-code@{}: {differ} differ",
+        "truth: checked {} cases live against {}@{version}: {differ} differ",
         observed.len(),
-        claude.version()
+        o.tool
     );
     if differ > 0 {
         return Err(format!("{differ} observations differ from the recording"));
@@ -179,7 +234,7 @@ fn version(o: &Opts) -> Result<String, String> {
     if let Some(v) = &o.version {
         return Ok(v.clone());
     }
-    let pin = truth::install::pin("claude-code");
+    let pin = truth::install::pin(&o.tool);
     if o.latest {
         return truth::install::latest_version(&pin.package);
     }
@@ -188,18 +243,70 @@ fn version(o: &Opts) -> Result<String, String> {
 
 fn drift(o: &Opts) -> Result<(), String> {
     let v = version(o)?;
-    let lines = recording::read::<Observation>("claude-code", &v)?;
-    if lines.is_empty() {
+    let drift = match o.tool.as_str() {
+        "opencode" => {
+            let lines = recording::read::<truth::opencode::Observation>(&o.tool, &v)?;
+            (!lines.is_empty()).then(|| truth::judge::drift::opencode(&lines))
+        }
+        _ => {
+            let lines = recording::read::<Observation>(&o.tool, &v)?;
+            (!lines.is_empty()).then(|| truth::judge::drift::claude(&lines))
+        }
+    };
+    let Some(drift) = drift else {
         return Err(format!(
-            "no recording of Claude Code {v}: run `truth record{}` first",
+            "no recording of {} {v}: run `truth record --tool {}{}` first",
+            o.tool,
+            o.tool,
             if o.latest { " --latest" } else { "" }
         ));
-    }
-    let drift = truth::judge::drift::claude(&lines);
+    };
     for d in &drift {
         println!("{d}");
     }
-    eprintln!("truth: {} catalog entries differ from Claude Code {v}", drift.len());
+    eprintln!("truth: {} catalog entries differ from {} {v}", drift.len(), o.tool);
+    Ok(())
+}
+
+/// `truth judge`: agentls's claims against the recording of `--tool`.
+fn judge(o: &Opts) -> Result<(), String> {
+    let v = version(o)?;
+    let (report, stale, unrecorded) = match o.tool.as_str() {
+        "opencode" => {
+            let (r, rec) = truth::judge::opencode_report(&v)?;
+            (r, rec.stale.len(), rec.unrecorded.len())
+        }
+        _ => {
+            let (r, rec) = truth::judge::claude_report(&v)?;
+            (r, rec.stale.len(), rec.unrecorded.len())
+        }
+    };
+    print!("{}", report.render());
+    if o.verbose {
+        for v in &report.verdicts {
+            println!(
+                "{:?}: {} [{} {}] {}\n    agentls: {}",
+                v.outcome,
+                v.case,
+                v.code,
+                v.effect.as_str(),
+                v.why,
+                v.message
+            );
+        }
+    }
+    for prefix in ["mutation/", "fixture/", "docs/", "corpus/"] {
+        let a = report.load_agreement(prefix);
+        println!(
+            "{prefix}: {} cases, both load {}, both not {}, false errors {}, missed {}",
+            a.cases,
+            a.both_load,
+            a.both_not,
+            a.false_errors.len(),
+            a.missed.len()
+        );
+    }
+    println!("stale: {stale}, unrecorded: {unrecorded}");
     Ok(())
 }
 
@@ -221,23 +328,7 @@ fn main() -> ExitCode {
         "check" => check(&opts),
         "drift" => drift(&opts),
         "show" => show(&opts),
-        "judge" => version(&opts)
-            .and_then(|v| truth::judge::claude_report(&v))
-            .map(|(report, rec)| {
-                print!("{}", report.render());
-                for prefix in ["mutation/", "fixture/", "docs/", "corpus/"] {
-                    let a = report.load_agreement(prefix);
-                    println!(
-                        "{prefix}: {} cases, both load {}, both not {}, false errors {}, missed {}",
-                        a.cases,
-                        a.both_load,
-                        a.both_not,
-                        a.false_errors.len(),
-                        a.missed.len()
-                    );
-                }
-                println!("stale: {}, unrecorded: {}", rec.stale.len(), rec.unrecorded.len());
-            }),
+        "judge" => judge(&opts),
         "cases" => {
             for c in select(&opts) {
                 println!("{}\t{}\t{}", c.id, c.format, c.path);

@@ -91,7 +91,13 @@ fn every_checked_claim_has_a_confirming_case() {
             "claude-agent" | "claude-command" | "skill" | "yaml" | "front-matter"
         );
         let page = rule_docs::page(&code).unwrap_or_default();
-        if claude && page.contains("Checked against the real tool") && !confirmed.contains(code.as_str()) {
+        if claude
+            && page.contains(&format!(
+                "Checked against the real tool, {}",
+                agentls::formats::CLAUDE_CODE_VERSION
+            ))
+            && !confirmed.contains(code.as_str())
+        {
             unconfirmed.push(code);
         }
     }

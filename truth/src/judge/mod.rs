@@ -6,6 +6,7 @@
 
 pub mod claude;
 pub mod drift;
+pub mod opencode;
 
 use crate::cases::Case;
 use agentls::analysis::diagnostics::{Diagnostic, Effect, diagnostics};
@@ -181,6 +182,22 @@ pub fn claude_report(version: &str) -> Result<(Report, Recorded<crate::claude::O
     let mut report = Report::default();
     for (case, obs) in &rec.current {
         claude::judge(case, obs, &mut report);
+    }
+    Ok((report, rec))
+}
+
+/// The formats the OpenCode oracle observes.
+pub fn opencode_observes(c: &Case) -> bool {
+    c.format == "opencode-agent"
+}
+
+/// Judges every case of the OpenCode recording at `version`.
+pub fn opencode_report(version: &str) -> Result<(Report, Recorded<crate::opencode::Observation>), String> {
+    let lines = crate::recording::read::<crate::opencode::Observation>("opencode", version)?;
+    let rec = pair(crate::cases::all(), &lines, opencode_observes);
+    let mut report = Report::default();
+    for (case, obs) in &rec.current {
+        opencode::judge(case, obs, &mut report);
     }
     Ok((report, rec))
 }
