@@ -575,8 +575,8 @@ fn opencode_completion() {
         10,
         expect![[r#"
         replaces "", 3 shown
-        primary (Value) `mode` => "primary" -- A main agent you switch to with Tab.
-        subagent (Value) `mode` => "subagent" -- Run by other agents through the task tool, or with `@name`.
+        primary (Value) `mode` => "primary" -- A main agent you switch to with Tab; not offered to other agents.
+        subagent (Value) `mode` => "subagent" -- Run by other agents through the `task` tool, or with `@name`; cannot be the main agent.
         all (Value) `mode` => "all" -- Both (the default).
     "#]],
     );
@@ -597,13 +597,13 @@ fn opencode_completion() {
         "---\ndescription: Reviews\ntools:\n  write: false\n  $0\n---\nReview.\n",
         6,
         expect![[r#"
-        replaces "", 15 shown
+        replaces "", 14 shown
         bash (Tool) OpenCode tool, in `tools` => "bash: " -- **`bash`**: built-in OpenCode tool
-        edit (Tool) OpenCode tool, in `tools` => "edit: " -- **`edit`**: built-in OpenCode tool
         read (Tool) OpenCode tool, in `tools` => "read: " -- **`read`**: built-in OpenCode tool
-        grep (Tool) OpenCode tool, in `tools` => "grep: " -- **`grep`**: built-in OpenCode tool
         glob (Tool) OpenCode tool, in `tools` => "glob: " -- **`glob`**: built-in OpenCode tool
-        list (Tool) OpenCode tool, in `tools` => "list: " -- **`list`**: built-in OpenCode tool
+        grep (Tool) OpenCode tool, in `tools` => "grep: " -- **`grep`**: built-in OpenCode tool
+        edit (Tool) OpenCode tool, in `tools` => "edit: " -- **`edit`**: built-in OpenCode tool
+        task (Tool) OpenCode tool, in `tools` => "task: " -- **`task`**: built-in OpenCode tool
     "#]],
     );
     complete(
@@ -650,7 +650,7 @@ fn opencode_hover() {
         [write]
         **`write`**: built-in OpenCode tool
 
-        Create or overwrite files.
+        Create or overwrite files (permission `edit`).
     "#]],
     );
     show(
@@ -668,7 +668,7 @@ fn opencode_hover() {
         [subagent]
         **`subagent`** (`mode`)
 
-        Run by other agents through the task tool, or with `@name`.
+        Run by other agents through the `task` tool, or with `@name`; cannot be the main agent.
     "#]],
     );
     show(

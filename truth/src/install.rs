@@ -116,6 +116,29 @@ pub fn claude_code(latest: bool) -> Result<Installed, String> {
     Ok(Installed { bin, version })
 }
 
+/// OpenCode: the npm package's postinstall puts the platform package's native binary at
+/// `bin/opencode.exe`. The version check runs hermetically (`crate::opencode::run`), since the
+/// binary reads its configuration and data folders even for `--version`.
+pub fn opencode(latest: bool) -> Result<Installed, String> {
+    let (pin, version) = version_of("opencode", latest)?;
+    let dir = npm_install(&pin.package, &version)?;
+    let bin = dir.join("node_modules/opencode-ai/bin/opencode.exe");
+    Ok(Installed { bin, version })
+}
+
+/// Runs `cmd` (a tool's `--version`) and checks that it prints `version`.
+pub fn check_printed_version(mut cmd: Command, what: &str, version: &str) -> Result<(), String> {
+    let out = cmd.output().map_err(|e| format!("{what} could not be started: {e}"))?;
+    let printed = String::from_utf8_lossy(&out.stdout);
+    if !printed.contains(version) {
+        return Err(format!(
+            "{what} --version printed {:?}, not version {version}",
+            printed.trim()
+        ));
+    }
+    Ok(())
+}
+
 /// Runs `bin ARGS` and checks that it prints `version` (a half-finished install, or a package
 /// whose binary was not put in place by its postinstall, fails here with a clear message).
 fn check_version(bin: &Path, args: &[&str], version: &str) -> Result<(), String> {

@@ -7,6 +7,7 @@
 //! - [`claude`]: runs Claude Code on cases and reads what it loaded.
 //! - [`cline`]: runs the Cline CLI on rules, workflows and skills and reads what it loaded.
 //! - [`gemini`]: runs Gemini CLI on cases and reads what it loaded.
+//! - [`opencode`]: asks OpenCode (`opencode serve`, `opencode run`) what it made of agent files.
 //! - [`vscode`]: runs VS Code (code-server) on cases and reads its validator's markers.
 //! - [`recording`]: observations as data in `truth/recorded/`, one file per tool version
 //!   (VS Code's: [`vscode::Recording`]).
@@ -19,6 +20,7 @@ pub mod fake_api;
 pub mod gemini;
 pub mod install;
 pub mod judge;
+pub mod opencode;
 pub mod recording;
 pub mod util;
 pub mod vscode;

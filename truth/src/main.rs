@@ -3,22 +3,24 @@
 //! ```text
 //! truth record [--tool T] [--only PREFIX] [--sample N] [--latest]   ask the tool, write the recording
 //! truth check  [--tool T] [--only PREFIX] [--sample N]              ask it again, compare with the recording
-//! truth judge  [--tool T] [--version V]                             agentls's claims against a recording
+//! truth judge  [--tool T] [--version V] [--verbose]                 agentls's claims against a recording
 //! truth drift  [--tool T] [--version V | --latest]                  catalogs against a recording
 //! truth compare [--agnix BIN] [--agentls BIN[=LABEL]] [--only PREFIX] [--wrong]
 //!                                                                    agentls and other checkers against Claude Code's recording
-//! truth install claude-code|cline|gemini-cli [--latest]             install a tool, print its binary
+//! truth install claude-code|opencode|cline|gemini-cli [--latest]    install a tool, print its binary
 //! truth cases  [--tool T] [--only PREFIX]                           list the cases
-//! truth show ID                                                     a case's file and its observations
+//! truth show ID [--tool T]                                          a case's file and its observations
 //! ```
 //!
-//! `--tool` is `claude-code` (the default), `vscode` (code-server, as pinned in
-//! `truth/tools.toml`; `--latest` and `--sample` are Claude Code's only), `cline` or
-//! `gemini-cli`.
+//! `--tool` is `claude-code` (the default), `opencode`, `vscode` (code-server, as pinned in
+//! `truth/tools.toml`; `--latest` and `--sample` are for the others), `cline` or `gemini-cli`;
+//! every command reads that tool's recording.
 
+use serde::{Serialize, de::DeserializeOwned};
 use std::process::ExitCode;
 use truth::cases::{self, Case};
 use truth::claude::{Claude, Observation};
+use truth::opencode::OpenCode;
 use truth::recording::{self, Line};
 
 struct Opts {
@@ -30,6 +32,8 @@ struct Opts {
     /// `--agnix BIN`, `--agentls BIN[=LABEL]`: checkers to compare agentls with.
     peers: Vec<(truth::judge::peer::Peer, std::path::PathBuf, String)>,
     wrong: bool,
+    /// `judge`: every verdict, not only the contradicted ones.
+    verbose: bool,
     rest: Vec<String>,
 }
 
@@ -42,6 +46,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
         version: None,
         peers: Vec::new(),
         wrong: false,
+        verbose: false,
         rest: Vec::new(),
     };
     let mut it = args.iter();
@@ -58,6 +63,7 @@ fn parse(args: &[String]) -> Result<Opts, String> {
                 )
             }
             "--latest" => o.latest = true,
+            "--verbose" => o.verbose = true,
             "--version" => o.version = Some(value("--version")?),
             "--agnix" => o.peers.push((
                 truth::judge::peer::Peer::Agnix,
@@ -80,11 +86,11 @@ fn parse(args: &[String]) -> Result<Opts, String> {
 
 /// The cases selected by `--only` prefixes and `--sample` (every n-th, so that a sample
 /// spreads over all groups and stays the same from run to run).
-fn select(o: &Opts) -> Vec<Case> {
+fn select(o: &Opts) -> Result<Vec<Case>, String> {
     let source = if o.tool == "vscode" {
         truth::vscode::cases()
     } else {
-        cases::all().into_iter().filter(truth::judge::claude_observes).collect()
+        cases::all().into_iter().filter(observes(&o.tool)?).collect()
     };
     let mut all: Vec<Case> = source
         .into_iter()
@@ -97,29 +103,58 @@ fn select(o: &Opts) -> Vec<Case> {
         let step = all.len() as f64 / n as f64;
         all = (0..n).map(|i| all[(i as f64 * step) as usize].clone()).collect();
     }
-    all
+    Ok(all)
+}
+
+/// Whether the oracle of a tool (`--tool`) observes a case.
+fn observes(tool: &str) -> Result<fn(&Case) -> bool, String> {
+    match tool {
+        "claude-code" => Ok(truth::judge::claude_observes),
+        "opencode" => Ok(truth::judge::opencode_observes),
+        "vscode" => Ok(truth::vscode::observes),
+        "cline" => Ok(truth::cline::cases::observes),
+        "gemini-cli" => Ok(truth::gemini::observes),
+        other => Err(format!(
+            "no oracle for {other} (claude-code, opencode, vscode, cline, gemini-cli)"
+        )),
+    }
 }
 
 fn record(o: &Opts) -> Result<(), String> {
-    if o.tool == truth::gemini::cli::TOOL {
-        return truth::gemini::cli::record(&o.only, o.sample, o.latest);
-    }
-    if o.tool == "vscode" {
-        if o.latest || o.sample.is_some() {
-            return Err("--latest and --sample are for Claude Code; VS Code records the pinned code-server".into());
+    let full = o.only.is_empty() && o.sample.is_none();
+    match o.tool.as_str() {
+        "gemini-cli" => truth::gemini::cli::record(&o.only, o.sample, o.latest),
+        "cline" => truth::cline::record(&select(o)?, full, o.latest),
+        "vscode" => {
+            if o.latest || o.sample.is_some() {
+                return Err("--latest and --sample are not for VS Code; it records the pinned code-server".into());
+            }
+            let path = truth::vscode::record(&select(o)?, full)?;
+            eprintln!("truth: wrote {}", path.display());
+            Ok(())
         }
-        let path = truth::vscode::record(&select(o), o.only.is_empty())?;
-        eprintln!("truth: wrote {}", path.display());
-        return Ok(());
+        "opencode" => {
+            let cases = select(o)?;
+            let oc = OpenCode::install(o.latest)?;
+            write_recording(o, oc.version(), &cases, oc.observe(&cases)?)
+        }
+        _ => {
+            let cases = select(o)?;
+            let claude = Claude::install(o.latest)?;
+            write_recording(o, claude.version(), &cases, claude.observe(&cases)?)
+        }
     }
-    if o.tool != "claude-code" {
-        return Err(format!("no oracle for {}", o.tool));
-    }
-    let claude = Claude::install(o.latest)?;
-    let cases: Vec<Case> = select(o);
+}
+
+/// Merges new observations into the tool's recording and writes it.
+fn write_recording<O: Serialize + DeserializeOwned>(
+    o: &Opts,
+    version: &str,
+    cases: &[Case],
+    observed: Vec<(String, O)>,
+) -> Result<(), String> {
     let by_id: std::collections::HashMap<&str, &Case> = cases.iter().map(|c| (c.id.as_str(), c)).collect();
-    let observed = claude.observe(&cases)?;
-    let mut lines: Vec<Line<Observation>> = recording::read(&o.tool, claude.version())?;
+    let mut lines: Vec<Line<O>> = recording::read(&o.tool, version)?;
     // A partial run (`--only`, `--sample`) replaces the lines of the cases it ran; a full run
     // also drops the lines of cases that no longer exist.
     let current: std::collections::HashSet<String> = if o.only.is_empty() && o.sample.is_none() {
@@ -127,7 +162,7 @@ fn record(o: &Opts) -> Result<(), String> {
     } else {
         cases::all()
             .into_iter()
-            .filter(truth::judge::claude_observes)
+            .filter(observes(&o.tool)?)
             .map(|c| c.id)
             .collect()
     };
@@ -137,12 +172,12 @@ fn record(o: &Opts) -> Result<(), String> {
         id,
         obs,
     }));
-    let path = recording::write(&o.tool, claude.version(), &mut lines)?;
+    let path = recording::write(&o.tool, version, &mut lines)?;
     eprintln!("truth: wrote {} ({} cases)", path.display(), lines.len());
     Ok(())
 }
 
-/// A case's file and what the recording says Claude Code did with it.
+/// A case's file and what the recording of `--tool` says the tool did with it.
 fn show(o: &Opts) -> Result<(), String> {
     let id = o.rest.first().ok_or("show needs a case id (see `truth cases`)")?;
     if o.tool == truth::gemini::cli::TOOL {
@@ -157,22 +192,20 @@ fn show(o: &Opts) -> Result<(), String> {
         .find(|c| &c.id == id)
         .ok_or_else(|| format!("no case {id}"))?;
     println!("# {} ({}, at {})\n{}", case.id, case.format, case.path, case.text());
-    if truth::cline::cases::observes(&case) {
-        return truth::cline::show(&case);
+    match o.tool.as_str() {
+        "cline" => truth::cline::show(&case),
+        "vscode" => show_vscode(id),
+        "opencode" => show_line::<truth::opencode::Observation>(o, &case),
+        _ => show_line::<Observation>(o, &case),
     }
-    if truth::vscode::observes(&case) {
-        show_vscode(id)?;
-    }
-    if !truth::judge::claude_observes(&case) {
-        return Ok(());
-    }
+}
+
+fn show_line<O: Serialize + DeserializeOwned>(o: &Opts, case: &Case) -> Result<(), String> {
     let v = version(o)?;
-    match recording::read::<Observation>("claude-code", &v)?
-        .into_iter()
-        .find(|l| &l.id == id)
-    {
+    match recording::read::<O>(&o.tool, &v)?.into_iter().find(|l| l.id == case.id) {
         Some(l) => println!(
-            "# recorded with Claude Code {v}{}\n{}",
+            "# recorded with {} {v}{}\n{}",
+            o.tool,
             if l.sha == case.sha() {
                 ""
             } else {
@@ -180,7 +213,7 @@ fn show(o: &Opts) -> Result<(), String> {
             },
             serde_json::to_string_pretty(&l.obs).unwrap_or_default()
         ),
-        None => println!("# not recorded with Claude Code {v}"),
+        None => println!("# not recorded with {} {v}", o.tool),
     }
     Ok(())
 }
@@ -228,23 +261,36 @@ fn show_vscode(id: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Asks Claude Code about the selected cases again and compares every observation with the
+/// Asks the tool about the selected cases again and compares every observation with the
 /// recording: a difference means the recording no longer says what the tool does.
 fn check(o: &Opts) -> Result<(), String> {
-    if o.tool == truth::gemini::cli::TOOL {
-        return truth::gemini::cli::check(&o.only, o.sample);
+    match o.tool.as_str() {
+        "gemini-cli" => truth::gemini::cli::check(&o.only, o.sample),
+        "cline" => truth::cline::check(&select(o)?),
+        "vscode" => check_vscode(o),
+        "opencode" => {
+            let cases = select(o)?;
+            let oc = OpenCode::install(false)?;
+            compare(o, oc.version(), &cases, oc.observe(&cases)?)
+        }
+        _ => {
+            let cases = select(o)?;
+            let claude = Claude::install(false)?;
+            compare(o, claude.version(), &cases, claude.observe(&cases)?)
+        }
     }
-    if o.tool == "vscode" {
-        return check_vscode(o);
-    }
-    let claude = Claude::install(false)?;
-    let cases: Vec<Case> = select(o);
-    let recorded: std::collections::HashMap<String, Line<Observation>> =
-        recording::read::<Observation>("claude-code", claude.version())?
-            .into_iter()
-            .map(|l| (l.id.clone(), l))
-            .collect();
-    let observed = claude.observe(&cases)?;
+}
+
+fn compare<O: Serialize + DeserializeOwned + PartialEq>(
+    o: &Opts,
+    version: &str,
+    cases: &[Case],
+    observed: Vec<(String, O)>,
+) -> Result<(), String> {
+    let recorded: std::collections::HashMap<String, Line<O>> = recording::read::<O>(&o.tool, version)?
+        .into_iter()
+        .map(|l| (l.id.clone(), l))
+        .collect();
     let mut differ = 0;
     for (id, obs) in &observed {
         let case = cases
@@ -254,7 +300,10 @@ fn check(o: &Opts) -> Result<(), String> {
         match recorded.get(id) {
             Some(l) if l.sha != case.sha() => {
                 differ += 1;
-                println!("stale: {id}: the case changed since it was recorded; run `truth record --only {id}`");
+                println!(
+                    "stale: {id}: the case changed since it was recorded; run `truth record --tool {} --only {id}`",
+                    o.tool
+                );
             }
             Some(l) if &l.obs != obs => {
                 differ += 1;
@@ -272,9 +321,9 @@ fn check(o: &Opts) -> Result<(), String> {
         }
     }
     eprintln!(
-        "truth: checked {} cases live against claude-code@{}: {differ} differ",
+        "truth: checked {} cases live against {}@{version}: {differ} differ",
         observed.len(),
-        claude.version()
+        o.tool
     );
     if differ > 0 {
         return Err(format!("{differ} observations differ from the recording"));
@@ -286,7 +335,7 @@ fn check(o: &Opts) -> Result<(), String> {
 fn check_vscode(o: &Opts) -> Result<(), String> {
     let pin = truth::vscode::pinned();
     let rec = truth::vscode::read(&pin)?.ok_or("no VS Code recording yet: run `truth record --tool vscode`")?;
-    let cases = select(o);
+    let cases = select(o)?;
     let (observed, _) = truth::vscode::observe(&cases)?;
     let mut differ = 0;
     for c in &cases {
@@ -327,7 +376,7 @@ fn version(o: &Opts) -> Result<String, String> {
     if let Some(v) = &o.version {
         return Ok(v.clone());
     }
-    let pin = truth::install::pin("claude-code");
+    let pin = truth::install::pin(&o.tool);
     if o.latest {
         return truth::install::latest_version(&pin.package);
     }
@@ -350,18 +399,70 @@ fn drift(o: &Opts) -> Result<(), String> {
         return Ok(());
     }
     let v = version(o)?;
-    let lines = recording::read::<Observation>("claude-code", &v)?;
-    if lines.is_empty() {
+    let drift = match o.tool.as_str() {
+        "opencode" => {
+            let lines = recording::read::<truth::opencode::Observation>(&o.tool, &v)?;
+            (!lines.is_empty()).then(|| truth::judge::drift::opencode(&lines))
+        }
+        _ => {
+            let lines = recording::read::<Observation>(&o.tool, &v)?;
+            (!lines.is_empty()).then(|| truth::judge::drift::claude(&lines))
+        }
+    };
+    let Some(drift) = drift else {
         return Err(format!(
-            "no recording of Claude Code {v}: run `truth record{}` first",
+            "no recording of {} {v}: run `truth record --tool {}{}` first",
+            o.tool,
+            o.tool,
             if o.latest { " --latest" } else { "" }
         ));
-    }
-    let drift = truth::judge::drift::claude(&lines);
+    };
     for d in &drift {
         println!("{d}");
     }
-    eprintln!("truth: {} catalog entries differ from Claude Code {v}", drift.len());
+    eprintln!("truth: {} catalog entries differ from {} {v}", drift.len(), o.tool);
+    Ok(())
+}
+
+/// `truth judge`: agentls's claims against the recording of `--tool`.
+fn judge(o: &Opts) -> Result<(), String> {
+    let v = version(o)?;
+    let (report, stale, unrecorded) = match o.tool.as_str() {
+        "opencode" => {
+            let (r, rec) = truth::judge::opencode_report(&v)?;
+            (r, rec.stale.len(), rec.unrecorded.len())
+        }
+        _ => {
+            let (r, rec) = truth::judge::claude_report(&v)?;
+            (r, rec.stale.len(), rec.unrecorded.len())
+        }
+    };
+    print!("{}", report.render());
+    if o.verbose {
+        for v in &report.verdicts {
+            println!(
+                "{:?}: {} [{} {}] {}\n    agentls: {}",
+                v.outcome,
+                v.case,
+                v.code,
+                v.effect.as_str(),
+                v.why,
+                v.message
+            );
+        }
+    }
+    for prefix in ["mutation/", "fixture/", "docs/", "corpus/"] {
+        let a = report.load_agreement(prefix);
+        println!(
+            "{prefix}: {} cases, both load {}, both not {}, false errors {}, missed {}",
+            a.cases,
+            a.both_load,
+            a.both_not,
+            a.false_errors.len(),
+            a.missed.len()
+        );
+    }
+    println!("stale: {stale}, unrecorded: {unrecorded}");
     Ok(())
 }
 
@@ -378,14 +479,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let full = opts.only.is_empty() && opts.sample.is_none();
     let result = match cmd.as_str() {
-        "record" if opts.tool == "cline" => truth::cline::record(&select(&opts), full, opts.latest),
-        "check" if opts.tool == "cline" => truth::cline::check(&select(&opts)),
         "record" => record(&opts),
         "check" => check(&opts),
         "install" => match opts.rest.first().map(String::as_str) {
             Some("claude-code") => Claude::install(opts.latest).map(|c| println!("{}", c.installed.bin.display())),
+            Some("opencode") => OpenCode::install(opts.latest).map(|c| println!("{}", c.installed.bin.display())),
             Some("cline") => {
                 truth::cline::Cline::install(opts.latest).map(|c| println!("{}", c.installed.bin.display()))
             }
@@ -393,7 +492,7 @@ fn main() -> ExitCode {
                 truth::gemini::Gemini::install(opts.latest).map(|g| println!("{}", g.installed.bin.display()))
             }
             Some(other) => Err(format!("no installer for {other}")),
-            None => Err("install needs a tool: claude-code, cline or gemini-cli".into()),
+            None => Err("install needs a tool: claude-code, opencode, cline or gemini-cli".into()),
         },
         "drift" => drift(&opts),
         "compare" => version(&opts).and_then(|v| {
@@ -405,45 +504,18 @@ fn main() -> ExitCode {
             Ok(())
         }),
         "show" => show(&opts),
-        "judge" if opts.tool == "vscode" => {
-            truth::judge::vscode_report(&truth::vscode::pinned()).map(|(report, paired)| {
-                print!("{}", report.render());
-                print!("{}", truth::judge::by_format(&report));
-                println!("stale: {}, unrecorded: {}", paired.stale.len(), paired.unrecorded.len());
-                for id in paired.stale.iter().chain(&paired.unrecorded) {
-                    println!("  not current: {id}");
-                }
-            })
-        }
-        "judge" => version(&opts)
-            .and_then(|v| truth::judge::claude_report(&v))
-            .map(|(report, rec)| {
-                print!("{}", report.render());
-                for prefix in ["mutation/", "fixture/", "docs/", "corpus/"] {
-                    let a = report.load_agreement(prefix);
-                    println!(
-                        "{prefix}: {} cases, both load {}, both not {}, false errors {}, missed {}",
-                        a.cases,
-                        a.both_load,
-                        a.both_not,
-                        a.false_errors.len(),
-                        a.missed.len()
-                    );
-                }
-                println!("stale: {}, unrecorded: {}", rec.stale.len(), rec.unrecorded.len());
-            }),
-        "cases" if opts.tool == truth::gemini::cli::TOOL => {
+        "judge" => judge(&opts),
+        "cases" if opts.tool == "gemini-cli" => {
             for c in truth::gemini::cli::select(&opts.only, opts.sample) {
                 println!("{}\t{}\t{}", c.id, c.format, c.path);
             }
             Ok(())
         }
-        "cases" => {
-            for c in select(&opts) {
+        "cases" => select(&opts).map(|cases| {
+            for c in cases {
                 println!("{}\t{}\t{}", c.id, c.format, c.path);
             }
-            Ok(())
-        }
+        }),
         other => Err(format!("unknown command {other}")),
     };
     match result {

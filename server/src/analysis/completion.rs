@@ -189,13 +189,12 @@ fn map_keys(doc: &Document, field: &Field, range: TextRange, has_colon: bool) ->
     let ids: Vec<(&str, String)> = match field.value {
         ValueKind::ToolMap => opencode_agent::TOOLS
             .iter()
+            .chain(opencode_agent::SESSION_TOOLS)
             .map(|(t, _)| (*t, opencode_tool_doc(t)))
             .collect(),
-        ValueKind::Permission => opencode_agent::TOOLS
+        ValueKind::Permission => opencode_agent::PERMISSIONS
             .iter()
-            .map(|(t, _)| *t)
-            .chain(opencode_agent::PERMISSION_KEYS.iter().copied())
-            .map(|t| (t, opencode_tool_doc(t)))
+            .map(|p| (p.key, opencode_tool_doc(p.key)))
             .collect(),
         _ => return Vec::new(),
     };
@@ -267,6 +266,8 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         ValueKind::OneOf(choices) | ValueKind::Effort(choices) | ValueKind::Target { choices, .. } => {
             format!(" {}", snippet_choice(choices.iter().map(|c| c.value.to_string())))
         }
+        // Quoted: `#` starts a comment in a plain value.
+        ValueKind::Color(_) => " \"${1:#4f46e5}\"".into(),
         ValueKind::Bool | ValueKind::Flag | ValueKind::PlainBool => {
             format!(" {}", snippet_choice(["true", "false"].iter().map(|s| s.to_string())))
         }

@@ -410,8 +410,14 @@ pub(crate) fn opencode_tool_doc(name: &str) -> String {
     if let Some((_, doc)) = opencode_agent::TOOLS.iter().find(|(t, _)| *t == name) {
         return format!("**`{name}`**: built-in OpenCode tool\n\n{doc}");
     }
-    if opencode_agent::PERMISSION_KEYS.contains(&name) {
-        return format!("**`{name}`**: OpenCode permission");
+    if let Some((_, doc)) = opencode_agent::SESSION_TOOLS.iter().find(|(t, _)| *t == name) {
+        return format!("**`{name}`**: built-in OpenCode tool of some sessions\n\n{doc}");
+    }
+    if let Some(p) = opencode_agent::PERMISSIONS.iter().find(|p| p.key == name) {
+        return format!("**`{name}`**: OpenCode permission\n\n{}", p.doc);
+    }
+    if let Some((_, why, _)) = opencode_agent::NO_EFFECT.iter().find(|(k, ..)| *k == name) {
+        return format!("**`{name}`**: has no effect: {why}");
     }
     if name.contains('*') {
         return format!("**`{name}`**: every tool whose id matches this pattern (MCP tools are `server_tool`)");

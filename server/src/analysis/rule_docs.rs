@@ -30,7 +30,7 @@ const SKILLS: &str = "Agent Skills specification (agentskills.io/specification);
 const COMMANDS_DOC: &str = "Claude Code docs, \"Slash commands\" and \"Extend Claude with skills\" (code.claude.com/docs/en/skills); formats.md §5; docs/format-sources.md §6";
 const COPILOT_DOC: &str = "VS Code docs (custom agents, prompt files, custom instructions) and VS Code's validator `promptValidator.ts`; docs/format-sources.md §9";
 const VSCODE_DOC: &str = "VS Code 1.139.1's prompt-file validator and header parser (code-server 4.139.1, recorded in `truth/recorded/code-server@4.139.1.json`); docs/format-sources.md, \"VS Code 1.139.1\"";
-const OPENCODE_DOC: &str = "opencode docs, \"Agents\" (opencode.ai/docs/agents); docs/format-sources.md §10";
+const OPENCODE_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth harness (`truth/recorded/opencode@1.18.33.jsonl`); OpenCode docs, \"Agents\" (opencode.ai/docs/agents); docs/format-sources.md, \"OpenCode 1.18.33, verified by recording\"";
 
 const fn d(
     code: &'static str,
@@ -514,7 +514,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         VSCODE_DOC,
     ),
     d(
-        "/ignored-key",
+        "copilot/ignored-key",
         "Some keys count only together with others: a prompt's `tools` only when it runs with an agent that uses tools (`ask` and `edit` use none), an agent's `agents` only when `tools` includes the `agent` tool, `mcp-servers` only for an agent that runs on github.com (`target: github-copilot`). VS Code ignores them otherwise, and says so.",
         "//- /project/.github/prompts/explain.prompt.md\n---\nagent: ask\ntools: ['search']\n---\nExplain the selection.\n",
         "//- /project/.github/prompts/explain.prompt.md\n---\nagent: agent\ntools: ['search']\n---\nExplain the selection.\n",
@@ -529,9 +529,87 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "/claude-style-tools",
-        "OpenCode's `tools` is a mapping of tool ids to `true`/`false`; a Claude Code style list (`Read, Grep`) is not read as intended.",
+        "OpenCode's `tools` is a mapping of tool ids to `true`/`false` (and deprecated: `permission` says the same). A Claude Code style list (`Read, Grep`) fails OpenCode's schema check, and it refuses its whole configuration: \"Expected object, got \"Read, Grep\" tools\", and no agent runs.",
         "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\ntools: Read, Grep\n---\nYou review code.\n",
-        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\ntools:\n  write: false\n  edit: false\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\npermission:\n  edit: deny\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    // OpenCode agents: the shared rules, as OpenCode 1.18.33 was seen doing them.
+    d(
+        "opencode-agent/unknown-key",
+        "OpenCode does not drop a key it does not know: it passes it to the model provider as an option (`options.colour`), and the provider ignores options it does not know. A misspelt key (`colour`, `temprature`) or another tool's key (`maxTurns` is Claude Code's `steps`) does nothing; other unknown keys are reported as information, since options the provider knows (`thinking` for Anthropic) do work.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\ncolour: \"#e5484d\"\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\ncolor: \"#e5484d\"\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "opencode-agent/missing-field",
+        "OpenCode loads an agent without a `description`, but its `task` tool, the list other agents pick a subagent from, shows it as \"This subagent should only be called manually by the user.\" (or with nothing, for a blank one): no agent delegates to it.",
+        "//- /project/.opencode/agent/review.md\n---\nmode: subagent\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code for bugs after each change\nmode: subagent\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "opencode-agent/wrong-type",
+        "OpenCode checks every agent against its schema at start-up. One value of the wrong type (text where a number belongs, a date, `yes` for a boolean, or an empty `key:`, which YAML reads as null) and it refuses its whole configuration: every command stops with \"Configuration is invalid at .opencode/agent/review.md\", and no agent runs, not only this one.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\ntemperature: \"0.2\"\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\ntemperature: 0.2\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "opencode-agent/invalid-value",
+        "`mode`, `color`, `steps` and the permission actions take a fixed set of values, checked by OpenCode's schema: any other value (`helper`, `Primary`, `red`, `#fff`, `0`) and it refuses its whole configuration, so no agent runs. A sampling value out of range is sent on: the Anthropic provider clamps `temperature` to 0–1, and `top_p` goes as written.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\nmode: helper\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\nmode: subagent\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "opencode-agent/name-mismatch",
+        "OpenCode names an agent after its file (`review.md` is `review`, `team/review.md` is `team/review`) unless the front matter has a `name`, which wins: `@review` then finds nothing. An empty `name:` names the agent `null`.",
+        "//- /project/.opencode/agent/review.md\n---\nname: code-reviewer\ndescription: Reviews code\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "opencode-agent/unknown-model",
+        "OpenCode splits `model` at the first `/` into a provider and a model id and looks the pair up in its catalogue; `sonnet` is the provider `sonnet` with no model. A model it does not find fails the run before anything is sent (\"ProviderModelNotFoundError: Model not found\"), every time.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\nmodel: claude-sonnet-4-5\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\nmodel: anthropic/claude-sonnet-4-5\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "opencode-agent/unknown-tool",
+        "OpenCode accepts any key in `permission` and `tools`, and consults only the permissions its tools ask for: `write: deny` changes nothing (writing asks `edit`), nor do `list`, `todoread`, `Edit` or a misspelt `wirte`. The agent keeps the tool.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\npermission:\n  write: deny\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\npermission:\n  edit: deny\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "opencode-agent/empty-body",
+        "The body is the agent's prompt; with nothing after the front matter OpenCode runs the agent with its own default system prompt, and none of your instructions.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\n---\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\n---\nYou review code for bugs.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "opencode-agent/deprecated-key",
+        "`maxSteps` is the old name of `steps`, and `tools` the old form of `permission`; OpenCode 1.18.33 still reads both (`tools: {write: false}` becomes `edit: deny`), and documents the new ones.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\nmaxSteps: 10\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\nsteps: 10\n---\nYou review code.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "opencode-agent/ignored-key",
+        "Some keys do nothing where they are: in a Markdown agent the body is the prompt, so a `prompt` key is dropped, whatever it says (a `{file:…}` reference too); `variant` applies only together with the agent's own `model`, and without one the request goes out without it.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\nprompt: Review the diff.\n---\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\n---\nReview the diff.\n",
+        OPENCODE_DOC,
+    ),
+    d(
+        "front-matter/close-with-text",
+        "OpenCode's front matter parser (gray-matter) ends the block at the first line that starts with `---`, whatever follows the dashes on that line: the rest of the line becomes the first line of the prompt. Strict YAML tools need `---` alone.",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\n--- Reviewer\nYou review code.\n",
+        "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\n---\nReviewer\nYou review code.\n",
         OPENCODE_DOC,
     ),
     d(
@@ -686,20 +764,33 @@ pub fn oracles_of(code: &str) -> Vec<&'static str> {
         return tools.to_vec();
     }
     let prefix = code.split('/').next().unwrap_or_default();
-    match crate::formats::by_id(prefix) {
+    if let Some(f) = crate::formats::by_id(prefix) {
+        return f.verified_with.into_iter().collect();
+    }
+    // A shared code shown with a file of one format (`front-matter/close-with-text`, an
+    // OpenCode agent) is checked with that format's tool; the others (`yaml/`, `front-matter/`,
+    // `link/`) are recorded for Claude Code files.
+    let shown = lookup(code)
+        .and_then(|d| d.example.strip_prefix("//- "))
+        .and_then(|rest| rest.lines().next())
+        .and_then(|path| crate::formats::detect(Some(std::path::Path::new(path.trim())), &[]))
+        .map(|d| d.format);
+    match shown {
         Some(f) => f.verified_with.into_iter().collect(),
         None => vec![CLAUDE],
     }
 }
 
-/// Why no oracle sees a code's effect, if none does. An entry written `/x` is about the Claude
-/// Code formats; a Copilot format's entries are written in full.
+/// Why no oracle sees a code's effect, if none does. An entry written `/x` is about the formats
+/// checked with Claude Code (or with no oracle); a format checked with another tool (VS Code,
+/// OpenCode) has what that oracle saw instead, and its entries are written in full.
 fn unseen(code: &str) -> Option<&'static str> {
     let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
-    let copilot = code.starts_with("copilot-");
+    let oracles = oracles_of(code);
+    let claude_or_none = oracles.is_empty() || oracles == [CLAUDE];
     UNSEEN
         .iter()
-        .find(|(c, _)| *c == code || (!copilot && *c == short))
+        .find(|(c, _)| *c == code || (claude_or_none && *c == short))
         .map(|(_, why)| *why)
 }
 

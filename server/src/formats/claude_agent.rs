@@ -104,6 +104,10 @@ pub(crate) const fn f(key: &'static str, value: ValueKind, required: bool, doc: 
         on_empty: None,
         scope: super::Scope::Everywhere,
         checked_remotely: true,
+        rejects_null: false,
+        overridden_by: None,
+        only_with: None,
+        replaced_by: None,
     }
 }
 

@@ -16,6 +16,9 @@ pub enum Effect {
     /// The tool's own validator reports it as an error (VS Code: an error marker in the
     /// editor and the Problems panel), and does not take the value as written.
     Rejected,
+    /// The tool as a whole fails while the file is there: it refuses its configuration, and no
+    /// agent runs, not only this one (OpenCode: "Configuration is invalid").
+    BreaksTool,
     /// The tool loads the file, and ignores what this finding points at (a key, a value, a
     /// tool): it has no effect.
     Ignored,
@@ -38,6 +41,7 @@ impl Effect {
         Effect::Refused,
         Effect::RunsFail,
         Effect::Rejected,
+        Effect::BreaksTool,
         Effect::Ignored,
         Effect::ReadDifferently,
         Effect::Portability,
@@ -52,6 +56,7 @@ impl Effect {
             Effect::Refused => "refused",
             Effect::RunsFail => "runs-fail",
             Effect::Rejected => "rejected",
+            Effect::BreaksTool => "breaks-tool",
             Effect::Ignored => "ignored",
             Effect::ReadDifferently => "read-differently",
             Effect::Portability => "portability",
@@ -67,6 +72,7 @@ impl Effect {
             Effect::Refused => "the tool loads the file but refuses to run it",
             Effect::RunsFail => "the tool runs it, and every run fails",
             Effect::Rejected => "the tool reports it as an error and does not take it as written",
+            Effect::BreaksTool => "the tool fails as a whole while the file is there: no agent runs",
             Effect::Ignored => "the tool loads the file and ignores this part",
             Effect::ReadDifferently => "the tool loads the file and reads this part differently from how it is written",
             Effect::Portability => {

@@ -84,6 +84,7 @@ pub const VSCODE_VERSION: &str = "VS Code 1.139.1 (code-server 4.139.1)";
 pub const CLAUDE_READER: crate::syntax::reader::Reader = crate::syntax::reader::Reader {
     split: crate::syntax::reader::Split::FirstDashes,
     parser: crate::syntax::reader::Parser::Yaml(crate::syntax::yaml::Retry::QuoteLinesAndTabs),
+    dialect: crate::syntax::yaml::Dialect::Yaml12,
 };
 
 /// What a file of a format is, for cross-file rules and navigation.
@@ -195,7 +196,8 @@ pub struct Field {
     /// so for `description`), so a `|` block may spell them as real lines.
     pub unescapes_newlines: bool,
     /// What the tool does with the file when this value is missing, empty or bad: ignores the
-    /// key (the usual case) or does not load the file at all (an agent's `name`).
+    /// key (the usual case), does not load the file at all (an agent's `name`), or refuses its
+    /// whole configuration (OpenCode's schema).
     pub on_bad: Effect,
     /// What the tool does with a blank value of an optional key (`description: ""`), when it
     /// does something worth saying (VS Code reports an empty `name` as an error).
@@ -205,6 +207,17 @@ pub struct Field {
     /// The tool checks the value on the remote target too (VS Code leaves a github.com
     /// agent's `model`, `handoffs` and `agents` to github.com).
     pub checked_remotely: bool,
+    /// An empty value (`key:`, YAML null) is a bad value of the tool's schema, not a key left
+    /// out.
+    pub rejects_null: bool,
+    /// The tool takes this value from elsewhere and ignores the key (OpenCode's `prompt`, which
+    /// in a Markdown agent is the body): what it takes it from.
+    pub overridden_by: Option<&'static str>,
+    /// The tool uses this key only when that one is set too (OpenCode's `variant` needs the
+    /// agent's own `model`).
+    pub only_with: Option<&'static str>,
+    /// Deprecated: the tool still reads it, and documents that key instead.
+    pub replaced_by: Option<&'static str>,
 }
 
 /// Where a key counts. A Copilot agent runs in VS Code, or with `target: github-copilot` as a
@@ -269,10 +282,12 @@ pub enum ValueKind {
     Models,
     /// A glob or a comma-separated list of globs (`applyTo`, `globs`), or a list of globs.
     Globs,
-    /// A number in `0..=max` (OpenCode `temperature`).
+    /// A number, usually in `0..=max` (OpenCode `temperature`).
     Number {
         max: u8,
     },
+    /// A colour: `#rrggbb`, or one of these names.
+    Color(&'static [Choice]),
     /// OpenCode's `tools` mapping: tool id (or `mcp_*` wildcard) → `true`/`false`.
     ToolMap,
     /// OpenCode's `permission` mapping: `edit`/`bash`/`webfetch`… → `allow`/`ask`/`deny`, or for
@@ -328,6 +343,60 @@ impl Format {
     }
 }
 
+/// How a tool offers agents to other agents, for formats whose agents are offered by their
+/// description (OpenCode's `task` tool).
+#[derive(Debug)]
+pub struct Delegation {
+    pub description_key: &'static str,
+    /// The key and the values that keep an agent from being offered (`mode: primary`).
+    pub mode_key: &'static str,
+    pub not_offered: &'static [&'static str],
+    /// `true` here keeps it from being offered too.
+    pub hidden_key: &'static str,
+    /// What other agents are told about an agent without a description.
+    pub undescribed: &'static str,
+}
+
+impl Vocab {
+    /// Where the tool puts front matter keys it does not know: `None` when it ignores them,
+    /// else the key it passes them on under (OpenCode: the provider `options`).
+    pub fn unknown_keys_go_to(self) -> Option<&'static str> {
+        match self {
+            Vocab::OpenCode => Some("options"),
+            _ => None,
+        }
+    }
+
+    /// Keys of other tools' formats people copy into this one: `(key, this format's key for
+    /// the same thing, whose key it is)`.
+    pub fn foreign_keys(self) -> &'static [(&'static str, &'static str, &'static str)] {
+        match self {
+            Vocab::OpenCode => opencode_agent::FOREIGN_KEYS,
+            _ => &[],
+        }
+    }
+
+    /// The range a provider clamps a sampling value to for models whose id starts with the
+    /// prefix: `(model prefix, low, high)`.
+    pub fn clamped(self, key: &str) -> Option<(&'static str, f64, f64)> {
+        match self {
+            Vocab::OpenCode => opencode_agent::CLAMPED
+                .iter()
+                .find(|(k, ..)| *k == key)
+                .map(|&(_, p, lo, hi)| (p, lo, hi)),
+            _ => None,
+        }
+    }
+
+    /// How agents of this vocabulary are offered to other agents, if by their description.
+    pub fn delegation(self) -> Option<&'static Delegation> {
+        match self {
+            Vocab::OpenCode => Some(&opencode_agent::DELEGATION),
+            _ => None,
+        }
+    }
+}
+
 impl ValueKind {
     /// What a user would call the expected value, for completion details and hovers.
     pub fn describe(&self) -> &'static str {
@@ -350,6 +419,7 @@ impl ValueKind {
             ValueKind::Models => "model name or list of model names",
             ValueKind::Globs => "glob or comma-separated globs",
             ValueKind::Number { .. } => "number",
+            ValueKind::Color(_) => "`#rrggbb` or a colour name",
             ValueKind::ToolMap => "mapping of tool → `true`/`false`",
             ValueKind::Permission => "mapping of tool → `allow`/`ask`/`deny`",
             ValueKind::Handoffs => "list of `{label, agent, prompt}` mappings",

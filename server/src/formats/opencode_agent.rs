@@ -1,47 +1,226 @@
-//! OpenCode agents (`.opencode/agent(s)/*.md`, `~/.config/opencode/agent(s)/*.md`). The file
-//! name is the agent's name. Source: opencode docs "Agents" (opencode.ai/docs/agents), formats.md
-//! §11; docs/format-sources.md §10 (checked 2026-11-25).
+//! OpenCode agents (`.opencode/agent(s)/**/*.md`, `~/.config/opencode/agent(s)/**/*.md`).
+//!
+//! Every fact here was observed with OpenCode 1.18.33 (`truth/recorded/opencode@1.18.33.jsonl`;
+//! docs/format-sources.md, "OpenCode 1.18.33, verified by recording"):
+//! - The agent is named by its path below `agent/` without `.md` (`team/review`), unless the
+//!   front matter has a `name`, which wins.
+//! - The front matter is read by gray-matter with js-yaml 3 ([`READER`]): a front matter it
+//!   cannot read leaves the agent with no keys and the whole file as its prompt, or skips the
+//!   file silently when OpenCode's retry changed the text and it still fails.
+//! - The keys are checked against a schema: one value of the wrong type, an empty one
+//!   (`key:`, YAML null) included, makes OpenCode refuse its whole configuration
+//!   ("Configuration is invalid"), and no agent runs ([`super::Effect::BreaksTool`]).
+//! - Keys it does not know are provider options: they go to `options` and are sent to the
+//!   model provider, which ignores the ones it does not know.
 
 use super::claude_agent::{c, f};
-use super::{BodySyntax, Choice, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use super::{BodySyntax, Choice, Delegation, Effect, Field, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+
+/// The OpenCode release these facts were checked against (`truth/tools.toml`; a test in
+/// `truth/` keeps the two equal).
+pub const VERSION: &str = "OpenCode 1.18.33";
+
+/// gray-matter 4 with js-yaml 3's `safeLoad`, and OpenCode's `fallbackSanitization` retry.
+pub const READER: crate::syntax::reader::Reader = crate::syntax::reader::Reader {
+    split: crate::syntax::reader::Split::GrayMatter,
+    parser: crate::syntax::reader::Parser::Yaml(crate::syntax::yaml::Retry::SanitizeColons),
+    dialect: crate::syntax::yaml::Dialect::JsYaml3,
+};
 
 static MODES: &[Choice] = &[
-    c("primary", "A main agent you switch to with Tab."),
+    c(
+        "primary",
+        "A main agent you switch to with Tab; not offered to other agents.",
+    ),
     c(
         "subagent",
-        "Run by other agents through the task tool, or with `@name`.",
+        "Run by other agents through the `task` tool, or with `@name`; cannot be the main agent.",
     ),
     c("all", "Both (the default)."),
 ];
 
-/// OpenCode's built-in tool ids (keys of `tools`, `permission`).
-pub static TOOLS: &[(&str, &str)] = &[
-    ("bash", "Run shell commands."),
-    ("edit", "Edit files."),
-    ("write", "Create or overwrite files."),
-    ("read", "Read files."),
-    ("grep", "Search file contents."),
-    ("glob", "Find files by pattern."),
-    ("list", "List a directory."),
-    ("patch", "Apply patches."),
-    ("todowrite", "Update the todo list."),
-    ("todoread", "Read the todo list."),
-    ("webfetch", "Fetch a web page."),
-    ("websearch", "Search the web."),
-    ("task", "Run a subagent."),
-    ("skill", "Load a skill."),
-    ("lsp", "Language server queries."),
-    ("question", "Ask the user a question."),
+/// The theme colours `color` takes besides `#rrggbb`; any other word is a configuration error.
+pub static COLORS: &[Choice] = &[
+    c("primary", "The theme's primary colour."),
+    c("secondary", "The theme's secondary colour."),
+    c("accent", "The theme's accent colour."),
+    c("success", "The theme's success colour."),
+    c("warning", "The theme's warning colour."),
+    c("error", "The theme's error colour."),
+    c("info", "The theme's info colour."),
 ];
 
-/// Keys of `permission` besides tool ids.
-pub static PERMISSION_KEYS: &[&str] = &["external_directory", "doom_loop"];
+/// The built-in tools OpenCode 1.18.33 gives an agent (`opencode run` with an Anthropic
+/// model): the keys of `tools` that have an effect.
+pub static TOOLS: &[(&str, &str)] = &[
+    ("bash", "Run shell commands."),
+    ("read", "Read files and directories."),
+    ("glob", "Find files by pattern."),
+    ("grep", "Search file contents."),
+    ("edit", "Edit files (permission `edit`)."),
+    ("write", "Create or overwrite files (permission `edit`)."),
+    ("task", "Start a subagent."),
+    ("webfetch", "Fetch a web page."),
+    ("todowrite", "Update the todo list."),
+    ("skill", "Load a skill."),
+];
+
+/// Built-in tools OpenCode 1.18.33 offers only in some sessions: real ids, which the harness's
+/// run does not show.
+pub static SESSION_TOOLS: &[(&str, &str)] = &[
+    (
+        "websearch",
+        "Search the web: with the `opencode` provider or Exa search enabled.",
+    ),
+    (
+        "question",
+        "Ask the user a question: in the app, the desktop client, or with `OPENCODE_ENABLE_QUESTION_TOOL`.",
+    ),
+    (
+        "apply_patch",
+        "Apply a patch (permission `edit`): for OpenAI models, instead of `edit` and `write`.",
+    ),
+    ("lsp", "Language server queries: with `OPENCODE_EXPERIMENTAL_LSP_TOOL`."),
+    ("plan_exit", "Leave plan mode: with the experimental plan mode."),
+];
+
+/// One permission OpenCode asks for.
+#[derive(Debug)]
+pub struct Permission {
+    pub key: &'static str,
+    /// Takes a mapping of patterns to actions as well as one action; the others take an action
+    /// only, and a mapping is a configuration error.
+    pub patterns: bool,
+    pub doc: &'static str,
+}
+
+const fn p(key: &'static str, patterns: bool, doc: &'static str) -> Permission {
+    Permission { key, patterns, doc }
+}
+
+/// The permissions OpenCode 1.18.33 asks for (the keys of `permission` that have an effect).
+pub static PERMISSIONS: &[Permission] = &[
+    p("read", true, "Reading files; patterns are paths (`*.env`)."),
+    p("edit", true, "Editing, writing and patching files; patterns are paths."),
+    p("glob", true, "Finding files; patterns are glob patterns."),
+    p(
+        "grep",
+        true,
+        "Searching file contents; patterns are regular expressions.",
+    ),
+    p("bash", true, "Running commands; patterns are commands (`git *`)."),
+    p("task", true, "Starting subagents; patterns are agent names."),
+    p("skill", true, "Loading skills; patterns are skill names."),
+    p("lsp", true, "Language server queries."),
+    p(
+        "external_directory",
+        true,
+        "Touching files outside the project; patterns are paths.",
+    ),
+    p("todowrite", false, "Updating the todo list."),
+    p("question", false, "Asking the user a question."),
+    p("webfetch", false, "Fetching web pages."),
+    p("websearch", false, "Searching the web."),
+    p(
+        "doom_loop",
+        false,
+        "Going on after the same tool call repeats three times.",
+    ),
+    p("plan_enter", true, "Entering plan mode (experimental)."),
+    p("plan_exit", true, "Leaving plan mode (experimental)."),
+];
+
+/// Keys of `tools` and `permission` that OpenCode 1.18.33 accepts and never consults: no
+/// tool asks for that permission. With what to write instead, when there is something.
+pub static NO_EFFECT: &[(&str, &str, Option<&str>)] = &[
+    (
+        "write",
+        "OpenCode asks the `edit` permission for writing files",
+        Some("edit"),
+    ),
+    (
+        "patch",
+        "OpenCode asks the `edit` permission for patching files",
+        Some("edit"),
+    ),
+    (
+        "apply_patch",
+        "OpenCode asks the `edit` permission for patching files",
+        Some("edit"),
+    ),
+    (
+        "list",
+        "no tool of OpenCode 1.18.33 asks for `list` (directories are read with `read`)",
+        Some("read"),
+    ),
+    ("todoread", "OpenCode 1.18.33 has no `todoread` tool", None),
+];
+
+/// In `tools`, `write`, `edit` and `patch` all stand for the `edit` permission.
+pub static TOOLS_AS_EDIT: &[&str] = &["write", "edit", "patch"];
 
 pub static PERMISSION_VALUES: &[Choice] = &[
     c("allow", "Run without asking."),
     c("ask", "Ask before running."),
     c("deny", "Never run."),
 ];
+
+/// Keys of other tools' agents that people copy into OpenCode agents, with OpenCode's key for
+/// the same thing.
+pub static FOREIGN_KEYS: &[(&str, &str, &str)] = &[
+    ("maxTurns", "steps", "Claude Code"),
+    ("permissionMode", "permission", "Claude Code"),
+    ("disallowedTools", "permission", "Claude Code"),
+    ("allowed-tools", "permission", "Claude Code"),
+    ("effort", "variant", "Claude Code"),
+];
+
+/// The `task` tool lists every agent whose `mode` is not `primary` and that is not `hidden`,
+/// as `name: description`; without a description, as the text below.
+pub static DELEGATION: Delegation = Delegation {
+    description_key: "description",
+    mode_key: "mode",
+    not_offered: &["primary"],
+    hidden_key: "hidden",
+    undescribed: "This subagent should only be called manually by the user.",
+};
+
+/// Sampling values a provider clamps for its models: `(key, model prefix, low, high)`. The
+/// Anthropic provider sends `temperature: 3` as 1 and `-1` as 0; `top_p` goes as written.
+pub static CLAMPED: &[(&str, &str, f64, f64)] = &[("temperature", "anthropic/", 0.0, 1.0)];
+
+/// The Anthropic models of the catalogue OpenCode 1.18.33 ships (`opencode models anthropic`,
+/// recorded as `mutation/opencode-agent/catalog/models`): another `anthropic/…` id is not
+/// found, and every run fails with `ProviderModelNotFoundError`.
+pub static ANTHROPIC_MODELS: &[&str] = &[
+    "claude-fable-5",
+    "claude-fable-5-1",
+    "claude-haiku-4-5",
+    "claude-haiku-4-5-20251001",
+    "claude-opus-4-5",
+    "claude-opus-4-5-20251101",
+    "claude-opus-4-6",
+    "claude-opus-4-7",
+    "claude-opus-4-8",
+    "claude-opus-4-8-fast",
+    "claude-opus-5",
+    "claude-opus-5-5",
+    "claude-opus-5-5-fast",
+    "claude-opus-5-fast",
+    "claude-sonnet-4-5",
+    "claude-sonnet-4-5-20250929",
+    "claude-sonnet-4-6",
+    "claude-sonnet-5",
+];
+
+/// A key whose bad value makes OpenCode refuse its configuration; an empty value is a bad one.
+const fn strict(field: Field) -> Field {
+    Field {
+        on_bad: Effect::BreaksTool,
+        rejects_null: true,
+        ..field
+    }
+}
 
 pub static FORMAT: Format = Format {
     id: "opencode-agent",
@@ -58,78 +237,124 @@ pub static FORMAT: Format = Format {
     weak_path_keys: &[],
     content_all: &[],
     content_any: &[],
-    no_front_matter: Some(super::Effect::NotLoaded),
+    // A file without a front matter is an agent with the defaults and the whole file as its
+    // prompt.
+    no_front_matter: None,
     body_required: true,
-    name_matches: NameMatch::Nothing,
+    name_matches: NameMatch::FileStem,
     product: "OpenCode",
     vocab: Vocab::OpenCode,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Agent,
-    reader: crate::syntax::reader::Reader::LENIENT,
+    reader: READER,
     guard_hooks_outside: &[],
-    verified_with: None,
+    verified_with: Some(VERSION),
     fields: &[
-        f(
+        strict(f(
             "description",
             ValueKind::Text,
-            true,
-            "What the agent does and when to use it. Required.",
-        ),
-        f("mode", ValueKind::OneOf(MODES), false, "How the agent can be used."),
-        f(
+            false,
+            "What the agent does and when to use it: the `task` tool shows it to other agents, which decide by it whether to start this one. Without it they are told the agent \"should only be called manually by the user\".",
+        )),
+        strict(f(
+            "mode",
+            ValueKind::OneOf(MODES),
+            false,
+            "`primary`, `subagent` or `all` (the default).",
+        )),
+        strict(f(
             "model",
             ValueKind::Model,
             false,
-            "`provider/model-id`, e.g. `anthropic/claude-sonnet-4-5`. Omitted: the primary agent's model (subagents) or the configured one.",
-        ),
-        f(
+            "`provider/model-id`, e.g. `anthropic/claude-sonnet-4-5`. Omitted: the configured model.",
+        )),
+        Field {
+            only_with: Some("model"),
+            ..strict(f(
+                "variant",
+                ValueKind::Text,
+                false,
+                "The model variant (`high`, `max`…); used only together with this agent's own `model`.",
+            ))
+        },
+        strict(f(
             "temperature",
-            ValueKind::Number { max: 2 },
+            ValueKind::Number { max: 1 },
             false,
-            "Randomness, usually 0.0–1.0 (low: focused, high: creative).",
-        ),
-        f(
+            "Randomness, a number; the Anthropic provider clamps it to 0–1, other providers take up to 2.",
+        )),
+        strict(f(
             "top_p",
             ValueKind::Number { max: 1 },
             false,
-            "Nucleus sampling, 0.0–1.0.",
-        ),
-        f(
-            "tools",
-            ValueKind::ToolMap,
+            "Nucleus sampling, 0–1; sent as written.",
+        )),
+        strict(f(
+            "steps",
+            ValueKind::PositiveInt,
             false,
-            "Tools to turn on or off: a mapping of tool id to `true`/`false` (`write: false`, `mcp_*: false`). Deprecated in favour of `permission`.",
-        ),
-        f(
+            "Most agentic iterations before the agent must answer: a whole number of at least 1.",
+        )),
+        Field {
+            replaced_by: Some("steps"),
+            ..strict(f(
+                "maxSteps",
+                ValueKind::PositiveInt,
+                false,
+                "Deprecated name of `steps`, still read when `steps` is absent.",
+            ))
+        },
+        strict(f(
             "permission",
             ValueKind::Permission,
             false,
-            "`allow`, `ask` or `deny` per tool (`edit: deny`); `bash` may map command globs to those values (`\"git *\": allow`).",
-        ),
-        f(
-            "prompt",
-            ValueKind::Text,
+            "`allow`, `ask` or `deny` for every tool, or per permission (`edit: deny`); `read`, `edit`, `glob`, `grep`, `bash`, `task`, `skill`, `lsp` and `external_directory` also take a mapping of patterns to actions (`\"git *\": allow`), where the last match wins.",
+        )),
+        Field {
+            replaced_by: Some("permission"),
+            ..strict(f(
+                "tools",
+                ValueKind::ToolMap,
+                false,
+                "Deprecated: a mapping of tool id to `true`/`false`, which OpenCode turns into `permission` rules (`write: false` is `edit: deny`).",
+            ))
+        },
+        strict(f(
+            "options",
+            ValueKind::Mapping,
             false,
-            "The system prompt or `{file:./path}`; in a Markdown agent the body is the prompt.",
-        ),
-        f(
-            "maxSteps",
-            ValueKind::PositiveInt,
-            false,
-            "Most agentic iterations before the agent must answer.",
-        ),
-        f("disable", ValueKind::Bool, false, "`true` turns the agent off."),
-        f(
+            "Options passed to the model provider (`thinking: {type: enabled, budgetTokens: 2048}` for Anthropic). Keys OpenCode does not know end up here too.",
+        )),
+        strict(f("disable", ValueKind::Bool, false, "`true` removes the agent.")),
+        strict(f(
             "hidden",
             ValueKind::Bool,
             false,
-            "`true` hides a subagent from the `@` menu.",
-        ),
-        f(
+            "`true` hides a subagent from the `@` menu and from the agents the `task` tool offers.",
+        )),
+        strict(f(
             "color",
-            ValueKind::Text,
+            ValueKind::Color(COLORS),
             false,
-            "The agent's colour in the UI, as `#rrggbb`.",
-        ),
+            "The agent's colour in the UI: `#rrggbb` or a theme colour (`primary`, `secondary`, `accent`, `success`, `warning`, `error`, `info`).",
+        )),
+        Field {
+            on_bad: Effect::BreaksTool,
+            ..f(
+                "name",
+                ValueKind::Name,
+                false,
+                "The agent's name, instead of the file's. Text only: a number or a list makes every run fail.",
+            )
+        },
+        Field {
+            overridden_by: Some("the body"),
+            ..f(
+                "prompt",
+                ValueKind::Text,
+                false,
+                "In a Markdown agent the body is the prompt, and this key is ignored (`prompt` is for agents in `opencode.json`).",
+            )
+        },
     ],
 };

@@ -211,6 +211,84 @@ pub fn split_first_dashes(rope: &Rope) -> Result<FrontMatterSplit, NoFrontMatter
     })
 }
 
+/// The front matter as gray-matter (4.0, in OpenCode 1.18.33) finds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GrayMatter {
+    pub split: FrontMatterSplit,
+    /// What follows `---` on the opening line, trimmed: gray-matter's language (`---yaml`).
+    /// Only YAML is read; any other names an engine it does not have.
+    pub language: String,
+    /// The file opens with exactly `---` and a line end, as OpenCode's retry pattern
+    /// `^---\r?\n([\s\S]*?)\r?\n---` requires (no BOM, no blanks after the dashes).
+    pub retry_applies: bool,
+}
+
+/// gray-matter's split: the text (after a BOM) starts with `---` not followed by a fourth `-`;
+/// the rest of the first line is the language; the block ends at the first line that starts
+/// with `---` (`-----` and `--- text` included), and the body starts after those three dashes
+/// and one line end. Without such a line the whole rest is front matter and the body is empty.
+pub fn split_gray_matter(rope: &Rope) -> Result<GrayMatter, NoFrontMatter> {
+    // The block is short, but an unclosed one runs to the end: read the text.
+    let text = rope.to_string();
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let t = &text[bom..];
+    if !t.starts_with("---") {
+        return Err(NoFrontMatter::NoOpening);
+    }
+    if t[3..].starts_with('-') {
+        return Err(NoFrontMatter::OpeningNotALine);
+    }
+    // `q.slice(0, q.search(/\r?\n/))`: the first line, or without a line feed all but the
+    // last character.
+    let after = &t[3..];
+    let raw_end = match after.find('\n') {
+        Some(i) if i > 0 && after.as_bytes()[i - 1] == b'\r' => i - 1,
+        Some(i) => i,
+        None => after
+            .len()
+            .saturating_sub(after.chars().next_back().map_or(0, char::len_utf8)),
+    };
+    let language = after[..raw_end].trim_matches(is_js_space).to_string();
+    // The language is cut off only when it is not blank; blanks stay in the YAML.
+    let yaml_start = bom + 3 + if language.is_empty() { 0 } else { raw_end };
+    let open = bom..bom + 3;
+    let retry_applies = bom == 0 && (t[3..].starts_with('\n') || t[3..].starts_with("\r\n"));
+    let from = yaml_start;
+    let split = match text[from..].find("\n---") {
+        Some(i) => {
+            let close = from + i + 1;
+            let mut body_start = close + 3;
+            if text[body_start..].starts_with('\r') {
+                body_start += 1;
+            }
+            if text[body_start..].starts_with('\n') {
+                body_start += 1;
+            }
+            FrontMatterSplit {
+                open,
+                yaml: yaml_start..close,
+                close: Some(close..close + 3),
+                body_start,
+                closed_by_rule: text[close + 3..].starts_with('-'),
+                closed_mid_line: false,
+            }
+        }
+        None => FrontMatterSplit {
+            open,
+            yaml: yaml_start..text.len(),
+            close: None,
+            body_start: text.len(),
+            closed_by_rule: false,
+            closed_mid_line: false,
+        },
+    };
+    Ok(GrayMatter {
+        split,
+        language,
+        retry_applies,
+    })
+}
+
 impl FrontMatterSplit {
     /// Whether an edit starting at `start` can leave this split (and its YAML) unchanged: it
     /// must begin after the closing fence's line end. A CR-only line end is conservative, as
@@ -334,6 +412,63 @@ mod tests {
         assert_eq!(first(&long), Err(NoFrontMatter::NeverClosed));
         let late = format!("---\n{}---\nbody", "x: y\n".repeat(2_000));
         assert_eq!(first(&late).map(|r| r.1), Ok("body".into()));
+    }
+
+    fn gray(text: &str) -> Result<(String, Option<String>, String, String, bool), NoFrontMatter> {
+        let rope = Rope::from_str(text);
+        split_gray_matter(&rope).map(|g| {
+            (
+                text[g.split.yaml.clone()].to_string(),
+                g.split.close.map(|c| text[c].to_string()),
+                text[g.split.body_start..].to_string(),
+                g.language,
+                g.retry_applies,
+            )
+        })
+    }
+
+    #[test]
+    fn gray_matter_closes_at_the_first_line_that_starts_with_three_dashes() {
+        assert_eq!(
+            gray("---\nname: a\n---\nbody\n"),
+            Ok((
+                "\nname: a\n".into(),
+                Some("---".into()),
+                "body\n".into(),
+                String::new(),
+                true
+            ))
+        );
+        // A longer rule or text after the dashes closes too; the rest of the line is body.
+        assert_eq!(gray("---\na: 1\n-----\nbody").map(|g| g.2), Ok("--\nbody".into()));
+        assert_eq!(gray("---\na: 1\n--- x\nbody").map(|g| g.2), Ok(" x\nbody".into()));
+        // `---` inside a line does not close, `...` does not either.
+        assert_eq!(gray("---\nd: a --- b\n---\nbody").map(|g| g.2), Ok("body".into()));
+        assert_eq!(
+            gray("---\na: 1\n...\nx\n---\n").map(|g| g.0),
+            Ok("\na: 1\n...\nx\n".into())
+        );
+        // CRLF: one CR and one LF after the closing dashes are dropped.
+        assert_eq!(
+            gray("---\r\na: 1\r\n---\r\n\r\nbody").map(|g| g.2),
+            Ok("\r\nbody".into())
+        );
+        // No closing line: everything is front matter, the body is empty.
+        assert_eq!(gray("---\na: 1\nbody\n").map(|g| (g.1, g.2)), Ok((None, String::new())));
+        // The language and the retry's pattern.
+        assert_eq!(
+            gray("---yaml\na: 1\n---\n").map(|g| (g.0, g.3, g.4)),
+            Ok(("\na: 1\n".into(), "yaml".into(), false))
+        );
+        assert_eq!(
+            gray("--- \na: 1\n---\n").map(|g| (g.0, g.4)),
+            Ok((" \na: 1\n".into(), false))
+        );
+        assert_eq!(gray("\u{feff}---\na: 1\n---\n").map(|g| g.4), Ok(false));
+        // CR-only line ends: no line feed, so the whole rest is read as the language.
+        assert_eq!(gray("---\ra: 1\r---\rbody").map(|g| g.3), Ok("a: 1\r---\rbod".into()));
+        assert_eq!(gray("----\na: 1\n---\n"), Err(NoFrontMatter::OpeningNotALine));
+        assert_eq!(gray("\n---\na: 1\n---\n"), Err(NoFrontMatter::NoOpening));
     }
 
     #[test]

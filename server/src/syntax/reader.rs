@@ -1,13 +1,15 @@
 //! How a tool finds and reads a front matter. Tools disagree on both: Claude Code closes the
 //! block at the first `---` anywhere and retries a failed YAML with quoted values and spaces
 //! for tabs; VS Code closes it at the next `---` line (or not at all) and reads it with its own
-//! small parser; others close at a `---` line and read strict YAML. Diagnostics check what the
-//! tool will read, so each format names its reader; editing help (outline, completion, hover)
-//! uses the document's own tolerant parse ([`super::Syntax`]).
+//! small parser; OpenCode (gray-matter, js-yaml 3) closes it at the first line that starts with
+//! `---` and retries with colon values as blocks; most others close at a `---` line and read
+//! strict YAML. Diagnostics check what the tool will read, so each format names its reader;
+//! editing help (outline, completion, hover) uses the document's own tolerant parse
+//! ([`super::Syntax`]).
 
 use super::front_matter::{self, FrontMatterSplit, NoFrontMatter};
 use super::vscode_yaml::{self, HeaderError};
-use super::yaml::{self, ParsedYaml, Retry, SyntaxError};
+use super::yaml::{self, Dialect, ParsedYaml, Retry, SyntaxError};
 use crate::document::Document;
 
 /// Where a front matter ends.
@@ -21,12 +23,16 @@ pub enum Split {
     /// VS Code's prompt file parser: the next line that is `---` (trailing blanks allowed);
     /// with none, the whole rest of the file ([`vscode_yaml::read`]).
     DashLinesOrEnd,
+    /// gray-matter's: the first line that starts with `---`, the rest of the file when there
+    /// is none ([`front_matter::split_gray_matter`]). Its YAML is read as js-yaml 3 reads it,
+    /// with the reader's retry.
+    GrayMatter,
 }
 
 /// What reads the YAML between the fences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Parser {
-    /// A YAML 1.2 parser, and what the tool does when the text is not valid YAML.
+    /// A YAML parser, and what the tool does when the text is not valid YAML.
     Yaml(Retry),
     /// VS Code's own YAML-like parser (`src/vs/base/common/yaml.ts`): it reads what it can
     /// and reports the rest as errors ([`vscode_yaml`]).
@@ -38,6 +44,8 @@ pub enum Parser {
 pub struct Reader {
     pub split: Split,
     pub parser: Parser,
+    /// How it types and checks what YAML parses (js-yaml 3 is not YAML 1.2).
+    pub dialect: Dialect,
 }
 
 impl Reader {
@@ -46,6 +54,7 @@ impl Reader {
     pub const LENIENT: Reader = Reader {
         split: Split::Lines,
         parser: Parser::Yaml(Retry::Lenient),
+        dialect: Dialect::Yaml12,
     };
 
     /// VS Code's prompt file parser (VS Code 1.139.1): agents, chat modes, prompt files,
@@ -53,6 +62,7 @@ impl Reader {
     pub const VSCODE: Reader = Reader {
         split: Split::DashLinesOrEnd,
         parser: Parser::VsCode,
+        dialect: Dialect::Yaml12,
     };
 
     /// The retry of a YAML 1.2 reader (`None` for a tool with its own parser).
@@ -87,7 +97,12 @@ pub struct Reading {
 }
 
 impl Reading {
+    /// Where the tool's body (the prompt) starts: after the front matter, or at 0 when the
+    /// tool reads the whole file as the body.
     pub fn body_start(&self) -> usize {
+        if self.yaml.whole_file_is_body {
+            return 0;
+        }
         self.front_matter.as_ref().map_or(0, |f| f.body_start)
     }
 }
@@ -115,6 +130,47 @@ pub fn read(doc: &Document, reader: Reader) -> Reading {
                 ..Reading::default()
             }
         }
+        Split::GrayMatter => match front_matter::split_gray_matter(doc.rope()) {
+            Ok(g) => {
+                let text = doc.rope().byte_slice(g.split.yaml.clone()).to_string();
+                // `matter.replace(/^\s*#[^\n]+/gm, "").trim() === ""`: no keys, and the
+                // language is never looked up.
+                let blank = text
+                    .lines()
+                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+                let yaml = if blank {
+                    ParsedYaml::default()
+                } else if !matches!(g.language.as_str(), "" | "yaml" | "yml") {
+                    let at = g.split.open.end;
+                    ParsedYaml {
+                        error: Some(SyntaxError {
+                            at: at..at,
+                            message: format!(
+                                "`{}` after the opening `---` names a front matter language, and only YAML is read",
+                                g.language.chars().take(40).collect::<String>()
+                            ),
+                        }),
+                        whole_file_is_body: true,
+                        ..ParsedYaml::default()
+                    }
+                } else {
+                    yaml::parse_gray_matter(
+                        &text,
+                        g.split.yaml.start,
+                        retry == Retry::SanitizeColons && g.retry_applies,
+                    )
+                };
+                Reading {
+                    front_matter: Some(g.split),
+                    yaml,
+                    ..Reading::default()
+                }
+            }
+            Err(why) => Reading {
+                none_because: Some(why),
+                ..Reading::default()
+            },
+        },
         Split::FirstDashes => match front_matter::split_first_dashes(doc.rope()) {
             Ok(fm) => {
                 // Same block as the document's own split: reuse its parse when the retry is

@@ -88,11 +88,17 @@ impl Node {
 
     /// What a user would call this value's type, for messages.
     pub fn type_name(&self) -> &'static str {
+        self.type_name_in(Dialect::Yaml12)
+    }
+
+    /// [`Node::type_name`] as a reader of `dialect` types the value.
+    pub fn type_name_in(&self, dialect: Dialect) -> &'static str {
         match &self.kind {
-            NodeKind::Scalar { .. } => match self.scalar_type() {
+            NodeKind::Scalar { .. } => match self.scalar_type_in(dialect) {
                 Some(ScalarType::Null) => "empty value",
                 Some(ScalarType::Bool(_)) => "boolean",
                 Some(ScalarType::Int | ScalarType::Float) => "number",
+                Some(ScalarType::Timestamp) => "date",
                 _ => "string",
             },
             NodeKind::Seq { .. } => "list",
@@ -104,26 +110,52 @@ impl Node {
     /// The type a YAML 1.2 loader (core schema: js-yaml, Bun) gives a scalar; `None` for
     /// collections and aliases.
     pub fn scalar_type(&self) -> Option<ScalarType> {
+        self.scalar_type_in(Dialect::Yaml12)
+    }
+
+    /// The type a reader of `dialect` gives a scalar.
+    pub fn scalar_type_in(&self, dialect: Dialect) -> Option<ScalarType> {
         let NodeKind::Scalar { value, style } = &self.kind else {
             return None;
         };
         if *style != Style::Plain {
             return Some(ScalarType::Str);
         }
-        Some(core_type(value))
+        Some(match dialect {
+            Dialect::Yaml12 => core_type(value),
+            Dialect::JsYaml3 => js_yaml3_type(value),
+        })
     }
 
     /// The text of a scalar a loader reads as a string (quoted, or plain text that is not a
     /// number, a boolean or null).
     pub fn as_text(&self) -> Option<&str> {
-        match self.scalar_type()? {
+        self.as_text_in(Dialect::Yaml12)
+    }
+
+    /// [`Node::as_text`] as a reader of `dialect` types the value.
+    pub fn as_text_in(&self, dialect: Dialect) -> Option<&str> {
+        match self.scalar_type_in(dialect)? {
             ScalarType::Str => self.as_str(),
             _ => None,
         }
     }
 }
 
-/// A scalar's type under the YAML 1.2 core schema.
+/// How a YAML reader differs from YAML 1.2 as saphyr reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// YAML 1.2 with the core schema (saphyr, Bun's YAML, js-yaml 4).
+    Yaml12,
+    /// js-yaml 3 (`safeLoad`), which gray-matter bundles (OpenCode 1.18.33): a duplicate key or
+    /// an unknown tag is an error; a tab in a line's leading white space is skipped with
+    /// everything after it, so only the spaces before it indent the line; plain scalars resolve
+    /// by its safe schema (`2024-01-01` is a date, `1_000`, `0755`, `0b101` and `1:30` are
+    /// numbers). Found by trying: `truth/recorded/opencode@1.18.33.jsonl`, group `yaml`.
+    JsYaml3,
+}
+
+/// A scalar's type under the YAML 1.2 core schema (or a reader's [`Dialect`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ScalarType {
     Null,
@@ -131,6 +163,129 @@ pub enum ScalarType {
     Int,
     Float,
     Str,
+    /// A date or a date and time (js-yaml 3 reads `2024-01-01` as a `Date`).
+    Timestamp,
+}
+
+/// js-yaml 3's safe schema's resolution of a plain scalar: the core schema's null and booleans,
+/// YAML 1.1 style numbers (`_` separators, `0`-prefixed octal, `0b`, `0x`, base-60 `1:30`) and
+/// timestamps.
+pub fn js_yaml3_type(v: &str) -> ScalarType {
+    match v {
+        "" | "~" | "null" | "Null" | "NULL" => return ScalarType::Null,
+        "true" | "True" | "TRUE" => return ScalarType::Bool(true),
+        "false" | "False" | "FALSE" => return ScalarType::Bool(false),
+        _ => {}
+    }
+    let all = |s: &str, f: fn(char) -> bool| !s.is_empty() && s.chars().all(f);
+    let unsigned = v.strip_prefix(['-', '+']).unwrap_or(v);
+    // int: 0b…, 0x…, 0… (octal), decimal, base 60; `_` allowed between digits.
+    let int = if let Some(b) = unsigned.strip_prefix("0b") {
+        all(b, |c| matches!(c, '0' | '1' | '_'))
+    } else if let Some(h) = unsigned.strip_prefix("0x") {
+        all(h, |c| c.is_ascii_hexdigit() || c == '_')
+    } else if unsigned == "0" {
+        true
+    } else if let Some(o) = unsigned.strip_prefix('0') {
+        all(o, |c| matches!(c, '0'..='7' | '_'))
+    } else if unsigned.contains(':') {
+        let mut parts = unsigned.split(':');
+        parts
+            .next()
+            .is_some_and(|h| all(h, |c| c.is_ascii_digit() || c == '_') && !h.starts_with('_'))
+            && parts.all(|p| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit()) && p < "60")
+    } else {
+        unsigned.starts_with(|c: char| c.is_ascii_digit()) && all(unsigned, |c| c.is_ascii_digit() || c == '_')
+    };
+    if int && !unsigned.ends_with('_') {
+        return ScalarType::Int;
+    }
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") || matches!(v, ".nan" | ".NaN" | ".NAN") {
+        return ScalarType::Float;
+    }
+    // [-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)? | \.[0-9_]+(?:[eE][-+]?[0-9]+)?
+    let (mantissa, exp) = match unsigned.find(['e', 'E']) {
+        Some(i) => (&unsigned[..i], Some(&unsigned[i + 1..])),
+        None => (unsigned, None),
+    };
+    let digits_ = |s: &str| s.chars().all(|c| c.is_ascii_digit() || c == '_');
+    let whole = |s: &str| s == "0" || (s.starts_with(|c: char| matches!(c, '1'..='9')) && digits_(s));
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some(("", frac)) => !frac.is_empty() && digits_(frac) && v.len() == unsigned.len(),
+        Some((w, frac)) => whole(w) && digits_(frac),
+        None => whole(mantissa),
+    };
+    let exp_ok = exp.is_none_or(|e| all(e.strip_prefix(['-', '+']).unwrap_or(e), |c| c.is_ascii_digit()));
+    if mantissa_ok && exp_ok {
+        return ScalarType::Float;
+    }
+    // Base-60 floats (`1:30.5`) are too rare in a front matter to model.
+    if is_timestamp(v) {
+        return ScalarType::Timestamp;
+    }
+    ScalarType::Str
+}
+
+/// js-yaml 3's timestamps: `^\d{4}-\d\d-\d\d$`, or
+/// `^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?$`.
+fn is_timestamp(v: &str) -> bool {
+    let b = v.as_bytes();
+    let mut i = 0;
+    // Up to `max` (at least `min`) digits at `i`.
+    let digits = |i: &mut usize, min: usize, max: usize| {
+        let n = b[*i..].iter().take(max).take_while(|c| c.is_ascii_digit()).count();
+        *i += n;
+        n >= min
+    };
+    let byte = |i: &mut usize, c: u8| {
+        let ok = b.get(*i) == Some(&c);
+        *i += usize::from(ok);
+        ok
+    };
+    if b.len() == 10 {
+        return digits(&mut i, 4, 4)
+            && byte(&mut i, b'-')
+            && digits(&mut i, 2, 2)
+            && byte(&mut i, b'-')
+            && digits(&mut i, 2, 2);
+    }
+    if !(digits(&mut i, 4, 4)
+        && byte(&mut i, b'-')
+        && digits(&mut i, 1, 2)
+        && byte(&mut i, b'-')
+        && digits(&mut i, 1, 2))
+    {
+        return false;
+    }
+    if !(byte(&mut i, b'T') || byte(&mut i, b't')) {
+        let blanks = b[i..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+        if blanks == 0 {
+            return false;
+        }
+        i += blanks;
+    }
+    if !(digits(&mut i, 1, 2)
+        && byte(&mut i, b':')
+        && digits(&mut i, 2, 2)
+        && byte(&mut i, b':')
+        && digits(&mut i, 2, 2))
+    {
+        return false;
+    }
+    if byte(&mut i, b'.') {
+        digits(&mut i, 0, usize::MAX);
+    }
+    i += b[i..].iter().take_while(|c| matches!(c, b' ' | b'\t')).count();
+    if i == b.len() || (byte(&mut i, b'Z') && i == b.len()) {
+        return i == b.len();
+    }
+    if !(byte(&mut i, b'-') || byte(&mut i, b'+')) || !digits(&mut i, 1, 2) {
+        return false;
+    }
+    if byte(&mut i, b':') && !digits(&mut i, 2, 2) {
+        return false;
+    }
+    i == b.len()
 }
 
 /// The core schema's resolution of a plain scalar (YAML 1.2, §10.3.2).
@@ -205,10 +360,15 @@ pub struct ParsedYaml {
     pub recovered: Vec<Recovered>,
     /// The strict parse error that remains even after recovery.
     pub error: Option<SyntaxError>,
-    /// Lines whose leading tabs a retry read as two spaces each (the whole line).
+    /// Lines whose leading tabs a retry read as two spaces each (the whole line); in js-yaml 3,
+    /// lines whose leading tabs it skipped.
     pub tab_lines: Vec<TextRange>,
     /// The strict parse error that made the retry run, when the retry then succeeded.
     pub retried_after: Option<SyntaxError>,
+    /// With `error`: the reader goes on as if the file had no front matter, so the whole text,
+    /// front matter included, is the body (OpenCode: gray-matter caches its failed first
+    /// attempt, and a retry that changes nothing reads that back).
+    pub whole_file_is_body: bool,
 }
 
 /// What a reader does when the front matter is not valid YAML.
@@ -224,6 +384,13 @@ pub enum Retry {
     /// ``{}[]*&#!|>%@` `` is rewritten as a double-quoted string; a line ending in CR never
     /// matches. Then leading tabs become two spaces each, and the YAML is read again.
     QuoteLinesAndTabs,
+    /// OpenCode's `fallbackSanitization` (1.18.33), only for a file that opens with exactly
+    /// `---` and a line end: every line `key: value` (key of letters, digits and `_`, not
+    /// indented) whose value holds a `:` and does not start with a quote, `|` or `>` becomes a
+    /// `|-` block of that value; lines are joined with `\n`, so CRLF ends change too. When that
+    /// changes nothing, gray-matter's cache hands back the failed first attempt
+    /// ([`ParsedYaml::whole_file_is_body`]); when the new text fails too, the file is skipped.
+    SanitizeColons,
 }
 
 /// Maps saphyr's (line, char column) markers back to document byte offsets. Lines are the same
@@ -237,6 +404,9 @@ struct Lines<'a> {
     /// Per line, how many leading tabs a retry replaced by two spaces each (columns of the
     /// repaired text map back through it); empty when none did.
     tabs: Vec<usize>,
+    /// Per line, `(column, n)`: a reading removed `n` characters at that column of the line
+    /// (js-yaml 3's skipped leading tabs); columns from there on map `n` further.
+    shifts: Vec<(usize, usize)>,
 }
 
 impl<'a> Lines<'a> {
@@ -268,6 +438,7 @@ impl<'a> Lines<'a> {
             base,
             starts,
             tabs: Vec::new(),
+            shifts: Vec::new(),
         }
     }
 
@@ -283,6 +454,10 @@ impl<'a> Lines<'a> {
             0 => col,
             n if col < 2 * n => col / 2,
             n => col - n,
+        };
+        let col = match self.shifts.get(idx) {
+            Some(&(at, n)) if col >= at => col + n,
+            _ => col,
         };
         let (s, e) = self.starts[idx];
         let content = &self.text[s..e];
@@ -323,14 +498,224 @@ pub fn parse_with(text: &str, base: usize, retry: Retry) -> ParsedYaml {
         },
         Retry::Lenient => lenient(text, lines, err),
         Retry::QuoteLinesAndTabs => quote_lines_and_tabs(text, lines, err),
+        // Its reader reads the whole file ([`parse_gray_matter`]); on the bare block, no retry.
+        Retry::SanitizeColons => ParsedYaml {
+            error: Some(err),
+            ..Default::default()
+        },
     }
+}
+
+/// Parses a front matter as gray-matter with js-yaml 3 reads it ([`Dialect::JsYaml3`]), with
+/// OpenCode's retry ([`Retry::SanitizeColons`]) when `retry_applies` (the file opens with
+/// exactly `---` and a line end; otherwise the retry's pattern does not match and changes
+/// nothing).
+pub fn parse_gray_matter(text: &str, base: usize, retry_applies: bool) -> ParsedYaml {
+    // The lines whose leading tabs js-yaml 3 skips: it reads them, but not as written.
+    let tab_lines = || -> Vec<TextRange> {
+        let lines = Lines::new(text, base);
+        (0..lines.starts.len())
+            .filter(|&i| {
+                let l = lines.line_content(i);
+                l.trim_start_matches(' ').starts_with('\t') && !l.trim().is_empty()
+            })
+            .map(|i| base + lines.starts[i].0..base + lines.starts[i].1)
+            .collect()
+    };
+    let err = match build_js_yaml3(text, base, &[]) {
+        Ok(root) => {
+            return ParsedYaml {
+                root,
+                tab_lines: tab_lines(),
+                ..Default::default()
+            };
+        }
+        Err(e) => e,
+    };
+    let sanitized = if retry_applies {
+        sanitize_colons(text, base)
+    } else {
+        None
+    };
+    let Some((quoted, recovered)) = sanitized else {
+        // The retry's text is the file as it was: gray-matter's cache hands back the failed
+        // first attempt, with no keys and the whole file as its content.
+        return ParsedYaml {
+            error: Some(err),
+            whole_file_is_body: true,
+            ..Default::default()
+        };
+    };
+    match build_js_yaml3_of(&quoted, text, base, &recovered) {
+        Ok(root) => ParsedYaml {
+            root,
+            recovered,
+            retried_after: Some(err),
+            tab_lines: tab_lines(),
+            ..Default::default()
+        },
+        // A new text that fails too: OpenCode skips the file.
+        Err(e) => ParsedYaml {
+            error: Some(e),
+            ..Default::default()
+        },
+    }
+}
+
+/// js-yaml 3's reading of `text`: its leading tabs ([`Dialect::JsYaml3`]), its tags, and no
+/// duplicate key. `recovered` values (quoted by a retry) get the spans of the values as written.
+fn build_js_yaml3(text: &str, base: usize, recovered: &[Recovered]) -> Result<Option<Node>, SyntaxError> {
+    build_js_yaml3_of(text, text, base, recovered)
+}
+
+/// [`build_js_yaml3`] of `text`, a rewrite of `original` with the same lines (a retry's
+/// quoting): spans point into `original`.
+fn build_js_yaml3_of(
+    text: &str,
+    original_text: &str,
+    base: usize,
+    recovered: &[Recovered],
+) -> Result<Option<Node>, SyntaxError> {
+    let original = Lines::new(text, base);
+    let mut out = String::with_capacity(text.len());
+    let mut shifts = Vec::with_capacity(original.starts.len());
+    let mut prev_end = 0;
+    for &(s, e) in &original.starts {
+        out.push_str(&text[prev_end..s]);
+        let line = &text[s..e];
+        let ws = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        if ws > spaces {
+            // js-yaml 3 counts only the spaces before the first tab as indentation, then skips
+            // the rest of the white space.
+            out.push_str(&line[..spaces]);
+            out.push_str(&line[ws..]);
+            shifts.push((spaces, ws - spaces));
+        } else {
+            out.push_str(line);
+            shifts.push((0, 0));
+        }
+        prev_end = e;
+    }
+    out.push_str(&text[prev_end..]);
+    // saphyr's markers are lines and columns of `out`; they map back through the lines of the
+    // text as written, columns shifted where tabs were skipped.
+    let mut lines = Lines::new(original_text, base);
+    lines.shifts = shifts;
+    let mut root = build_tabs_as_space_in(&out, &lines, Dialect::JsYaml3)?;
+    if let Some(root) = &mut root {
+        if let Some(dup) = duplicate_key(root) {
+            return Err(SyntaxError {
+                at: dup.clone(),
+                message: format!("duplicated mapping key `{}`", text_in(original_text, base, &dup)),
+            });
+        }
+        respan_recovered(root, recovered);
+    }
+    Ok(root)
+}
+
+fn text_in(text: &str, base: usize, r: &TextRange) -> String {
+    text.get(r.start - base..r.end - base).unwrap_or_default().to_string()
+}
+
+/// The span of the second of two equal keys of a mapping, anywhere in the tree (`<<` merge
+/// keys aside: js-yaml merges them).
+fn duplicate_key(node: &Node) -> Option<TextRange> {
+    match &node.kind {
+        NodeKind::Map { entries, .. } => {
+            let mut seen = std::collections::HashSet::new();
+            for e in entries {
+                if let Some(k) = e.key.as_str()
+                    && k != "<<"
+                    && !seen.insert(k)
+                {
+                    return Some(e.key.span.clone());
+                }
+            }
+            entries
+                .iter()
+                .find_map(|e| duplicate_key(&e.key).or_else(|| duplicate_key(&e.value)))
+        }
+        NodeKind::Seq { items, .. } => items.iter().find_map(duplicate_key),
+        _ => None,
+    }
+}
+
+/// OpenCode's retry ([`Retry::SanitizeColons`]) as a rewrite with the same lines: each value
+/// it turns into a `|-` block is double-quoted instead, which YAML reads as the same text.
+/// `None` when OpenCode's retry would leave the file as it was (no line qualifies and no line
+/// ends in CRLF: its lines are joined again with `\n`).
+fn sanitize_colons(text: &str, base: usize) -> Option<(String, Vec<Recovered>)> {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut recovered = Vec::new();
+    // The retry's pattern ends the block at the line end before the closing `---`: that line
+    // end is not part of what it splits and joins.
+    let body = text
+        .strip_suffix('\n')
+        .map_or(text, |t| t.strip_suffix('\r').unwrap_or(t));
+    let mut changed = body.contains("\r\n");
+    for seg in text.split_inclusive('\n') {
+        let content = seg.trim_end_matches('\n').trim_end_matches('\r');
+        match sanitized_value(content) {
+            Some(value_at) => {
+                let value = content[value_at..].trim_end_matches(crate::syntax::front_matter::is_js_space);
+                let at = base + (seg.as_ptr() as usize - text.as_ptr() as usize) + value_at;
+                out.push_str(&content[..value_at]);
+                out.push_str(&double_quote(value));
+                out.push_str(&seg[content.len()..]);
+                recovered.push(Recovered {
+                    key: content[..content.find(':').unwrap_or(0)].trim_end().to_string(),
+                    value: at..at + value.len(),
+                    needed: parse_strict(&format!("k: {value}"), 0).is_err(),
+                });
+                changed = true;
+            }
+            None => out.push_str(seg),
+        }
+    }
+    changed.then_some((out, recovered))
+}
+
+/// The value of a line OpenCode's retry rewrites: `^([a-zA-Z_][a-zA-Z0-9_]*)\s*:\s*(.*)$`
+/// (not indented, not a comment; JavaScript's `.` stops at CR, U+2028 and U+2029), the value,
+/// trimmed, not empty, not starting with a quote, not `|` or `>`, and holding a `:`.
+fn sanitized_value(line: &str) -> Option<usize> {
+    if line.starts_with(crate::syntax::front_matter::is_js_space) || line.trim_start().starts_with('#') {
+        return None;
+    }
+    let key_len = line
+        .char_indices()
+        .take_while(|&(i, c)| c == '_' || c.is_ascii_alphabetic() || (i > 0 && c.is_ascii_digit()))
+        .count();
+    if key_len == 0 {
+        return None;
+    }
+    let rest = &line[key_len..];
+    let after_key = rest.trim_start_matches(crate::syntax::front_matter::is_js_space);
+    let after_colon = after_key.strip_prefix(':')?;
+    let value = after_colon.trim_start_matches(crate::syntax::front_matter::is_js_space);
+    if value.contains(['\r', '\u{2028}', '\u{2029}']) {
+        return None;
+    }
+    let v = value.trim_end_matches(crate::syntax::front_matter::is_js_space);
+    if v.is_empty() || v == ">" || v == "|" || v.starts_with(['"', '\'']) || !v.contains(':') {
+        return None;
+    }
+    Some(line.len() - value.len())
 }
 
 /// [`build`], where a tab after a key's `:` is read as the space YAML allows it to be
 /// (saphyr-parser rejects `key:\tvalue`, which YAML 1.2 loaders read as `key: value`). The
 /// tab becomes a space of the same width in bytes, so every span stays where it was.
 fn build_tabs_as_space(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
-    let mut err = match build(text, lines) {
+    build_tabs_as_space_in(text, lines, Dialect::Yaml12)
+}
+
+/// [`build_tabs_as_space`] as a reader of `dialect` reads the text (js-yaml 3 takes
+/// `key:\tvalue` too).
+fn build_tabs_as_space_in(text: &str, lines: &Lines, dialect: Dialect) -> Result<Option<Node>, SyntaxError> {
+    let mut err = match build_in(text, lines, dialect) {
         Ok(root) => return Ok(root),
         Err(e) => e,
     };
@@ -346,7 +731,7 @@ fn build_tabs_as_space(text: &str, lines: &Lines) -> Result<Option<Node>, Syntax
             return Err(err);
         };
         fixed.replace_range(tab..tab + 1, " ");
-        match build(&fixed, lines) {
+        match build_in(&fixed, lines, dialect) {
             Ok(root) => return Ok(root),
             Err(e) => err = e,
         }
@@ -421,6 +806,7 @@ fn quote_lines_and_tabs(text: &str, mut lines: Lines, err: SyntaxError) -> Parse
                 error: None,
                 tab_lines,
                 retried_after: Some(err),
+                whole_file_is_body: false,
             }
         }
         // The retry is not enough: report the error the loader really stops at.
@@ -513,6 +899,7 @@ fn lenient(text: &str, lines: Lines, err: SyntaxError) -> ParsedYaml {
                 error: None,
                 tab_lines: Vec::new(),
                 retried_after: Some(err),
+                whole_file_is_body: false,
             },
             // The retry is not enough: report the error the loader really stops at, the one
             // left after quoting. The quoted values are not worth a warning then: the file
@@ -638,12 +1025,51 @@ fn error_at(lines: &Lines, e: &ScanError) -> SyntaxError {
 /// Builds the tree of the first document; an error for any scan error, a second document, or
 /// nesting past [`MAX_DEPTH`].
 fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
+    build_in(text, lines, Dialect::Yaml12)
+}
+
+/// The tags js-yaml 3's safe schema knows (`!!str`…); any other is an error there.
+const JS_YAML3_TAGS: &[&str] = &[
+    "str",
+    "int",
+    "float",
+    "bool",
+    "null",
+    "binary",
+    "timestamp",
+    "omap",
+    "pairs",
+    "set",
+    "map",
+    "seq",
+    "merge",
+];
+
+/// Whether `dialect` rejects a node with this tag.
+fn unknown_tag(tag: Option<&saphyr_parser::Tag>, dialect: Dialect) -> Option<String> {
+    let tag = tag?;
+    let known = tag.is_yaml_core_schema() && JS_YAML3_TAGS.contains(&tag.suffix.as_str());
+    (dialect == Dialect::JsYaml3 && !known).then(|| format!("unknown tag {tag}"))
+}
+
+/// [`build`] as a reader of `dialect` reads the text.
+fn build_in(text: &str, lines: &Lines, dialect: Dialect) -> Result<Option<Node>, SyntaxError> {
     let mut stack: Vec<Frame> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
     for ev in Parser::new_from_str(text) {
         let (event, span) = ev.map_err(|e| error_at(lines, &e))?;
         let range = lines.span(&span);
+        let tag = match &event {
+            Event::Scalar(_, _, _, tag) | Event::SequenceStart(_, tag) | Event::MappingStart(_, tag) => tag.as_deref(),
+            _ => None,
+        };
+        if let Some(message) = unknown_tag(tag, dialect) {
+            return Err(SyntaxError {
+                at: range.start..range.start,
+                message,
+            });
+        }
         let flow_start = |start: usize| text_at(text, lines, start).is_some_and(|c| c == '[' || c == '{');
         let node = match event {
             Event::DocumentStart(_) => {
@@ -737,6 +1163,119 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
     Ok(root)
 }
 
-fn text_at(text: &str, lines: &Lines, doc_offset: usize) -> Option<char> {
-    text.get(doc_offset - lines.base..)?.chars().next()
+/// The character at a document offset, in the text as written (a retry's rewrite may have
+/// other characters there).
+fn text_at(_parsed: &str, lines: &Lines, doc_offset: usize) -> Option<char> {
+    lines.text.get(doc_offset.checked_sub(lines.base)?..)?.chars().next()
+}
+
+#[cfg(test)]
+mod gray_matter_tests {
+    use super::*;
+
+    fn keys(p: &ParsedYaml) -> Vec<(String, String)> {
+        p.root
+            .as_ref()
+            .map(|r| {
+                r.entries()
+                    .iter()
+                    .map(|e| {
+                        let v = e
+                            .value
+                            .as_str()
+                            .map_or_else(|| e.value.type_name().to_string(), String::from);
+                        (e.key.as_str().unwrap_or_default().to_string(), v)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_duplicate_key_fails_and_an_unchanged_retry_reads_the_whole_file_as_body() {
+        let p = parse_gray_matter("mode: subagent\nmode: primary\n", 4, true);
+        assert!(
+            p.error.as_ref().is_some_and(|e| e.message.contains("duplicated")),
+            "{p:?}"
+        );
+        assert!(p.whole_file_is_body);
+        // Deep duplicates too; `<<` merge keys are not duplicates.
+        assert!(parse_gray_matter("p:\n  e: 1\n  e: 2\n", 0, true).whole_file_is_body);
+        assert!(
+            parse_gray_matter("b: &b\n  e: 1\np:\n  <<: *b\n  <<: *b\n", 0, true)
+                .error
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn colon_values_are_read_as_written_by_the_retry() {
+        let p = parse_gray_matter("description: Use when: x\nmode: primary\n", 4, true);
+        assert_eq!(
+            keys(&p),
+            vec![
+                ("description".into(), "Use when: x".into()),
+                ("mode".into(), "primary".into())
+            ]
+        );
+        assert_eq!(p.recovered.len(), 1);
+        assert_eq!(p.recovered[0].value, 17..28);
+        // The retry's pattern: keys of letters, digits and `_`; `x-y: a: b` is left alone.
+        assert!(parse_gray_matter("x-y: a: b\n", 0, true).whole_file_is_body);
+        assert!(parse_gray_matter("x2: a: b\n", 0, true).error.is_none());
+    }
+
+    #[test]
+    fn a_retry_that_changes_the_text_and_still_fails_skips_the_file() {
+        let p = parse_gray_matter("description: Use when: x\nnote: [a\n", 4, true);
+        assert!(p.error.is_some() && !p.whole_file_is_body, "{p:?}");
+        // CRLF lines are joined again with LF: the retry's text differs even when no value
+        // changed, and it fails afresh.
+        let p = parse_gray_matter("mode: a\r\nmode: b\r\n", 4, true);
+        assert!(p.error.is_some() && !p.whole_file_is_body, "{p:?}");
+        // Without the retry's pattern (`--- ` or a BOM), the first attempt is handed back.
+        assert!(parse_gray_matter("description: Use when: x\n", 4, false).whole_file_is_body);
+    }
+
+    #[test]
+    fn js_yaml_3_skips_leading_tabs_and_knows_only_its_tags() {
+        let p = parse_gray_matter("permission:\n\tedit: deny\n", 0, true);
+        assert_eq!(
+            keys(&p),
+            vec![("permission".into(), String::new()), ("edit".into(), "deny".into())]
+        );
+        let edit = &p.root.as_ref().unwrap().entries()[1].key;
+        assert_eq!(edit.span, 13..17, "spans point at the text as written");
+        assert!(parse_gray_matter("a:\n  b: 1\n  \tc: 2\n", 0, true).error.is_none());
+        assert!(parse_gray_matter("v: !custom x\n", 0, true).whole_file_is_body);
+        assert!(parse_gray_matter("v: !!str 5\n", 0, true).error.is_none());
+        assert!(parse_gray_matter("v: *nothing\n", 0, true).whole_file_is_body);
+    }
+
+    #[test]
+    fn js_yaml_3_types_plain_scalars_by_its_safe_schema() {
+        for (v, t) in [
+            ("2024-01-01", ScalarType::Timestamp),
+            ("2024-1-1 10:00:00", ScalarType::Timestamp),
+            ("2024-01-01T10:00:00.5Z", ScalarType::Timestamp),
+            ("2024-01-01x", ScalarType::Str),
+            ("1_000", ScalarType::Int),
+            ("0755", ScalarType::Int),
+            ("0b101", ScalarType::Int),
+            ("0x1F", ScalarType::Int),
+            ("1:30", ScalarType::Int),
+            ("1e3", ScalarType::Float),
+            (".5", ScalarType::Float),
+            ("1.", ScalarType::Float),
+            (".inf", ScalarType::Float),
+            ("yes", ScalarType::Str),
+            ("y", ScalarType::Str),
+            ("True", ScalarType::Bool(true)),
+            ("~", ScalarType::Null),
+            ("0o7", ScalarType::Str),
+            ("primary", ScalarType::Str),
+        ] {
+            assert_eq!(js_yaml3_type(v), t, "{v}");
+        }
+    }
 }

@@ -7,7 +7,7 @@
 //! `<group>-<mistake>`, unique, so that a batch can tell the agents apart.
 
 use super::{Case, project_path};
-use agentls::formats::{claude_models, claude_tools};
+use agentls::formats::{claude_models, claude_tools, opencode_agent};
 
 /// `{name}` in a template is the case's unique name.
 fn fill(template: &str, name: &str) -> String {
@@ -679,11 +679,534 @@ fn claude_skills() -> Vec<Case> {
     g.out
 }
 
+/// An OpenCode agent whose front matter is `description`, then `lines`.
+fn opencode_with(lines: &str) -> String {
+    format!("---\ndescription: Probe agent {{name}}.\n{lines}---\nBody of {{name}}.\n")
+}
+
+/// OpenCode agents: every key of agentls's catalog × the usual mistakes, OpenCode's own front
+/// matter reading (gray-matter with js-yaml 3 and a sanitizing retry) and where agents live.
+/// Runs only ever reach the fake API: no case names a front matter language that evaluates
+/// code (gray-matter's `---js`).
+fn opencode_agents() -> Vec<Case> {
+    let mut g = Gen {
+        format: "opencode-agent",
+        out: Vec::new(),
+        names: Default::default(),
+    };
+    let ok = opencode_with("");
+    g.raw("base", "valid", &ok);
+    g.raw("base", "no-description", "---\nmode: primary\n---\nBody of {name}.\n");
+
+    // --- the front matter block ----------------------------------------------------------
+    let blocks: &[(&str, &str)] = &[
+        ("none", "You are {name}, with no front matter.\n"),
+        ("unclosed", "---\ndescription: Probe agent {name}.\nBody of {name}.\n"),
+        (
+            "unclosed-yaml-only",
+            "---\ndescription: Probe agent {name}.\nmode: primary\n",
+        ),
+        (
+            "closed-by-rule",
+            "---\ndescription: Probe agent {name}.\n-----\nBody of {name}.\n",
+        ),
+        (
+            "close-with-text",
+            "---\ndescription: Probe agent {name}.\n--- trailing\nBody of {name}.\n",
+        ),
+        (
+            "closed-by-dots",
+            "---\ndescription: Probe agent {name}.\n...\nBody of {name}.\n---\nAfter.\n",
+        ),
+        (
+            "open-four-dashes",
+            "----\ndescription: Probe agent {name}.\n---\nBody of {name}.\n",
+        ),
+        (
+            "indented-open",
+            "  ---\ndescription: Probe agent {name}.\n---\nBody of {name}.\n",
+        ),
+        (
+            "blank-line-first",
+            "\n---\ndescription: Probe agent {name}.\n---\nBody of {name}.\n",
+        ),
+        (
+            "trailing-spaces",
+            "--- \ndescription: Probe agent {name}.\n---  \nBody of {name}.\n",
+        ),
+        (
+            "language-yaml",
+            "---yaml\ndescription: Probe agent {name}.\n---\nBody of {name}.\n",
+        ),
+        (
+            "language-unknown",
+            "---toml\ndescription = \"Probe agent {name}.\"\n---\nBody of {name}.\n",
+        ),
+        ("empty", "---\n---\nBody of {name}.\n"),
+        ("only-comments", "---\n# just a comment\n---\nBody of {name}.\n"),
+        (
+            "dashes-in-value",
+            "---\ndescription: Probe agent {name} --- with dashes.\n---\nBody of {name}.\n",
+        ),
+        (
+            "rule-in-body",
+            "---\ndescription: Probe agent {name}.\n---\nBody of {name}.\n\n---\n\nAfter a rule.\n",
+        ),
+        (
+            "runs-into-body",
+            "---\ndescription: Probe agent {name}.\n\n# Role\n\nBody of {name}.\n\n---\n\nMore.\n",
+        ),
+        (
+            "list",
+            "---\n- description: Probe agent {name}.\n- mode: primary\n---\nBody of {name}.\n",
+        ),
+        ("scalar", "---\n{name} probe agent\n---\nBody of {name}.\n"),
+    ];
+    for (mistake, text) in blocks {
+        g.raw("front-matter", mistake, text);
+    }
+    g.bytes("front-matter", "bom", &ok, |t| {
+        let mut b = vec![0xef, 0xbb, 0xbf];
+        b.extend(t.into_bytes());
+        b
+    });
+    g.bytes("front-matter", "crlf", &ok, |t| t.replace('\n', "\r\n").into_bytes());
+    g.bytes("front-matter", "lone-cr", &ok, |t| t.replace('\n', "\r").into_bytes());
+    g.bytes(
+        "front-matter",
+        "crlf-needs-quotes",
+        "---\ndescription: Use when: the probe runs.\nmode: primary\n---\nBody of {name}.\n",
+        |t| t.replace('\n', "\r\n").into_bytes(),
+    );
+    g.bytes("front-matter", "invalid-utf8", &ok, |t| {
+        t.replace("Body of", "Body \u{1}of")
+            .into_bytes()
+            .into_iter()
+            .map(|b| if b == 1 { 0xff } else { b })
+            .collect()
+    });
+
+    // --- YAML that js-yaml 3 rejects, and OpenCode's retry ------------------------------------
+    let yaml: &[(&str, &str)] = &[
+        (
+            "needs-quotes",
+            "mode: primary\ncolor: \"#ff0000\"\nnote: Use when: the probe runs.\n",
+        ),
+        (
+            "needs-quotes-and-tab",
+            "note: Use when: probing.\npermission:\n\tedit: deny\n",
+        ),
+        ("unclosed-flow", "mode: primary\nnote: [read, grep\n"),
+        ("unclosed-double-quote", "mode: primary\nnote: \"probe\n"),
+        ("unclosed-single-quote", "mode: primary\nnote: 'probe\n"),
+        ("anchor", "mode: &m primary\nvariant: *m\n"),
+        ("undefined-alias", "mode: primary\nvariant: *nothing\n"),
+        ("tag", "mode: primary\nvariant: !custom high\n"),
+        ("backtick", "mode: primary\nvariant: `high`\n"),
+        ("at-sign", "mode: primary\nvariant: @high\n"),
+        ("percent", "mode: primary\nvariant: %high\n"),
+        ("unclosed-brace", "mode: primary\nvariant: {high\n"),
+        ("hash-comment", "mode: primary\nvariant: high #comment\n"),
+        ("hash-in-value", "mode: primary\nvariant: high#1\n"),
+        ("no-space-after-colon", "mode:primary\n"),
+        ("tab-after-colon", "mode:\tprimary\n"),
+        ("tab-indented-map", "mode: primary\npermission:\n\tedit: deny\n"),
+        ("line-without-colon", "just some words\nmode: primary\n"),
+        ("duplicate-mode", "mode: subagent\nmode: primary\n"),
+        (
+            "duplicate-key-deep",
+            "mode: primary\npermission:\n  edit: deny\n  edit: allow\n",
+        ),
+        ("date-value", "mode: primary\nvariant: 2024-01-01\n"),
+        (
+            "merge-key",
+            "mode: primary\nbase: &b\n  edit: deny\npermission:\n  <<: *b\n",
+        ),
+        ("yes-for-bool", "mode: primary\nhidden: yes\n"),
+        ("capital-true", "mode: primary\nhidden: True\n"),
+        ("digit-key-needs-quotes", "mode: primary\nx2: a: b\n"),
+    ];
+    for (mistake, lines) in yaml {
+        g.raw("yaml", mistake, &opencode_with(lines));
+    }
+    g.raw(
+        "yaml",
+        "needs-quotes-in-description",
+        "---\ndescription: Use when: the probe {name} runs.\nmode: primary\n---\nBody of {name}.\n",
+    );
+    g.raw(
+        "yaml",
+        "multiline-unindented",
+        "---\ndescription: Use this agent when probing {name}.\n<example>\nuser: \"hi\"\n</example>\nmode: primary\n---\nBody of {name}.\n",
+    );
+    g.raw(
+        "yaml",
+        "multiline-indented",
+        "---\ndescription: Use this agent {name}\n  when probing, on two lines.\nmode: primary\n---\nBody of {name}.\n",
+    );
+    g.raw(
+        "yaml",
+        "duplicate-description",
+        "---\ndescription: First probe {name}.\ndescription: Second probe {name}.\nmode: primary\n---\nBody of {name}.\n",
+    );
+
+    // --- name: OpenCode names an agent by its file; a `name` key is read too -------------------
+    let names: &[(&str, &str)] = &[
+        ("differs-from-file", "name: other-{name}\n"),
+        ("same-as-file", "name: {name}\n"),
+        ("number", "name: 12345\n"),
+        ("list", "name: [{name}]\n"),
+        ("empty", "name:\n"),
+    ];
+    for (mistake, lines) in names {
+        g.raw("name", mistake, &opencode_with(lines));
+    }
+
+    // --- description ---------------------------------------------------------------------
+    g.raw("description", "missing", "---\nmode: primary\n---\nBody of {name}.\n");
+    g.raw(
+        "description",
+        "missing-subagent",
+        "---\nmode: subagent\n---\nBody of {name}.\n",
+    );
+    g.raw(
+        "description",
+        "missing-all",
+        "---\nhidden: false\n---\nBody of {name}.\n",
+    );
+    g.raw(
+        "hidden",
+        "subagent-true",
+        "---\ndescription: Probe agent {name}.\nmode: subagent\nhidden: true\n---\nBody of {name}.\n",
+    );
+    let descriptions: &[(&str, &str)] = &[
+        ("empty", "description:\n"),
+        ("empty-quotes", "description: \"\"\n"),
+        ("number", "description: 42\n"),
+        ("bool", "description: true\n"),
+        ("list", "description: [Probes, things]\n"),
+        ("mapping", "description:\n  when: probing\n"),
+        ("block", "description: |\n  Probe agent.\n  Second line.\n"),
+        ("literal-newlines", "description: First line.\\nSecond line.\n"),
+    ];
+    for (mistake, line) in descriptions {
+        g.raw(
+            "description",
+            mistake,
+            &format!("---\n{line}mode: primary\n---\nBody of {{name}}.\n"),
+        );
+    }
+
+    // --- keys with a fixed set or type of values ---------------------------------------------
+    let values: &[(&str, &[&str])] = &[
+        (
+            "mode",
+            &[
+                "primary",
+                "subagent",
+                "all",
+                "helper",
+                "Primary",
+                "\"\"",
+                "1",
+                "[primary]",
+            ],
+        ),
+        (
+            "temperature",
+            &["0", "0.5", "1", "2", "3", "-1", "hot", "\"0.5\"", "1e-1", ".inf"],
+        ),
+        ("top_p", &["0.9", "1", "1.5", "-0.1", "high"]),
+        ("steps", &["5", "0", "-1", "1.5", "\"5\"", "many"]),
+        ("maxSteps", &["5", "0", "many"]),
+        ("disable", &["true", "false", "\"yes\"", "1"]),
+        ("hidden", &["true", "false", "\"true\"", "1"]),
+        (
+            "color",
+            &[
+                "\"#ff0000\"",
+                "\"#FF5733\"",
+                "\"#fff\"",
+                "\"#ff000\"",
+                "ff0000",
+                "primary",
+                "secondary",
+                "accent",
+                "success",
+                "warning",
+                "error",
+                "info",
+                "Primary",
+                "red",
+                "blue",
+                "1",
+            ],
+        ),
+        ("variant", &["high", "max", "1", "[high]"]),
+        ("options", &["\"high\"", "[a, b]", "{}"]),
+        ("prompt", &["Be brief.", "\"{file:./prompt.txt}\"", "42"]),
+    ];
+    for (key, vals) in values {
+        for v in *vals {
+            // Primary, so that the harness can run the agent (a subagent runs only inside
+            // another agent's session).
+            let mode = if *key == "mode" { "" } else { "mode: primary\n" };
+            g.raw(key, v, &opencode_with(&format!("{mode}{key}: {v}\n")));
+        }
+    }
+    g.raw(
+        "options",
+        "mapping",
+        &opencode_with("mode: primary\noptions:\n  reasoningEffort: high\n"),
+    );
+    g.raw(
+        "options",
+        "thinking",
+        &opencode_with("mode: primary\noptions:\n  thinking:\n    type: enabled\n    budgetTokens: 2048\n"),
+    );
+    g.raw(
+        "prompt",
+        "empty-body",
+        "---\ndescription: Probe agent {name}.\nmode: primary\nprompt: Be brief.\n---\n",
+    );
+    if let Some(c) = g
+        .out
+        .iter_mut()
+        .find(|c| c.id.ends_with("/prompt/\"{file:./prompt.txt}\""))
+    {
+        c.extra.push(("prompt.txt".into(), "PROMPT FILE CONTENT\n".into()));
+    }
+
+    // --- model ---------------------------------------------------------------------------
+    let models: &[(&str, &str)] = &[
+        ("valid", "anthropic/claude-sonnet-4-5"),
+        ("valid-opus", "anthropic/claude-opus-4-5"),
+        ("no-provider", "claude-sonnet-4-5"),
+        ("alias", "sonnet"),
+        ("typo", "anthropic/claude-sonet-4-5"),
+        ("retired", "anthropic/claude-3-5-sonnet-20241022"),
+        ("empty-id", "anthropic/"),
+        ("empty-provider", "/claude-sonnet-4-5"),
+        ("other-provider", "openai/gpt-5"),
+        ("unknown-provider", "antropic/claude-sonnet-4-5"),
+        ("uppercase-provider", "Anthropic/claude-sonnet-4-5"),
+        ("copilot-style", "Claude Sonnet 4.5"),
+        ("spaces", "\" anthropic/claude-sonnet-4-5 \""),
+        ("empty-quotes", "\"\""),
+        ("number", "4"),
+        ("list", "[anthropic/claude-sonnet-4-5]"),
+    ];
+    for (mistake, value) in models {
+        g.raw(
+            "model",
+            mistake,
+            &opencode_with(&format!("mode: primary\nmodel: {value}\n")),
+        );
+    }
+    g.raw("model", "empty", &opencode_with("mode: primary\nmodel:\n"));
+
+    // --- tools (deprecated): a mapping of tool id → true/false --------------------------------
+    let tools: &[(&str, &str)] = &[
+        ("map", "tools:\n  write: false\n  edit: false\n"),
+        ("bash-off", "tools:\n  bash: false\n"),
+        ("write-off", "tools:\n  write: false\n"),
+        ("patch-off", "tools:\n  patch: false\n"),
+        ("all-off", "tools:\n  \"*\": false\n"),
+        ("mcp-wildcard", "tools:\n  \"mcp_*\": false\n"),
+        ("claude-style", "tools: Read, Grep\n"),
+        ("claude-list", "tools:\n  - read\n  - grep\n"),
+        ("flow-list", "tools: [read, grep]\n"),
+        ("string-values", "tools:\n  bash: \"false\"\n"),
+        ("typo", "tools:\n  bsh: false\n"),
+        ("uppercase", "tools:\n  Bash: false\n"),
+        ("empty-map", "tools: {}\n"),
+        ("true", "tools:\n  bash: true\n"),
+        ("with-permission", "tools:\n  bash: false\npermission:\n  bash: allow\n"),
+        ("todoread-off", "tools:\n  todoread: false\n"),
+    ];
+    for (mistake, lines) in tools {
+        g.raw("tools", mistake, &opencode_with(&format!("mode: primary\n{lines}")));
+    }
+
+    // --- permission ------------------------------------------------------------------------
+    let perms: &[(&str, &str)] = &[
+        ("all-deny", "permission: deny\n"),
+        ("all-ask", "permission: ask\n"),
+        ("all-invalid", "permission: maybe\n"),
+        ("edit-deny", "permission:\n  edit: deny\n"),
+        (
+            "bash-patterns",
+            "permission:\n  bash:\n    \"git *\": allow\n    \"*\": ask\n",
+        ),
+        ("read-patterns", "permission:\n  read:\n    \"*.env\": deny\n"),
+        ("webfetch-deny", "permission:\n  webfetch: deny\n"),
+        ("webfetch-patterns", "permission:\n  webfetch:\n    \"*\": deny\n"),
+        ("todowrite-patterns", "permission:\n  todowrite:\n    \"*\": deny\n"),
+        ("doom-loop", "permission:\n  doom_loop: deny\n"),
+        (
+            "external-directory",
+            "permission:\n  external_directory:\n    \"/tmp/*\": allow\n",
+        ),
+        ("skill-patterns", "permission:\n  skill:\n    \"pdf-*\": deny\n"),
+        ("task-patterns", "permission:\n  task:\n    general: deny\n"),
+        ("lsp", "permission:\n  lsp: deny\n"),
+        ("question", "permission:\n  question: allow\n"),
+        ("websearch", "permission:\n  websearch: deny\n"),
+        (
+            "list-glob-grep",
+            "permission:\n  list: deny\n  glob: deny\n  grep: deny\n",
+        ),
+        ("write-key", "permission:\n  write: deny\n"),
+        ("typo-key", "permission:\n  wirte: deny\n"),
+        ("uppercase-key", "permission:\n  Edit: deny\n"),
+        ("mcp-key", "permission:\n  \"github_*\": deny\n"),
+        ("invalid-action", "permission:\n  edit: maybe\n"),
+        ("uppercase-action", "permission:\n  edit: Deny\n"),
+        ("bool-action", "permission:\n  edit: false\n"),
+        ("invalid-pattern-action", "permission:\n  bash:\n    \"*\": never\n"),
+        ("list", "permission:\n  - edit\n"),
+        (
+            "nested-too-deep",
+            "permission:\n  bash:\n    git:\n      \"*\": allow\n",
+        ),
+        ("todoread", "permission:\n  todoread: deny\n"),
+        ("patch", "permission:\n  patch: deny\n"),
+    ];
+    for (mistake, lines) in perms {
+        g.raw(
+            "permission",
+            mistake,
+            &opencode_with(&format!("mode: primary\n{lines}")),
+        );
+    }
+
+    // --- keys OpenCode does not define ----------------------------------------------------
+    let unknown: &[(&str, &str)] = &[
+        ("colour", "colour: red\n"),
+        ("typo-temperature", "temprature: 0.5\n"),
+        ("case-mode", "Mode: subagent\n"),
+        ("claude-max-turns", "maxTurns: 5\n"),
+        ("claude-permission-mode", "permissionMode: plan\n"),
+        ("tags", "tags: [a, b]\n"),
+        ("version", "version: 1\n"),
+        ("provider-option", "reasoningEffort: high\n"),
+        ("thinking", "thinking:\n  type: enabled\n  budgetTokens: 2048\n"),
+    ];
+    for (mistake, lines) in unknown {
+        g.raw(
+            "unknown-key",
+            mistake,
+            &opencode_with(&format!("mode: primary\n{lines}")),
+        );
+    }
+
+    // --- the body --------------------------------------------------------------------------
+    g.raw(
+        "body",
+        "empty",
+        "---\ndescription: Probe agent {name}.\nmode: primary\n---\n",
+    );
+    g.raw(
+        "body",
+        "blank",
+        "---\ndescription: Probe agent {name}.\nmode: primary\n---\n\n   \n",
+    );
+
+    // --- every catalog entry: what OpenCode makes of it ------------------------------------
+    for p in opencode_agent::PERMISSIONS
+        .iter()
+        .map(|p| p.key)
+        .chain(opencode_agent::NO_EFFECT.iter().map(|(k, ..)| *k))
+    {
+        g.raw(
+            "permission-key",
+            p,
+            &opencode_with(&format!("mode: primary\npermission:\n  {p}: deny\n")),
+        );
+        g.raw(
+            "permission-map",
+            p,
+            &opencode_with(&format!("mode: primary\npermission:\n  {p}:\n    \"*\": deny\n")),
+        );
+    }
+    for (t, _) in opencode_agent::TOOLS.iter().chain(opencode_agent::SESSION_TOOLS) {
+        g.raw(
+            "tool",
+            t,
+            &opencode_with(&format!("mode: primary\ntools:\n  {t}: false\n")),
+        );
+    }
+    g.raw("catalog", "models", &ok);
+
+    // --- more of the reader ----------------------------------------------------------------
+    g.bytes(
+        "front-matter",
+        "bom-needs-quotes",
+        "---\ndescription: Use when: the probe {name} runs.\nmode: primary\n---\nBody of {name}.\n",
+        |t| {
+            let mut b = vec![0xef, 0xbb, 0xbf];
+            b.extend(t.into_bytes());
+            b
+        },
+    );
+    g.bytes(
+        "front-matter",
+        "crlf-yaml-error",
+        "---\ndescription: Probe agent {name}.\nmode: subagent\nmode: primary\n---\nBody of {name}.\n",
+        |t| t.replace('\n', "\r\n").into_bytes(),
+    );
+    g.raw(
+        "front-matter",
+        "trailing-space-needs-quotes",
+        "--- \ndescription: Use when: the probe {name} runs.\nmode: primary\n---\nBody of {name}.\n",
+    );
+    g.raw(
+        "yaml",
+        "needs-quotes-and-unclosed",
+        "---\ndescription: Use when: the probe {name} runs.\nmode: primary\nnote: [read\n---\nBody of {name}.\n",
+    );
+    g.raw(
+        "variant",
+        "with-model",
+        &opencode_with("mode: primary\nmodel: anthropic/claude-sonnet-4-5\nvariant: high\n"),
+    );
+    g.raw(
+        "description",
+        "blank-subagent",
+        "---\ndescription: \"  \"\nmode: subagent\n---\nBody of {name}.\n",
+    );
+    g.raw(
+        "temperature",
+        "with-model-3",
+        &opencode_with("mode: primary\nmodel: anthropic/claude-sonnet-4-5\ntemperature: 3\n"),
+    );
+
+    // --- where agents live ---------------------------------------------------------------
+    let layouts: &[(&str, &str)] = &[
+        ("plural", ".opencode/agents/layout-plural.md"),
+        ("nested", ".opencode/agent/team/layout-nested.md"),
+        ("global", "~/.config/opencode/agent/layout-global.md"),
+        ("global-plural", "~/.config/opencode/agents/layout-global-plural.md"),
+        ("file-name-spaces", ".opencode/agent/Layout Spaces.md"),
+    ];
+    for (mistake, path) in layouts {
+        let stem = path.rsplit('/').next().unwrap_or_default().trim_end_matches(".md");
+        g.out.push(Case::ours(
+            format!("mutation/opencode-agent/layout/{mistake}"),
+            "opencode-agent",
+            *path,
+            fill(&ok, stem),
+        ));
+    }
+    g.out
+}
+
 /// All generated cases.
 pub fn all() -> Vec<Case> {
     let mut out = claude_agents();
     out.extend(claude_commands());
     out.extend(claude_skills());
+    out.extend(opencode_agents());
     out
 }
 

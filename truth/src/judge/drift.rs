@@ -165,3 +165,165 @@ fn keys(obs: &BTreeMap<&str, &Observation>, out: &mut Vec<Drift>) {
         }
     }
 }
+
+/// Every OpenCode catalog entry the recording contradicts: the keys (known keys are not
+/// passed on as provider options, unknown ones are), `mode` values, colour names, permission
+/// keys and which of them take patterns, the tools and which keys have no effect, the Anthropic
+/// models, and the clamped temperature.
+pub fn opencode(lines: &[Line<crate::opencode::Observation>]) -> Vec<Drift> {
+    use agentls::formats::opencode_agent as oc;
+    let obs: BTreeMap<&str, &crate::opencode::Observation> = lines.iter().map(|l| (l.id.as_str(), &l.obs)).collect();
+    let m = |rest: &str| obs.get(format!("mutation/opencode-agent/{rest}").as_str()).copied();
+    let mut out = Vec::new();
+    let loaded = |o: &crate::opencode::Observation| o.agent.is_some() && o.error.is_none();
+    // Keys: a recorded case of each catalog key loads with the key read, not passed on.
+    for field in oc::FORMAT.fields {
+        let prefix = format!("mutation/opencode-agent/{}/", field.key);
+        let cases: Vec<_> = obs
+            .iter()
+            .filter(|(id, o)| id.starts_with(&prefix) && loaded(o))
+            .collect();
+        if cases.is_empty() {
+            out.push(format!("key `{}`: no recorded case loads with it", field.key));
+        }
+        for (id, o) in cases {
+            if o.agent.as_ref().is_some_and(|a| a.options.contains_key(field.key)) {
+                out.push(format!(
+                    "key `{}`: in the catalog, but OpenCode passes it on as a provider option ({id})",
+                    field.key
+                ));
+            }
+        }
+    }
+    for (id, o) in obs
+        .iter()
+        .filter(|(id, _)| id.starts_with("mutation/opencode-agent/unknown-key/"))
+    {
+        let Some(a) = o.agent.as_ref() else {
+            out.push(format!("{id}: not loaded"));
+            continue;
+        };
+        if a.options.is_empty() {
+            out.push(format!(
+                "{id}: OpenCode reads the key (it is not passed on), the catalog lacks it"
+            ));
+        }
+    }
+    // `mode` and `color`: every catalog value loads; recorded values outside it do not.
+    let choices = |key: &str| match oc::FORMAT.field(key).map(|f| &f.value) {
+        Some(ValueKind::OneOf(c) | ValueKind::Color(c)) => c.iter().map(|c| c.value).collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    for key in ["mode", "color"] {
+        let values = choices(key);
+        for v in &values {
+            match m(&format!("{key}/{v}")) {
+                Some(o) if loaded(o) => {}
+                Some(o) => out.push(format!(
+                    "`{key}: {v}`: in the catalog, OpenCode refuses it: {:?}",
+                    o.error
+                )),
+                None => out.push(format!("`{key}: {v}`: not recorded")),
+            }
+        }
+        let prefix = format!("mutation/opencode-agent/{key}/");
+        for (id, o) in obs.iter().filter(|(id, _)| id.starts_with(&prefix)) {
+            let v = id[prefix.len()..].trim_matches('"');
+            let hex =
+                key == "color" && v.len() == 7 && v.starts_with('#') && v[1..].bytes().all(|b| b.is_ascii_hexdigit());
+            if !values.contains(&v) && !hex && loaded(o) {
+                out.push(format!(
+                    "`{key}: {v}`: OpenCode accepts it, the catalog does not list it"
+                ));
+            }
+        }
+    }
+    // Permissions: each key loads as an action, and takes patterns exactly when the catalog
+    // says so.
+    for p in oc::PERMISSIONS {
+        match m(&format!("permission-key/{}", p.key)) {
+            Some(o) if loaded(o) => {}
+            Some(o) => out.push(format!(
+                "permission `{}`: OpenCode refuses `deny`: {:?}",
+                p.key, o.error
+            )),
+            None => out.push(format!("permission `{}`: not recorded", p.key)),
+        }
+        match m(&format!("permission-map/{}", p.key)) {
+            Some(o) if loaded(o) != p.patterns => out.push(format!(
+                "permission `{}`: the catalog says it {} patterns, OpenCode {}",
+                p.key,
+                if p.patterns { "takes" } else { "does not take" },
+                if loaded(o) { "accepts them" } else { "refuses them" }
+            )),
+            Some(_) => {}
+            None => out.push(format!("permission `{}` with patterns: not recorded", p.key)),
+        }
+    }
+    // Tools: the base case's run offers exactly the catalog's tools; each, turned off, is gone.
+    let base: Vec<String> = oc::TOOLS.iter().map(|(t, _)| t.to_string()).collect();
+    let mut base_sorted = base.clone();
+    base_sorted.sort();
+    match m("tools/empty-map").and_then(|o| o.run.as_ref()) {
+        Some(r) if r.tools == base_sorted => {}
+        Some(r) => out.push(format!(
+            "tools: the catalog says [{}], OpenCode offers [{}]",
+            base_sorted.join(", "),
+            r.tools.join(", ")
+        )),
+        None => out.push("tools: the plain agent's run is not recorded".into()),
+    }
+    for (t, _) in oc::TOOLS {
+        let gone: &[&str] = if oc::TOOLS_AS_EDIT.contains(t) {
+            &["edit", "write"]
+        } else {
+            std::slice::from_ref(t)
+        };
+        match m(&format!("tool/{t}")).and_then(|o| o.run.as_ref()) {
+            Some(r) if gone.iter().all(|g| !r.tools.iter().any(|x| x == g)) => {}
+            Some(r) => out.push(format!(
+                "tool `{t}`: turned off, the run still has [{}]",
+                r.tools.join(", ")
+            )),
+            None => out.push(format!("tool `{t}`: not recorded")),
+        }
+    }
+    for (k, ..) in oc::NO_EFFECT {
+        match m(&format!("permission-key/{k}")).and_then(|o| o.run.as_ref()) {
+            Some(r) if r.tools == base_sorted => {}
+            Some(r) => out.push(format!(
+                "permission `{k}`: the catalog says it has no effect, the run has [{}]",
+                r.tools.join(", ")
+            )),
+            None => out.push(format!("permission `{k}`: not recorded")),
+        }
+    }
+    // Models: the catalogue `opencode models anthropic` lists.
+    match m("catalog/models") {
+        Some(o) => {
+            let listed: Vec<&str> = o.models.iter().filter_map(|m| m.strip_prefix("anthropic/")).collect();
+            if listed != oc::ANTHROPIC_MODELS {
+                out.push(format!(
+                    "Anthropic models: the catalog says {:?}, OpenCode lists {listed:?}",
+                    oc::ANTHROPIC_MODELS
+                ));
+            }
+        }
+        None => out.push("Anthropic models: not recorded".into()),
+    }
+    // Clamping: what a temperature above the range is sent as.
+    for (key, prefix, lo, hi) in oc::CLAMPED {
+        match m("temperature/with-model-3")
+            .and_then(|o| o.run.as_ref())
+            .and_then(|r| r.temperature)
+        {
+            Some(t) if t == 3f64.clamp(*lo, *hi) => {}
+            Some(t) => out.push(format!(
+                "`{key}: 3` for `{prefix}`: the catalog says {}, OpenCode sends {t}",
+                3f64.clamp(*lo, *hi)
+            )),
+            None => out.push(format!("`{key}: 3` for `{prefix}`: not recorded")),
+        }
+    }
+    out
+}

@@ -6,6 +6,7 @@
 
 pub mod claude;
 pub mod drift;
+pub mod opencode;
 pub mod peer;
 pub mod vscode;
 pub mod vscode_drift;
@@ -226,4 +227,20 @@ pub fn by_format(report: &Report) -> String {
         out.push_str(&format!("| {k} | {} | {} | {} | {} |\n", r[0], r[1], r[2], r[3]));
     }
     out
+}
+
+/// The formats the OpenCode oracle observes.
+pub fn opencode_observes(c: &Case) -> bool {
+    c.format == "opencode-agent"
+}
+
+/// Judges every case of the OpenCode recording at `version`.
+pub fn opencode_report(version: &str) -> Result<(Report, Recorded<crate::opencode::Observation>), String> {
+    let lines = crate::recording::read::<crate::opencode::Observation>("opencode", version)?;
+    let rec = pair(crate::cases::all(), &lines, opencode_observes);
+    let mut report = Report::default();
+    for (case, obs) in &rec.current {
+        opencode::judge(case, obs, &mut report);
+    }
+    Ok((report, rec))
 }

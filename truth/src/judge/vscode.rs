@@ -376,7 +376,7 @@ fn claim(a: &Analysed, d: &Diagnostic, obs: &Observation, markers: &Markers) -> 
             _ if errors_on_lines => (Outcome::Contradicted, markers.describe(r)),
             _ => (Outcome::Confirmed, "VS Code reads it without an error".into()),
         },
-        Effect::NotLoaded | Effect::Refused | Effect::RunsFail | Effect::Unchecked => (
+        Effect::NotLoaded | Effect::Refused | Effect::RunsFail | Effect::BreaksTool | Effect::Unchecked => (
             Outcome::Unverifiable,
             format!(
                 "no claim of this kind is checked against VS Code ({})",

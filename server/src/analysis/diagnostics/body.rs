@@ -16,6 +16,7 @@ pub(super) fn check(sink: &mut Sink) {
     if let Some(fm) = &syntax.front_matter
         && let Some(close) = &fm.close
         && sink.format.body_required
+        && !syntax.yaml.whole_file_is_body
     {
         let rope = sink.doc.rope();
         let body = rope.byte_slice(fm.body_start..);

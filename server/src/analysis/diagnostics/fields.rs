@@ -55,6 +55,7 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                     format!("`{key}` reads like prose, not a key: is the closing `---` of the front matter missing above it? The Markdown up to the `---` is swallowed into the front matter"),
                 );
             }
+            None if format.vocab.unknown_keys_go_to().is_some() => passed_on(sink, root, e),
             None => {
                 let known = format.fields.iter().map(|f| f.key);
                 let suggestion = nearest(key, known);
@@ -91,6 +92,117 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
             missing(sink, field.key);
         }
     }
+    undescribed(sink, root);
+}
+
+/// A key the tool passes on instead of reading it (OpenCode: to the model provider, as an
+/// option). A likely misspelling or another tool's key loses what it was meant to do; any
+/// other is information.
+fn passed_on(sink: &mut Sink, root: &Node, e: &crate::syntax::yaml::Entry) {
+    let Some(key) = e.key.as_str() else { return };
+    let product = tool_name(sink);
+    let to = sink.format.vocab.unknown_keys_go_to().unwrap_or("options");
+    let foreign = sink.format.vocab.foreign_keys().iter().find(|(k, ..)| *k == key);
+    let suggestion = nearest(key, sink.format.fields.iter().map(|f| f.key));
+    let passed = format!("{product} passes it to the model provider as an option (`{to}.{key}`)");
+    let plain = matches!(
+        e.key.kind,
+        NodeKind::Scalar {
+            style: Style::Plain,
+            ..
+        }
+    );
+    let (effect, msg, fix) = match (foreign, suggestion) {
+        (Some((_, ours, whose)), _) => (
+            Effect::Ignored,
+            format!("`{key}` is {whose}'s key; {product}'s is `{ours}`: {passed}, which ignores it"),
+            None,
+        ),
+        (None, Some(s)) => (
+            Effect::Ignored,
+            format!("unknown key `{key}`: did you mean `{s}`? {passed}, which ignores it"),
+            (root.get(s).is_none() && plain).then(|| Fix::replace(format!("Change to `{s}`"), e.key.span.clone(), s)),
+        ),
+        (None, None) => (
+            Effect::Style,
+            format!(
+                "`{key}` is not an agent key: {passed}; only options the provider knows have an effect (`thinking` for Anthropic)"
+            ),
+            None,
+        ),
+    };
+    sink.push_as("/unknown-key", effect, e.key.span.clone(), msg)
+        .with_fix(fix);
+}
+
+/// A front matter that gives the tool no keys at all (none, empty, a list): where agents are
+/// offered by their description, the agent has none. Not when a finding already says that
+/// the keys are lost or the file does nothing.
+pub(super) fn undescribed_without_keys(sink: &mut Sink) {
+    let keyed = sink
+        .reading
+        .yaml
+        .root
+        .as_ref()
+        .is_some_and(|r| matches!(r.kind, NodeKind::Map { .. }));
+    let lost = sink.out.iter().any(|d| {
+        matches!(
+            d.effect,
+            Effect::ReadDifferently | Effect::NotLoaded | Effect::BreaksTool | Effect::Unchecked
+        )
+    });
+    if keyed || lost || sink.format.vocab.delegation().is_none() {
+        return;
+    }
+    let empty = Node {
+        span: 0..0,
+        kind: NodeKind::Map {
+            entries: Vec::new(),
+            flow: false,
+        },
+    };
+    undescribed(sink, &empty);
+}
+
+/// No description, where the tool offers agents to other agents by their description.
+fn undescribed(sink: &mut Sink, root: &Node) {
+    let Some(d) = sink.format.vocab.delegation() else {
+        return;
+    };
+    let has = root
+        .get(d.description_key)
+        .and_then(|v| v.as_text_in(sink.format.reader.dialect))
+        .is_some_and(|t| !t.trim().is_empty());
+    let mode = root.get(d.mode_key).and_then(|v| v.as_str());
+    let hidden = root.get(d.hidden_key).and_then(|v| v.as_str()) == Some("true");
+    if has || hidden || mode.is_some_and(|m| d.not_offered.contains(&m)) {
+        return;
+    }
+    let product = tool_name(sink);
+    let noun = sink.format.noun;
+    let key = d.description_key;
+    let (at, msg) = match root.get(key) {
+        None => (
+            sink.reading
+                .front_matter
+                .as_ref()
+                .map_or_else(|| line_of(sink, root), |f| f.open.clone()),
+            format!(
+                "no `{key}`: {product} offers this {noun} to other agents as \"{}\", so they do not start it; say what it does and when to use it",
+                d.undescribed
+            ),
+        ),
+        // Text that is blank: offered with nothing to go by. A value that is not text (null
+        // included) has a finding of its own.
+        Some(v) if v.as_text_in(sink.format.reader.dialect).is_some() => (
+            line_of(sink, v),
+            format!(
+                "the `{key}` is blank: {product} offers this {noun} to other agents with no description, so they do not start it"
+            ),
+        ),
+        Some(_) => return,
+    };
+    sink.push("/missing-field", at, msg);
 }
 
 /// An empty front matter (`---` then `---`): every required field is missing.
@@ -100,7 +212,7 @@ pub(super) fn check_empty(sink: &mut Sink) {
     }
 }
 
-use super::{structured, tools, values};
+use super::{rules, structured, tools, values};
 use crate::formats::{NameMatch, Scope, Vocab};
 
 pub(super) fn tool_name(sink: &Sink) -> &'static str {
@@ -154,6 +266,10 @@ pub(super) fn consequence(sink: &Sink, effect: Effect) -> String {
         Effect::Refused => format!("{product} refuses to start this {}", sink.format.noun),
         Effect::RunsFail => format!("every run of this {} fails", sink.format.noun),
         Effect::Rejected => format!("{product} reports it as an error"),
+        Effect::BreaksTool => format!(
+            "{product} fails as a whole while this {} is there: no agent runs, not only this one",
+            sink.format.noun
+        ),
         Effect::Portability => {
             format!("{product} loads it all the same, but the format's standard and stricter tools require it")
         }
@@ -194,11 +310,70 @@ pub(super) fn scalar_string(node: &Node) -> Option<&str> {
 
 fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
     let key = field.key;
+    let dialect = sink.format.reader.dialect;
     if matches!(v.kind, NodeKind::Alias) {
         return; // an alias refers to a value checked where it is defined
     }
+    if let Some(from) = field.overridden_by {
+        sink.push(
+            "/ignored-key",
+            key_node.span.clone(),
+            format!(
+                "{} takes this {}'s `{key}` from {from} and ignores this key: move the text into {from}",
+                tool_name(sink),
+                sink.format.noun
+            ),
+        );
+        return;
+    }
+    if let Some(old) = field.replaced_by {
+        let root = sink.reading.yaml.root.clone();
+        let free = root.as_ref().is_some_and(|r| r.get(old).is_none());
+        let plain = matches!(
+            key_node.kind,
+            NodeKind::Scalar {
+                style: Style::Plain,
+                ..
+            }
+        );
+        // Renaming is the fix only where the new key takes the same value.
+        let same_value = sink
+            .format
+            .field(old)
+            .is_some_and(|f| std::mem::discriminant(&f.value) == std::mem::discriminant(&field.value));
+        let fix = (free && plain && same_value)
+            .then(|| Fix::replace(format!("Rename to `{old}`"), key_node.span.clone(), old));
+        sink.push(
+            "/deprecated-key",
+            key_node.span.clone(),
+            format!(
+                "`{key}` is deprecated: {} still reads it, and documents `{old}` instead",
+                tool_name(sink)
+            ),
+        )
+        .with_fix(fix);
+    }
+    if let Some(needed) = field.only_with
+        && sink
+            .reading
+            .yaml
+            .root
+            .as_ref()
+            .is_some_and(|r| r.get(needed).is_none_or(|n| n.is_null()))
+        && !v.is_null()
+    {
+        sink.push(
+            "/ignored-key",
+            key_node.span.clone(),
+            format!(
+                "`{key}` applies only together with this {}'s own `{needed}`: {} ignores it here",
+                sink.format.noun,
+                tool_name(sink)
+            ),
+        );
+    }
     let wrong_type = |sink: &mut Sink, expected: &str| {
-        let got = v.type_name();
+        let got = v.type_name_in(dialect);
         let range = if v.span.is_empty() {
             line_of(sink, v)
         } else {
@@ -223,9 +398,33 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         )
         .with_fix(fix);
     };
+    if field.rejects_null && v.is_null() {
+        let then = consequence(sink, field.on_bad);
+        sink.push_as(
+            "/wrong-type",
+            field.on_bad,
+            line_of(sink, v),
+            format!("`{key}` has no value, which YAML reads as null, and {} rejects null for `{key}`: {then}; write a value or remove the line", tool_name(sink)),
+        );
+        return;
+    }
     match &field.value {
         ValueKind::Text | ValueKind::Name => {
-            let text = v.as_text();
+            let text = v.as_text_in(dialect);
+            if v.is_null()
+                && !field.required
+                && matches!(field.value, ValueKind::Name)
+                && rules::applies("/name-mismatch", sink.format.id)
+            {
+                // A JavaScript tool turns the null key into the text `null`.
+                sink.push_as(
+                    "/name-mismatch",
+                    Effect::ReadDifferently,
+                    line_of(sink, v),
+                    format!("`{key}` has no value, which YAML reads as null: {} names this {} `null`; write the name or remove the line", tool_name(sink), sink.format.noun),
+                );
+                return;
+            }
             if v.is_null() || text == Some("") {
                 if field.required {
                     let range = line_of(sink, v);
@@ -370,7 +569,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         ValueKind::Models => structured::models(sink, key_node, v),
         ValueKind::Any => {}
         ValueKind::Bool => {
-            let ok = matches!(v.scalar_type(), Some(ScalarType::Bool(_)));
+            let ok = matches!(v.scalar_type_in(dialect), Some(ScalarType::Bool(_)));
             if !ok && !v.is_null() {
                 wrong_type(sink, "`true` or `false`");
             }
@@ -393,7 +592,16 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             match n {
                 Some(n) if n >= 1 => {}
                 Some(_) => {
-                    sink.push("/invalid-value", v.span.clone(), format!("`{key}` must be at least 1"));
+                    let then = match field.on_bad {
+                        Effect::Ignored => String::new(),
+                        effect => format!(": {}", consequence(sink, effect)),
+                    };
+                    sink.push_as(
+                        "/invalid-value",
+                        field.on_bad,
+                        v.span.clone(),
+                        format!("`{key}` must be at least 1{then}"),
+                    );
                 }
                 None if v.is_null() => {}
                 None => wrong_type(sink, "a whole number"),
@@ -443,13 +651,18 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             }
         }
         ValueKind::OneOf(choices) => {
-            let Some(s) = scalar_string(v) else {
+            // A schema's choices are strings: a number or a boolean is not one of them.
+            let s = match field.rejects_null {
+                true => v.as_text_in(dialect),
+                false => scalar_string(v),
+            };
+            let Some(s) = s else {
                 if !v.is_null() {
                     wrong_type(sink, "one word");
                 }
                 return;
             };
-            if s.is_empty() || choices.iter().any(|c| c.value == s) {
+            if (s.is_empty() && !field.rejects_null) || choices.iter().any(|c| c.value == s) {
                 return;
             }
             let allowed = choices
@@ -459,7 +672,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 .join(", ");
             let suggestion = nearest(s, choices.iter().map(|c| c.value));
             let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
-            let then = consequence(sink, Effect::Ignored);
+            let then = consequence(sink, field.on_bad);
             let msg = match suggestion {
                 Some(n) if n.eq_ignore_ascii_case(s) => format!(
                     "`{s}` is not a valid `{key}`: values are case-sensitive, did you mean `{n}`? {then} (allowed: {allowed})"
@@ -467,11 +680,49 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 Some(n) => format!("`{s}` is not a valid `{key}`: did you mean `{n}`? {then} (allowed: {allowed})"),
                 None => format!("`{s}` is not a valid `{key}`: {then} (allowed: {allowed})"),
             };
-            sink.push("/invalid-value", v.span.clone(), msg).with_fix(fix);
+            let range = if v.span.is_empty() {
+                line_of(sink, v)
+            } else {
+                v.span.clone()
+            };
+            sink.push_as("/invalid-value", field.on_bad, range, msg).with_fix(fix);
+        }
+        ValueKind::Color(choices) => {
+            let Some(s) = v.as_text_in(dialect) else {
+                return wrong_type(sink, "`#rrggbb` or a colour name");
+            };
+            let hex = s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit());
+            if hex || choices.iter().any(|c| c.value == s) {
+                return;
+            }
+            let names = choices
+                .iter()
+                .map(|c| format!("`{}`", c.value))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let suggestion = nearest(s, choices.iter().map(|c| c.value));
+            let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
+            let then = consequence(sink, field.on_bad);
+            let range = if v.span.is_empty() {
+                line_of(sink, v)
+            } else {
+                v.span.clone()
+            };
+            sink.push_as(
+                "/invalid-value",
+                field.on_bad,
+                range,
+                format!("`{s}` is not a valid `{key}`: {then} (allowed: `#rrggbb` with six hex digits, or {names})"),
+            )
+            .with_fix(fix);
         }
         ValueKind::Model => {
-            // A number or a boolean is no model name: Claude Code keeps the default.
-            let Some(s) = v.as_text() else {
+            // A number or a boolean is no model name: Claude Code keeps the default, a tool
+            // with a schema rejects it.
+            let Some(s) = v.as_text_in(dialect) else {
+                if field.on_bad != Effect::Ignored {
+                    return wrong_type(sink, "a model name");
+                }
                 if !v.is_null() {
                     let got = v.type_name();
                     sink.push(
@@ -486,7 +737,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 return;
             }
             match sink.format.vocab {
-                Vocab::OpenCode => values::check_provider_model(sink, v, s.trim()),
+                Vocab::OpenCode => values::check_provider_model(sink, v, s),
                 _ => check_model(sink, v, s.trim()),
             }
         }
@@ -538,7 +789,7 @@ fn count_value(v: &Node) -> Option<f64> {
             .filter(|n| n.fract() == 0.0)
             .or(Some(f64::NAN)),
         Some(ScalarType::Bool(_)) | Some(ScalarType::Null) => None,
-        Some(ScalarType::Str) => leading_int(v.as_str()?.trim()).map(|n| n as f64),
+        Some(ScalarType::Str | ScalarType::Timestamp) => leading_int(v.as_str()?.trim()).map(|n| n as f64),
         None => match &v.kind {
             // `String([5])` is `5`; `String([5, 6])` is `5,6`, read as 5.
             NodeKind::Seq { items, .. } => items
@@ -575,8 +826,11 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         return values::check_skill_name(sink, v, name);
     }
     let not_loaded = consequence(sink, Effect::NotLoaded);
+    let id = sink.format.id;
     // Claude Code's loader: no `-` first, no `:` (after NFKC), at most 256 characters.
-    let why = if name.starts_with('-') {
+    let why = if !rules::applies("/invalid-name", id) {
+        None
+    } else if name.starts_with('-') {
         Some("must not start with `-`".to_string())
     } else if name.contains([':', '\u{fe13}', '\u{fe55}', '\u{ff1a}']) {
         Some("must not contain `:` (it is kept for plugin namespaces)".to_string())
@@ -599,7 +853,7 @@ fn check_name(sink: &mut Sink, v: &Node, name: &str) {
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
         && !name.ends_with('-');
-    if !kebab {
+    if !kebab && rules::applies("/name-format", id) {
         let fixed = to_kebab(name);
         let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
         sink.push(

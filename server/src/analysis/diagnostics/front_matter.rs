@@ -5,9 +5,9 @@ use super::{Fix, Sink};
 use crate::document::TextRange;
 use crate::formats::Effect;
 use crate::syntax::front_matter::NoFrontMatter;
-use crate::syntax::reader::Parser;
+use crate::syntax::reader::{Parser, Split};
 use crate::syntax::vscode_yaml::HeaderErrorKind;
-use crate::syntax::yaml::{NodeKind, double_quote};
+use crate::syntax::yaml::{Dialect, NodeKind, Retry, double_quote};
 use std::collections::HashMap;
 
 /// The range of the line holding `offset`, without its line end (at least one character when
@@ -39,6 +39,34 @@ fn lost(sink: &Sink) -> (Effect, String) {
     }
 }
 
+/// What a front matter the tool cannot read as YAML costs, where that depends on how it
+/// failed (OpenCode: the whole file becomes the prompt, or the agent is skipped).
+fn unreadable(sink: &Sink) -> (Effect, String) {
+    let product = sink.format.product;
+    let noun = sink.format.noun;
+    if sink.reading.yaml.whole_file_is_body {
+        return (
+            Effect::ReadDifferently,
+            format!(
+                "{product} loads the {noun} with none of these keys, and the whole file, front matter included, is its prompt"
+            ),
+        );
+    }
+    if sink.format.reader.split == Split::GrayMatter {
+        return (Effect::NotLoaded, format!("{product} skips this {noun} without a word"));
+    }
+    lost(sink)
+}
+
+/// The retry's words, for messages.
+fn retry_words(sink: &Sink) -> &'static str {
+    match sink.format.reader.retry() {
+        Some(Retry::QuoteLinesAndTabs) => " even after quoting values and replacing tabs",
+        Some(Retry::SanitizeColons) => " even after its retry (values holding `:` read as blocks)",
+        _ => "",
+    }
+}
+
 pub(super) fn check(sink: &mut Sink) -> bool {
     if sink.format.reader.parser == Parser::VsCode {
         return own_parser(sink);
@@ -49,7 +77,46 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         missing_or_unopened(sink, reading.none_because);
         return false;
     };
-    if fm.close.is_none() {
+    if fm.close.is_none() && sink.format.reader.split == Split::GrayMatter {
+        // gray-matter reads the whole rest of the file as the front matter.
+        let fix = close_fix(sink, fm.yaml.start);
+        let no_line_feed = !sink
+            .doc
+            .slice(&(0..sink.doc.rope().len_bytes().min(4096)))
+            .contains('\n');
+        let (effect, then) = match &reading.yaml.error {
+            None if no_line_feed => (
+                Effect::ReadDifferently,
+                format!(
+                    "the lines of this file end with CR only, so {product} finds no line end after `---` and reads the rest as the name of a front matter language: the {} has none of its keys and no prompt; save it with LF or CRLF line ends",
+                    sink.format.noun
+                ),
+            ),
+            None => (
+                Effect::ReadDifferently,
+                format!(
+                    "{product} reads every line after it as YAML, and the {} has no prompt",
+                    sink.format.noun
+                ),
+            ),
+            Some(_) => {
+                let (e, t) = unreadable(sink);
+                (
+                    e,
+                    format!("{product} reads every line after it as YAML, which it cannot read: {t}"),
+                )
+            }
+        };
+        let msg = match no_line_feed && reading.yaml.error.is_none() {
+            true => then,
+            false => format!("front matter is never closed: add a line `---` after the last key; {then}"),
+        };
+        sink.push_as("front-matter/unclosed", effect, fm.open.clone(), msg)
+            .with_fix((!no_line_feed).then_some(fix));
+        if reading.yaml.error.is_some() {
+            return false;
+        }
+    } else if fm.close.is_none() {
         let fix = close_fix(sink, fm.yaml.start);
         let (effect, then) = lost(sink);
         sink.push_as(
@@ -69,6 +136,26 @@ pub(super) fn check(sink: &mut Sink) -> bool {
             format!("the front matter is closed by a `-----` rule instead of `---`: {product} ends it at the first three dashes, so the prompt starts with `--`; strict YAML tools read on to the next `---`. Write exactly `---`"),
         )
         .with_fix(Some(Fix::replace("Write `---`", whole, "---")));
+    }
+    if let Some(close) = &fm.close
+        && sink.format.reader.split == Split::GrayMatter
+        && !fm.closed_by_rule
+    {
+        let line = line_range(sink, close.start);
+        let rest = sink.doc.slice(&(close.end..line.end.max(close.end)));
+        if !rest.trim().is_empty() {
+            let fix = Fix::replace(
+                "Move the text to the next line",
+                close.end..line.end,
+                format!("{}{}", sink.line_end(), rest.trim_start()),
+            );
+            sink.push(
+                "front-matter/close-with-text",
+                line,
+                format!("`{}` follows the closing `---`: {product} ends the front matter at the dashes, and its prompt starts with that text; strict YAML tools do not close the front matter here", truncate(&rest)),
+            )
+            .with_fix(Some(fix));
+        }
     }
     if let (true, Some(close)) = (fm.closed_mid_line, &fm.close) {
         // No `---` line anywhere, and the text up to a `---` in the prose is no YAML: the real
@@ -142,11 +229,16 @@ pub(super) fn check(sink: &mut Sink) -> bool {
             .extend(fixes);
             continue;
         }
+        let how = match sink.format.reader.retry() {
+            Some(Retry::SanitizeColons) => "when the front matter fails, {product} reads values holding `:` as `|-` blocks, so it reads this one as written",
+            _ => "{product} quotes it and reads it as written",
+        }
+        .replace("{product}", product);
         sink.push(
             "yaml/needs-quotes",
             r.value.clone(),
             format!(
-                "the value of `{}` holds `: ` or starts with a YAML indicator, which strict YAML rejects: {product} quotes it and reads it as written, but strict YAML tools and other agent runners reject the file. Quote the value or use a `|` block",
+                "the value of `{}` holds `: ` or starts with a YAML indicator, which strict YAML rejects: {how}, but strict YAML tools and other agent runners reject the file. Quote the value or use a `|` block",
                 r.key
             ),
         )
@@ -155,22 +247,32 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     }
     if let Some(first) = yaml.tab_lines.first() {
         let n = yaml.tab_lines.len();
-        sink.push(
-            "yaml/tabs",
-            first.clone(),
-            format!(
-                "{n} line{} indented with tabs, which YAML does not allow: {product} reads each tab as two spaces and loads the file, strict YAML tools reject it; indent with spaces",
-                if n == 1 { " is" } else { "s are" }
-            ),
-        );
+        let lines = if n == 1 { " is" } else { "s are" };
+        match sink.format.reader.dialect {
+            // js-yaml 3 skips the tab and indents the line by the spaces before it only: a line
+            // meant to be nested is read one level up or more.
+            Dialect::JsYaml3 => {
+                sink.push_as(
+                    "yaml/tabs",
+                    Effect::ReadDifferently,
+                    first.clone(),
+                    format!("{n} line{lines} indented with tabs: {product}'s YAML reader skips a tab in the indentation, so the line is read as if it were not indented by it (`\tedit: deny` under `permission:` becomes a key of its own); indent with spaces"),
+                );
+            }
+            Dialect::Yaml12 => {
+                sink.push(
+                    "yaml/tabs",
+                    first.clone(),
+                    format!(
+                        "{n} line{lines} indented with tabs, which YAML does not allow: {product} reads each tab as two spaces and loads the file, strict YAML tools reject it; indent with spaces"
+                    ),
+                );
+            }
+        }
     }
     if let Some(err) = &yaml.error {
-        let (effect, then) = lost(sink);
-        let retry = if sink.format.reader.retry() == Some(crate::syntax::yaml::Retry::QuoteLinesAndTabs) {
-            " even after quoting values and replacing tabs"
-        } else {
-            ""
-        };
+        let (effect, then) = unreadable(sink);
+        let retry = retry_words(sink);
         if let Some(heading) = markdown_heading_before(sink, fm.yaml.start, err.at.start) {
             let close_line = sink.doc.rope().byte_to_line(fm.close.as_ref().map_or(0, |c| c.start)) + 1;
             sink.push_as(
@@ -200,7 +302,14 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     }
     let Some(root) = &yaml.root else { return true };
     if !matches!(root.kind, NodeKind::Map { .. }) {
-        let (effect, then) = lost(sink);
+        let (effect, then) = match sink.format.vocab.unknown_keys_go_to() {
+            // OpenCode spreads the list or the text into numbered provider options.
+            Some(to) => (
+                Effect::Ignored,
+                format!("{product} reads none of it as agent keys (it spreads it into numbered `{to}`)"),
+            ),
+            None => lost(sink),
+        };
         sink.push_as(
             "yaml/not-a-mapping",
             effect,
@@ -470,7 +579,7 @@ fn key_of_line(line: &str) -> Option<&str> {
 /// Whether the reader's retry ignores CRLF lines (Claude Code's line pattern ends at `$`, and a
 /// CR before it does not match).
 fn retry_needs_lf(sink: &Sink) -> bool {
-    sink.format.reader.retry() == Some(crate::syntax::yaml::Retry::QuoteLinesAndTabs)
+    sink.format.reader.retry() == Some(Retry::QuoteLinesAndTabs)
 }
 
 /// A one-line plain value followed by ` # …` on its line: YAML reads the value up to the `#`.
@@ -582,6 +691,20 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
             Effect::Portability,
             first,
             format!("{msg}: {} loads it all the same, named after its folder and described by its first line, but the standard and stricter tools require `name` and `description`", sink.format.product),
+        );
+        return;
+    }
+    if sink.format.reader.split == Split::GrayMatter {
+        // gray-matter finds no front matter: the agent has the defaults, and its prompt is
+        // the whole file.
+        sink.push_as(
+            "front-matter/missing",
+            Effect::ReadDifferently,
+            first,
+            format!(
+                "{msg}: {} reads no keys, so the whole file, `---` included, is the {}'s prompt",
+                sink.format.product, sink.format.noun
+            ),
         );
         return;
     }
@@ -776,6 +899,8 @@ fn explain_yaml_error(sink: &Sink, at: usize, raw: &str) -> (TextRange, String, 
     {
         quotable = true;
         "this value starts like a YAML list or mapping but is not one: quote the whole value".to_string()
+    } else if let Some(k) = raw.strip_prefix("duplicated mapping key ") {
+        format!("{k} is set twice, and a duplicate key is an error for js-yaml 3")
     } else if raw.contains("mapping values are not allowed") {
         quotable = true;
         "a plain value holds a `:` that YAML reads as a nested key (here a `:` at the end of the line or before a space): quote the value".to_string()

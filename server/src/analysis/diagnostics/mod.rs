@@ -13,13 +13,16 @@ pub use crate::formats::Effect;
 
 impl Effect {
     /// Severity follows the effect: the tool does not load the file, refuses to run it or
-    /// reports it as an error, or every run fails → error; something written has no effect or a different one →
-    /// warning; style and portability → information.
+    /// reports it as an error, every run fails, or the tool fails as a whole → error; something
+    /// written has no effect or a different one → warning; style and portability → information.
     pub fn severity(self) -> Severity {
         match self {
-            Effect::NotLoaded | Effect::Refused | Effect::RunsFail | Effect::Rejected | Effect::Unchecked => {
-                Severity::Error
-            }
+            Effect::NotLoaded
+            | Effect::Refused
+            | Effect::RunsFail
+            | Effect::Rejected
+            | Effect::BreaksTool
+            | Effect::Unchecked => Severity::Error,
             Effect::Ignored | Effect::ReadDifferently => Severity::Warning,
             Effect::Portability | Effect::Style => Severity::Information,
         }
@@ -235,6 +238,7 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
             fields::check_empty(&mut sink);
         }
     }
+    fields::undescribed_without_keys(&mut sink);
     body::check(&mut sink);
     sink.out.sort_by_key(|d| (d.range.start, d.range.end));
     sink.out

@@ -126,6 +126,11 @@ pub static RULES: &[Rule] = &[
         "A plain value holds `: ` or a YAML indicator: Claude Code quotes it and reads it as written, strict YAML tools reject the file.",
     ),
     r(
+        "front-matter/close-with-text",
+        ReadDifferently,
+        "Text after the closing `---` on its line: OpenCode ends the front matter there and starts the prompt with that text; strict tools do not close it there.",
+    ),
+    r(
         "front-matter/closed-mid-line",
         ReadDifferently,
         "A `---` inside a line ends Claude Code's front matter there: the value is cut and the rest of the file becomes the prompt.",
@@ -255,7 +260,7 @@ pub static RULES: &[Rule] = &[
         "A skill's name differs from its folder's name: Claude Code lists it under the folder, the Agent Skills standard and stricter tools reject it.",
     ),
     only(
-        &["claude-agent"],
+        &["claude-agent", "opencode-agent"],
         r("/name-mismatch", Style, "The name differs from the file name."),
     ),
     only(
@@ -476,6 +481,14 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        &["opencode-agent"],
+        r(
+            "/deprecated-key",
+            Style,
+            "`maxSteps`, the old name of `steps`, and `tools`, the old form of `permission`: OpenCode still reads both.",
+        ),
+    ),
+    only(
         &["copilot-chatmode"],
         r(
             "/legacy-chatmode",
@@ -495,8 +508,16 @@ pub static RULES: &[Rule] = &[
         &["opencode-agent"],
         r(
             "/claude-style-tools",
+            BreaksTool,
+            "OpenCode's `tools` written as a Claude Code tool list instead of a `tool: true/false` mapping: OpenCode refuses its configuration.",
+        ),
+    ),
+    only(
+        &["opencode-agent"],
+        r(
+            "/ignored-key",
             Ignored,
-            "OpenCode's `tools` written as a Claude Code tool list instead of a `tool: true/false` mapping.",
+            "A key the tool ignores where it is: `prompt` in a Markdown agent (the body is the prompt), `variant` without the agent's own `model`.",
         ),
     ),
     only(
@@ -560,6 +581,45 @@ pub static RULES: &[Rule] = &[
     ),
 ];
 
+/// Codes whose findings claim another effect in one format than the rule's usual one, because
+/// that format's tool does something else with the same mistake (OpenCode validates its keys
+/// against a schema and refuses its whole configuration for one bad value): the effect and
+/// the summary for that format.
+pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
+    (
+        "opencode-agent/wrong-type",
+        BreaksTool,
+        "A value of the wrong type, an empty one included: OpenCode refuses its whole configuration, and no agent runs.",
+    ),
+    (
+        "opencode-agent/invalid-value",
+        BreaksTool,
+        "A value outside the set OpenCode's schema allows: it refuses its whole configuration. A sampling value out of range is clamped or sent as written.",
+    ),
+    // OpenCode loads an agent without a description, and offers it to other agents as one to
+    // be called manually only.
+    (
+        "opencode-agent/missing-field",
+        ReadDifferently,
+        "No `description`: OpenCode offers the agent to other agents as one to be called manually only.",
+    ),
+    (
+        "opencode-agent/unknown-key",
+        Ignored,
+        "A key OpenCode does not define: it passes it to the model provider as an option, which ignores options it does not know.",
+    ),
+    (
+        "opencode-agent/unknown-tool",
+        Ignored,
+        "A `tools` or `permission` key that no OpenCode tool consults: the entry changes nothing.",
+    ),
+    (
+        "opencode-agent/name-mismatch",
+        Style,
+        "The `name` differs from the file name: OpenCode names the agent by `name`.",
+    ),
+];
+
 /// The rule of a code (`claude-agent/unknown-key` finds `/unknown-key`).
 pub fn rule(code: &str) -> Option<&'static Rule> {
     let short = code.find('/').map(|i| &code[i..]).unwrap_or(code);
@@ -573,7 +633,17 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 
 /// What a finding of a code claims by default.
 pub fn effect(code: &str) -> Effect {
+    if let Some((_, e, _)) = FORMAT_EFFECTS.iter().find(|(c, ..)| *c == code) {
+        return *e;
+    }
     rule(code).map_or(Ignored, |r| r.effect)
+}
+
+/// Whether the rule `short` (`/invalid-name`) applies to the format `format`.
+pub fn applies(short: &str, format: &str) -> bool {
+    RULES
+        .iter()
+        .any(|r| r.code == short && (r.formats.is_empty() || r.formats.contains(&format)))
 }
 
 /// The default severity of a code: the one its effect gives.
@@ -600,7 +670,13 @@ pub fn all_codes() -> Vec<(String, Severity, &'static str)> {
                     .iter()
                     .filter(|f| rule.formats.is_empty() || rule.formats.contains(&f.id))
                 {
-                    out.push((format!("{}/{short}", f.id), rule.effect.severity(), rule.summary));
+                    let code = format!("{}/{short}", f.id);
+                    let severity = effect(&code).severity();
+                    let summary = FORMAT_EFFECTS
+                        .iter()
+                        .find(|(c, ..)| *c == code)
+                        .map_or(rule.summary, |(.., s)| *s);
+                    out.push((code, severity, summary));
                 }
             }
             None => out.push((rule.code.to_string(), rule.effect.severity(), rule.summary)),

@@ -2,11 +2,11 @@
 //! and `permission` maps and `provider/model`, string maps, length limits, and the Agent Skills
 //! name rules. (Copilot's structured values are in `structured`.)
 
-use super::fields::{line_of, rename_fix, replace_scalar, scalar_string, to_kebab, tool_name};
+use super::fields::{consequence, line_of, rename_fix, replace_scalar, scalar_string, to_kebab, tool_name};
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
-use crate::formats::{Field, ValueKind, opencode_agent, skill};
-use crate::syntax::yaml::{Node, NodeKind, Style};
+use crate::formats::{Effect, Field, ValueKind, opencode_agent, skill};
+use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
 
 pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) {
     let key = field.key;
@@ -15,29 +15,7 @@ pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) 
     }
     match &field.value {
         ValueKind::Globs => globs(sink, key, v),
-        ValueKind::Number { max } => {
-            let n = match &v.kind {
-                NodeKind::Scalar {
-                    value,
-                    style: Style::Plain,
-                } => value.parse::<f64>().ok(),
-                _ => None,
-            };
-            match n {
-                Some(n) if (0.0..=f64::from(*max)).contains(&n) => {}
-                Some(n) => {
-                    sink.push(
-                        "/invalid-value",
-                        v.span.clone(),
-                        format!(
-                            "`{key}` must be between 0 and {max}, not {n}; {} rejects it",
-                            tool_name(sink)
-                        ),
-                    );
-                }
-                None => wrong_type(sink, v, key, "a number"),
-            }
-        }
+        ValueKind::Number { max } => number(sink, key, v, f64::from(*max)),
         ValueKind::ToolMap => tool_map(sink, key, v),
         ValueKind::Permission => permission(sink, key, v),
         ValueKind::StringMap => match &v.kind {
@@ -60,37 +38,187 @@ pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) 
 }
 
 fn wrong_type(sink: &mut Sink, v: &Node, key: &str, expected: &str) {
-    let got = v.type_name();
+    let got = v.type_name_in(sink.format.reader.dialect);
     let range = if v.span.is_empty() {
         line_of(sink, v)
     } else {
         v.span.clone()
     };
-    sink.push("/wrong-type", range, format!("`{key}` must be {expected}, not a {got}"));
+    let then = then_of(sink, "/wrong-type");
+    sink.push(
+        "/wrong-type",
+        range,
+        format!("`{key}` must be {expected}, not a {got}{then}"),
+    );
 }
 
-/// OpenCode's `model` is `provider/model-id`.
-pub(super) fn check_provider_model(sink: &mut Sink, v: &Node, s: &str) {
-    if s.contains('/') {
+/// `: what the tool then does` for a rule whose findings in this format claim more than that
+/// the value is ignored (OpenCode refuses its configuration).
+fn then_of(sink: &Sink, rule: &str) -> String {
+    let code = format!("{}{rule}", sink.format.id);
+    match super::rules::effect(&code) {
+        Effect::Ignored => String::new(),
+        effect => format!(": {}", consequence(sink, effect)),
+    }
+}
+
+/// A sampling number: a finite number; out of range, what the provider does with it.
+fn number(sink: &mut Sink, key: &str, v: &Node, max: f64) {
+    let dialect = sink.format.reader.dialect;
+    let numeric = matches!(v.scalar_type_in(dialect), Some(ScalarType::Int | ScalarType::Float));
+    let Some(text) = v.as_str().filter(|_| numeric) else {
+        return wrong_type(sink, v, key, "a number");
+    };
+    let n = match text {
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Ok(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => Ok(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => Ok(f64::NAN),
+        t => t.replace('_', "").parse::<f64>(),
+    };
+    let Ok(n) = n else {
+        return; // `0x1F`, `1:30`: numbers, and no sampling value anyone writes so
+    };
+    let product = tool_name(sink);
+    if !n.is_finite() {
+        let then = then_of(sink, "/invalid-value");
+        sink.push(
+            "/invalid-value",
+            v.span.clone(),
+            format!("`{key}` must be a finite number, not `{text}`{then}"),
+        );
         return;
     }
-    let instead = crate::formats::claude_models::lookup(s).map(|m| {
-        let id = match m.id {
-            "sonnet" | "inherit" | "default" | "best" => "claude-sonnet-4-5",
-            "opus" | "opusplan" => "claude-opus-4-5",
-            "haiku" => "claude-haiku-4-5",
-            id => id,
-        };
-        format!("anthropic/{id}")
+    if (0.0..=max).contains(&n) {
+        return;
+    }
+    let model = sink
+        .reading
+        .yaml
+        .root
+        .as_ref()
+        .and_then(|r| r.get("model"))
+        .and_then(|m| m.as_text_in(dialect))
+        .map(str::to_string);
+    match sink.format.vocab.clamped(key) {
+        Some((prefix, lo, hi)) if model.as_deref().is_some_and(|m| m.starts_with(prefix)) => {
+            let sent = n.clamp(lo, hi);
+            sink.push_as(
+                "/invalid-value",
+                Effect::ReadDifferently,
+                v.span.clone(),
+                format!("`{key}` is {n}, outside {lo}–{hi}: {product} sends {sent} to this model's provider, which clamps `{key}` to {lo}–{hi}"),
+            );
+        }
+        Some((prefix, lo, hi)) => {
+            sink.push_as(
+                "/invalid-value",
+                Effect::Portability,
+                v.span.clone(),
+                format!("`{key}` is {n}, outside 0–{max}: for `{prefix}…` models {product} sends {} (their provider clamps `{key}` to {lo}–{hi}); other providers get {n}, and take at most 2", n.clamp(lo, hi)),
+            );
+        }
+        None => {
+            sink.push_as(
+                "/invalid-value",
+                Effect::Portability,
+                v.span.clone(),
+                format!(
+                    "`{key}` is {n}, outside 0–{max}: {product} sends it as written, and model providers take 0–{max}"
+                ),
+            );
+        }
+    }
+}
+
+/// OpenCode's `model` is `provider/model-id`, split at the first `/`; a model its catalogue
+/// does not have is not found, and the run fails before anything is sent.
+pub(super) fn check_provider_model(sink: &mut Sink, v: &Node, written: &str) {
+    let product = tool_name(sink);
+    let s = written.trim();
+    let fails = consequence(sink, Effect::RunsFail);
+    if s != written {
+        let fix = replace_scalar(sink, v, "Remove the spaces".into(), s);
+        sink.push(
+            "/unknown-model",
+            v.span.clone(),
+            format!("the model has blanks around it: {product} looks for `{written}` as written, finds no such model, and {fails}"),
+        )
+        .with_fix(fix);
+        return;
+    }
+    let Some((provider, id)) = s.split_once('/') else {
+        let instead = crate::formats::claude_models::lookup(s).map(|m| {
+            let id = match m.id {
+                "sonnet" | "inherit" | "default" | "best" => "claude-sonnet-4-5",
+                "opus" | "opusplan" => "claude-opus-4-5",
+                "haiku" => "claude-haiku-4-5",
+                id => id,
+            };
+            format!("anthropic/{id}")
+        });
+        let fix = instead
+            .as_deref()
+            .and_then(|i| replace_scalar(sink, v, format!("Change to `{i}`"), i));
+        let eg = instead.clone().unwrap_or_else(|| "anthropic/claude-sonnet-4-5".into());
+        sink.push(
+            "/unknown-model",
+            v.span.clone(),
+            format!("{product} models are written `provider/model-id` (e.g. `{eg}`): it reads `{s}` as the provider `{s}` with no model, finds none, and {fails}"),
+        )
+        .with_fix(fix);
+        return;
+    };
+    if provider.is_empty() || id.is_empty() {
+        let missing = if provider.is_empty() { "provider" } else { "model id" };
+        sink.push(
+            "/unknown-model",
+            v.span.clone(),
+            format!("`{s}` has no {missing}: {product} finds no such model, and {fails}"),
+        );
+        return;
+    }
+    // The providers whose catalogue agentls knows; any other may be configured by the user,
+    // unless it is a misspelling of a known one.
+    let known = match provider {
+        "anthropic" => opencode_agent::ANTHROPIC_MODELS,
+        p => {
+            if let Some(n) = nearest(p, ["anthropic"]) {
+                let to = format!("{n}/{id}");
+                let fix = replace_scalar(sink, v, format!("Change to `{to}`"), &to);
+                sink.push(
+                    "/unknown-model",
+                    v.span.clone(),
+                    format!(
+                        "no provider is called `{p}`: did you mean `{n}`? {product} finds no such model, and {fails}"
+                    ),
+                )
+                .with_fix(fix);
+            }
+            return;
+        }
+    };
+    if known.contains(&id) {
+        return;
+    }
+    let suggestion = nearest(id, known.iter().copied());
+    let fix = suggestion.and_then(|n| {
+        replace_scalar(
+            sink,
+            v,
+            format!("Change to `{provider}/{n}`"),
+            &format!("{provider}/{n}"),
+        )
     });
-    let fix = instead
-        .as_deref()
-        .and_then(|i| replace_scalar(sink, v, format!("Change to `{i}`"), i));
-    let eg = instead.clone().unwrap_or_else(|| "anthropic/claude-sonnet-4-5".into());
+    let hint = suggestion
+        .map(|n| format!(": did you mean `{provider}/{n}`?"))
+        .unwrap_or_default();
     sink.push(
         "/unknown-model",
         v.span.clone(),
-        format!("OpenCode models are written `provider/model-id` (e.g. `{eg}`); `{s}` names no provider"),
+        format!(
+            "the model catalogue of {} has no `{s}`{hint} {product} finds no such model, and {fails}",
+            opencode_agent::VERSION
+        ),
     )
     .with_fix(fix);
 }
@@ -165,12 +293,14 @@ fn globs(sink: &mut Sink, key: &str, v: &Node) {
 }
 
 fn tool_map(sink: &mut Sink, key: &str, v: &Node) {
+    let dialect = sink.format.reader.dialect;
     let NodeKind::Map { entries, .. } = &v.kind else {
         if matches!(v.kind, NodeKind::Scalar { .. } | NodeKind::Seq { .. }) {
+            let then = then_of(sink, "/claude-style-tools");
             sink.push(
                 "/claude-style-tools",
                 v.span.clone(),
-                format!("OpenCode's `{key}` is a mapping of tool id to `true`/`false` (`write: false`), not a Claude Code tool list; {} ignores this one", tool_name(sink)),
+                format!("OpenCode's `{key}` is a mapping of tool id to `true`/`false` (`write: false`), not a Claude Code tool list{then}"),
             );
         } else {
             wrong_type(sink, v, key, "a mapping of tool → `true`/`false`");
@@ -178,56 +308,161 @@ fn tool_map(sink: &mut Sink, key: &str, v: &Node) {
         return;
     };
     for e in entries {
-        let ok = matches!(&e.value.kind, NodeKind::Scalar { value, style: Style::Plain } if matches!(value.as_str(), "true" | "false"));
+        if e.key.as_str() == Some("<<") {
+            continue; // a YAML merge key
+        }
+        let ok = matches!(e.value.scalar_type_in(dialect), Some(ScalarType::Bool(_)));
         if !ok {
             wrong_type(sink, &e.value, key, "`true` or `false` for each tool");
         }
         if let Some(name) = e.key.as_str() {
-            known_tool_id(sink, &e.key, name);
+            tool_key(sink, &e.key, name);
         }
     }
 }
 
-/// An OpenCode tool id: built in, an MCP tool (`server_tool`), or a wildcard (`mcp_*`).
-fn known_tool_id(sink: &mut Sink, key_node: &Node, name: &str) {
-    let known = opencode_agent::TOOLS.iter().any(|(t, _)| *t == name)
-        || opencode_agent::PERMISSION_KEYS.contains(&name)
-        || name.contains('*')
-        || name.contains('_');
-    if known {
+/// What a `tools` key stands for: a tool id (`write`, `edit` and `patch` all turn into the
+/// `edit` permission), a pattern, or an MCP tool (`server_tool`).
+fn tool_key(sink: &mut Sink, key_node: &Node, name: &str) {
+    let builtin = opencode_agent::TOOLS
+        .iter()
+        .chain(opencode_agent::SESSION_TOOLS)
+        .any(|(t, _)| *t == name);
+    let as_edit = opencode_agent::TOOLS_AS_EDIT.contains(&name);
+    if (builtin && name != "apply_patch") || as_edit || name.contains('*') {
         return;
     }
-    let ids = opencode_agent::TOOLS.iter().map(|(t, _)| *t);
-    let Some(s) = nearest(name, ids) else {
-        return; // a tool from a plugin or an MCP server, which agentls cannot list
-    };
-    let fix = matches!(
+    if let Some((_, why, instead)) = opencode_agent::NO_EFFECT.iter().find(|(k, ..)| *k == name) {
+        let instead = match (name, instead) {
+            // In `tools`, `patch` is an `edit`; `apply_patch` is a tool whose permission is `edit`.
+            ("apply_patch", _) => Some("patch"),
+            (_, i) => *i,
+        };
+        return no_effect(sink, key_node, name, why, instead);
+    }
+    if name.contains('_') {
+        return; // an MCP tool (`server_tool`), which agentls cannot list
+    }
+    let ids = opencode_agent::TOOLS
+        .iter()
+        .chain(opencode_agent::SESSION_TOOLS)
+        .map(|(t, _)| *t);
+    unknown_name(sink, key_node, name, nearest(name, ids), "tool");
+}
+
+/// What a `permission` key stands for: a permission OpenCode asks for, a pattern, or an MCP
+/// tool (`server_tool`).
+fn permission_key(sink: &mut Sink, key_node: &Node, name: &str) {
+    if opencode_agent::PERMISSIONS.iter().any(|p| p.key == name) || name.contains('*') {
+        return;
+    }
+    if let Some((_, why, instead)) = opencode_agent::NO_EFFECT.iter().find(|(k, ..)| *k == name) {
+        return no_effect(sink, key_node, name, why, *instead);
+    }
+    if name.contains('_') {
+        return; // an MCP tool (`server_tool`), which agentls cannot list
+    }
+    let keys = opencode_agent::PERMISSIONS
+        .iter()
+        .map(|p| p.key)
+        .chain(opencode_agent::NO_EFFECT.iter().map(|(k, ..)| *k));
+    match nearest(name, keys) {
+        // `wirte` was meant as `write`, which itself has no effect.
+        Some(s) if let Some((_, why, instead)) = opencode_agent::NO_EFFECT.iter().find(|(k, ..)| *k == s) => {
+            let plain = matches!(
+                key_node.kind,
+                NodeKind::Scalar {
+                    style: Style::Plain,
+                    ..
+                }
+            );
+            let fix = instead
+                .filter(|_| plain)
+                .map(|i| Fix::replace(format!("Change to `{i}`"), key_node.span.clone(), i));
+            let use_instead = instead.map(|i| format!("; use `{i}`")).unwrap_or_default();
+            sink.push(
+                "/unknown-tool",
+                key_node.span.clone(),
+                format!("OpenCode has no permission `{name}`: did you mean `{s}`? That has no effect either: {why}{use_instead}. This entry changes nothing"),
+            )
+            .with_fix(fix);
+        }
+        suggestion => unknown_name(sink, key_node, name, suggestion, "permission"),
+    }
+}
+
+/// A key OpenCode accepts and never consults.
+fn no_effect(sink: &mut Sink, key_node: &Node, name: &str, why: &str, instead: Option<&str>) {
+    let free = instead.is_some_and(|i| {
+        sink.reading
+            .yaml
+            .root
+            .as_ref()
+            .and_then(|r| {
+                r.entries()
+                    .iter()
+                    .find(|e| e.value.entries().iter().any(|x| x.key.span == key_node.span))
+            })
+            .is_some_and(|parent| parent.value.get(i).is_none())
+    });
+    let plain = matches!(
         key_node.kind,
         NodeKind::Scalar {
             style: Style::Plain,
             ..
         }
-    )
-    .then(|| Fix::replace(format!("Change to `{s}`"), key_node.span.clone(), s));
+    );
+    let fix = instead
+        .filter(|_| free && plain)
+        .map(|i| Fix::replace(format!("Change to `{i}`"), key_node.span.clone(), i));
+    let use_instead = instead.map(|i| format!("; use `{i}`")).unwrap_or_default();
     sink.push(
         "/unknown-tool",
         key_node.span.clone(),
-        format!("unknown tool `{name}`: did you mean `{s}`? OpenCode tool ids are lowercase"),
+        format!("`{name}` has no effect: {why}, so this entry changes nothing{use_instead}"),
+    )
+    .with_fix(fix);
+}
+
+/// A tool or permission name OpenCode has nothing for.
+fn unknown_name(sink: &mut Sink, key_node: &Node, name: &str, suggestion: Option<&str>, what: &str) {
+    let plain = matches!(
+        key_node.kind,
+        NodeKind::Scalar {
+            style: Style::Plain,
+            ..
+        }
+    );
+    let fix = suggestion
+        .filter(|_| plain)
+        .map(|s| Fix::replace(format!("Change to `{s}`"), key_node.span.clone(), s));
+    let hint = match suggestion {
+        Some(s) if s.eq_ignore_ascii_case(name) => format!(": names are lowercase, did you mean `{s}`?"),
+        Some(s) => format!(": did you mean `{s}`?"),
+        None => String::new(),
+    };
+    sink.push(
+        "/unknown-tool",
+        key_node.span.clone(),
+        format!(
+            "OpenCode has no {what} `{name}`{hint} This entry changes nothing (unless a plugin adds a tool of that name)"
+        ),
     )
     .with_fix(fix);
 }
 
 fn permission_value(sink: &mut Sink, key: &str, v: &Node) {
     let choices = opencode_agent::PERMISSION_VALUES;
-    match scalar_string(v) {
+    match v.as_text_in(sink.format.reader.dialect) {
         Some(s) if choices.iter().any(|c| c.value == s) => {}
         Some(s) => {
             let n = nearest(s, choices.iter().map(|c| c.value));
             let fix = n.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
+            let then = then_of(sink, "/invalid-value");
             sink.push(
                 "/invalid-value",
                 v.span.clone(),
-                format!("`{s}` is not a permission for `{key}`: use `allow`, `ask` or `deny`"),
+                format!("`{s}` is not a permission action for `{key}` (they are `allow`, `ask` and `deny`){then}"),
             )
             .with_fix(fix);
         }
@@ -236,20 +471,43 @@ fn permission_value(sink: &mut Sink, key: &str, v: &Node) {
 }
 
 fn permission(sink: &mut Sink, key: &str, v: &Node) {
+    if matches!(v.kind, NodeKind::Scalar { .. }) {
+        // One action for every tool.
+        return permission_value(sink, key, v);
+    }
     let NodeKind::Map { entries, .. } = &v.kind else {
-        return wrong_type(sink, v, key, "a mapping of tool → `allow`/`ask`/`deny`");
+        return wrong_type(
+            sink,
+            v,
+            key,
+            "`allow`, `ask`, `deny` or a mapping of permission → action",
+        );
     };
     for e in entries {
-        let Some(tool) = e.key.as_str() else { continue };
-        known_tool_id(sink, &e.key, tool);
+        let Some(name) = e.key.as_str() else { continue };
+        if name == "<<" {
+            continue; // a YAML merge key
+        }
+        permission_key(sink, &e.key, name);
+        let patterns = opencode_agent::PERMISSIONS
+            .iter()
+            .find(|p| p.key == name)
+            .is_none_or(|p| p.patterns);
         match &e.value.kind {
-            // `bash: {"git *": allow, "*": ask}`: command globs.
-            NodeKind::Map { entries: rules, .. } => {
+            // `bash: {"git *": allow, "*": ask}`: patterns, the last match wins.
+            NodeKind::Map { entries: rules, .. } if patterns => {
                 for r in rules {
-                    permission_value(sink, tool, &r.value);
+                    permission_value(sink, name, &r.value);
                 }
             }
-            _ => permission_value(sink, tool, &e.value),
+            NodeKind::Map { .. } => wrong_type(
+                sink,
+                &e.value,
+                name,
+                "one action (`allow`, `ask` or `deny`), which is all this permission takes",
+            ),
+            NodeKind::Alias => {}
+            _ => permission_value(sink, name, &e.value),
         }
     }
 }
