@@ -126,6 +126,15 @@ pub fn opencode(latest: bool) -> Result<Installed, String> {
     Ok(Installed { bin, version })
 }
 
+/// Kilo Code's CLI: the npm package's postinstall puts the platform package's native binary at
+/// `bin/.kilo` (`bin/kilo` is a Node wrapper that starts it). Checked hermetically, as OpenCode.
+pub fn kilo(latest: bool) -> Result<Installed, String> {
+    let (pin, version) = version_of("kilo", latest)?;
+    let dir = npm_install(&pin.package, &version)?;
+    let bin = dir.join("node_modules/@kilocode/cli/bin/.kilo");
+    Ok(Installed { bin, version })
+}
+
 /// Runs `cmd` (a tool's `--version`) and checks that it prints `version`.
 pub fn check_printed_version(mut cmd: Command, what: &str, version: &str) -> Result<(), String> {
     let out = cmd.output().map_err(|e| format!("{what} could not be started: {e}"))?;
@@ -163,7 +172,7 @@ mod tests {
     #[test]
     fn every_pin_names_a_package_and_an_exact_version() {
         let pins = super::pins();
-        for name in ["claude-code", "code-server", "opencode"] {
+        for name in ["claude-code", "code-server", "opencode", "kilo"] {
             let pin = &pins[name];
             assert!(!pin.package.is_empty());
             assert!(

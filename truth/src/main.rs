@@ -111,6 +111,7 @@ fn observes(tool: &str) -> Result<fn(&Case) -> bool, String> {
     match tool {
         "claude-code" => Ok(truth::judge::claude_observes),
         "opencode" => Ok(truth::judge::opencode_observes),
+        "kilo" => Ok(truth::judge::kilo_observes),
         "vscode" => Ok(truth::vscode::observes),
         "cline" => Ok(truth::cline::cases::observes),
         "gemini-cli" => Ok(truth::gemini::observes),
@@ -133,9 +134,9 @@ fn record(o: &Opts) -> Result<(), String> {
             eprintln!("truth: wrote {}", path.display());
             Ok(())
         }
-        "opencode" => {
+        "opencode" | "kilo" => {
             let cases = select(o)?;
-            let oc = OpenCode::install(o.latest)?;
+            let oc = OpenCode::install_flavour(flavour(&o.tool), o.latest)?;
             write_recording(o, oc.version(), &cases, oc.observe(&cases)?)
         }
         _ => {
@@ -195,7 +196,7 @@ fn show(o: &Opts) -> Result<(), String> {
     match o.tool.as_str() {
         "cline" => truth::cline::show(&case),
         "vscode" => show_vscode(id),
-        "opencode" => show_line::<truth::opencode::Observation>(o, &case),
+        "opencode" | "kilo" => show_line::<truth::opencode::Observation>(o, &case),
         _ => show_line::<Observation>(o, &case),
     }
 }
@@ -268,9 +269,9 @@ fn check(o: &Opts) -> Result<(), String> {
         "gemini-cli" => truth::gemini::cli::check(&o.only, o.sample),
         "cline" => truth::cline::check(&select(o)?),
         "vscode" => check_vscode(o),
-        "opencode" => {
+        "opencode" | "kilo" => {
             let cases = select(o)?;
-            let oc = OpenCode::install(false)?;
+            let oc = OpenCode::install_flavour(flavour(&o.tool), false)?;
             compare(o, oc.version(), &cases, oc.observe(&cases)?)
         }
         _ => {
@@ -424,12 +425,24 @@ fn drift(o: &Opts) -> Result<(), String> {
     Ok(())
 }
 
+/// OpenCode, or its fork Kilo Code (`--tool kilo`).
+fn flavour(tool: &str) -> &'static truth::opencode::Flavour {
+    match tool {
+        "kilo" => &truth::opencode::KILO,
+        _ => &truth::opencode::OPENCODE,
+    }
+}
+
 /// `truth judge`: agentls's claims against the recording of `--tool`.
 fn judge(o: &Opts) -> Result<(), String> {
     let v = version(o)?;
     let (report, stale, unrecorded) = match o.tool.as_str() {
         "opencode" => {
             let (r, rec) = truth::judge::opencode_report(&v)?;
+            (r, rec.stale.len(), rec.unrecorded.len())
+        }
+        "kilo" => {
+            let (r, rec) = truth::judge::kilo_report(&v)?;
             (r, rec.stale.len(), rec.unrecorded.len())
         }
         _ => {
@@ -485,6 +498,8 @@ fn main() -> ExitCode {
         "install" => match opts.rest.first().map(String::as_str) {
             Some("claude-code") => Claude::install(opts.latest).map(|c| println!("{}", c.installed.bin.display())),
             Some("opencode") => OpenCode::install(opts.latest).map(|c| println!("{}", c.installed.bin.display())),
+            Some("kilo") => OpenCode::install_flavour(&truth::opencode::KILO, opts.latest)
+                .map(|c| println!("{}", c.installed.bin.display())),
             Some("cline") => {
                 truth::cline::Cline::install(opts.latest).map(|c| println!("{}", c.installed.bin.display()))
             }

@@ -64,7 +64,7 @@ fn load_verdicts_agree() {
         ));
     }
     expect_test::expect![[r#"
-        mutation/: 283 cases: OpenCode loads 218 and agentls agrees on all; the other 65 it skips or refuses its configuration for, and agentls reports each
+        mutation/: 348 cases: OpenCode loads 269 and agentls agrees on all; the other 79 it skips or refuses its configuration for, and agentls reports each
         fixture/: 7 cases: OpenCode loads 5 and agentls agrees on all; the other 2 it skips or refuses its configuration for, and agentls reports each
         docs/: 24 cases: OpenCode loads 21 and agentls agrees on all; the other 3 it skips or refuses its configuration for, and agentls reports each
     "#]]

@@ -84,6 +84,13 @@ pub(crate) const WHEN_TO_USE: Field = f(
     "Extra guidance for Claude on when to invoke it, added to `description`.",
 );
 
+/// `commands/gsd/plan.md` is `/gsd:plan`.
+pub static NAMING: super::CommandNaming = super::CommandNaming {
+    folders: &["commands"],
+    separator: ":",
+    name_key: None,
+};
+
 pub static FORMAT: Format = Format {
     id: "claude-command",
     name: "Claude Code slash command",

@@ -135,6 +135,20 @@ mod tests {
         assert_eq!(id("p/.claude/output-styles/terse.md", &[]), Some("claude-output-style"));
         assert_eq!(id("p/.opencode/agent/review.md", &[]), Some("opencode-agent"));
         assert_eq!(id("p/.cursor/rules/style.mdc", &[]), Some("cursor-rule"));
+        // OpenCode commands, not Claude Code's (whose rule takes any `commands/` folder).
+        assert_eq!(id("p/.opencode/commands/x.md", &[]), Some("opencode-command"));
+        assert_eq!(id("p/.opencode/command/team/x.md", &[]), Some("opencode-command"));
+        assert_eq!(
+            id("home/.config/opencode/commands/x.md", &["description"]),
+            Some("opencode-command")
+        );
+        assert_eq!(id("p/.opencode/README.md", &[]), None);
+        // Kilo Code: OpenCode's formats at Kilo's paths, the legacy `.kilocode/` included.
+        assert_eq!(id("p/.kilo/agents/x.md", &[]), Some("kilo-agent"));
+        assert_eq!(id("p/.kilocode/agent/x.md", &[]), Some("kilo-agent"));
+        assert_eq!(id("home/.config/kilo/agents/x.md", &[]), Some("kilo-agent"));
+        assert_eq!(id("p/.kilo/commands/x.md", &[]), Some("kilo-command"));
+        assert_eq!(id("p/.kilo/README.md", &[]), None);
         assert_eq!(id("p/README.md", &[]), None);
         // A command outside `commands/`, by its content.
         let cmd =

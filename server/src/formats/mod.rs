@@ -15,7 +15,10 @@ pub mod copilot_tools;
 pub mod cursor_rule;
 pub mod detect;
 pub mod effect;
+pub mod kilo;
 pub mod opencode_agent;
+pub mod opencode_command;
+pub mod opencode_skill;
 pub mod skill;
 
 pub use detect::{Detection, detect};
@@ -341,6 +344,27 @@ impl Format {
     pub fn field(&self, key: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.key == key)
     }
+
+    /// Where the tool puts front matter keys it does not know ([`Vocab::unknown_keys_go_to`]):
+    /// only an agent's go anywhere (OpenCode drops a command's).
+    pub fn unknown_keys_go_to(&self) -> Option<&'static str> {
+        self.agent_only(self.vocab.unknown_keys_go_to())
+    }
+
+    /// Keys of other tools' agents people copy into this format ([`Vocab::foreign_keys`]).
+    pub fn foreign_keys(&self) -> &'static [(&'static str, &'static str, &'static str)] {
+        self.agent_only(Some(self.vocab.foreign_keys())).unwrap_or(&[])
+    }
+
+    /// How files of this format are offered to agents, if by their description
+    /// ([`Vocab::delegation`]): agents only, not the commands of the same product.
+    pub fn delegation(&self) -> Option<&'static Delegation> {
+        self.agent_only(self.vocab.delegation())
+    }
+
+    fn agent_only<T>(&self, v: Option<T>) -> Option<T> {
+        v.filter(|_| self.kind == Kind::Agent)
+    }
 }
 
 /// How a tool offers agents to other agents, for formats whose agents are offered by their
@@ -443,10 +467,14 @@ pub static FORMATS: &[&Format] = &[
     &copilot::AGENT,
     &skill::FORMAT,
     &claude_memory::MEMORY,
+    // Before Claude Code's commands, whose `commands/` folder rule matches these too.
+    &opencode_command::FORMAT,
+    &kilo::COMMAND,
     &claude_command::FORMAT,
     &claude_memory::RULE,
     &claude_memory::OUTPUT_STYLE,
     &opencode_agent::FORMAT,
+    &kilo::AGENT,
     &cursor_rule::FORMAT,
 ];
 
@@ -465,8 +493,41 @@ pub fn example_path(format: &Format, stem: &str) -> String {
         "copilot-prompt" => format!("project/.github/prompts/{stem}.prompt.md"),
         "copilot-instructions" => format!("project/.github/instructions/{stem}.instructions.md"),
         "opencode-agent" => format!("project/.opencode/agent/{stem}.md"),
+        "opencode-command" => format!("project/.opencode/commands/{stem}.md"),
+        "kilo-agent" => format!("project/.kilo/agents/{stem}.md"),
+        "kilo-command" => format!("project/.kilo/commands/{stem}.md"),
         "cursor-rule" => format!("project/.cursor/rules/{stem}.mdc"),
         _ => format!("project/{stem}.md"),
+    }
+}
+
+/// How a command file's path becomes the name it is invoked by.
+#[derive(Debug)]
+pub struct CommandNaming {
+    /// The folders commands live in; the name is the path below the nearest one.
+    pub folders: &'static [&'static str],
+    /// What joins sub-folders in the name (`commands/gsd/plan.md` → `/gsd:plan` in Claude Code,
+    /// `/gsd/plan` in OpenCode).
+    pub separator: &'static str,
+    /// A front matter key whose value replaces the name derived from the path.
+    pub name_key: Option<&'static str>,
+}
+
+/// How a command format's files are named (Claude Code's way for any other format).
+pub fn command_naming(format: &Format) -> &'static CommandNaming {
+    match format.id {
+        "opencode-command" | "kilo-command" => &opencode_command::NAMING,
+        _ => &claude_command::NAMING,
+    }
+}
+
+/// Agents a tool ships, which a file may name without an agent file in the workspace; `None`
+/// for formats whose tool's built-in agents are listed elsewhere (Claude Code's, Copilot's).
+pub fn builtin_agents(format: &Format) -> Option<&'static [&'static str]> {
+    match format.id {
+        "opencode-agent" | "opencode-command" => Some(opencode_agent::BUILTIN_AGENTS),
+        "kilo-agent" | "kilo-command" => Some(kilo::BUILTIN_AGENTS),
+        _ => None,
     }
 }
 

@@ -84,6 +84,11 @@ pub static SESSION_TOOLS: &[(&str, &str)] = &[
     ("plan_exit", "Leave plan mode: with the experimental plan mode."),
 ];
 
+/// The agents OpenCode 1.18.33 ships (`opencode agent list` in an empty project), which a
+/// command's `agent` may name without a file; `compaction`, `summary` and `title` are hidden
+/// helpers.
+pub static BUILTIN_AGENTS: &[&str] = &["build", "plan", "general", "explore", "compaction", "summary", "title"];
+
 /// One permission OpenCode asks for.
 #[derive(Debug)]
 pub struct Permission {
@@ -214,7 +219,7 @@ pub static ANTHROPIC_MODELS: &[&str] = &[
 ];
 
 /// A key whose bad value makes OpenCode refuse its configuration; an empty value is a bad one.
-const fn strict(field: Field) -> Field {
+pub(crate) const fn strict(field: Field) -> Field {
     Field {
         on_bad: Effect::BreaksTool,
         rejects_null: true,
@@ -249,7 +254,11 @@ pub static FORMAT: Format = Format {
     reader: READER,
     guard_hooks_outside: &[],
     verified_with: Some(VERSION),
-    fields: &[
+    fields: FIELDS,
+};
+
+/// The keys of an OpenCode agent, shared with the forks that read the same files (Kilo Code).
+pub const FIELDS: &[Field] = &[
         strict(f(
             "description",
             ValueKind::Text,
@@ -356,5 +365,4 @@ pub static FORMAT: Format = Format {
                 "In a Markdown agent the body is the prompt, and this key is ignored (`prompt` is for agents in `opencode.json`).",
             )
         },
-    ],
-};
+];

@@ -82,7 +82,7 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
     let format = match entry.kind {
         FileKind::Agent(f) | FileKind::Spec(f) => f,
         FileKind::Skill => &crate::formats::skill::FORMAT,
-        FileKind::Command => &crate::formats::claude_command::FORMAT,
+        FileKind::Command(f) => f,
         FileKind::Markdown | FileKind::Other => return Vec::new(),
     };
     let copilot = format.vocab == crate::formats::Vocab::Copilot;
@@ -137,7 +137,12 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
         }
     }
     let copilot_builtins: Vec<&str> = crate::formats::copilot::BUILTIN.iter().map(|a| a.name).collect();
-    let builtins: &[&str] = if copilot { &copilot_builtins } else { BUILTIN_AGENTS };
+    let shipped = crate::formats::builtin_agents(format);
+    let builtins: &[&str] = match shipped {
+        Some(b) => b,
+        None if copilot => &copilot_builtins,
+        None => BUILTIN_AGENTS,
+    };
     for agent in &entry.refs.agents {
         let known = builtins.contains(&agent.name.as_str())
             // `plugin:agent` names a plugin's agent, which the workspace may not hold.
@@ -152,7 +157,16 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
                 diagnostic: diagnostic(
                     code("unknown-agent"),
                     agent.range.clone(),
-                    if copilot {
+                    if let Some(shipped) = shipped {
+                        format!(
+                            "no agent named `{}` in this workspace and no built-in agent of {} ({}){hint}: {} {}, unless it is a global agent in your home folder",
+                            agent.name,
+                            format.product,
+                            shipped.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", "),
+                            format.product,
+                            crate::formats::opencode_command::UNKNOWN_AGENT,
+                        )
+                    } else if copilot {
                         format!(
                             "no agent named `{}` in this workspace and no built-in agent (`agent`, `ask`, `edit`, `plan`){hint}; fine if it is a user-level agent",
                             agent.name

@@ -26,8 +26,9 @@ pub enum FileKind {
     Spec(&'static Format),
     /// `skills/<name>/SKILL.md`.
     Skill,
-    /// A slash command (`.claude/commands/**.md`, `commands/**.md`).
-    Command,
+    /// A slash command (`.claude/commands/**.md`, `commands/**.md`, `.opencode/commands/**.md`),
+    /// of its format.
+    Command(&'static Format),
     /// Any other Markdown file: its headings are still link targets.
     Markdown,
     /// Not Markdown (a fixture's script or data file): exists, has no headings.
@@ -58,7 +59,7 @@ impl FileEntry {
         let format = match kind {
             FileKind::Agent(f) | FileKind::Spec(f) => Some(f),
             FileKind::Skill => Some(&crate::formats::skill::FORMAT),
-            FileKind::Command => Some(&crate::formats::claude_command::FORMAT),
+            FileKind::Command(f) => Some(f),
             _ => None,
         };
         let scan = links::with_imports(&doc.scan(), Some(&path), format);
@@ -133,8 +134,14 @@ impl FileEntry {
 
     /// A command's name as typed: `/plan`, or `/gsd:plan` for `commands/gsd/plan.md`.
     pub fn command_name(&self) -> Option<String> {
-        if self.kind != FileKind::Command {
+        let FileKind::Command(format) = self.kind else {
             return None;
+        };
+        let naming = crate::formats::command_naming(format);
+        if naming.name_key.is_some()
+            && let Some(n) = &self.refs.name
+        {
+            return Some(format!("/{}", n.name));
         }
         let comps: Vec<String> = self
             .path
@@ -142,15 +149,17 @@ impl FileEntry {
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
-        let at = comps.iter().rposition(|c| c == "commands")?;
-        Some(format!("/{}", comps[at + 1..].join(":")))
+        let at = comps.iter().rposition(|c| naming.folders.contains(&c.as_str()))?;
+        Some(format!("/{}", comps[at + 1..].join(naming.separator)))
     }
 }
 
 impl PartialEq for FileKind {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (FileKind::Agent(a), FileKind::Agent(b)) | (FileKind::Spec(a), FileKind::Spec(b)) => a.id == b.id,
+            (FileKind::Agent(a), FileKind::Agent(b))
+            | (FileKind::Spec(a), FileKind::Spec(b))
+            | (FileKind::Command(a), FileKind::Command(b)) => a.id == b.id,
             _ => std::mem::discriminant(self) == std::mem::discriminant(other),
         }
     }
@@ -168,7 +177,7 @@ fn kind_of(doc: &Document, path: &Path) -> FileKind {
         return match d.format.kind {
             crate::formats::Kind::Agent => FileKind::Agent(d.format),
             crate::formats::Kind::Skill => FileKind::Skill,
-            crate::formats::Kind::Command => FileKind::Command,
+            crate::formats::Kind::Command => FileKind::Command(d.format),
             crate::formats::Kind::Other => FileKind::Spec(d.format),
         };
     }
@@ -178,7 +187,7 @@ fn kind_of(doc: &Document, path: &Path) -> FileKind {
         return FileKind::Skill;
     }
     if comps[..n.saturating_sub(1)].contains(&"commands") && path.extension().is_some_and(|e| e == "md") {
-        return FileKind::Command;
+        return FileKind::Command(&crate::formats::claude_command::FORMAT);
     }
     FileKind::Markdown
 }
@@ -217,7 +226,7 @@ fn keys(e: &FileEntry) -> Keys {
         .map(|p| links::resolve(&e.path, p))
         .collect();
     let (uses_agents, uses_skills) = match e.kind {
-        FileKind::Agent(_) | FileKind::Spec(_) | FileKind::Skill | FileKind::Command => (
+        FileKind::Agent(_) | FileKind::Spec(_) | FileKind::Skill | FileKind::Command(_) => (
             e.refs.agents.iter().map(|n| n.name.clone()).collect(),
             e.refs.skills.iter().map(|n| n.name.clone()).collect(),
         ),

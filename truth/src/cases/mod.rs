@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod fixtures;
 pub mod gemini;
 pub mod mutations;
+pub mod opencode;
 pub mod vscode_mutations;
 
 use crate::util::fnv64;
@@ -130,6 +131,9 @@ pub fn project_path(format: &str, stem: &str) -> String {
         "copilot-prompt" => format!(".github/prompts/{stem}.prompt.md"),
         "copilot-instructions" => format!(".github/instructions/{stem}.instructions.md"),
         "opencode-agent" => format!(".opencode/agent/{stem}.md"),
+        "opencode-command" => format!(".opencode/commands/{stem}.md"),
+        "kilo-agent" => format!(".kilo/agents/{stem}.md"),
+        "kilo-command" => format!(".kilo/commands/{stem}.md"),
         "gemini-agent" => format!(".gemini/agents/{stem}.md"),
         "gemini-skill" => format!(".gemini/skills/{stem}/SKILL.md"),
         "cursor-rule" => format!(".cursor/rules/{stem}.mdc"),
@@ -145,5 +149,6 @@ pub fn all() -> Vec<Case> {
     out.extend(corpus::all());
     out.extend(crate::cline::cases::all());
     out.extend(gemini::all());
+    out.extend(opencode::all());
     out
 }

@@ -231,13 +231,29 @@ pub fn by_format(report: &Report) -> String {
 
 /// The formats the OpenCode oracle observes.
 pub fn opencode_observes(c: &Case) -> bool {
-    c.format == "opencode-agent"
+    matches!(c.format.as_str(), "opencode-agent" | "opencode-command" | "opencode-skill")
+}
+
+/// The formats the Kilo Code oracle observes.
+pub fn kilo_observes(c: &Case) -> bool {
+    matches!(c.format.as_str(), "kilo-agent" | "kilo-command" | "kilo-skill")
 }
 
 /// Judges every case of the OpenCode recording at `version`.
 pub fn opencode_report(version: &str) -> Result<(Report, Recorded<crate::opencode::Observation>), String> {
     let lines = crate::recording::read::<crate::opencode::Observation>("opencode", version)?;
     let rec = pair(crate::cases::all(), &lines, opencode_observes);
+    let mut report = Report::default();
+    for (case, obs) in &rec.current {
+        opencode::judge(case, obs, &mut report);
+    }
+    Ok((report, rec))
+}
+
+/// Judges every case of the Kilo Code recording at `version`, as OpenCode's are judged.
+pub fn kilo_report(version: &str) -> Result<(Report, Recorded<crate::opencode::Observation>), String> {
+    let lines = crate::recording::read::<crate::opencode::Observation>("kilo", version)?;
+    let rec = pair(crate::cases::all(), &lines, kilo_observes);
     let mut report = Report::default();
     for (case, obs) in &rec.current {
         opencode::judge(case, obs, &mut report);

@@ -56,6 +56,15 @@ fn run_failed(obs: &Observation) -> Option<&str> {
 }
 
 pub fn judge(case: &Case, obs: &Observation, report: &mut Report) {
+    // Skills are not judged by claim: agentls's `skill` format is the standard as Claude Code
+    // reads it, and OpenCode's rules are data (`opencode_skill::LOADER`), compared with these
+    // observations by the drift test.
+    if case.format.ends_with("-skill") {
+        return;
+    }
+    if case.format.ends_with("-command") {
+        return judge_command(case, obs, report);
+    }
     let a = Analysed::of(case);
     let refused = obs.error.is_some();
     let tool_loaded = obs.agent.is_some() && !refused;
@@ -406,6 +415,183 @@ fn misses(case: &Case, a: &Analysed, obs: &Observation, report: &mut Report) {
         miss(
             Effect::ReadDifferently,
             format!("temperature {t} is sent as {:?}", run.temperature),
+        );
+    }
+}
+
+/// The product a case's format belongs to, as messages name it.
+fn product(case: &Case) -> &'static str {
+    agentls::formats::by_id(&case.format).map_or("OpenCode", |f| f.product)
+}
+
+/// Judges a command case: the command `GET /command` listed (or the configuration error), and
+/// the prompt its run with arguments sent.
+fn judge_command(case: &Case, obs: &Observation, report: &mut Report) {
+    let mut a = Analysed::of(case);
+    // The command's `agent` is checked against the other files of the project: the case's
+    // own files are that project.
+    let mut index = agentls::workspace::index::Index::new(false);
+    let path = std::path::PathBuf::from(&case.path);
+    index.upsert(agentls::workspace::index::FileEntry::from_text(&case.text(), path.clone()));
+    for (p, t) in &case.extra {
+        index.upsert(agentls::workspace::index::FileEntry::from_text(t, p.into()));
+    }
+    a.findings.extend(
+        agentls::workspace::cross_file::check(&index, &path)
+            .into_iter()
+            .map(|d| d.diagnostic)
+            .filter(|d| !d.code.starts_with("link/")),
+    );
+    let product = product(case);
+    let refused = obs.error.is_some();
+    let tool_loaded = obs.command.is_some() && !refused;
+    let ours_loaded = !a.claims(Effect::NotLoaded) && !a.claims(Effect::BreaksTool);
+    report.loads.insert(case.id.clone(), (tool_loaded, ours_loaded));
+    for d in &a.findings {
+        let (outcome, why) = match d.effect {
+            Effect::BreaksTool => match (&obs.error, run_failed(obs)) {
+                (Some(e), _) => (Outcome::Confirmed, e.clone()),
+                (None, Some(e)) => (Outcome::Confirmed, format!("every run fails: {e}")),
+                (None, None) => (Outcome::Contradicted, format!("{product} loads its configuration")),
+            },
+            Effect::NotLoaded => match (&obs.error, &obs.command) {
+                (Some(e), _) => (
+                    Outcome::Contradicted,
+                    format!("worse: {product} refuses its whole configuration ({e})"),
+                ),
+                (None, Some(c)) => (Outcome::Contradicted, format!("{product} lists it as `{}`", c.name)),
+                (None, None) => (Outcome::Confirmed, format!("{product} lists no command from it")),
+            },
+            Effect::RunsFail => match (&obs.run, run_failed(obs)) {
+                (_, Some(e)) => (Outcome::Confirmed, e.to_string()),
+                (Some(r), None) => (
+                    Outcome::Contradicted,
+                    format!("the run sent `{}`", r.model.clone().unwrap_or_default()),
+                ),
+                (None, None) => (Outcome::Unverifiable, "not run".into()),
+            },
+            _ if !tool_loaded => (
+                Outcome::Unverifiable,
+                format!("{product} does not load the file, or refuses the configuration"),
+            ),
+            _ => judge_loaded_command(case, &a, d, obs),
+        };
+        report.verdicts.push(Verdict {
+            case: case.id.clone(),
+            code: d.code.clone(),
+            effect: d.effect,
+            message: d.message.clone(),
+            outcome,
+            why,
+        });
+    }
+    command_misses(case, &a, obs, report);
+}
+
+fn judge_loaded_command(case: &Case, a: &Analysed, d: &Diagnostic, obs: &Observation) -> (Outcome, String) {
+    let command = obs.command.as_ref().expect("loaded");
+    let text = a.text_at(d);
+    let short = d.code.split_once('/').map_or(d.code.as_str(), |(_, s)| s);
+    let group = d.code.split('/').next().unwrap_or_default();
+    let prompt = obs.run.as_ref().map(|r| r.prompt.as_str());
+    match (group, short) {
+        (_, "unknown-key") => {
+            let key = text.trim().trim_matches(['"', '\'']).to_string();
+            // The listing has a fixed set of fields: a key it does not know leaves no trace but
+            // in the prompt, if it went there.
+            match prompt {
+                Some(p) if p.contains(&format!("{key}:")) => {
+                    (Outcome::Contradicted, format!("the prompt holds `{key}`: {p}"))
+                }
+                _ => (
+                    Outcome::Confirmed,
+                    format!("listed as `{}` with nothing of `{key}`", command.name),
+                ),
+            }
+        }
+        (_, "ignored-key") => match key_of(a, d).as_deref() {
+            Some("template") => {
+                if command.template.contains("Ignored template") {
+                    (Outcome::Contradicted, format!("the template is `{}`", command.template))
+                } else {
+                    (Outcome::Confirmed, format!("the template is the body: `{}`", command.template))
+                }
+            }
+            Some("variant") if command.model.is_none() => {
+                (Outcome::Confirmed, "the command has no model for the variant to apply to".into())
+            }
+            _ => (Outcome::Unverifiable, "no check reads this part of the recording".into()),
+        },
+        ("front-matter", "missing") | ("yaml", "syntax") | ("front-matter", "unclosed") | ("yaml", "not-a-mapping") => {
+            let whole = whole_file(case);
+            if command.description.is_none() && (command.template == whole || short == "not-a-mapping") {
+                (Outcome::Confirmed, "no keys; the template is the body or the whole file".into())
+            } else {
+                (
+                    Outcome::Contradicted,
+                    format!("the template is `{}`, the description {:?}", command.template, command.description),
+                )
+            }
+        }
+        ("yaml", "needs-quotes") => match &command.description {
+            Some(r) if text.trim() == r => (Outcome::Confirmed, format!("read as `{r}`")),
+            Some(r) => (Outcome::Contradicted, format!("read as `{r}`")),
+            None => (Outcome::Unverifiable, "no description".into()),
+        },
+        (_, "empty-body") => {
+            if command.template.is_empty() {
+                (Outcome::Confirmed, "the template is empty".into())
+            } else {
+                (Outcome::Contradicted, format!("the template is `{}`", command.template))
+            }
+        }
+        _ => match d.effect {
+            Effect::Portability | Effect::Style => (Outcome::Confirmed, "loads it".into()),
+            _ => (
+                Outcome::Unverifiable,
+                "no check reads this part of the recording".into(),
+            ),
+        },
+    }
+}
+
+fn command_misses(case: &Case, a: &Analysed, obs: &Observation, report: &mut Report) {
+    let product = product(case);
+    let mut miss = |effect: Effect, what: String| {
+        report.misses.push(Miss {
+            case: case.id.clone(),
+            effect,
+            what,
+        })
+    };
+    if let Some(e) = &obs.error {
+        if !a.claims(Effect::BreaksTool) {
+            miss(Effect::BreaksTool, format!("{product} refuses its configuration: {e}"));
+        }
+        return;
+    }
+    let Some(command) = &obs.command else {
+        if !a.claims(Effect::NotLoaded) {
+            miss(Effect::NotLoaded, format!("{product} lists no command from it"));
+        }
+        return;
+    };
+    let other_provider = command
+        .model
+        .as_deref()
+        .and_then(|m| m.split_once('/'))
+        .is_some_and(|(p, id)| !p.is_empty() && !id.is_empty() && p != "anthropic");
+    if let Some(e) = run_failed(obs)
+        && !a.claims(Effect::RunsFail)
+        && !a.claims(Effect::BreaksTool)
+        && !other_provider
+    {
+        miss(Effect::RunsFail, format!("every run fails: {e}"));
+    }
+    if command.template == whole_file(case) && case.text().starts_with("---") && !a.claims(Effect::ReadDifferently) {
+        miss(
+            Effect::ReadDifferently,
+            format!("{product} reads no keys, and the whole file is the template"),
         );
     }
 }

@@ -10,12 +10,19 @@
 //!   where the one agent that is not built in is its own.
 //! - Cases of ours whose effect shows only in a request (the model, sampling, options, tools)
 //!   are also run: `opencode run --agent NAME`, the fake model answering `ok`.
+//! - Commands go in batches too: `GET /command` lists every command (and every skill, which
+//!   OpenCode also offers as a command) as OpenCode resolved it; a refused configuration is
+//!   handled as for agents. Commands of ours are run with their arguments
+//!   (`opencode run --command NAME ARGS…`), so the fake API sees the prompt they expand to. Their
+//!   shell lines are harmless `echo`s; no command of the corpus is ever run.
+//! - Kilo Code's CLI is the same program under another name ([`run::KILO`]): the same cases at
+//!   Kilo's paths (`.kilo/`), asked the same way.
 
 pub mod run;
 
 use crate::cases::{Case, Origin};
 use crate::fake_api::Request;
-pub use run::OpenCode;
+pub use run::{Flavour, KILO, OPENCODE, OpenCode};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
@@ -39,6 +46,14 @@ pub struct Observation {
     /// What the agent sent when run (`opencode run --agent NAME`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub run: Option<Run>,
+    /// The command as `GET /command` lists it. `None` for an agent case, or a command OpenCode
+    /// does not list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<Command>,
+    /// The skill as `GET /skill` lists it. `None` for other cases, or a skill OpenCode does not
+    /// list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skill: Option<Skill>,
     /// For the catalogue case: the models `opencode models anthropic` lists.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub models: Vec<String>,
@@ -81,6 +96,38 @@ pub struct Agent {
     pub prompt_len: usize,
 }
 
+/// A skill as OpenCode resolved it (an entry of `GET /skill`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Skill {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Whether the model is offered it: listed in the `skill` tool of the reference agent.
+    pub offered: bool,
+}
+
+/// A command as OpenCode resolved it (an entry of `GET /command`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Command {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// `provider/model`, as OpenCode split it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtask: Option<bool>,
+    /// The placeholders OpenCode found in the template (`$1`, `$ARGUMENTS`), which its menu
+    /// shows as the command's arguments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
+    /// The template (the body), cut to 160 characters.
+    pub template: String,
+    pub template_len: usize,
+}
+
 /// What the agent sent to the model, or why it sent nothing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Run {
@@ -100,6 +147,9 @@ pub struct Run {
     /// The agent's own part of the system prompt, cut to 160 characters.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub system: String,
+    /// For a command: the text of the user message it was expanded to, cut to 400 characters.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prompt: String,
     /// The error OpenCode logged instead (`ProviderModelNotFoundError: …`), or what it printed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -112,10 +162,10 @@ const BATCH: usize = 40;
 /// An agent every batch project holds: its permission rules are the ones every agent gets, and
 /// its presence shows that the batch loaded.
 const BASELINE: &str = "truth-baseline";
-const BASELINE_FILE: (&str, &str) = (
-    ".opencode/agent/truth-baseline.md",
-    "---\ndescription: The harness's reference agent.\n---\nReference agent of the truth harness.\n",
-);
+const BASELINE_TEXT: &str = "---\ndescription: The harness's reference agent.\n---\nReference agent of the truth harness.\n";
+
+/// Commands per project: each costs nothing to list, and each refused configuration a restart.
+const COMMAND_BATCH: usize = 60;
 
 /// Body keys every request to the Anthropic API has.
 const USUAL_KEYS: &[&str] = &[
@@ -158,14 +208,36 @@ const RUN_GROUPS: &[&str] = &[
 ];
 
 impl OpenCode {
-    /// Observes every OpenCode agent case; others are left out.
+    /// Observes every agent and command case of this flavour (`opencode-agent`,
+    /// `kilo-command`…); others are left out.
     pub fn observe(&self, cases: &[Case]) -> Result<Vec<(String, Observation)>, String> {
-        let agents: Vec<&Case> = cases.iter().filter(|c| c.format == "opencode-agent").collect();
+        let agent_format = format!("{}-agent", self.flavour.tool);
+        let command_format = format!("{}-command", self.flavour.tool);
+        let agents: Vec<&Case> = cases.iter().filter(|c| c.format == agent_format).collect();
+        let commands: Vec<&Case> = cases.iter().filter(|c| c.format == command_format).collect();
+        let skill_format = format!("{}-skill", self.flavour.tool);
+        let skills: Vec<&Case> = cases.iter().filter(|c| c.format == skill_format).collect();
         let mut out = Vec::new();
+        if !skills.is_empty() {
+            eprintln!("truth: {}: skills ({} files)", self.flavour.tool, skills.len());
+            out.extend(self.skill_batch(&skills)?);
+        }
+        let command_batches = batches(&commands, COMMAND_BATCH);
+        for (i, batch) in command_batches.iter().enumerate() {
+            eprintln!(
+                "truth: {}: commands, batch {}/{} ({} files)",
+                self.flavour.tool,
+                i + 1,
+                command_batches.len(),
+                batch.len()
+            );
+            out.extend(self.command_batch(batch)?);
+        }
         let batches = batches(&agents, BATCH);
         for (i, batch) in batches.iter().enumerate() {
             eprintln!(
-                "truth: opencode: agents, batch {}/{} ({} files)",
+                "truth: {}: agents, batch {}/{} ({} files)",
+                self.flavour.tool,
                 i + 1,
                 batches.len(),
                 batch.len()
@@ -180,7 +252,7 @@ impl OpenCode {
         let mut obs: Vec<Observation> = vec![Observation::default(); batch.len()];
         let mut present: Vec<bool> = vec![true; batch.len()];
         let listed = loop {
-            let project = Project::new(batch, &present)?;
+            let project = Project::new(self.flavour, batch, &present)?;
             let server = self.start_server(&project)?;
             let (status, body) = server.get("/agent")?;
             if status == 200 {
@@ -290,6 +362,120 @@ impl OpenCode {
         Ok(result)
     }
 
+    /// Lists a batch of commands (`GET /command`), and runs those of ours that take
+    /// arguments.
+    fn command_batch(&self, batch: &[&Case]) -> Result<Vec<(String, Observation)>, String> {
+        let mut obs: Vec<Observation> = vec![Observation::default(); batch.len()];
+        let mut present: Vec<bool> = vec![true; batch.len()];
+        let (project, listed) = loop {
+            let project = Project::new(self.flavour, batch, &present)?;
+            let server = self.start_server(&project)?;
+            let (status, body) = server.get("/command")?;
+            if status == 200 {
+                break (project, body.as_array().cloned().unwrap_or_default());
+            }
+            let path = body["data"]["path"].as_str().unwrap_or_default();
+            let rel = path.trim_start_matches("./");
+            let named = batch
+                .iter()
+                .enumerate()
+                .position(|(i, c)| present[i] && (c.path == rel || rel.ends_with(&format!("/{}", home_rel(&c.path)))));
+            let Some(i) = named else {
+                return Err(format!(
+                    "{} refused the configuration and named no command file: {}",
+                    self.flavour.tool,
+                    describe_error(&body)
+                ));
+            };
+            obs[i].error = Some(describe_error(&body));
+            present[i] = false;
+        };
+        let commands: Vec<&Value> = listed.iter().filter(|c| c["source"] == "command").collect();
+        let mut result = Vec::new();
+        for (i, case) in batch.iter().enumerate() {
+            let mut o = obs[i].clone();
+            if present[i] {
+                let names = command_names(case);
+                o.command = commands
+                    .iter()
+                    .find(|c| names.iter().any(|n| c["name"].as_str() == Some(n.as_str())))
+                    .map(|c| command(c));
+                if let (Some(c), Some(args)) = (&o.command, case.args.as_deref())
+                    && case.origin == Origin::Ours
+                {
+                    o.run = Some(self.observe_command_run(&project, &c.name, args)?);
+                }
+            }
+            result.push((case.id.clone(), o));
+        }
+        Ok(result)
+    }
+
+    /// Lists skills (`GET /skill`, matched to the cases by where they live) and asks the
+    /// reference agent's `skill` tool which of them the model is offered. Skills have no schema
+    /// that could refuse the configuration, so one project holds them all.
+    fn skill_batch(&self, batch: &[&Case]) -> Result<Vec<(String, Observation)>, String> {
+        let present = vec![true; batch.len()];
+        let project = Project::new(self.flavour, batch, &present)?;
+        let listed = {
+            let server = self.start_server(&project)?;
+            let (status, body) = server.get("/skill")?;
+            if status != 200 {
+                return Err(format!("{}: GET /skill answered {status}: {body}", self.flavour.tool));
+            }
+            body.as_array().cloned().unwrap_or_default()
+        };
+        let home = run::Home::new()?;
+        project.write_home(home.path())?;
+        let out = self.run(project.dir.path(), home, BASELINE, "say ok")?;
+        let tool = out
+            .requests
+            .iter()
+            .find(|r| !r.system_text().contains("You are a title generator"))
+            .and_then(|r| {
+                r.body["tools"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find(|t| t["name"] == "skill")
+                    .and_then(|t| t["description"].as_str())
+                    .map(String::from)
+            })
+            .unwrap_or_default();
+        Ok(batch
+            .iter()
+            .map(|case| {
+                let at = format!("./{}", case.path);
+                let skill = listed
+                    .iter()
+                    .find(|s| s["location"].as_str() == Some(at.as_str()))
+                    .map(|s| {
+                        let name = s["name"].as_str().unwrap_or_default().to_string();
+                        Skill {
+                            offered: tool.contains(&format!("<name>{name}</name>")),
+                            description: s["description"].as_str().map(String::from),
+                            name,
+                        }
+                    });
+                (
+                    case.id.clone(),
+                    Observation {
+                        skill,
+                        ..Observation::default()
+                    },
+                )
+            })
+            .collect())
+    }
+
+    fn observe_command_run(&self, project: &Project, name: &str, args: &str) -> Result<Run, String> {
+        let home = run::Home::new()?;
+        project.write_home(home.path())?;
+        let args: Vec<&str> = args.split_whitespace().collect();
+        let out = self.run_command(project.dir.path(), home, name, &args)?;
+        Ok(read_run(&out))
+    }
+
     fn start_server(&self, project: &Project) -> Result<run::Server, String> {
         let home = run::Home::new()?;
         project.write_home(home.path())?;
@@ -340,6 +526,12 @@ impl OpenCode {
         let home = run::Home::new()?;
         project.write_home(home.path())?;
         let out = self.run(project.dir.path(), home, name, "say ok")?;
+        Ok(read_run(&out))
+    }
+}
+
+/// What a run sent (its last request that is not the title's), or the error it logged.
+fn read_run(out: &run::RunOutput) -> Run {
         let agent_req = out
             .requests
             .iter()
@@ -369,14 +561,13 @@ impl OpenCode {
                     )
                 })
             });
-        Ok(match agent_req {
+        match agent_req {
             Some(r) => run_of(r, error),
             None => Run {
                 error,
                 ..Run::default()
             },
-        })
-    }
+        }
 }
 
 /// The request an agent sent, read.
@@ -398,8 +589,22 @@ fn run_of(r: &Request, error: Option<String>) -> Run {
                 .collect()
         })
         .unwrap_or_default();
+    let prompt = r.body["messages"]
+        .as_array()
+        .and_then(|m| m.iter().find(|m| m["role"] == "user"))
+        .map(|m| match &m["content"] {
+            Value::String(s) => s.clone(),
+            Value::Array(blocks) => blocks
+                .iter()
+                .filter_map(|b| b["text"].as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            _ => String::new(),
+        })
+        .unwrap_or_default();
     Run {
         model: Some(r.model().to_string()),
+        prompt: prompt.chars().take(400).collect(),
         tools,
         temperature: r.body["temperature"].as_f64(),
         top_p: r.body["top_p"].as_f64(),
@@ -407,6 +612,48 @@ fn run_of(r: &Request, error: Option<String>) -> Run {
         system: own.chars().take(160).collect(),
         error,
     }
+}
+
+/// A command of `GET /command`, read.
+fn command(c: &Value) -> Command {
+    let template = c["template"].as_str().unwrap_or_default();
+    let model = match (c["model"]["providerID"].as_str(), c["model"]["modelID"].as_str()) {
+        (Some(p), Some(m)) => Some(format!("{p}/{m}")),
+        _ => c["model"].as_str().map(String::from),
+    };
+    Command {
+        name: c["name"].as_str().unwrap_or_default().to_string(),
+        description: c["description"].as_str().map(String::from),
+        agent: c["agent"].as_str().map(String::from),
+        model,
+        subtask: c["subtask"].as_bool(),
+        hints: c["hints"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|h| h.as_str().map(String::from))
+            .collect(),
+        template: template.chars().take(160).collect(),
+        template_len: template.chars().count(),
+    }
+}
+
+/// The names OpenCode may list a command under: a `name:` it declares, then its path below
+/// `command/` or `commands/` without `.md`.
+fn command_names(case: &Case) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(n) = case.declared_name() {
+        out.push(n);
+    }
+    let p = format!("/{}", home_rel(&case.path));
+    let rest = ["/command/", "/commands/"]
+        .iter()
+        .filter_map(|d| p.find(d).map(|i| &p[i + d.len()..]))
+        .min_by_key(|r| r.len());
+    if let Some(r) = rest {
+        out.push(r.strip_suffix(".md").unwrap_or(r).to_string());
+    }
+    out
 }
 
 /// `ConfigInvalidError: temperature: Expected number | undefined, got "hot"`.
@@ -538,10 +785,11 @@ struct Project {
 }
 
 impl Project {
-    fn new(batch: &[&Case], present: &[bool]) -> Result<Project, String> {
+    fn new(flavour: &Flavour, batch: &[&Case], present: &[bool]) -> Result<Project, String> {
         let dir = crate::util::TempDir::new("opencode-project").map_err(|e| e.to_string())?;
         let mut home_files = Vec::new();
-        let mut files = vec![(BASELINE_FILE.0.to_string(), BASELINE_FILE.1.as_bytes().to_vec())];
+        let baseline = format!("{}/agent/{BASELINE}.md", flavour.project_dir);
+        let mut files = vec![(baseline, BASELINE_TEXT.as_bytes().to_vec())];
         for (c, _) in batch.iter().zip(present).filter(|(_, p)| **p) {
             files.push((c.path.clone(), c.bytes.clone()));
             files.extend(c.extra.iter().map(|(p, t)| (p.clone(), t.as_bytes().to_vec())));
@@ -572,6 +820,7 @@ fn batches<'a>(cases: &[&'a Case], size: usize) -> Vec<Vec<&'a Case>> {
         let mut claims: Vec<String> = vec![format!("path:{}", c.path), format!("text:{}", c.sha())];
         claims.extend(c.extra.iter().map(|(p, _)| format!("path:{p}")));
         claims.extend(expected_names(c).into_iter().map(|n| format!("name:{n}")));
+        claims.extend(command_names(c).into_iter().map(|n| format!("command:{n}")));
         let slot = out
             .iter_mut()
             .find(|(b, taken)| b.len() < size && claims.iter().all(|k| !taken.contains(k)));

@@ -18,7 +18,49 @@ use std::time::{Duration, Instant};
 
 pub struct OpenCode {
     pub installed: Installed,
+    pub flavour: &'static Flavour,
 }
+
+/// OpenCode or one of its forks: the same program under another name, which reads its own
+/// folders (`.kilo/`, `~/.config/kilo/`) and its own environment variables (`KILO_…`).
+#[derive(Debug)]
+pub struct Flavour {
+    /// The name `truth/tools.toml` pins it under, and its recording's (`opencode`, `kilo`).
+    pub tool: &'static str,
+    /// What the environment variables start with (`OPENCODE`, `KILO`).
+    pub env: &'static str,
+    /// The project folder it reads agents and commands from (`.opencode`, `.kilo`), and its
+    /// folder under `~/.config`.
+    pub project_dir: &'static str,
+    pub config_dir: &'static str,
+    /// Switches of this flavour only, on top of the shared ones.
+    pub extra_env: &'static [(&'static str, &'static str)],
+}
+
+pub static OPENCODE: Flavour = Flavour {
+    tool: "opencode",
+    env: "OPENCODE",
+    project_dir: ".opencode",
+    config_dir: "opencode",
+    extra_env: &[],
+};
+
+/// Kilo Code's CLI (`@kilocode/cli`, a fork of OpenCode). Found by trying (7.7.7, `strace -f -e
+/// connect,sendmmsg`): besides OpenCode's switches under its own prefix it sends PostHog
+/// telemetry (us.i.posthog.com) unless `KILO_TELEMETRY_LEVEL` says otherwise; with it off, and
+/// the switches below, it connects to nothing but 127.0.0.1.
+pub static KILO: Flavour = Flavour {
+    tool: "kilo",
+    env: "KILO",
+    project_dir: ".kilo",
+    config_dir: "kilo",
+    extra_env: &[
+        ("KILO_TELEMETRY_LEVEL", "off"),
+        ("KILO_DISABLE_SESSION_INGEST", "1"),
+        ("KILO_DISABLE_PRESENCE", "1"),
+        ("KILO_DISABLE_CODEBASE_INDEXING", "1"),
+    ],
+};
 
 /// The model of agents that name none.
 pub const DEFAULT_MODEL: &str = "anthropic/claude-sonnet-4-5";
@@ -53,13 +95,20 @@ const NOWHERE: &str = "http://127.0.0.1:9/v1";
 
 impl OpenCode {
     pub fn install(latest: bool) -> Result<OpenCode, String> {
-        let oc = OpenCode {
-            installed: crate::install::opencode(latest)?,
+        Self::install_flavour(&OPENCODE, latest)
+    }
+
+    /// Installs the pinned release of `flavour` and checks that it runs.
+    pub fn install_flavour(flavour: &'static Flavour, latest: bool) -> Result<OpenCode, String> {
+        let installed = match flavour.tool {
+            "kilo" => crate::install::kilo(latest)?,
+            _ => crate::install::opencode(latest)?,
         };
+        let oc = OpenCode { installed, flavour };
         let home = Home::new()?;
         let mut cmd = oc.command(home.path(), home.path(), NOWHERE);
         cmd.arg("--version");
-        crate::install::check_printed_version(cmd, "opencode", &oc.installed.version)?;
+        crate::install::check_printed_version(cmd, flavour.tool, &oc.installed.version)?;
         Ok(oc)
     }
 
@@ -97,16 +146,16 @@ impl OpenCode {
             .env("PATH", "/usr/local/bin:/usr/bin:/bin")
             .env("LANG", "C.UTF-8")
             .env("ANTHROPIC_API_KEY", "sk-ant-fake-key-for-the-local-fake-api")
-            .env("OPENCODE_CONFIG_CONTENT", config.to_string())
+            .env(self.var("CONFIG_CONTENT"), config.to_string())
             // No catalogue download from models.dev: the catalogue bundled in the binary is used.
-            .env("OPENCODE_DISABLE_MODELS_FETCH", "1")
-            .env("OPENCODE_DISABLE_AUTOUPDATE", "1")
-            .env("OPENCODE_DISABLE_SHARE", "1")
+            .env(self.var("DISABLE_MODELS_FETCH"), "1")
+            .env(self.var("DISABLE_AUTOUPDATE"), "1")
+            .env(self.var("DISABLE_SHARE"), "1")
             // Default plugins are installed from npm on first use.
-            .env("OPENCODE_DISABLE_DEFAULT_PLUGINS", "1")
-            .env("OPENCODE_DISABLE_LSP_DOWNLOAD", "1")
+            .env(self.var("DISABLE_DEFAULT_PLUGINS"), "1")
+            .env(self.var("DISABLE_LSP_DOWNLOAD"), "1")
             // No `~/.claude` compatibility (CLAUDE.md, Claude skills): the cases are OpenCode files.
-            .env("OPENCODE_DISABLE_CLAUDE_CODE", "1")
+            .env(self.var("DISABLE_CLAUDE_CODE"), "1")
             // For every config folder (`.opencode/`, `~/.config/opencode/`) OpenCode installs
             // `@opencode-ai/plugin` from npm in the background (its npm config decides the
             // registry): pointed at a closed port on 127.0.0.1, the install fails at once and
@@ -115,7 +164,13 @@ impl OpenCode {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        cmd.envs(self.flavour.extra_env.iter().copied());
         cmd
+    }
+
+    /// The flavour's name of a shared environment variable (`OPENCODE_DISABLE_SHARE`).
+    fn var(&self, name: &str) -> String {
+        format!("{}_{name}", self.flavour.env)
     }
 
     /// Starts `opencode serve` in `project`, with `home` as its home, and waits until it
@@ -170,6 +225,20 @@ impl OpenCode {
         // Errors (a model that does not exist) are logged, not printed: `--print-logs` puts
         // them on stderr.
         cmd.args(["run", "--print-logs", "--log-level", "ERROR", "--agent", agent, prompt]);
+        self.finish_run(cmd, api, project, home)
+    }
+
+    /// `opencode run --command NAME ARGS…` in `project`: the command expanded with the
+    /// arguments, sent as the prompt, the model answering `ok`.
+    pub fn run_command(&self, project: &Path, home: Home, name: &str, args: &[&str]) -> Result<RunOutput, String> {
+        let api = FakeApi::start(|_| vec![]).map_err(|e| format!("fake API: {e}"))?;
+        let mut cmd = self.command(home.path(), project, &format!("{}/v1", api.base_url()));
+        cmd.args(["run", "--print-logs", "--log-level", "ERROR", "--command", name]);
+        cmd.args(args);
+        self.finish_run(cmd, api, project, home)
+    }
+
+    fn finish_run(&self, cmd: Command, api: FakeApi, project: &Path, home: Home) -> Result<RunOutput, String> {
         let (stdout, stderr, status) = wait_with_timeout(cmd)?;
         Ok(RunOutput {
             requests: api.messages(),

@@ -55,7 +55,7 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                     format!("`{key}` reads like prose, not a key: is the closing `---` of the front matter missing above it? The Markdown up to the `---` is swallowed into the front matter"),
                 );
             }
-            None if format.vocab.unknown_keys_go_to().is_some() => passed_on(sink, root, e),
+            None if format.unknown_keys_go_to().is_some() => passed_on(sink, root, e),
             None => {
                 let known = format.fields.iter().map(|f| f.key);
                 let suggestion = nearest(key, known);
@@ -101,8 +101,8 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
 fn passed_on(sink: &mut Sink, root: &Node, e: &crate::syntax::yaml::Entry) {
     let Some(key) = e.key.as_str() else { return };
     let product = tool_name(sink);
-    let to = sink.format.vocab.unknown_keys_go_to().unwrap_or("options");
-    let foreign = sink.format.vocab.foreign_keys().iter().find(|(k, ..)| *k == key);
+    let to = sink.format.unknown_keys_go_to().unwrap_or("options");
+    let foreign = sink.format.foreign_keys().iter().find(|(k, ..)| *k == key);
     let suggestion = nearest(key, sink.format.fields.iter().map(|f| f.key));
     let passed = format!("{product} passes it to the model provider as an option (`{to}.{key}`)");
     let plain = matches!(
@@ -151,7 +151,7 @@ pub(super) fn undescribed_without_keys(sink: &mut Sink) {
             Effect::ReadDifferently | Effect::NotLoaded | Effect::BreaksTool | Effect::Unchecked
         )
     });
-    if keyed || lost || sink.format.vocab.delegation().is_none() {
+    if keyed || lost || sink.format.delegation().is_none() {
         return;
     }
     let empty = Node {
@@ -166,7 +166,7 @@ pub(super) fn undescribed_without_keys(sink: &mut Sink) {
 
 /// No description, where the tool offers agents to other agents by their description.
 fn undescribed(sink: &mut Sink, root: &Node) {
-    let Some(d) = sink.format.vocab.delegation() else {
+    let Some(d) = sink.format.delegation() else {
         return;
     };
     let has = root

@@ -302,7 +302,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     }
     let Some(root) = &yaml.root else { return true };
     if !matches!(root.kind, NodeKind::Map { .. }) {
-        let (effect, then) = match sink.format.vocab.unknown_keys_go_to() {
+        let (effect, then) = match sink.format.unknown_keys_go_to() {
             // OpenCode spreads the list or the text into numbered provider options.
             Some(to) => (
                 Effect::Ignored,

@@ -41,9 +41,12 @@ const KEYED: &[&str] = &[
     "copilot-prompt",
     "copilot-instructions",
     "opencode-agent",
+    "opencode-command",
+    "kilo-agent",
+    "kilo-command",
     "cursor-rule",
 ];
-const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent"];
+const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent", "kilo-agent"];
 /// Formats with keys whose tool (not VS Code) ignores a value of the wrong type.
 const TYPED: &[&str] = &[
     "claude-agent",
@@ -52,6 +55,9 @@ const TYPED: &[&str] = &[
     "claude-rule",
     "claude-output-style",
     "opencode-agent",
+    "opencode-command",
+    "kilo-agent",
+    "kilo-command",
     "cursor-rule",
 ];
 /// The files VS Code's own validator checks (its errors are findings that claim `Rejected`).
@@ -61,7 +67,7 @@ const VSCODE: &[&str] = &[
     "copilot-prompt",
     "copilot-instructions",
 ];
-const ENUMS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent"];
+const ENUMS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent", "kilo-agent"];
 const MODELS: &[&str] = &[
     "claude-agent",
     "claude-command",
@@ -70,13 +76,28 @@ const MODELS: &[&str] = &[
     "copilot-chatmode",
     "copilot-prompt",
     "opencode-agent",
+    "kilo-agent",
 ];
 /// Formats whose tool sends a model name it does not know to the API.
-const SENDS_MODELS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent"];
+const SENDS_MODELS: &[&str] = &[
+    "claude-agent",
+    "claude-command",
+    "skill",
+    "opencode-agent",
+    "opencode-command",
+    "kilo-agent",
+    "kilo-command",
+];
+/// OpenCode's agent format, and the same at Kilo Code's paths.
+const OPENCODE_AGENTS: &[&str] = &["opencode-agent", "kilo-agent"];
+/// OpenCode's command format, and the same at Kilo Code's paths.
+const OPENCODE_COMMANDS: &[&str] = &["opencode-command", "kilo-command"];
+/// OpenCode's formats whose keys can be ignored where they are.
+const OPENCODE_IGNORING: &[&str] = &["opencode-agent", "kilo-agent", "opencode-command", "kilo-command"];
 const CLAUDE_TOOLS: &[&str] = &["claude-agent", "claude-command", "skill"];
 const COPILOT: &[&str] = &["copilot-agent", "copilot-chatmode", "copilot-prompt"];
 const COPILOT_AGENTS: &[&str] = &["copilot-agent", "copilot-chatmode"];
-/// The formats with a model field are those with a tool list.
+/// The formats with a tool list (OpenCode's commands have a model and no tools).
 const TOOL_LISTS: &[&str] = MODELS;
 const DUP_TOOLS: &[&str] = &[
     "claude-agent",
@@ -260,7 +281,7 @@ pub static RULES: &[Rule] = &[
         "A skill's name differs from its folder's name: Claude Code lists it under the folder, the Agent Skills standard and stricter tools reject it.",
     ),
     only(
-        &["claude-agent", "opencode-agent"],
+        &["claude-agent", "opencode-agent", "kilo-agent"],
         r("/name-mismatch", Style, "The name differs from the file name."),
     ),
     only(
@@ -481,7 +502,7 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["opencode-agent"],
+        OPENCODE_AGENTS,
         r(
             "/deprecated-key",
             Style,
@@ -505,7 +526,7 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["opencode-agent"],
+        OPENCODE_AGENTS,
         r(
             "/claude-style-tools",
             BreaksTool,
@@ -513,11 +534,11 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["opencode-agent"],
+        OPENCODE_IGNORING,
         r(
             "/ignored-key",
             Ignored,
-            "A key the tool ignores where it is: `prompt` in a Markdown agent (the body is the prompt), `variant` without the agent's own `model`.",
+            "A key the tool ignores where it is: `prompt` in a Markdown agent and `template` in a Markdown command (the body is it), `variant` without the file's own `model`.",
         ),
     ),
     only(
@@ -551,6 +572,14 @@ pub static RULES: &[Rule] = &[
             "/unknown-agent",
             Ignored,
             "`Agent(name)` or `Task(name)` names neither a workspace agent nor a built-in one.",
+        ),
+    ),
+    only(
+        OPENCODE_COMMANDS,
+        r(
+            "/unknown-agent",
+            RunsFail,
+            "The command's `agent` names neither a workspace agent nor a built-in one: every run of the command fails.",
         ),
     ),
     r(
@@ -617,6 +646,57 @@ pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
         "opencode-agent/name-mismatch",
         Style,
         "The `name` differs from the file name: OpenCode names the agent by `name`.",
+    ),
+    // Kilo Code is OpenCode under another name: the same effects, observed with Kilo 7.7.7.
+    (
+        "kilo-agent/wrong-type",
+        BreaksTool,
+        "A value of the wrong type, an empty one included: Kilo Code refuses its whole configuration, and no agent runs.",
+    ),
+    (
+        "kilo-agent/invalid-value",
+        BreaksTool,
+        "A value outside the set Kilo Code's schema allows: it refuses its whole configuration. A sampling value out of range is clamped or sent as written.",
+    ),
+    (
+        "kilo-agent/missing-field",
+        ReadDifferently,
+        "No `description`: Kilo Code offers the agent to other agents as one to be called manually only.",
+    ),
+    (
+        "kilo-agent/unknown-key",
+        Ignored,
+        "A key Kilo Code does not define: it passes it to the model provider as an option, which ignores options it does not know.",
+    ),
+    (
+        "kilo-agent/unknown-tool",
+        Ignored,
+        "A `tools` or `permission` key that no Kilo Code tool consults: the entry changes nothing.",
+    ),
+    (
+        "kilo-agent/name-mismatch",
+        Style,
+        "The `name` differs from the file name: Kilo Code names the agent by `name`.",
+    ),
+    (
+        "opencode-command/wrong-type",
+        BreaksTool,
+        "A value of the wrong type, an empty one included: OpenCode refuses its whole configuration, and no agent or command runs.",
+    ),
+    (
+        "opencode-command/unknown-key",
+        Ignored,
+        "A key OpenCode's commands do not have (`argument-hint`, `allowed-tools` are Claude Code's): OpenCode drops it.",
+    ),
+    (
+        "kilo-command/wrong-type",
+        BreaksTool,
+        "A value of the wrong type, an empty one included: Kilo Code refuses its whole configuration, and no agent or command runs.",
+    ),
+    (
+        "kilo-command/unknown-key",
+        Ignored,
+        "A key Kilo Code's commands do not have (`argument-hint`, `allowed-tools` are Claude Code's): Kilo Code drops it.",
     ),
 ];
 

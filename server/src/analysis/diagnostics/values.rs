@@ -217,7 +217,7 @@ pub(super) fn check_provider_model(sink: &mut Sink, v: &Node, written: &str) {
         v.span.clone(),
         format!(
             "the model catalogue of {} has no `{s}`{hint} {product} finds no such model, and {fails}",
-            opencode_agent::VERSION
+            sink.format.verified_with.unwrap_or(opencode_agent::VERSION)
         ),
     )
     .with_fix(fix);
