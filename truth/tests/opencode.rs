@@ -65,7 +65,7 @@ fn load_verdicts_agree() {
     }
     expect_test::expect![[r#"
         mutation/: 348 cases: OpenCode loads 269 and agentls agrees on all; the other 79 it skips or refuses its configuration for, and agentls reports each
-        fixture/: 7 cases: OpenCode loads 5 and agentls agrees on all; the other 2 it skips or refuses its configuration for, and agentls reports each
+        fixture/: 9 cases: OpenCode loads 6 and agentls agrees on all; the other 3 it skips or refuses its configuration for, and agentls reports each
         docs/: 24 cases: OpenCode loads 21 and agentls agrees on all; the other 3 it skips or refuses its configuration for, and agentls reports each
     "#]]
     .assert_eq(&figures);
@@ -134,4 +134,14 @@ fn the_recording_is_clean() {
     for bad in ["agentls-truth-", "/home/", "/root/", "sk-ant-"] {
         assert!(!text.contains(bad), "{} holds `{bad}`", path.display());
     }
+}
+
+/// OpenCode's skill rules (`opencode_skill::LOADER`: where it looks, what names a skill, what
+/// it drops) predict every recorded skill case.
+#[test]
+fn the_skill_table_matches_the_pinned_opencode() {
+    let lines = truth::recording::read::<Observation>("opencode", &pinned()).unwrap();
+    let drift = truth::judge::opencode::skill_drift(&agentls::formats::opencode_skill::LOADER, &lines);
+    assert!(drift.is_empty(), "{}", drift.join("\n"));
+    assert!(lines.iter().filter(|l| l.obs.skill.is_some()).count() >= 10);
 }

@@ -595,3 +595,68 @@ fn command_misses(case: &Case, a: &Analysed, obs: &Observation, report: &mut Rep
         );
     }
 }
+
+/// Where `loader`'s table and the recorded skills disagree: for every skill case of the
+/// recording, whether the product lists the skill, under which name, and with which
+/// description, as the table predicts. Empty when they agree.
+pub fn skill_drift(
+    loader: &agentls::formats::skill::SkillLoader,
+    lines: &[crate::recording::Line<Observation>],
+) -> Vec<String> {
+    let cases = crate::cases::opencode::all();
+    let mut out = Vec::new();
+    for line in lines.iter().filter(|l| l.id.contains("-skill/")) {
+        let Some(case) = cases.iter().find(|c| c.id == line.id) else {
+            continue;
+        };
+        let expected = expected_skill(loader, case);
+        let got = line.obs.skill.as_ref().map(|s| (s.name.clone(), s.description.clone()));
+        if expected != got {
+            out.push(format!(
+                "{}: the table of {} says {expected:?}, the recording {got:?}",
+                case.id, loader.product
+            ));
+        }
+    }
+    out
+}
+
+/// What `loader` says the product lists for a skill case: `(name, description)`, or `None`.
+fn expected_skill(
+    loader: &agentls::formats::skill::SkillLoader,
+    case: &Case,
+) -> Option<(String, Option<String>)> {
+    let dirs = loader.project_dirs.iter().chain(loader.compat_dirs);
+    let rest = dirs
+        .filter_map(|d| case.path.strip_prefix(&format!("{d}/")))
+        .next()?;
+    let (folders, file) = rest.rsplit_once('/')?;
+    if file != loader.file_name || (!loader.nested && folders.contains('/')) {
+        return None;
+    }
+    let doc = agentls::document::Document::new(&case.text(), Some(case.path.clone().into()));
+    let syntax = doc.syntax();
+    if syntax.front_matter.is_none() || syntax.yaml.error.is_some() {
+        // `unreadable`: not listed.
+        return (loader.unreadable != Effect::NotLoaded).then_some((String::new(), None));
+    }
+    let dialect = opencode_agent::READER.dialect;
+    let root = syntax.yaml.root.as_ref()?;
+    let name = root.get("name").and_then(|n| n.as_text_in(dialect));
+    let description = root.get("description").map(|d| d.as_text_in(dialect));
+    let name = match name {
+        Some(n) => n.to_string(),
+        None if loader.without_name == Effect::NotLoaded => return None,
+        None => String::new(),
+    };
+    let name = if loader.named_by_folder {
+        folders.rsplit('/').next().unwrap_or_default().to_string()
+    } else {
+        name
+    };
+    match description {
+        Some(None) if loader.description_not_text == Effect::NotLoaded => None,
+        Some(d) => Some((name, d.map(|d| d.to_string()))),
+        None => Some((name, None)),
+    }
+}

@@ -102,8 +102,6 @@ pub struct Skill {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Whether the model is offered it: listed in the `skill` tool of the reference agent.
-    pub offered: bool,
 }
 
 /// A command as OpenCode resolved it (an entry of `GET /command`).
@@ -187,7 +185,7 @@ pub const CATALOG_CASE: &str = "/catalog/models";
 const TASK_HEAD: &str = "Available agent types and the tools they have access to:";
 
 /// Case groups whose effect shows in the request an agent sends.
-const RUN_GROUPS: &[&str] = &[
+pub const RUN_GROUPS: &[&str] = &[
     "model",
     "model-id",
     "temperature",
@@ -411,9 +409,8 @@ impl OpenCode {
         Ok(result)
     }
 
-    /// Lists skills (`GET /skill`, matched to the cases by where they live) and asks the
-    /// reference agent's `skill` tool which of them the model is offered. Skills have no schema
-    /// that could refuse the configuration, so one project holds them all.
+    /// Lists skills (`GET /skill`, matched to the cases by where they live). Skills have no
+    /// schema that could refuse the configuration, so one project holds them all.
     fn skill_batch(&self, batch: &[&Case]) -> Result<Vec<(String, Observation)>, String> {
         let present = vec![true; batch.len()];
         let project = Project::new(self.flavour, batch, &present)?;
@@ -425,23 +422,6 @@ impl OpenCode {
             }
             body.as_array().cloned().unwrap_or_default()
         };
-        let home = run::Home::new()?;
-        project.write_home(home.path())?;
-        let out = self.run(project.dir.path(), home, BASELINE, "say ok")?;
-        let tool = out
-            .requests
-            .iter()
-            .find(|r| !r.system_text().contains("You are a title generator"))
-            .and_then(|r| {
-                r.body["tools"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .find(|t| t["name"] == "skill")
-                    .and_then(|t| t["description"].as_str())
-                    .map(String::from)
-            })
-            .unwrap_or_default();
         Ok(batch
             .iter()
             .map(|case| {
@@ -449,13 +429,9 @@ impl OpenCode {
                 let skill = listed
                     .iter()
                     .find(|s| s["location"].as_str() == Some(at.as_str()))
-                    .map(|s| {
-                        let name = s["name"].as_str().unwrap_or_default().to_string();
-                        Skill {
-                            offered: tool.contains(&format!("<name>{name}</name>")),
-                            description: s["description"].as_str().map(String::from),
-                            name,
-                        }
+                    .map(|s| Skill {
+                        name: s["name"].as_str().unwrap_or_default().to_string(),
+                        description: s["description"].as_str().map(String::from),
                     });
                 (
                     case.id.clone(),
@@ -604,7 +580,15 @@ fn run_of(r: &Request, error: Option<String>) -> Run {
         .unwrap_or_default();
     Run {
         model: Some(r.model().to_string()),
-        prompt: prompt.chars().take(400).collect(),
+        // Kilo adds the time of the message after the prompt: not part of the command.
+        prompt: prompt
+            .split("<environment_details>")
+            .next()
+            .unwrap_or_default()
+            .trim_end()
+            .chars()
+            .take(400)
+            .collect(),
         tools,
         temperature: r.body["temperature"].as_f64(),
         top_p: r.body["top_p"].as_f64(),

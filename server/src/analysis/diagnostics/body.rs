@@ -130,6 +130,10 @@ fn arguments(sink: &mut Sink, text: &str, body_start: usize, syntax: &crate::for
         // Renumbering comes first; the hint is compared with the numbers it leaves.
         return;
     }
+    // Only a format that has the key promises arguments with it (OpenCode drops it).
+    if sink.format.field("argument-hint").is_none() {
+        return;
+    }
     let reading = sink.reading.clone();
     let Some(root) = &reading.yaml.root else {
         return;
