@@ -328,6 +328,55 @@ fn opencode_agent() {
 }
 
 #[test]
+fn opencode_command() {
+    let text = "---\ndescription: Reviews a file\nagent: reviewr\nsubtask: yes\n\n---\nReview $1, then $2.\n";
+    let agent = "---\ndescription: Reviews code\nmode: subagent\n---\nReview.\n";
+    let p = Project::new(
+        "formats-opencode-command",
+        &[
+            (".opencode/commands/team/review.md", text),
+            (".opencode/agents/reviewer.md", agent),
+            (".opencode/README.md", "# Notes\n"),
+        ],
+    );
+    let (mut c, uri, diags) = open(&p, ".opencode/commands/team/review.md", capabilities());
+    assert_eq!(diagnostic(&diags, "opencode-command/wrong-type"), span(text, "yes"));
+    // The command's agent is looked up among the workspace's and OpenCode's own agents.
+    let unknown = diags
+        .iter()
+        .find(|d| d["code"] == "opencode-command/unknown-agent")
+        .unwrap_or_else(|| panic!("no unknown-agent in {diags:?}"));
+    assert!(unknown["message"].as_str().unwrap().contains("`build`"), "{unknown}");
+    assert_eq!(unknown["severity"], 1, "every run fails: an error");
+    // Keys of OpenCode's commands, not Claude Code's.
+    let keys = labels(&mut c, &uri, (4, 0));
+    assert!(keys.iter().any(|k| k == "model"), "{keys:?}");
+    assert!(!keys.iter().any(|k| k == "argument-hint" || k == "allowed-tools"), "{keys:?}");
+    // OpenCode counts from `$1`, and its highest placeholder takes the rest.
+    let (md, range) = hover(&mut c, &uri, inside(text, "$2", 1));
+    assert_eq!(range, span(text, "$2"));
+    assert!(md.contains("/team/review") && md.contains("second") && md.contains("every argument after"), "{md}");
+    done(c);
+    // A README in `.opencode/` is ordinary Markdown.
+    let (c, _, diags) = open(&p, ".opencode/README.md", capabilities());
+    assert!(diags.is_empty(), "{diags:?}");
+    done(c);
+}
+
+#[test]
+fn kilo_agent() {
+    let text = "---\ndescription: Reviews code\nmode: subagnt\n---\nReview.\n";
+    let p = Project::new("formats-kilo", &[(".kilo/agents/review.md", text)]);
+    let (c, _, diags) = open(&p, ".kilo/agents/review.md", capabilities());
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "kilo-agent/invalid-value")
+        .unwrap_or_else(|| panic!("no invalid-value in {diags:?}"));
+    assert!(d["message"].as_str().unwrap().contains("Kilo Code"), "{d}");
+    done(c);
+}
+
+#[test]
 fn cursor_rule() {
     let text = "---\ndescription: React style\nalwaysApply: \"true\"\n---\nUse function components.\n";
     let p = Project::new("formats-cursor", &[(".cursor/rules/react.mdc", text)]);

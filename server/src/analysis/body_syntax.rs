@@ -161,12 +161,17 @@ pub fn hint_groups(hint: &str) -> Vec<&str> {
 /// The `/name` a command file is invoked by: its path below `commands/`, with sub-folders as
 /// namespaces (`commands/gsd/plan.md` → `/gsd:plan`).
 pub fn command_name(path: &std::path::Path) -> Option<String> {
+    command_name_as(path, &crate::formats::claude_command::NAMING)
+}
+
+/// [`command_name`], the way `naming` says (OpenCode: `command/gsd/plan.md` → `/gsd/plan`).
+pub fn command_name_as(path: &std::path::Path, naming: &crate::formats::CommandNaming) -> Option<String> {
     let comps: Vec<&str> = path.iter().filter_map(|c| c.to_str()).collect();
-    let at = comps.iter().rposition(|c| *c == "commands")?;
+    let at = comps.iter().rposition(|c| naming.folders.contains(c))?;
     let mut parts: Vec<&str> = comps[at + 1..].to_vec();
     let last = parts.pop()?.strip_suffix(".md")?;
     parts.push(last);
-    Some(format!("/{}", parts.join(":")))
+    Some(format!("/{}", parts.join(naming.separator)))
 }
 
 #[cfg(test)]

@@ -443,9 +443,10 @@ fn body_doc(
     let root = doc.syntax().yaml.root.as_ref();
     Some(match item {
         BodyItem::Argument(arg) => {
+            let naming = crate::formats::command_naming(format);
             let invoke = doc
                 .path()
-                .and_then(body_syntax::command_name)
+                .and_then(|p| body_syntax::command_name_as(p, naming))
                 .unwrap_or_else(|| "/command".into());
             let hint = root
                 .and_then(|r| r.get("argument-hint"))
@@ -460,10 +461,20 @@ fn body_doc(
                     Some(usize::from(*k).saturating_sub(usize::from(syntax.first)))
                 }
             };
+            let fewer = if syntax.missing_becomes_empty {
+                "with fewer arguments it is replaced by nothing"
+            } else {
+                "with fewer arguments it leaves the placeholder as written"
+            };
+            let rest = if syntax.last_takes_rest {
+                " The highest numbered placeholder of the body also takes every argument after its own."
+            } else {
+                ""
+            };
             let mut md = match position {
                 None => format!("**`$ARGUMENTS`**: replaced by everything typed after `{invoke}`, as one string."),
                 Some(p) => format!(
-                    "**Argument {}**: replaced by the {} argument typed after `{invoke}` (arguments are separated by spaces; quote one to keep its spaces). {product} counts from `{}`; with fewer arguments it leaves the placeholder as written.",
+                    "**Argument {}**: replaced by the {} argument typed after `{invoke}` (arguments are separated by spaces; quote one to keep its spaces). {product} counts from `{}`; {fewer}.{rest}",
                     p + 1,
                     ordinal(p + 1),
                     crate::analysis::diagnostics::body::placeholder(&syntax, 0)
@@ -483,7 +494,10 @@ fn body_doc(
                         )),
                     }
                 }
-                (None, _) => md.push_str("\n\nNo `argument-hint` says what to type."),
+                (None, _) if format.field("argument-hint").is_some() => {
+                    md.push_str("\n\nNo `argument-hint` says what to type.")
+                }
+                (None, _) => {}
             }
             md
         }

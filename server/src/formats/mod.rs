@@ -151,6 +151,10 @@ pub struct Arguments {
     pub indexed: bool,
     /// A body without any placeholder gets the arguments appended (`ARGUMENTS: …`).
     pub appended_when_unused: bool,
+    /// The highest numbered placeholder takes that argument and all after it (OpenCode).
+    pub last_takes_rest: bool,
+    /// A placeholder past the arguments typed becomes empty; otherwise it stays as written.
+    pub missing_becomes_empty: bool,
 }
 
 /// Claude Code 2.1.332, as seen expanding `/name alpha beta gamma`: `$0` is `alpha`, `$1` is
@@ -160,6 +164,8 @@ pub const CLAUDE_ARGUMENTS: Arguments = Arguments {
     first: 0,
     indexed: true,
     appended_when_unused: true,
+    last_takes_rest: false,
+    missing_becomes_empty: false,
 };
 
 impl BodySyntax {

@@ -19,12 +19,15 @@ use super::{Arguments, BodySyntax, Field, Format, Kind, NameMatch, PathRule, Val
 
 /// How OpenCode 1.18.33 fills in a command's arguments (`opencode run --command x alpha beta
 /// gamma`, recorded as `mutation/opencode-command/arguments/…`): `$1` is `alpha`, the highest
-/// placeholder takes the rest; no `$ARGUMENTS[N]`; a template without any placeholder gets the
-/// arguments appended.
+/// placeholder takes the rest; `$4` with three arguments becomes empty (and `$0` the word
+/// `undefined`); no `$ARGUMENTS[N]`; a template without any placeholder gets the arguments
+/// appended after a blank line.
 pub const ARGUMENTS: Arguments = Arguments {
     first: 1,
     indexed: false,
     appended_when_unused: true,
+    last_takes_rest: true,
+    missing_becomes_empty: true,
 };
 
 /// What a command body may hold: placeholders, `` !`cmd` `` lines run before the prompt is
