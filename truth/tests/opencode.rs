@@ -66,7 +66,7 @@ fn load_verdicts_agree() {
     expect_test::expect![[r#"
         mutation/: 348 cases: OpenCode loads 269 and agentls agrees on all; the other 79 it skips or refuses its configuration for, and agentls reports each
         fixture/: 9 cases: OpenCode loads 6 and agentls agrees on all; the other 3 it skips or refuses its configuration for, and agentls reports each
-        docs/: 24 cases: OpenCode loads 21 and agentls agrees on all; the other 3 it skips or refuses its configuration for, and agentls reports each
+        docs/: 36 cases: OpenCode loads 32 and agentls agrees on all; the other 4 it skips or refuses its configuration for, and agentls reports each
     "#]]
     .assert_eq(&figures);
 }

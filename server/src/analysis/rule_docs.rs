@@ -32,6 +32,10 @@ const COPILOT_DOC: &str = "VS Code docs (custom agents, prompt files, custom ins
 const VSCODE_DOC: &str = "VS Code 1.139.1's prompt-file validator and header parser (code-server 4.139.1, recorded in `truth/recorded/code-server@4.139.1.json`); docs/format-sources.md, \"VS Code 1.139.1\"";
 const OPENCODE_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth harness (`truth/recorded/opencode@1.18.33.jsonl`); OpenCode docs, \"Agents\" (opencode.ai/docs/agents); docs/format-sources.md, \"OpenCode 1.18.33, verified by recording\"";
 
+const OPENCODE_COMMAND_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth harness (`truth/recorded/opencode@1.18.33.jsonl`); OpenCode docs, \"Commands\" (opencode.ai/docs/commands); docs/format-sources.md, \"OpenCode 1.18.33, verified by recording\"";
+
+const KILO_DOC: &str = "Kilo Code 7.7.7, recorded by agentls's ground-truth harness (`truth/recorded/kilo@7.7.7.jsonl`); Kilo docs, \"Custom subagents\" and \"Custom commands\" (kilo.ai/docs); docs/format-sources.md, \"Kilo Code 7.7.7, verified by recording\"";
+
 const fn d(
     code: &'static str,
     why: &'static str,
@@ -604,6 +608,169 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\nprompt: Review the diff.\n---\nYou review code.\n",
         "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\n---\nReview the diff.\n",
         OPENCODE_DOC,
+    ),
+    // Kilo Code agents: OpenCode's, at Kilo's paths, as Kilo Code 7.7.7 was seen doing them.
+    d(
+        "kilo-agent/unknown-key",
+        "Kilo Code does not drop a key it does not know: it passes it to the model provider as an option (`options.colour`), and the provider ignores options it does not know. A misspelt key (`colour`, `temprature`) or another tool's key (`maxTurns` is Claude Code's `steps`) does nothing; other unknown keys are reported as information, since options the provider knows (`thinking` for Anthropic) do work.",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\ncolour: \"#e5484d\"\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\ncolor: \"#e5484d\"\n---\nYou review code.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/missing-field",
+        "Kilo Code loads an agent without a `description`, but its `task` tool, the list other agents pick a subagent from, shows it as \"This subagent should only be called manually by the user.\" (or with nothing, for a blank one): no agent delegates to it.",
+        "//- /project/.kilo/agents/review.md\n---\nmode: subagent\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code for bugs after each change\nmode: subagent\n---\nYou review code.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/wrong-type",
+        "Kilo Code checks every agent against its schema at start-up. One value of the wrong type (text where a number belongs, a date, `yes` for a boolean, or an empty `key:`, which YAML reads as null) and it refuses its whole configuration: every command stops with \"Configuration is invalid at .opencode/agent/review.md\", and no agent runs, not only this one.",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\ntemperature: \"0.2\"\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\ntemperature: 0.2\n---\nYou review code.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/invalid-value",
+        "`mode`, `color`, `steps` and the permission actions take a fixed set of values, checked by Kilo Code's schema: any other value (`helper`, `Primary`, `red`, `#fff`, `0`) and it refuses its whole configuration, so no agent runs. A sampling value out of range is sent on: the Anthropic provider clamps `temperature` to 0–1, and `top_p` goes as written.",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\nmode: helper\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\nmode: subagent\n---\nYou review code.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/name-mismatch",
+        "Kilo Code names an agent after its file (`review.md` is `review`, `team/review.md` is `team/review`) unless the front matter has a `name`, which wins: `@review` then finds nothing. An empty `name:` names the agent `null`.",
+        "//- /project/.kilo/agents/review.md\n---\nname: code-reviewer\ndescription: Reviews code\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\n---\nYou review code.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/unknown-model",
+        "Kilo Code splits `model` at the first `/` into a provider and a model id and looks the pair up in its catalogue; `sonnet` is the provider `sonnet` with no model. A model it does not find fails the run before anything is sent (\"ProviderModelNotFoundError: Model not found\"), every time.",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\nmodel: claude-sonnet-4-5\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\nmodel: anthropic/claude-sonnet-4-5\n---\nYou review code.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/unknown-tool",
+        "Kilo Code accepts any key in `permission` and `tools`, and consults only the permissions its tools ask for: `write: deny` changes nothing (writing asks `edit`), nor do `list`, `todoread`, `Edit` or a misspelt `wirte`. The agent keeps the tool.",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\npermission:\n  write: deny\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\npermission:\n  edit: deny\n---\nYou review code.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/empty-body",
+        "The body is the agent's prompt; with nothing after the front matter Kilo Code runs the agent with its own default system prompt, and none of your instructions.",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\n---\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\n---\nYou review code for bugs.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/deprecated-key",
+        "`maxSteps` is the old name of `steps`, and `tools` the old form of `permission`; Kilo Code 7.7.7 still reads both (`tools: {write: false}` becomes `edit: deny`), and documents the new ones.",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\nmaxSteps: 10\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\nsteps: 10\n---\nYou review code.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/ignored-key",
+        "Some keys do nothing where they are: in a Markdown agent the body is the prompt, so a `prompt` key is dropped, whatever it says (a `{file:…}` reference too); `variant` applies only together with the agent's own `model`, and without one the request goes out without it.",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\nprompt: Review the diff.\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\n---\nReview the diff.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-agent/claude-style-tools",
+        "Kilo Code's `tools` is a mapping of tool ids to `true`/`false` (and deprecated: `permission` says the same). A Claude Code style list (`Read, Grep`) fails Kilo Code's schema check, and it refuses its whole configuration: \"Expected object, got \"Read, Grep\" tools\", and no agent runs.",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\ntools: Read, Grep\n---\nYou review code.\n",
+        "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\npermission:\n  edit: deny\n---\nYou review code.\n",
+        KILO_DOC,
+    ),
+    // OpenCode and Kilo Code commands, as OpenCode 1.18.33 and Kilo Code 7.7.7 were seen doing them.
+    d(
+        "opencode-command/unknown-key",
+        "OpenCode reads `description`, `agent`, `model`, `variant` and `subtask` from a command, and drops every other key. Keys of Claude Code's commands (`argument-hint`, `allowed-tools`, `disable-model-invocation`) and misspelt keys do nothing.",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\nargument-hint: \"[file]\"\n---\nReview $1.\n",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\n---\nReview $1.\n",
+        OPENCODE_COMMAND_DOC,
+    ),
+    d(
+        "opencode-command/wrong-type",
+        "OpenCode checks every command against its schema at start-up. One value of the wrong type (`subtask: yes` or `\"true\"` for a boolean, a number or a list for `agent`, `model` or `description`, or an empty `key:`, which YAML reads as null) and it refuses its whole configuration: every command stops with \"Configuration is invalid\", and no agent or command runs.",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\nsubtask: yes\n---\nReview $1.\n",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\nsubtask: true\n---\nReview $1.\n",
+        OPENCODE_COMMAND_DOC,
+    ),
+    d(
+        "opencode-command/unknown-model",
+        "OpenCode splits a command's `model` at the first `/` into a provider and a model id and looks the pair up in its catalogue: `sonnet` is the provider `sonnet` with no model. A model it does not find fails every run of the command before anything is sent (\"ProviderModelNotFoundError: Model not found\").",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\nmodel: sonnet\n---\nReview $1.\n",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\nmodel: anthropic/claude-sonnet-4-5\n---\nReview $1.\n",
+        OPENCODE_COMMAND_DOC,
+    ),
+    d(
+        "opencode-command/empty-body",
+        "The body is the command's template: with nothing after the front matter OpenCode sends only the arguments typed after `/review`, and none of your instructions.",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\n---\n",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\n---\nReview $ARGUMENTS for bugs.\n",
+        OPENCODE_COMMAND_DOC,
+    ),
+    d(
+        "opencode-command/ignored-key",
+        "Some keys do nothing where they are: in a Markdown command the body is the template, so a `template` key is dropped; `variant` applies only together with the command's own `model`.",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\ntemplate: Review the file.\n---\nReview $1.\n",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\n---\nReview $1.\n",
+        OPENCODE_COMMAND_DOC,
+    ),
+    d(
+        "opencode-command/unknown-agent",
+        "A command's `agent` runs it. OpenCode lists a command whose `agent` names no agent it has, and every run of it then fails before a request is sent (`UnknownError`). The agent must be a built-in one or an agent of the project or of your home folder.",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\nagent: reviewr\n---\nReview $1.\n",
+        "//- /project/.opencode/commands/review.md\n---\ndescription: Reviews a file\nagent: plan\n---\nReview $1.\n",
+        OPENCODE_COMMAND_DOC,
+    ),
+    d(
+        "kilo-command/unknown-key",
+        "Kilo Code reads `description`, `agent`, `model`, `variant` and `subtask` from a command, and drops every other key. Keys of Claude Code's commands (`argument-hint`, `allowed-tools`, `disable-model-invocation`) and misspelt keys do nothing.",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\nargument-hint: \"[file]\"\n---\nReview $1.\n",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\n---\nReview $1.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-command/wrong-type",
+        "Kilo Code checks every command against its schema at start-up. One value of the wrong type (`subtask: yes` or `\"true\"` for a boolean, a number or a list for `agent`, `model` or `description`, or an empty `key:`, which YAML reads as null) and it refuses its whole configuration: every command stops with \"Configuration is invalid\", and no agent or command runs.",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\nsubtask: yes\n---\nReview $1.\n",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\nsubtask: true\n---\nReview $1.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-command/unknown-model",
+        "Kilo Code splits a command's `model` at the first `/` into a provider and a model id and looks the pair up in its catalogue: `sonnet` is the provider `sonnet` with no model. A model it does not find fails every run of the command before anything is sent (\"ProviderModelNotFoundError: Model not found\").",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\nmodel: sonnet\n---\nReview $1.\n",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\nmodel: anthropic/claude-sonnet-4-5\n---\nReview $1.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-command/empty-body",
+        "The body is the command's template: with nothing after the front matter Kilo Code sends only the arguments typed after `/review`, and none of your instructions.",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\n---\n",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\n---\nReview $ARGUMENTS for bugs.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-command/ignored-key",
+        "Some keys do nothing where they are: in a Markdown command the body is the template, so a `template` key is dropped; `variant` applies only together with the command's own `model`.",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\ntemplate: Review the file.\n---\nReview $1.\n",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\n---\nReview $1.\n",
+        KILO_DOC,
+    ),
+    d(
+        "kilo-command/unknown-agent",
+        "A command's `agent` runs it. Kilo Code lists a command whose `agent` names no agent it has, and every run of it then fails before a request is sent (`UnknownError`). The agent must be a built-in one or an agent of the project or of your home folder.",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\nagent: reviewr\n---\nReview $1.\n",
+        "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\nagent: plan\n---\nReview $1.\n",
+        KILO_DOC,
     ),
     d(
         "front-matter/close-with-text",
