@@ -351,11 +351,17 @@ fn opencode_command() {
     // Keys of OpenCode's commands, not Claude Code's.
     let keys = labels(&mut c, &uri, (4, 0));
     assert!(keys.iter().any(|k| k == "model"), "{keys:?}");
-    assert!(!keys.iter().any(|k| k == "argument-hint" || k == "allowed-tools"), "{keys:?}");
+    assert!(
+        !keys.iter().any(|k| k == "argument-hint" || k == "allowed-tools"),
+        "{keys:?}"
+    );
     // OpenCode counts from `$1`, and its highest placeholder takes the rest.
     let (md, range) = hover(&mut c, &uri, inside(text, "$2", 1));
     assert_eq!(range, span(text, "$2"));
-    assert!(md.contains("/team/review") && md.contains("second") && md.contains("every argument after"), "{md}");
+    assert!(
+        md.contains("/team/review") && md.contains("second") && md.contains("every argument after"),
+        "{md}"
+    );
     done(c);
     // A README in `.opencode/` is ordinary Markdown.
     let (c, _, diags) = open(&p, ".opencode/README.md", capabilities());

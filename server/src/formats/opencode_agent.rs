@@ -259,110 +259,110 @@ pub static FORMAT: Format = Format {
 
 /// The keys of an OpenCode agent, shared with the forks that read the same files (Kilo Code).
 pub const FIELDS: &[Field] = &[
-        strict(f(
-            "description",
+    strict(f(
+        "description",
+        ValueKind::Text,
+        false,
+        "What the agent does and when to use it: the `task` tool shows it to other agents, which decide by it whether to start this one. Without it they are told the agent \"should only be called manually by the user\".",
+    )),
+    strict(f(
+        "mode",
+        ValueKind::OneOf(MODES),
+        false,
+        "`primary`, `subagent` or `all` (the default).",
+    )),
+    strict(f(
+        "model",
+        ValueKind::Model,
+        false,
+        "`provider/model-id`, e.g. `anthropic/claude-sonnet-4-5`. Omitted: the configured model.",
+    )),
+    Field {
+        only_with: Some("model"),
+        ..strict(f(
+            "variant",
             ValueKind::Text,
             false,
-            "What the agent does and when to use it: the `task` tool shows it to other agents, which decide by it whether to start this one. Without it they are told the agent \"should only be called manually by the user\".",
-        )),
-        strict(f(
-            "mode",
-            ValueKind::OneOf(MODES),
-            false,
-            "`primary`, `subagent` or `all` (the default).",
-        )),
-        strict(f(
-            "model",
-            ValueKind::Model,
-            false,
-            "`provider/model-id`, e.g. `anthropic/claude-sonnet-4-5`. Omitted: the configured model.",
-        )),
-        Field {
-            only_with: Some("model"),
-            ..strict(f(
-                "variant",
-                ValueKind::Text,
-                false,
-                "The model variant (`high`, `max`…); used only together with this agent's own `model`.",
-            ))
-        },
-        strict(f(
-            "temperature",
-            ValueKind::Number { max: 1 },
-            false,
-            "Randomness, a number; the Anthropic provider clamps it to 0–1, other providers take up to 2.",
-        )),
-        strict(f(
-            "top_p",
-            ValueKind::Number { max: 1 },
-            false,
-            "Nucleus sampling, 0–1; sent as written.",
-        )),
-        strict(f(
-            "steps",
+            "The model variant (`high`, `max`…); used only together with this agent's own `model`.",
+        ))
+    },
+    strict(f(
+        "temperature",
+        ValueKind::Number { max: 1 },
+        false,
+        "Randomness, a number; the Anthropic provider clamps it to 0–1, other providers take up to 2.",
+    )),
+    strict(f(
+        "top_p",
+        ValueKind::Number { max: 1 },
+        false,
+        "Nucleus sampling, 0–1; sent as written.",
+    )),
+    strict(f(
+        "steps",
+        ValueKind::PositiveInt,
+        false,
+        "Most agentic iterations before the agent must answer: a whole number of at least 1.",
+    )),
+    Field {
+        replaced_by: Some("steps"),
+        ..strict(f(
+            "maxSteps",
             ValueKind::PositiveInt,
             false,
-            "Most agentic iterations before the agent must answer: a whole number of at least 1.",
-        )),
-        Field {
-            replaced_by: Some("steps"),
-            ..strict(f(
-                "maxSteps",
-                ValueKind::PositiveInt,
-                false,
-                "Deprecated name of `steps`, still read when `steps` is absent.",
-            ))
-        },
-        strict(f(
-            "permission",
-            ValueKind::Permission,
+            "Deprecated name of `steps`, still read when `steps` is absent.",
+        ))
+    },
+    strict(f(
+        "permission",
+        ValueKind::Permission,
+        false,
+        "`allow`, `ask` or `deny` for every tool, or per permission (`edit: deny`); `read`, `edit`, `glob`, `grep`, `bash`, `task`, `skill`, `lsp` and `external_directory` also take a mapping of patterns to actions (`\"git *\": allow`), where the last match wins.",
+    )),
+    Field {
+        replaced_by: Some("permission"),
+        ..strict(f(
+            "tools",
+            ValueKind::ToolMap,
             false,
-            "`allow`, `ask` or `deny` for every tool, or per permission (`edit: deny`); `read`, `edit`, `glob`, `grep`, `bash`, `task`, `skill`, `lsp` and `external_directory` also take a mapping of patterns to actions (`\"git *\": allow`), where the last match wins.",
-        )),
-        Field {
-            replaced_by: Some("permission"),
-            ..strict(f(
-                "tools",
-                ValueKind::ToolMap,
-                false,
-                "Deprecated: a mapping of tool id to `true`/`false`, which OpenCode turns into `permission` rules (`write: false` is `edit: deny`).",
-            ))
-        },
-        strict(f(
-            "options",
-            ValueKind::Mapping,
+            "Deprecated: a mapping of tool id to `true`/`false`, which OpenCode turns into `permission` rules (`write: false` is `edit: deny`).",
+        ))
+    },
+    strict(f(
+        "options",
+        ValueKind::Mapping,
+        false,
+        "Options passed to the model provider (`thinking: {type: enabled, budgetTokens: 2048}` for Anthropic). Keys OpenCode does not know end up here too.",
+    )),
+    strict(f("disable", ValueKind::Bool, false, "`true` removes the agent.")),
+    strict(f(
+        "hidden",
+        ValueKind::Bool,
+        false,
+        "`true` hides a subagent from the `@` menu and from the agents the `task` tool offers.",
+    )),
+    strict(f(
+        "color",
+        ValueKind::Color(COLORS),
+        false,
+        "The agent's colour in the UI: `#rrggbb` or a theme colour (`primary`, `secondary`, `accent`, `success`, `warning`, `error`, `info`).",
+    )),
+    Field {
+        on_bad: Effect::BreaksTool,
+        ..f(
+            "name",
+            ValueKind::Name,
             false,
-            "Options passed to the model provider (`thinking: {type: enabled, budgetTokens: 2048}` for Anthropic). Keys OpenCode does not know end up here too.",
-        )),
-        strict(f("disable", ValueKind::Bool, false, "`true` removes the agent.")),
-        strict(f(
-            "hidden",
-            ValueKind::Bool,
+            "The agent's name, instead of the file's. Text only: a number or a list makes every run fail.",
+        )
+    },
+    Field {
+        overridden_by: Some("the body"),
+        ..f(
+            "prompt",
+            ValueKind::Text,
             false,
-            "`true` hides a subagent from the `@` menu and from the agents the `task` tool offers.",
-        )),
-        strict(f(
-            "color",
-            ValueKind::Color(COLORS),
-            false,
-            "The agent's colour in the UI: `#rrggbb` or a theme colour (`primary`, `secondary`, `accent`, `success`, `warning`, `error`, `info`).",
-        )),
-        Field {
-            on_bad: Effect::BreaksTool,
-            ..f(
-                "name",
-                ValueKind::Name,
-                false,
-                "The agent's name, instead of the file's. Text only: a number or a list makes every run fail.",
-            )
-        },
-        Field {
-            overridden_by: Some("the body"),
-            ..f(
-                "prompt",
-                ValueKind::Text,
-                false,
-                "In a Markdown agent the body is the prompt, and this key is ignored (`prompt` is for agents in `opencode.json`).",
-            )
-        },
+            "In a Markdown agent the body is the prompt, and this key is ignored (`prompt` is for agents in `opencode.json`).",
+        )
+    },
 ];

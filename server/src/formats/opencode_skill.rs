@@ -9,11 +9,7 @@ use super::skill::SkillLoader;
 pub static LOADER: SkillLoader = SkillLoader {
     product: "OpenCode",
     project_dirs: &[".opencode/skill", ".opencode/skills", ".agents/skills"],
-    home_dirs: &[
-        ".config/opencode/skill",
-        ".config/opencode/skills",
-        ".agents/skills",
-    ],
+    home_dirs: &[".config/opencode/skill", ".config/opencode/skills", ".agents/skills"],
     compat_dirs: &[".claude/skills"],
     compat_switch: Some("OPENCODE_DISABLE_CLAUDE_CODE"),
     file_name: "SKILL.md",

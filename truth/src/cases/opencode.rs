@@ -52,13 +52,20 @@ fn commands(format: &'static str, dir: &'static str, config: &'static str) -> Ve
     };
     let ok = command_with("");
     g.raw("base", "valid", &ok);
-    g.raw("base", "no-description", "---\nsubtask: false\n---\nProbe {name} with $ARGUMENTS.\n");
+    g.raw(
+        "base",
+        "no-description",
+        "---\nsubtask: false\n---\nProbe {name} with $ARGUMENTS.\n",
+    );
 
     // --- the front matter block ----------------------------------------------------------
     let blocks: &[(&str, &str)] = &[
         ("none", "Probe {name} with no front matter, $ARGUMENTS.\n"),
         ("empty", "---\n---\nProbe {name} with $ARGUMENTS.\n"),
-        ("unclosed", "---\ndescription: Probe command {name}.\nProbe {name} with $ARGUMENTS.\n"),
+        (
+            "unclosed",
+            "---\ndescription: Probe command {name}.\nProbe {name} with $ARGUMENTS.\n",
+        ),
         ("list", "---\n- description\n---\nProbe {name} with $ARGUMENTS.\n"),
         (
             "yaml-error",
@@ -68,7 +75,10 @@ fn commands(format: &'static str, dir: &'static str, config: &'static str) -> Ve
             "needs-quotes",
             "---\ndescription: Use when: the probe {name} runs.\n---\nProbe {name} with $ARGUMENTS.\n",
         ),
-        ("crlf", "---\r\ndescription: Probe command {name}.\r\n---\r\nProbe {name} with $ARGUMENTS.\r\n"),
+        (
+            "crlf",
+            "---\r\ndescription: Probe command {name}.\r\n---\r\nProbe {name} with $ARGUMENTS.\r\n",
+        ),
     ];
     for (mistake, text) in blocks {
         g.raw("front-matter", mistake, text);
@@ -139,17 +149,17 @@ fn commands(format: &'static str, dir: &'static str, config: &'static str) -> Ve
         "with-model",
         &command_with("model: anthropic/claude-sonnet-4-5\nvariant: high\n"),
     );
-    g.raw("name", "other", "---\ndescription: Probe.\nname: name-other-renamed\n---\nProbe {name} with $ARGUMENTS.\n");
     g.raw(
-        "agent",
-        "project-agent",
-        &command_with("agent: cmd-helper\n"),
-    )
-    .extra
-    .push((
-        format!("{dir}/agent/cmd-helper.md"),
-        "---\ndescription: The commands' helper agent.\nmode: subagent\n---\nHelp.\n".to_string(),
-    ));
+        "name",
+        "other",
+        "---\ndescription: Probe.\nname: name-other-renamed\n---\nProbe {name} with $ARGUMENTS.\n",
+    );
+    g.raw("agent", "project-agent", &command_with("agent: cmd-helper\n"))
+        .extra
+        .push((
+            format!("{dir}/agent/cmd-helper.md"),
+            "---\ndescription: The commands' helper agent.\nmode: subagent\n---\nHelp.\n".to_string(),
+        ));
     // Keys of Claude Code's commands, copied over.
     for (mistake, line) in [
         ("argument-hint", "argument-hint: \"[file]\"\n"),
@@ -210,10 +220,18 @@ fn commands(format: &'static str, dir: &'static str, config: &'static str) -> Ve
         ("singular", format!("{dir}/command/layout-singular.md")),
         ("nested", format!("{dir}/commands/team/layout-nested.md")),
         ("global", format!("~/.config/{config}/commands/layout-global.md")),
-        ("global-singular", format!("~/.config/{config}/command/layout-global-singular.md")),
+        (
+            "global-singular",
+            format!("~/.config/{config}/command/layout-global-singular.md"),
+        ),
     ];
     for (mistake, path) in layouts {
-        let stem = path.rsplit('/').next().unwrap_or_default().trim_end_matches(".md").to_string();
+        let stem = path
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".md")
+            .to_string();
         g.at("layout", mistake, &path, &ok.replace("{name}", &stem));
     }
     g.out
@@ -223,7 +241,12 @@ fn commands(format: &'static str, dir: &'static str, config: &'static str) -> Ve
 fn skills(format: &'static str, dir: &'static str) -> Vec<Case> {
     let mut out = Vec::new();
     let mut add = |group: &str, mistake: &str, path: String, text: String| {
-        out.push(Case::ours(format!("mutation/{format}/{group}/{mistake}"), format, path, text));
+        out.push(Case::ours(
+            format!("mutation/{format}/{group}/{mistake}"),
+            format,
+            path,
+            text,
+        ));
     };
     let ok = |name: &str| format!("---\nname: {name}\ndescription: Probe skill {name}.\n---\nBody of {name}.\n");
     let prefix = format.trim_end_matches("-skill");
@@ -234,30 +257,47 @@ fn skills(format: &'static str, dir: &'static str) -> Vec<Case> {
         ("singular", format!("{dir}/skill/{prefix}-layout-singular/SKILL.md")),
         ("nested", format!("{dir}/skills/deep/{prefix}-layout-nested/SKILL.md")),
         ("agents", format!(".agents/skills/{prefix}-layout-agents/SKILL.md")),
-        ("lowercase-file", format!("{dir}/skills/{prefix}-layout-lowercase-file/skill.md")),
-        ("opencode-dir", format!(".opencode/skills/{prefix}-layout-opencode-dir/SKILL.md")),
+        (
+            "lowercase-file",
+            format!("{dir}/skills/{prefix}-layout-lowercase-file/skill.md"),
+        ),
+        (
+            "opencode-dir",
+            format!(".opencode/skills/{prefix}-layout-opencode-dir/SKILL.md"),
+        ),
         ("kilo-dir", format!(".kilo/skills/{prefix}-layout-kilo-dir/SKILL.md")),
     ];
     for (mistake, path) in layouts {
         add("layout", mistake, path.clone(), ok(&name("layout", mistake)));
     }
     let n = name("name", "other-folder");
-    add(
-        "name",
-        "other-folder",
-        at("name", "folder"),
-        ok(&n),
-    );
+    add("name", "other-folder", at("name", "folder"), ok(&n));
     let n = name("name", "uppercase").replace('-', "_").to_uppercase();
     add("name", "uppercase", at("name", "uppercase"), ok(&n));
     let mistakes: &[(&str, &str, &str)] = &[
         ("name", "missing", "---\ndescription: Probe skill.\n---\nBody.\n"),
-        ("name", "number", "---\nname: 5\ndescription: Probe skill.\n---\nBody.\n"),
+        (
+            "name",
+            "number",
+            "---\nname: 5\ndescription: Probe skill.\n---\nBody.\n",
+        ),
         ("description", "missing", "---\nname: {name}\n---\nBody.\n"),
-        ("description", "number", "---\nname: {name}\ndescription: 5\n---\nBody.\n"),
-        ("description", "blank", "---\nname: {name}\ndescription: \"\"\n---\nBody.\n"),
+        (
+            "description",
+            "number",
+            "---\nname: {name}\ndescription: 5\n---\nBody.\n",
+        ),
+        (
+            "description",
+            "blank",
+            "---\nname: {name}\ndescription: \"\"\n---\nBody.\n",
+        ),
         ("front-matter", "none", "Body of a skill without front matter.\n"),
-        ("front-matter", "yaml-error", "---\nname: {name}\ndescription: [Probe\n---\nBody.\n"),
+        (
+            "front-matter",
+            "yaml-error",
+            "---\nname: {name}\ndescription: [Probe\n---\nBody.\n",
+        ),
         (
             "keys",
             "others",
@@ -265,7 +305,12 @@ fn skills(format: &'static str, dir: &'static str) -> Vec<Case> {
         ),
     ];
     for (group, mistake, text) in mistakes {
-        add(group, mistake, at(group, mistake), text.replace("{name}", &name(group, mistake)));
+        add(
+            group,
+            mistake,
+            at(group, mistake),
+            text.replace("{name}", &name(group, mistake)),
+        );
     }
     out
 }
@@ -319,7 +364,11 @@ pub fn all() -> Vec<Case> {
     out.extend(skills("opencode-skill", ".opencode"));
     let mut kilo = commands("kilo-command", ".kilo", "kilo");
     for c in &mut kilo {
-        let tail = c.id.splitn(3, '/').nth(2).unwrap_or_default().trim_start_matches("kilo-command/");
+        let tail =
+            c.id.splitn(3, '/')
+                .nth(2)
+                .unwrap_or_default()
+                .trim_start_matches("kilo-command/");
         if !KILO_RUNS.contains(&tail) {
             c.args = None;
         }

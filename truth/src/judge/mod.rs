@@ -231,7 +231,10 @@ pub fn by_format(report: &Report) -> String {
 
 /// The formats the OpenCode oracle observes.
 pub fn opencode_observes(c: &Case) -> bool {
-    matches!(c.format.as_str(), "opencode-agent" | "opencode-command" | "opencode-skill")
+    matches!(
+        c.format.as_str(),
+        "opencode-agent" | "opencode-command" | "opencode-skill"
+    )
 }
 
 /// The formats the Kilo Code oracle observes.

@@ -432,7 +432,10 @@ fn judge_command(case: &Case, obs: &Observation, report: &mut Report) {
     // own files are that project.
     let mut index = agentls::workspace::index::Index::new(false);
     let path = std::path::PathBuf::from(&case.path);
-    index.upsert(agentls::workspace::index::FileEntry::from_text(&case.text(), path.clone()));
+    index.upsert(agentls::workspace::index::FileEntry::from_text(
+        &case.text(),
+        path.clone(),
+    ));
     for (p, t) in &case.extra {
         index.upsert(agentls::workspace::index::FileEntry::from_text(t, p.into()));
     }
@@ -514,22 +517,35 @@ fn judge_loaded_command(case: &Case, a: &Analysed, d: &Diagnostic, obs: &Observa
                 if command.template.contains("Ignored template") {
                     (Outcome::Contradicted, format!("the template is `{}`", command.template))
                 } else {
-                    (Outcome::Confirmed, format!("the template is the body: `{}`", command.template))
+                    (
+                        Outcome::Confirmed,
+                        format!("the template is the body: `{}`", command.template),
+                    )
                 }
             }
-            Some("variant") if command.model.is_none() => {
-                (Outcome::Confirmed, "the command has no model for the variant to apply to".into())
-            }
-            _ => (Outcome::Unverifiable, "no check reads this part of the recording".into()),
+            Some("variant") if command.model.is_none() => (
+                Outcome::Confirmed,
+                "the command has no model for the variant to apply to".into(),
+            ),
+            _ => (
+                Outcome::Unverifiable,
+                "no check reads this part of the recording".into(),
+            ),
         },
         ("front-matter", "missing") | ("yaml", "syntax") | ("front-matter", "unclosed") | ("yaml", "not-a-mapping") => {
             let whole = whole_file(case);
             if command.description.is_none() && (command.template == whole || short == "not-a-mapping") {
-                (Outcome::Confirmed, "no keys; the template is the body or the whole file".into())
+                (
+                    Outcome::Confirmed,
+                    "no keys; the template is the body or the whole file".into(),
+                )
             } else {
                 (
                     Outcome::Contradicted,
-                    format!("the template is `{}`, the description {:?}", command.template, command.description),
+                    format!(
+                        "the template is `{}`, the description {:?}",
+                        command.template, command.description
+                    ),
                 )
             }
         }
@@ -622,14 +638,9 @@ pub fn skill_drift(
 }
 
 /// What `loader` says the product lists for a skill case: `(name, description)`, or `None`.
-fn expected_skill(
-    loader: &agentls::formats::skill::SkillLoader,
-    case: &Case,
-) -> Option<(String, Option<String>)> {
+fn expected_skill(loader: &agentls::formats::skill::SkillLoader, case: &Case) -> Option<(String, Option<String>)> {
     let dirs = loader.project_dirs.iter().chain(loader.compat_dirs);
-    let rest = dirs
-        .filter_map(|d| case.path.strip_prefix(&format!("{d}/")))
-        .next()?;
+    let rest = dirs.filter_map(|d| case.path.strip_prefix(&format!("{d}/"))).next()?;
     let (folders, file) = rest.rsplit_once('/')?;
     if file != loader.file_name || (!loader.nested && folders.contains('/')) {
         return None;

@@ -160,7 +160,8 @@ const BATCH: usize = 40;
 /// An agent every batch project holds: its permission rules are the ones every agent gets, and
 /// its presence shows that the batch loaded.
 const BASELINE: &str = "truth-baseline";
-const BASELINE_TEXT: &str = "---\ndescription: The harness's reference agent.\n---\nReference agent of the truth harness.\n";
+const BASELINE_TEXT: &str =
+    "---\ndescription: The harness's reference agent.\n---\nReference agent of the truth harness.\n";
 
 /// Commands per project: each costs nothing to list, and each refused configuration a restart.
 const COMMAND_BATCH: usize = 60;
@@ -508,42 +509,42 @@ impl OpenCode {
 
 /// What a run sent (its last request that is not the title's), or the error it logged.
 fn read_run(out: &run::RunOutput) -> Run {
-        let agent_req = out
-            .requests
-            .iter()
-            .rev()
-            .find(|r| !r.system_text().contains("You are a title generator"));
-        let error = out
-            .stderr
-            .lines()
-            .filter(|l| l.contains("level=ERROR"))
-            .find_map(|l| {
-                let rest = l.split(" error=\"").nth(1)?;
-                Some(
-                    rest.split("\" cause=")
-                        .next()
-                        .unwrap_or(rest)
-                        .trim_end_matches('"')
-                        .to_string(),
+    let agent_req = out
+        .requests
+        .iter()
+        .rev()
+        .find(|r| !r.system_text().contains("You are a title generator"));
+    let error = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("level=ERROR"))
+        .find_map(|l| {
+            let rest = l.split(" error=\"").nth(1)?;
+            Some(
+                rest.split("\" cause=")
+                    .next()
+                    .unwrap_or(rest)
+                    .trim_end_matches('"')
+                    .to_string(),
+            )
+        })
+        .or_else(|| {
+            (agent_req.is_none() || out.status != Some(0)).then(|| {
+                let text = format!("{}{}", out.stdout, out.stderr);
+                format!(
+                    "exit {:?}: {}",
+                    out.status,
+                    text.trim().lines().last().unwrap_or_default()
                 )
             })
-            .or_else(|| {
-                (agent_req.is_none() || out.status != Some(0)).then(|| {
-                    let text = format!("{}{}", out.stdout, out.stderr);
-                    format!(
-                        "exit {:?}: {}",
-                        out.status,
-                        text.trim().lines().last().unwrap_or_default()
-                    )
-                })
-            });
-        match agent_req {
-            Some(r) => run_of(r, error),
-            None => Run {
-                error,
-                ..Run::default()
-            },
-        }
+        });
+    match agent_req {
+        Some(r) => run_of(r, error),
+        None => Run {
+            error,
+            ..Run::default()
+        },
+    }
 }
 
 /// The request an agent sent, read.

@@ -67,7 +67,13 @@ const VSCODE: &[&str] = &[
     "copilot-prompt",
     "copilot-instructions",
 ];
-const ENUMS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent", "kilo-agent"];
+const ENUMS: &[&str] = &[
+    "claude-agent",
+    "claude-command",
+    "skill",
+    "opencode-agent",
+    "kilo-agent",
+];
 const MODELS: &[&str] = &[
     "claude-agent",
     "claude-command",
