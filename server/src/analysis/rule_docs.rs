@@ -626,14 +626,14 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "kilo-agent/wrong-type",
-        "Kilo Code checks every agent against its schema at start-up. One value of the wrong type (text where a number belongs, a date, `yes` for a boolean, or an empty `key:`, which YAML reads as null) and it refuses its whole configuration: every command stops with \"Configuration is invalid at .opencode/agent/review.md\", and no agent runs, not only this one.",
+        "Kilo Code checks every agent against OpenCode's schema at start-up. One value of the wrong type (text where a number belongs, `yes` for a boolean, or an empty `key:`, which YAML reads as null) and Kilo Code 7.7.7 skips the agent silently: it is not listed, and `@review` finds nothing. (OpenCode, from which Kilo is forked, refuses its whole configuration instead.)",
         "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\ntemperature: \"0.2\"\n---\nYou review code.\n",
         "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\ntemperature: 0.2\n---\nYou review code.\n",
         KILO_DOC,
     ),
     d(
         "kilo-agent/invalid-value",
-        "`mode`, `color`, `steps` and the permission actions take a fixed set of values, checked by Kilo Code's schema: any other value (`helper`, `Primary`, `red`, `#fff`, `0`) and it refuses its whole configuration, so no agent runs. A sampling value out of range is sent on: the Anthropic provider clamps `temperature` to 0–1, and `top_p` goes as written.",
+        "`mode`, `color`, `steps` and the permission actions take a fixed set of values: any other value (`helper`, `Primary`, `red`, `#fff`, `0`) and Kilo Code skips the agent silently. A sampling value out of range is sent on.",
         "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\nmode: helper\n---\nYou review code.\n",
         "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\nmode: subagent\n---\nYou review code.\n",
         KILO_DOC,
@@ -739,7 +739,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "kilo-command/wrong-type",
-        "Kilo Code checks every command against its schema at start-up. One value of the wrong type (`subtask: yes` or `\"true\"` for a boolean, a number or a list for `agent`, `model` or `description`, or an empty `key:`, which YAML reads as null) and it refuses its whole configuration: every command stops with \"Configuration is invalid\", and no agent or command runs.",
+        "Kilo Code checks every command against OpenCode's schema. One value of the wrong type (`subtask: yes` or `\"true\"` for a boolean, a number or a list for `agent`, `model` or `description`, or an empty `key:`, which YAML reads as null) and Kilo Code 7.7.7 skips the command silently: `/review` is not there. (OpenCode refuses its whole configuration instead.)",
         "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\nsubtask: yes\n---\nReview $1.\n",
         "//- /project/.kilo/commands/review.md\n---\ndescription: Reviews a file\nsubtask: true\n---\nReview $1.\n",
         KILO_DOC,

@@ -13,9 +13,12 @@ use super::{Format, Kind, NameMatch, PathRule, Vocab, opencode_agent, opencode_c
 /// `truth/` keeps the two equal).
 pub const VERSION: &str = "Kilo Code 7.7.7";
 
-/// The agents Kilo Code 7.7.7 ships (`kilo agent list` in an empty project).
+/// The agents Kilo Code 7.7.7 ships (`kilo agent list` in an empty project), and `build`,
+/// OpenCode's name of its main agent, which Kilo's commands still run with
+/// (`mutation/kilo-command/agent/build`).
 pub static BUILTIN_AGENTS: &[&str] = &[
     "code",
+    "build",
     "ask",
     "plan",
     "debug",
@@ -42,7 +45,27 @@ pub static AGENT: Format = Format {
     ],
     product: "Kilo Code",
     verified_with: Some(VERSION),
+    fields: AGENT_FIELDS,
     ..opencode_agent::FORMAT
+};
+
+/// OpenCode's agent keys, but a bad value makes Kilo Code 7.7.7 skip the file, not refuse its
+/// whole configuration (`mutation/kilo-agent/mode/helper`: no agent listed, the others load).
+const AGENT_FIELDS: &[super::Field] = {
+    use super::claude_agent::f;
+    use super::opencode_agent::{COLORS, strict_as};
+    use super::{Effect, Field, ValueKind};
+    use opencode_agent::MODES;
+    opencode_agent::agent_fields!(Effect::NotLoaded, Effect::BreaksTool)
+};
+
+/// OpenCode's command keys; a bad value makes Kilo Code skip the command
+/// (`mutation/kilo-command/subtask/yes`: not listed, the others load).
+const COMMAND_FIELDS: &[super::Field] = {
+    use super::claude_agent::f;
+    use super::opencode_agent::strict_as;
+    use super::{Field, ValueKind};
+    opencode_command::command_fields!(super::Effect::NotLoaded)
 };
 
 pub static COMMAND: Format = Format {
@@ -72,7 +95,7 @@ pub static COMMAND: Format = Format {
     reader: opencode_agent::READER,
     guard_hooks_outside: &[],
     verified_with: Some(VERSION),
-    fields: opencode_command::FIELDS,
+    fields: COMMAND_FIELDS,
 };
 
 /// How Kilo Code 7.7.7 finds skills (`kilo debug skill`).

@@ -27,7 +27,7 @@ pub const READER: crate::syntax::reader::Reader = crate::syntax::reader::Reader 
     dialect: crate::syntax::yaml::Dialect::JsYaml3,
 };
 
-static MODES: &[Choice] = &[
+pub(crate) static MODES: &[Choice] = &[
     c(
         "primary",
         "A main agent you switch to with Tab; not offered to other agents.",
@@ -218,10 +218,11 @@ pub static ANTHROPIC_MODELS: &[&str] = &[
     "claude-sonnet-5",
 ];
 
-/// A key whose bad value makes OpenCode refuse its configuration; an empty value is a bad one.
-pub(crate) const fn strict(field: Field) -> Field {
+/// A key checked by the schema, whose bad value (an empty one included) has `effect`: OpenCode
+/// refuses its configuration, Kilo Code skips the file.
+pub(crate) const fn strict_as(effect: Effect, field: Field) -> Field {
     Field {
-        on_bad: Effect::BreaksTool,
+        on_bad: effect,
         rejects_null: true,
         ..field
     }
@@ -257,21 +258,24 @@ pub static FORMAT: Format = Format {
     fields: FIELDS,
 };
 
-/// The keys of an OpenCode agent, shared with the forks that read the same files (Kilo Code).
-pub const FIELDS: &[Field] = &[
-    strict(f(
+/// The keys of an OpenCode agent, with what a bad value does (`$bad`; `$name_bad` for `name`):
+/// OpenCode refuses its configuration, its fork Kilo Code skips the file.
+macro_rules! agent_fields {
+    ($bad:expr, $name_bad:expr) => {
+        &[
+    strict_as($bad, f(
         "description",
         ValueKind::Text,
         false,
         "What the agent does and when to use it: the `task` tool shows it to other agents, which decide by it whether to start this one. Without it they are told the agent \"should only be called manually by the user\".",
     )),
-    strict(f(
+    strict_as($bad, f(
         "mode",
         ValueKind::OneOf(MODES),
         false,
         "`primary`, `subagent` or `all` (the default).",
     )),
-    strict(f(
+    strict_as($bad, f(
         "model",
         ValueKind::Model,
         false,
@@ -279,26 +283,26 @@ pub const FIELDS: &[Field] = &[
     )),
     Field {
         only_with: Some("model"),
-        ..strict(f(
+        ..strict_as($bad, f(
             "variant",
             ValueKind::Text,
             false,
             "The model variant (`high`, `max`…); used only together with this agent's own `model`.",
         ))
     },
-    strict(f(
+    strict_as($bad, f(
         "temperature",
         ValueKind::Number { max: 1 },
         false,
         "Randomness, a number; the Anthropic provider clamps it to 0–1, other providers take up to 2.",
     )),
-    strict(f(
+    strict_as($bad, f(
         "top_p",
         ValueKind::Number { max: 1 },
         false,
         "Nucleus sampling, 0–1; sent as written.",
     )),
-    strict(f(
+    strict_as($bad, f(
         "steps",
         ValueKind::PositiveInt,
         false,
@@ -306,14 +310,14 @@ pub const FIELDS: &[Field] = &[
     )),
     Field {
         replaced_by: Some("steps"),
-        ..strict(f(
+        ..strict_as($bad, f(
             "maxSteps",
             ValueKind::PositiveInt,
             false,
             "Deprecated name of `steps`, still read when `steps` is absent.",
         ))
     },
-    strict(f(
+    strict_as($bad, f(
         "permission",
         ValueKind::Permission,
         false,
@@ -321,34 +325,34 @@ pub const FIELDS: &[Field] = &[
     )),
     Field {
         replaced_by: Some("permission"),
-        ..strict(f(
+        ..strict_as($bad, f(
             "tools",
             ValueKind::ToolMap,
             false,
             "Deprecated: a mapping of tool id to `true`/`false`, which OpenCode turns into `permission` rules (`write: false` is `edit: deny`).",
         ))
     },
-    strict(f(
+    strict_as($bad, f(
         "options",
         ValueKind::Mapping,
         false,
         "Options passed to the model provider (`thinking: {type: enabled, budgetTokens: 2048}` for Anthropic). Keys OpenCode does not know end up here too.",
     )),
-    strict(f("disable", ValueKind::Bool, false, "`true` removes the agent.")),
-    strict(f(
+    strict_as($bad, f("disable", ValueKind::Bool, false, "`true` removes the agent.")),
+    strict_as($bad, f(
         "hidden",
         ValueKind::Bool,
         false,
         "`true` hides a subagent from the `@` menu and from the agents the `task` tool offers.",
     )),
-    strict(f(
+    strict_as($bad, f(
         "color",
         ValueKind::Color(COLORS),
         false,
         "The agent's colour in the UI: `#rrggbb` or a theme colour (`primary`, `secondary`, `accent`, `success`, `warning`, `error`, `info`).",
     )),
     Field {
-        on_bad: Effect::BreaksTool,
+        on_bad: $name_bad,
         ..f(
             "name",
             ValueKind::Name,
@@ -365,4 +369,10 @@ pub const FIELDS: &[Field] = &[
             "In a Markdown agent the body is the prompt, and this key is ignored (`prompt` is for agents in `opencode.json`).",
         )
     },
-];
+]
+    };
+}
+pub(crate) use agent_fields;
+
+/// The keys of an OpenCode agent.
+pub const FIELDS: &[Field] = agent_fields!(Effect::BreaksTool, Effect::BreaksTool);

@@ -14,7 +14,7 @@
 //!   template without placeholders gets the arguments appended.
 
 use super::claude_agent::f;
-use super::opencode_agent::strict;
+use super::opencode_agent::strict_as;
 use super::{Arguments, BodySyntax, Field, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
 
 /// How OpenCode 1.18.33 fills in a command's arguments (`opencode run --command x alpha beta
@@ -52,21 +52,24 @@ pub static NAMING: super::CommandNaming = super::CommandNaming {
 /// with `UnknownError` before any request is sent.
 pub const UNKNOWN_AGENT: &str = "finds no agent to run it, and every run of this command fails";
 
-/// The keys of a command (OpenCode's `Command` schema).
-pub const FIELDS: &[Field] = &[
-    strict(f(
+/// The keys of a command (OpenCode's `Command` schema), with what a bad value does: OpenCode
+/// refuses its configuration, Kilo Code skips the file.
+macro_rules! command_fields {
+    ($bad:expr) => {
+        &[
+    strict_as($bad, f(
         "description",
         ValueKind::Text,
         false,
         "What the command does, shown beside `/name` in the command menu.",
     )),
-    strict(f(
+    strict_as($bad, f(
         "agent",
         ValueKind::Text,
         false,
         "The agent that runs the command (default: the current one): a built-in agent (`build`, `plan`, `general`, `explore`) or one of the project's agents. A subagent runs it as a subtask.",
     )),
-    strict(f(
+    strict_as($bad, f(
         "model",
         ValueKind::Model,
         false,
@@ -74,14 +77,14 @@ pub const FIELDS: &[Field] = &[
     )),
     Field {
         only_with: Some("model"),
-        ..strict(f(
+        ..strict_as($bad, f(
             "variant",
             ValueKind::Text,
             false,
             "The model variant (`high`, `max`…); used only together with this command's own `model`.",
         ))
     },
-    strict(f(
+    strict_as($bad, f(
         "subtask",
         ValueKind::Bool,
         false,
@@ -102,7 +105,13 @@ pub const FIELDS: &[Field] = &[
             "In a Markdown command the body is the template, and this key is ignored (`template` is for commands in `opencode.json`).",
         )
     },
-];
+]
+    };
+}
+pub(crate) use command_fields;
+
+/// The keys of an OpenCode command.
+pub const FIELDS: &[Field] = command_fields!(super::Effect::BreaksTool);
 
 pub static FORMAT: Format = Format {
     id: "opencode-command",

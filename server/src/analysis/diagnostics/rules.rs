@@ -656,13 +656,13 @@ pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
     // Kilo Code is OpenCode under another name: the same effects, observed with Kilo 7.7.7.
     (
         "kilo-agent/wrong-type",
-        BreaksTool,
-        "A value of the wrong type, an empty one included: Kilo Code refuses its whole configuration, and no agent runs.",
+        NotLoaded,
+        "A value of the wrong type, an empty one included: Kilo Code skips the agent (OpenCode would refuse its whole configuration).",
     ),
     (
         "kilo-agent/invalid-value",
-        BreaksTool,
-        "A value outside the set Kilo Code's schema allows: it refuses its whole configuration. A sampling value out of range is clamped or sent as written.",
+        NotLoaded,
+        "A value outside the set the schema allows: Kilo Code skips the agent. A sampling value out of range is clamped or sent as written.",
     ),
     (
         "kilo-agent/missing-field",
@@ -696,8 +696,8 @@ pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
     ),
     (
         "kilo-command/wrong-type",
-        BreaksTool,
-        "A value of the wrong type, an empty one included: Kilo Code refuses its whole configuration, and no agent or command runs.",
+        NotLoaded,
+        "A value of the wrong type, an empty one included: Kilo Code skips the command (OpenCode would refuse its whole configuration).",
     ),
     (
         "kilo-command/unknown-key",
