@@ -570,3 +570,31 @@ fn workspace_names_are_wanted_only_where_they_are_offered() {
     assert!(!wants("---\nname: a\n$0\n---\n"));
     assert!(!wants("---\nname: a\n---\nBody $0\n"));
 }
+
+/// An OpenCode command offers OpenCode's command keys (no Claude Code `argument-hint`), and a
+/// `provider/model-id` for `model`.
+#[test]
+fn opencode_command_keys_and_models() {
+    let (doc, offset) = common::at_cursor(
+        "project/.opencode/commands/review.md",
+        "---\ndescription: Reviews a file\n$0\n---\nReview $1.\n",
+    );
+    expect![[r#"
+        replaces ""
+        agent (Key) text => "agent: " | snippet "agent: $0"
+        model (Key) `provider/model-id` => "model: " | snippet "model: ${1:anthropic/claude-sonnet-4-5}"
+        variant (Key) text => "variant: " | snippet "variant: $0"
+        subtask (Key) `true` or `false` => "subtask: " | snippet "subtask: ${1|true,false|}"
+        name (Key) text => "name: " | snippet "name: $0"
+        template (Key) text => "template: " | snippet "template: $0"
+    "#]].assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
+    let (doc, offset) = common::at_cursor(
+        "project/.kilo/commands/review.md",
+        "---\ndescription: Reviews a file\nmodel: anthropic/claude-h$0\n---\nReview $1.\n",
+    );
+    expect![[r#"
+        replaces "anthropic/claude-h"
+        anthropic/claude-haiku-5-5 (Model) provider/model => "anthropic/claude-haiku-5-5"
+        anthropic/claude-haiku-4-5 (Model) provider/model => "anthropic/claude-haiku-4-5"
+    "#]].assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
+}

@@ -212,3 +212,26 @@ fn nothing_in_the_body_or_in_ordinary_markdown() {
     let doc = Document::new("---\nmodel: sonnet\n---\n", Some(PathBuf::from("notes/README.md")));
     assert_eq!(hover(&doc, 8, &McpCatalog::default()), None);
 }
+
+/// An OpenCode command's placeholders and keys, as OpenCode 1.18.33 fills them in.
+#[test]
+fn opencode_command_arguments_and_keys() {
+    let show = |path: &str, fixture: &str| {
+        let (doc, offset) = common::at_cursor(path, fixture);
+        match hover(&doc, offset, &McpCatalog::default()) {
+            Some(h) => format!("[{}]\n{}\n", doc.slice(&h.range), h.markdown),
+            None => "(no hover)\n".into(),
+        }
+    };
+    let path = "project/.opencode/commands/team/review.md";
+    expect![[r#"
+        [$2]
+        **Argument 2**: replaced by the second argument typed after `/team/review` (arguments are separated by spaces; quote one to keep its spaces). OpenCode counts from `$1`; with fewer arguments it is replaced by nothing. The highest numbered placeholder of the body also takes every argument after its own.
+    "#]].assert_eq(&show(path, "---\ndescription: Reviews\n---\nReview $1 and $$02.\n"));
+    expect![[r#"
+        [subtask]
+        **`subtask`**: `true` or `false`
+
+        `true` runs the command in a subagent, so its work does not fill the main conversation.
+    "#]].assert_eq(&show(path, "---\nsub$0task: true\n---\nReview $ARGUMENTS.\n"));
+}
