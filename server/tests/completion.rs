@@ -587,7 +587,8 @@ fn opencode_command_keys_and_models() {
         subtask (Key) `true` or `false` => "subtask: " | snippet "subtask: ${1|true,false|}"
         name (Key) text => "name: " | snippet "name: $0"
         template (Key) text => "template: " | snippet "template: $0"
-    "#]].assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
+    "#]]
+    .assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
     let (doc, offset) = common::at_cursor(
         "project/.kilo/commands/review.md",
         "---\ndescription: Reviews a file\nmodel: anthropic/claude-h$0\n---\nReview $1.\n",
@@ -596,5 +597,6 @@ fn opencode_command_keys_and_models() {
         replaces "anthropic/claude-h"
         anthropic/claude-haiku-5-5 (Model) provider/model => "anthropic/claude-haiku-5-5"
         anthropic/claude-haiku-4-5 (Model) provider/model => "anthropic/claude-haiku-4-5"
-    "#]].assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
+    "#]]
+    .assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
 }

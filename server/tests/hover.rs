@@ -233,5 +233,6 @@ fn opencode_command_arguments_and_keys() {
         **`subtask`**: `true` or `false`
 
         `true` runs the command in a subagent, so its work does not fill the main conversation.
-    "#]].assert_eq(&show(path, "---\nsub$0task: true\n---\nReview $ARGUMENTS.\n"));
+    "#]]
+    .assert_eq(&show(path, "---\nsub$0task: true\n---\nReview $ARGUMENTS.\n"));
 }

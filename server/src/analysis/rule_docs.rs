@@ -682,7 +682,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "kilo-agent/claude-style-tools",
-        "Kilo Code's `tools` is a mapping of tool ids to `true`/`false` (and deprecated: `permission` says the same). A Claude Code style list (`Read, Grep`) fails Kilo Code's schema check, and it refuses its whole configuration: \"Expected object, got \"Read, Grep\" tools\", and no agent runs.",
+        "OpenCode's `tools` is a mapping of tool ids to `true`/`false` (and deprecated: `permission` says the same). A Claude Code style list (`Read, Grep`) fails the schema check, and Kilo Code 7.7.7 skips the agent silently (OpenCode refuses its whole configuration instead).",
         "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\ntools: Read, Grep\n---\nYou review code.\n",
         "//- /project/.kilo/agents/review.md\n---\ndescription: Reviews code\npermission:\n  edit: deny\n---\nYou review code.\n",
         KILO_DOC,

@@ -695,6 +695,11 @@ pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
         "A key OpenCode's commands do not have (`argument-hint`, `allowed-tools` are Claude Code's): OpenCode drops it.",
     ),
     (
+        "kilo-agent/claude-style-tools",
+        NotLoaded,
+        "OpenCode's `tools` written as a Claude Code tool list instead of a `tool: true/false` mapping: Kilo Code skips the agent.",
+    ),
+    (
         "kilo-command/wrong-type",
         NotLoaded,
         "A value of the wrong type, an empty one included: Kilo Code skips the command (OpenCode would refuse its whole configuration).",
