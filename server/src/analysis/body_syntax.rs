@@ -24,6 +24,8 @@ pub enum BodyItem {
     ToolRef(String),
     /// `#file:path`.
     FileRef(String),
+    /// `#[[file:path]]` (Kiro steering): the path as written, relative to the workspace root.
+    Include(String),
 }
 
 /// The body item at byte `offset` of `doc`, read as `format`, with its range.
@@ -71,6 +73,11 @@ pub fn item_at(doc: &Document, format: &Format, offset: usize) -> Option<(TextRa
             .find(|l| l.kind == LinkKind::FileRef && within(&l.range))
     {
         return Some((l.range.clone(), BodyItem::FileRef(l.path.clone().unwrap_or_default())));
+    }
+    if bs.bracketed_file_refs.is_some()
+        && let Some((r, p)) = doc.scan().bracketed_refs.iter().find(|(r, _)| within(r))
+    {
+        return Some((r.clone(), BodyItem::Include(p.clone())));
     }
     if format.vocab == Vocab::Copilot {
         return copilot_item(&text, body_start, &scan.code_blocks, offset);

@@ -306,6 +306,7 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         | ValueKind::Globs
         | ValueKind::CommaGlobs
         | ValueKind::Any => " $0".into(),
+        ValueKind::GlobOrList => " \"$0\"".into(),
         ValueKind::Number { .. } => " ${1:0.2}".into(),
     }
 }
@@ -458,7 +459,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 )
             })
             .collect(),
-        ValueKind::Globs | ValueKind::CommaGlobs => [
+        ValueKind::Globs | ValueKind::CommaGlobs | ValueKind::GlobOrList => [
             ("**", "glob", "Every file."),
             ("**/*.md", "example glob", "Markdown files in every folder."),
             ("src/**", "example glob", "Every file under `src/`."),

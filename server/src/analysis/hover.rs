@@ -543,5 +543,8 @@ fn body_doc(
             format!("Tool reference: {}", copilot_tool_doc(name, mcp))
         }
         BodyItem::FileRef(p) => format!("**`#file:{p}`**: attaches the file `{p}` to the prompt as context."),
+        BodyItem::Include(p) => format!(
+            "**`#[[file:{p}]]`**: includes the file `{p}` (relative to the workspace root) with this steering file. Kiro docs, \"Steering\", file references; kiro-cli 2.19.2 is reported not to load them (kirodotdev/Kiro#11081)."
+        ),
     })
 }

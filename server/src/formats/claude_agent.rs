@@ -108,6 +108,8 @@ pub(crate) const fn f(key: &'static str, value: ValueKind, required: bool, doc: 
         overridden_by: None,
         only_with: None,
         replaced_by: None,
+        needed_with: None,
+        bad_value_then: None,
     }
 }
 
@@ -176,6 +178,7 @@ pub static FORMAT: Format = Format {
     reader: super::CLAUDE_READER,
     guard_hooks_outside: &["PreToolUse", "PermissionRequest"],
     verified_with: Some(super::CLAUDE_CODE_VERSION),
+    checks: &[],
     fields: &[
         required_for_loading(f(
             "name",

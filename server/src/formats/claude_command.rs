@@ -109,11 +109,13 @@ pub static FORMAT: Format = Format {
         expands_in_code: true,
         at_paths: true,
         file_refs: false,
+        bracketed_file_refs: None,
     },
     kind: Kind::Command,
     reader: super::CLAUDE_READER,
     guard_hooks_outside: &[],
     verified_with: Some(super::CLAUDE_CODE_VERSION),
+    checks: &[],
     fields: &[
         DESCRIPTION,
         ARGUMENT_HINT,

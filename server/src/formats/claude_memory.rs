@@ -35,11 +35,13 @@ pub static MEMORY: Format = Format {
         expands_in_code: false,
         at_paths: true,
         file_refs: false,
+        bracketed_file_refs: None,
     },
     kind: Kind::Other,
     reader: super::CLAUDE_READER,
     guard_hooks_outside: &[],
     verified_with: Some(super::CLAUDE_CODE_VERSION),
+    checks: &[],
     // A memory file is plain Markdown: no key is read, so none is unknown either.
     fields: &[],
 };
@@ -65,11 +67,13 @@ pub static RULE: Format = Format {
         expands_in_code: false,
         at_paths: true,
         file_refs: false,
+        bracketed_file_refs: None,
     },
     kind: Kind::Other,
     reader: super::CLAUDE_READER,
     guard_hooks_outside: &[],
     verified_with: Some(super::CLAUDE_CODE_VERSION),
+    checks: &[],
     fields: &[f(
         "paths",
         ValueKind::Globs,
@@ -98,6 +102,7 @@ pub static OUTPUT_STYLE: Format = Format {
     reader: super::CLAUDE_READER,
     guard_hooks_outside: &[],
     verified_with: Some(super::CLAUDE_CODE_VERSION),
+    checks: &[],
     fields: &[
         f(
             "name",

@@ -288,6 +288,7 @@ pub static AGENT: Format = Format {
     reader: crate::syntax::reader::Reader::VSCODE,
     guard_hooks_outside: &[],
     verified_with: Some(super::VSCODE_VERSION),
+    checks: &[],
     fields: AGENT_FIELDS,
 };
 

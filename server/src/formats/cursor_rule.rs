@@ -29,6 +29,7 @@ pub static FORMAT: Format = Format {
     reader: crate::syntax::reader::Reader::LENIENT,
     guard_hooks_outside: &[],
     verified_with: None,
+    checks: &[],
     fields: &[
         f(
             "description",

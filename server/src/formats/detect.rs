@@ -37,6 +37,35 @@ fn matches(rule: &PathRule, comps: &[String]) -> bool {
     }
 }
 
+/// Whether `path` is in a user-level folder: under a `marker` folder (`.kiro`) that sits in
+/// the user's home folder (`~/.kiro/steering/x.md`). The home folder is `$HOME` (or
+/// `%USERPROFILE%`), or has the shape of one (`/root`, `/home/<user>`, `/Users/<user>`,
+/// `C:\Users\<user>`), so that the answer does not depend on who runs agentls.
+pub fn user_level(path: &Path, marker: &str) -> bool {
+    let Some(holder) = path
+        .ancestors()
+        .find(|a| a.file_name().is_some_and(|n| n == marker))
+        .and_then(Path::parent)
+    else {
+        return false;
+    };
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+    if home.is_some_and(|h| !h.is_empty() && Path::new(&h) == holder) {
+        return true;
+    }
+    let names: Vec<String> = holder
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let absolute = holder.has_root();
+    match names.as_slice() {
+        [root] => absolute && root == "root",
+        [top, _user] => absolute && (top == "home" || top == "Users"),
+        _ => false,
+    }
+}
+
 /// `keys`: the top-level keys of the front matter, if it parsed (empty otherwise).
 pub fn detect(path: Option<&Path>, keys: &[&str]) -> Option<Detection> {
     detect_with_body(path, keys, "")

@@ -15,8 +15,12 @@ pub mod copilot_tools;
 pub mod cursor_rule;
 pub mod detect;
 pub mod effect;
+pub mod kiro_agent;
+pub mod kiro_steering;
 pub mod opencode_agent;
 pub mod skill;
+pub mod windsurf_rule;
+pub mod windsurf_workflow;
 
 pub use detect::{Detection, detect};
 pub use effect::Effect;
@@ -68,6 +72,47 @@ pub struct Format {
     /// Hook events that make the tool skip the whole file when written as top-level keys
     /// instead of under `hooks:` (Claude Code: the guarding events).
     pub guard_hooks_outside: &'static [&'static str],
+    /// Whole-file checks beyond the fields, as data: a size limit, a value that does nothing
+    /// in a user-level file, a legacy file to migrate ([`Check`]).
+    pub checks: &'static [Check],
+}
+
+/// A whole-file check a format asks for. Each is named for what it checks; the format module
+/// holds the numbers and the sources.
+#[derive(Debug)]
+pub enum Check {
+    /// The tool reads at most `max` characters of the file and cuts the rest off: the model
+    /// never sees it. `older`: a smaller limit older documentation gave, reported as
+    /// information. `source` is named in the message.
+    CharLimit {
+        max: usize,
+        older: Option<usize>,
+        source: &'static str,
+    },
+    /// `key: value` has no effect in a user-level file (one in `marker`, e.g. `.kiro`, in the
+    /// user's home folder): `then` says what the tool does instead.
+    NotInUserLevel {
+        marker: &'static str,
+        key: &'static str,
+        value: &'static str,
+        then: &'static str,
+    },
+    /// `key: value` is accepted, but the tool is reported not to honour it; `evidence` says
+    /// where and in which versions.
+    Unreliable {
+        key: &'static str,
+        value: &'static str,
+        evidence: &'static str,
+    },
+    /// The file is a legacy form the tool replaced: it goes to `dir/name` (relative to the
+    /// folder holding the file), with `front_matter` (YAML lines, without `---`) put before its
+    /// text.
+    MoveTo {
+        dir: &'static [&'static str],
+        name: &'static str,
+        front_matter: &'static str,
+        why: &'static str,
+    },
 }
 
 /// The Claude Code release the Claude formats were checked against (`truth/tools.toml`; a test
@@ -137,6 +182,9 @@ pub struct BodySyntax {
     /// `#file:path` attaches a file (Copilot prompt files, agents, instructions), relative to
     /// the file's folder.
     pub file_refs: bool,
+    /// `#[[file:path]]` includes a file (Kiro steering), relative to the folder that holds the
+    /// folder named here (the workspace root, above `.kiro`).
+    pub bracketed_file_refs: Option<&'static str>,
 }
 
 /// How a tool fills in a command's arguments.
@@ -166,6 +214,7 @@ impl BodySyntax {
         expands_in_code: false,
         at_paths: false,
         file_refs: false,
+        bracketed_file_refs: None,
     };
 }
 
@@ -218,6 +267,23 @@ pub struct Field {
     pub only_with: Option<&'static str>,
     /// Deprecated: the tool still reads it, and documents that key instead.
     pub replaced_by: Option<&'static str>,
+    /// The key is needed, and counts only, when another key has one value (`globs` with
+    /// `trigger: glob`).
+    pub needed_with: Option<NeededWith>,
+    /// What the tool does with a value outside the allowed set, when it is not "ignores it"
+    /// (Kiro loads a steering file with a bad `inclusion` as `always`).
+    pub bad_value_then: Option<&'static str>,
+}
+
+/// `key: value` needs the field: without it, `without` happens; with another value of `key`
+/// the field has no effect.
+#[derive(Debug)]
+pub struct NeededWith {
+    pub key: &'static str,
+    pub value: &'static str,
+    /// What the tool ends up with when the field is missing ("Windsurf has no files to attach
+    /// this rule to").
+    pub without: &'static str,
 }
 
 /// Where a key counts. A Copilot agent runs in VS Code, or with `target: github-copilot` as a
@@ -255,6 +321,9 @@ pub enum ValueKind {
     Permissions(&'static [Permission]),
     /// Hook events → commands, as VS Code validates them (Copilot agents' `hooks`).
     Hooks(&'static HookSchema),
+    /// One glob, or a list of globs; a comma inside a string is part of the pattern, not a
+    /// separator (Kiro `fileMatchPattern`).
+    GlobOrList,
     /// One string of comma-separated globs (VS Code `applyTo`): a list is rejected, and so is
     /// an empty pattern; any other text is accepted.
     CommaGlobs,
@@ -418,6 +487,7 @@ impl ValueKind {
             ValueKind::Model => "model alias or id",
             ValueKind::Models => "model name or list of model names",
             ValueKind::Globs => "glob or comma-separated globs",
+            ValueKind::GlobOrList => "glob or list of globs",
             ValueKind::Number { .. } => "number",
             ValueKind::Color(_) => "`#rrggbb` or a colour name",
             ValueKind::ToolMap => "mapping of tool → `true`/`false`",
@@ -448,6 +518,12 @@ pub static FORMATS: &[&Format] = &[
     &claude_memory::OUTPUT_STYLE,
     &opencode_agent::FORMAT,
     &cursor_rule::FORMAT,
+    &windsurf_rule::RULE,
+    &windsurf_workflow::FORMAT,
+    &windsurf_rule::GLOBAL_RULES,
+    &windsurf_rule::LEGACY,
+    &kiro_steering::FORMAT,
+    &kiro_agent::FORMAT,
 ];
 
 /// Where a file of this format typically lives, for examples and fixtures that need a path
@@ -466,6 +542,12 @@ pub fn example_path(format: &Format, stem: &str) -> String {
         "copilot-instructions" => format!("project/.github/instructions/{stem}.instructions.md"),
         "opencode-agent" => format!("project/.opencode/agent/{stem}.md"),
         "cursor-rule" => format!("project/.cursor/rules/{stem}.mdc"),
+        "windsurf-rule" => format!("project/.windsurf/rules/{stem}.md"),
+        "windsurf-global-rules" => "home/.codeium/windsurf/memories/global_rules.md".to_string(),
+        "windsurf-legacy-rules" => "project/.windsurfrules".to_string(),
+        "windsurf-workflow" => format!("project/.windsurf/workflows/{stem}.md"),
+        "kiro-steering" => format!("project/.kiro/steering/{stem}.md"),
+        "kiro-agent" => format!("project/.kiro/agents/{stem}.md"),
         _ => format!("project/{stem}.md"),
     }
 }

@@ -249,6 +249,7 @@ pub static FORMAT: Format = Format {
     reader: READER,
     guard_hooks_outside: &[],
     verified_with: Some(VERSION),
+    checks: &[],
     fields: &[
         strict(f(
             "description",

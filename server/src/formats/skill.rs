@@ -37,11 +37,13 @@ pub static FORMAT: Format = Format {
         expands_in_code: true,
         at_paths: false,
         file_refs: false,
+        bracketed_file_refs: None,
     },
     kind: Kind::Skill,
     reader: super::CLAUDE_READER,
     guard_hooks_outside: &[],
     verified_with: Some(super::CLAUDE_CODE_VERSION),
+    checks: &[],
     fields: &[
         Field {
             on_bad: super::Effect::Portability,

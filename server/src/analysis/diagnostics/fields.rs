@@ -92,7 +92,53 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
             missing(sink, field.key);
         }
     }
+    needed_with(sink, root);
     undescribed(sink, root);
+}
+
+/// Keys that one value of another key needs (`trigger: glob` needs `globs`), and keys of
+/// matching that count only with that value and are there without it.
+fn needed_with(sink: &mut Sink, root: &Node) {
+    let product = tool_name(sink);
+    for field in sink.format.fields {
+        let Some(n) = &field.needed_with else { continue };
+        let mode = root.get(n.key);
+        let mode_value = mode.and_then(|v| v.as_str()).map(str::trim);
+        let own = root.get(field.key);
+        let has = own.is_some_and(|v| !v.is_null() && v.as_text().is_none_or(|t| !t.trim().is_empty()));
+        match (mode, mode_value == Some(n.value), has) {
+            (Some(m), true, false) => {
+                let key = field.key;
+                sink.push(
+                    "/needs-key",
+                    m.span.clone(),
+                    format!(
+                        "`{}: {}` needs `{key}`, and this {} has none: {}; add `{key}`",
+                        n.key, n.value, sink.format.noun, n.without
+                    ),
+                );
+            }
+            // Only keys that select files: a `description` beside another mode is harmless.
+            (_, false, true) if matches!(field.value, ValueKind::Globs | ValueKind::GlobOrList) => {
+                let key = field.key;
+                let other = match mode_value {
+                    Some(v) => format!("this {} has `{}: {v}`", sink.format.noun, n.key),
+                    None => format!("this {} has no `{}`", sink.format.noun, n.key),
+                };
+                let at = root
+                    .entries()
+                    .iter()
+                    .find(|e| e.key.as_str() == Some(key))
+                    .map_or_else(|| line_of(sink, root), |e| e.key.span.clone());
+                sink.push(
+                    "/ignored-key",
+                    at,
+                    format!("`{key}` counts only with `{}: {}`, and {other}: {product} ignores it; set `{}: {}` or remove `{key}`", n.key, n.value, n.key, n.value),
+                );
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A key the tool passes on instead of reading it (OpenCode: to the model provider, as an
@@ -672,7 +718,9 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 .join(", ");
             let suggestion = nearest(s, choices.iter().map(|c| c.value));
             let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
-            let then = consequence(sink, field.on_bad);
+            let then = field
+                .bad_value_then
+                .map_or_else(|| consequence(sink, field.on_bad), str::to_string);
             let msg = match suggestion {
                 Some(n) if n.eq_ignore_ascii_case(s) => format!(
                     "`{s}` is not a valid `{key}`: values are case-sensitive, did you mean `{n}`? {then} (allowed: {allowed})"
@@ -742,6 +790,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             }
         }
         ValueKind::Globs
+        | ValueKind::GlobOrList
         | ValueKind::Number { .. }
         | ValueKind::ToolMap
         | ValueKind::Permission

@@ -3,6 +3,7 @@
 
 pub(crate) mod body;
 pub(crate) mod fields;
+mod file_checks;
 pub(crate) mod front_matter;
 pub mod rules;
 mod structured;
@@ -240,6 +241,7 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
     }
     fields::undescribed_without_keys(&mut sink);
     body::check(&mut sink);
+    file_checks::check(&mut sink);
     sink.out.sort_by_key(|d| (d.range.start, d.range.end));
     sink.out
 }

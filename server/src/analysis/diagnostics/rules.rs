@@ -42,6 +42,9 @@ const KEYED: &[&str] = &[
     "copilot-instructions",
     "opencode-agent",
     "cursor-rule",
+    "windsurf-rule",
+    "kiro-steering",
+    "kiro-agent",
 ];
 const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent"];
 /// Formats with keys whose tool (not VS Code) ignores a value of the wrong type.
@@ -53,6 +56,9 @@ const TYPED: &[&str] = &[
     "claude-output-style",
     "opencode-agent",
     "cursor-rule",
+    "windsurf-rule",
+    "kiro-steering",
+    "kiro-agent",
 ];
 /// The files VS Code's own validator checks (its errors are findings that claim `Rejected`).
 const VSCODE: &[&str] = &[
@@ -61,7 +67,14 @@ const VSCODE: &[&str] = &[
     "copilot-prompt",
     "copilot-instructions",
 ];
-const ENUMS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent"];
+const ENUMS: &[&str] = &[
+    "claude-agent",
+    "claude-command",
+    "skill",
+    "opencode-agent",
+    "windsurf-rule",
+    "kiro-steering",
+];
 const MODELS: &[&str] = &[
     "claude-agent",
     "claude-command",
@@ -86,10 +99,37 @@ const DUP_TOOLS: &[&str] = &[
     "copilot-chatmode",
     "copilot-prompt",
 ];
-/// Every format whose body rules apply: the same as those with keys of their own.
-const BODIES: &[&str] = KEYED;
+/// Every format whose body is the prompt: those with keys of their own, and workflows.
+const BODIES: &[&str] = &[
+    "claude-agent",
+    "claude-command",
+    "skill",
+    "claude-rule",
+    "claude-output-style",
+    "copilot-agent",
+    "copilot-chatmode",
+    "copilot-prompt",
+    "copilot-instructions",
+    "opencode-agent",
+    "cursor-rule",
+    "windsurf-rule",
+    "windsurf-workflow",
+    "kiro-steering",
+    "kiro-agent",
+];
 const COMMANDS: &[&str] = &["claude-command", "skill"];
-const GLOBS: &[&str] = &["claude-command", "skill", "claude-rule", "cursor-rule"];
+const GLOBS: &[&str] = &[
+    "claude-command",
+    "skill",
+    "claude-rule",
+    "cursor-rule",
+    "windsurf-rule",
+    "kiro-steering",
+];
+/// Formats whose keys select files only with one value of another key.
+const MODES: &[&str] = &["windsurf-rule", "kiro-steering"];
+/// Windsurf's rule files, which it reads up to a length.
+const WINDSURF_RULES: &[&str] = &["windsurf-rule", "windsurf-global-rules", "windsurf-legacy-rules"];
 const AGENT_USERS: &[&str] = &[
     "claude-agent",
     "claude-command",
@@ -526,6 +566,62 @@ pub static RULES: &[Rule] = &[
             "/manual-only",
             Style,
             "A Cursor rule with no `description`, `globs` or `alwaysApply`: applied only when mentioned.",
+        ),
+    ),
+    only(
+        MODES,
+        r(
+            "/needs-key",
+            Ignored,
+            "A mode that needs another key, without it (`trigger: glob` without `globs`, `inclusion: fileMatch` without `fileMatchPattern`): the file is never applied as meant.",
+        ),
+    ),
+    only(
+        MODES,
+        r(
+            "/ignored-key",
+            Ignored,
+            "A key that counts only with one mode (`globs` with `trigger: glob`), in a file with another: the tool ignores it.",
+        ),
+    ),
+    only(
+        &["kiro-steering"],
+        r(
+            "/comma-in-glob",
+            NotLoaded,
+            "Comma-separated globs in one `fileMatchPattern` string: Kiro reads them as one pattern, which matches no file, so the steering file never loads.",
+        ),
+    ),
+    only(
+        &["kiro-steering"],
+        r(
+            "/not-in-user-level",
+            NotLoaded,
+            "`inclusion: fileMatch` in a global steering file (`~/.kiro/steering/`): Kiro never includes it.",
+        ),
+    ),
+    only(
+        &["kiro-steering"],
+        r(
+            "/unreliable-value",
+            Portability,
+            "`inclusion: auto`: Kiro accepts it, and is reported never to activate it.",
+        ),
+    ),
+    only(
+        WINDSURF_RULES,
+        r(
+            "/truncated",
+            Ignored,
+            "A rules file longer than Windsurf reads (12,000 characters in the current docs, 6,000 in older ones): the rest is cut off and the model never sees it.",
+        ),
+    ),
+    only(
+        &["windsurf-legacy-rules"],
+        r(
+            "/legacy-file",
+            Style,
+            "The legacy `.windsurfrules` file: Windsurf's docs now describe rules in `.windsurf/rules/`.",
         ),
     ),
     // Cross-file rules (`workspace::cross_file`) and links (`analysis::links`).

@@ -15,6 +15,7 @@ pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) 
     }
     match &field.value {
         ValueKind::Globs => globs(sink, key, v),
+        ValueKind::GlobOrList => glob_or_list(sink, key, v),
         ValueKind::Number { max } => number(sink, key, v, f64::from(*max)),
         ValueKind::ToolMap => tool_map(sink, key, v),
         ValueKind::Permission => permission(sink, key, v),
@@ -288,6 +289,65 @@ fn globs(sink: &mut Sink, key: &str, v: &Node) {
                     ),
                 );
             }
+        }
+    }
+}
+
+/// One glob or a list of globs, where a comma is part of the pattern: `a,b` written as one
+/// string is one pattern that matches no file (Kiro `fileMatchPattern`, kirodotdev/Kiro#11095).
+fn glob_or_list(sink: &mut Sink, key: &str, v: &Node) {
+    let (items, listed): (Vec<&Node>, bool) = match &v.kind {
+        NodeKind::Scalar { .. } => (vec![v], false),
+        NodeKind::Seq { items, .. } => (items.iter().collect(), true),
+        _ => return wrong_type(sink, v, key, "a glob or a list of globs"),
+    };
+    let product = tool_name(sink);
+    let noun = sink.format.noun;
+    for item in items {
+        let Some(s) = scalar_string(item) else {
+            wrong_type(sink, item, key, "a glob");
+            continue;
+        };
+        let parts = split_globs(s);
+        if parts.len() > 1 {
+            let globs: Vec<&str> = parts.iter().map(|(_, g)| *g).filter(|g| !g.is_empty()).collect();
+            let list = globs
+                .iter()
+                .map(|g| crate::syntax::yaml::double_quote(g))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if listed {
+                sink.push_as(
+                    "/comma-in-glob",
+                    Effect::Ignored,
+                    item.span.clone(),
+                    format!("{product} matches `{s}` as one pattern, which matches no file: this entry never matches; write one entry per glob"),
+                );
+            } else {
+                let fix = (!sink.doc.slice(&item.span).contains('\n')).then(|| {
+                    Fix::replace(
+                        format!("Write a list: `[{list}]`"),
+                        item.span.clone(),
+                        format!("[{list}]"),
+                    )
+                });
+                sink.push(
+                    "/comma-in-glob",
+                    item.span.clone(),
+                    format!("{product} matches `{s}` as one pattern, which matches no file: this {noun} never loads; write a list: `{key}: [{list}]`"),
+                )
+                .with_fix(fix);
+            }
+            continue;
+        }
+        if let Some(why) = glob_error(s) {
+            sink.push(
+                "/invalid-glob",
+                item.span.clone(),
+                format!(
+                    "`{s}` in `{key}` is not a valid glob ({why}): it matches no file, so {product} never applies this"
+                ),
+            );
         }
     }
 }
