@@ -30,6 +30,9 @@ const SKILLS: &str = "Agent Skills specification (agentskills.io/specification);
 const COMMANDS_DOC: &str = "Claude Code docs, \"Slash commands\" and \"Extend Claude with skills\" (code.claude.com/docs/en/skills); formats.md §5; docs/format-sources.md §6";
 const COPILOT_DOC: &str = "VS Code docs (custom agents, prompt files, custom instructions) and VS Code's validator `promptValidator.ts`; docs/format-sources.md §9";
 const VSCODE_DOC: &str = "VS Code 1.139.1's prompt-file validator and header parser (code-server 4.139.1, recorded in `truth/recorded/code-server@4.139.1.json`); docs/format-sources.md, \"VS Code 1.139.1\"";
+const KIRO_DOC: &str = "Kiro docs, \"Steering\" (kiro.dev/docs/steering); staff comments and reports in kirodotdev/Kiro (#3643, #11095, #9176, #5027, #10804); truth/FINDINGS-kiro-windsurf.md §1; docs/format-sources.md, \"Kiro\". Not runnable here: documentation and reports, not verified by a run";
+const KIRO_AGENT_DOC: &str = "Kiro docs, \"Subagents\" (kiro.dev/docs/chat/subagents) and the agent configuration reference (kiro.dev/docs/cli/custom-agents/configuration-reference, as captured by syllago.dev, April 2026); truth/FINDINGS-kiro-windsurf.md §2; docs/format-sources.md, \"Kiro\". Not runnable here: documentation, not verified by a run";
+const WINDSURF_DOC: &str = "Windsurf docs, \"Memories & Rules\" (docs.windsurf.com/windsurf/cascade/memories, older English and newer localized versions) and \"Workflows\" (docs.windsurf.com/windsurf/cascade/workflows); Devin CLI docs, \"Rules\" (cli.devin.ai/docs/extensibility/rules); truth/FINDINGS-kiro-windsurf.md §3–4; docs/format-sources.md, \"Windsurf / Devin\". Not runnable here: documentation, not verified by a run";
 const OPENCODE_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth harness (`truth/recorded/opencode@1.18.33.jsonl`); OpenCode docs, \"Agents\" (opencode.ai/docs/agents); docs/format-sources.md, \"OpenCode 1.18.33, verified by recording\"";
 
 const fn d(
@@ -619,7 +622,153 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "//- /project/.cursor/rules/react.mdc\n---\nglobs: src/**/*.tsx\n---\nUse function components.\n",
         "Cursor docs, \"Rules\" (docs.cursor.com/context/rules); formats.md §12",
     ),
+    d(
+        "kiro/unknown-key",
+        "Kiro reads the keys its documentation names (`inclusion`, `fileMatchPattern`, `name`, `description` in steering; the configuration reference's keys in agents); a misspelt key (`inclusions`, `fileMatchPatterns`) does nothing, and the file is read as if it were not there.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPatterns: \"src/api/**/*.ts\"\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**/*.ts\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro/wrong-type",
+        "A value of the wrong type does not configure what the key is for: `includeMcpJson: \"yes\"` is no boolean, `mcpServers: github` is no mapping of servers.",
+        "//- /project/.kiro/agents/reviewer.md\n---\nname: reviewer\nincludeMcpJson: \"yes\"\n---\nYou review code.\n",
+        "//- /project/.kiro/agents/reviewer.md\n---\nname: reviewer\nincludeMcpJson: true\n---\nYou review code.\n",
+        KIRO_AGENT_DOC,
+    ),
+    d(
+        "kiro/empty-body",
+        "The body of a steering file is what Kiro adds to the context, and the body of a Markdown agent is its system prompt: with nothing after the front matter, the file gives the agent nothing.",
+        "//- /project/.kiro/steering/tech.md\n---\ninclusion: always\n---\n",
+        "//- /project/.kiro/steering/tech.md\n---\ninclusion: always\n---\nWe use TypeScript and pnpm.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/invalid-value",
+        "`inclusion` takes `always`, `fileMatch`, `manual` or `auto`, case-sensitive. A front matter Kiro's schema rejects is reported to make it load the document as `always` (kirodotdev/Kiro#11095): a file meant for some files, or for `#name` only, lands in every chat.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: filematch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/needs-key",
+        "`inclusion: fileMatch` includes the file when an open file matches `fileMatchPattern`: without a pattern nothing matches. `inclusion: auto` lets the agent decide by `name` and `description` (the docs' example sets both). What Kiro does with the incomplete file is not documented.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/ignored-key",
+        "`fileMatchPattern` is read only with `inclusion: fileMatch`; with another mode, or with none (`always` is the default), the file is included by that mode and the pattern does nothing.",
+        "//- /project/.kiro/steering/api.md\n---\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/comma-in-glob",
+        "`fileMatchPattern` is one glob or a list of globs (Kiro staff, kirodotdev/Kiro#3643). A string with commas is not split: Kiro matches `src/**/*.ts,tests/**/*.ts` as one pattern, which matches no file, so the steering file never loads, with no warning (kiro-cli 2.20.0, `@kiro/agent` 0.53.3; confirmed as a bug by staff in kirodotdev/Kiro#11095). A comma inside `{…}` is a glob alternative and is fine.",
+        "//- /project/.kiro/steering/ts.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/**/*.ts,tests/**/*.ts\"\n---\nUse strict TypeScript.\n",
+        "//- /project/.kiro/steering/ts.md\n---\ninclusion: fileMatch\nfileMatchPattern: [\"src/**/*.ts\", \"tests/**/*.ts\"]\n---\nUse strict TypeScript.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/invalid-glob",
+        "A `fileMatchPattern` that is not a valid glob (an unclosed `[` or `{`) matches no file, so the steering file is never included.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/[api/**\"\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/not-in-user-level",
+        "Global steering (`~/.kiro/steering/`) applies to every workspace, but with `inclusion: fileMatch` it is reported never to trigger (Kiro IDE 0.8.140 and 0.12.263; kirodotdev/Kiro#9176, closed, and #5027, open): the file never loads. agentls takes a `.kiro` folder in `$HOME`, or in a folder shaped like a home folder (`/home/<user>`, `/Users/<user>`, `/root`), as the global one.",
+        "//- /home/ana/.kiro/steering/ts.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"**/*.ts\"\n---\nUse strict TypeScript.\n",
+        "//- /home/ana/.kiro/steering/ts.md\n---\ninclusion: always\n---\nUse strict TypeScript.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/unreliable-value",
+        "The docs describe `inclusion: auto` with `name` and `description`; users report that it never activates on Kiro IDE 1.0.293 and that the agent denies the mode exists (kirodotdev/Kiro#10804, open; #7787). Kiro accepts the file silently. This is information, not a warning: it may be fixed in the version you run.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: auto\nname: api-design\ndescription: REST API design conventions\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: manual\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "windsurf-rule/unknown-key",
+        "A Windsurf rule's front matter takes `trigger`, `description` and `globs`; a misspelt key (`trigge`, `glob`) does nothing, and the rule is activated as if it were not there.",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglob: \"**/*.test.ts\"\n---\nUse vitest.\n",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"**/*.test.ts\"\n---\nUse vitest.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-rule/wrong-type",
+        "`description` is text: a list or a mapping gives Cascade nothing to decide by.",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: model_decision\ndescription: [tests]\n---\nUse vitest.\n",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: model_decision\ndescription: When writing or fixing tests\n---\nUse vitest.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-rule/invalid-value",
+        "`trigger` takes one of Windsurf's four activation modes: `always_on`, `manual`, `model_decision`, `glob`. What Windsurf does with another value is not documented; the rule is not activated as meant.",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always\n---\nUse tabs.\n",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\nUse tabs.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf/empty-body",
+        "A rule's or a workflow's body is what Cascade reads: with nothing after the front matter, it gives Cascade nothing.",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\n",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\nUse tabs.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-rule/needs-key",
+        "A `glob` rule is attached to the files its `globs` match, and a `model_decision` rule is chosen by its `description`: without them the rule has nothing to be applied by. What Windsurf does with such a rule is not documented.",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\n---\nUse vitest.\n",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"**/*.test.ts\"\n---\nUse vitest.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-rule/ignored-key",
+        "`globs` counts only for a rule with `trigger: glob`; an `always_on`, `manual` or `model_decision` rule is applied by its own mode, and its `globs` do nothing.",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: always_on\nglobs: \"**/*.test.ts\"\n---\nUse vitest.\n",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"**/*.test.ts\"\n---\nUse vitest.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-rule/invalid-glob",
+        "A `globs` pattern that is not a valid glob (an unclosed `[` or `{`) matches no file, so the rule is never attached.",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"src/[tests/**\"\n---\nUse vitest.\n",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"src/tests/**\"\n---\nUse vitest.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf/truncated",
+        "Windsurf reads a rules file up to a limit and cuts the rest off: the older English docs say \"Rules files are limited to 6000 characters each. Any content above 6000 characters will be truncated and Cascade will not be aware of them\" (and global plus workspace rules together are cut at 12,000, global first); the newer localized docs say 12,000 characters per file. agentls follows the newer docs: past 12,000 characters a warning, between 6,000 and 12,000 information (older versions cut there). The example stands for a rule of 12,500 characters.",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\n(12,500 characters of rules)\n",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\n(the first half of the rules; the rest in `style-2.md`)\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-legacy-rules/legacy-file",
+        "`.windsurfrules` at a project's root was Windsurf's single workspace rules file (\"no specific formatting is required\", docs.codeium.com/windsurf/memories). The current docs describe rules as files in `.windsurf/rules/`, each with a `trigger`; that Windsurf still reads `.windsurfrules` today is said only by third parties. The quick fix moves the file to `.windsurf/rules/project-rules.md` with `trigger: always_on`, which keeps it in every request.",
+        "//- /project/.windsurfrules\nUse tabs.\n",
+        "//- /project/.windsurf/rules/project-rules.md\n---\ntrigger: always_on\n---\nUse tabs.\n",
+        WINDSURF_DOC,
+    ),
 ];
+/// Formats whose tool no oracle can run here (closed source, not on npm): the family prefix
+/// of their codes and why, from the format module.
+const NOT_RUNNABLE: &[(&str, &str)] = &[
+    ("windsurf", crate::formats::windsurf_rule::NO_ORACLE),
+    ("kiro", crate::formats::kiro_steering::NO_ORACLE),
+];
+
+/// Why no oracle can run the tool of a code's format, if none can.
+fn not_runnable(code: &str) -> Option<&'static str> {
+    let family = code.split('/').next()?.split('-').next()?;
+    NOT_RUNNABLE.iter().find(|(f, _)| *f == family).map(|(_, why)| *why)
+}
+
 /// Rules whose effect no oracle can see, and why (the page says so).
 const UNSEEN: &[(&str, &str)] = &[
     (
@@ -810,6 +959,7 @@ fn effect_section(code: &str) -> String {
         ));
     }
     let checked = match (unseen(code), oracles_of(code).as_slice(), effect) {
+        _ if let Some(why) = not_runnable(code) => why.to_string(),
         (Some(why), ..) => format!("No oracle can see all of this effect: {why}"),
         (None, _, Effect::Unchecked) => {
             "This is about agentls itself, not a claim about a tool: it could not read what it reports, so it judged nothing there.".to_string()

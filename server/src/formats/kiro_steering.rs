@@ -14,7 +14,7 @@ use super::claude_agent::{c, f};
 use super::{BodySyntax, Check, Field, Format, Kind, NameMatch, NeededWith, PathRule, ValueKind, Vocab};
 
 /// Why no oracle checks these claims, for the rule pages.
-pub const NO_ORACLE: &str = "Kiro (the IDE and `kiro-cli`) is closed source and not on npm or PyPI, so no oracle can run it here: the claim follows Kiro's documentation (kiro.dev/docs/steering) and the staff comments and reports in kirodotdev/Kiro named on this page (docs/format-sources.md, \"Kiro\"), not a recorded run.";
+pub const NO_ORACLE: &str = "Kiro (the IDE and `kiro-cli`) is closed source and not on npm or PyPI, so no oracle can run it here: the claim follows Kiro's documentation (kiro.dev/docs) and, where this page names them, staff comments and user reports in kirodotdev/Kiro (docs/format-sources.md, \"Kiro\"), not a recorded run.";
 
 const INCLUSION: &[super::Choice] = &[
     c(

@@ -17,7 +17,7 @@ use super::claude_agent::{c, f};
 use super::{BodySyntax, Check, Field, Format, Kind, NameMatch, NeededWith, PathRule, ValueKind, Vocab};
 
 /// Why no oracle checks these claims, for the rule pages.
-pub const NO_ORACLE: &str = "Windsurf (Devin Desktop) is closed source and not on npm or PyPI, so no oracle can run it here: the claim follows the vendor's documentation (docs.windsurf.com/windsurf/cascade/memories; docs/format-sources.md, \"Windsurf / Devin\"), not a recorded run.";
+pub const NO_ORACLE: &str = "Windsurf (Devin Desktop) is closed source and not on npm or PyPI, so no oracle can run it here: the claim follows the vendor's documentation (docs.windsurf.com/windsurf/cascade; docs/format-sources.md, \"Windsurf / Devin\"), not a recorded run.";
 
 /// The per-file limit. The newer docs (localized pages with the "rules discovery" section) say
 /// 12,000 characters per file; the older English page said 6,000, and that content past the
@@ -25,7 +25,7 @@ pub const NO_ORACLE: &str = "Windsurf (Devin Desktop) is closed source and not o
 pub const CHAR_LIMIT: Check = Check::CharLimit {
     max: 12_000,
     older: Some(6_000),
-    source: "Windsurf's docs (12,000 characters per rules file in the current docs, 6,000 in older ones)",
+    source: "Windsurf's current docs",
 };
 
 const TRIGGERS: &[super::Choice] = &[

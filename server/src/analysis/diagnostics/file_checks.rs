@@ -73,11 +73,12 @@ fn char_limit(sink: &mut Sink, max: usize, older: Option<usize>, source: &str) {
         start..start + trimmed
     };
     if len > max {
+        let older_note = older.map_or_else(String::new, |o| format!(" (older ones: {})", thousands(o)));
         sink.push(
             "/truncated",
             at(max),
             format!(
-                "this {noun} is {} characters long, over the {} that {source} allow: {product} cuts it off here, and the model never sees the last {}; split it into several files",
+                "this {noun} is {} characters long, over the {} that {source} allow{older_note}: {product} cuts it off here, and the model never sees the last {}; split it into several files",
                 thousands(len),
                 thousands(max),
                 thousands(len - max)
