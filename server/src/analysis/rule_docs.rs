@@ -728,13 +728,6 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         WINDSURF_DOC,
     ),
     d(
-        "windsurf-rule/ignored-key",
-        "`globs` counts only for a rule with `trigger: glob`; an `always_on`, `manual` or `model_decision` rule is applied by its own mode, and its `globs` do nothing.",
-        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: always_on\nglobs: \"**/*.test.ts\"\n---\nUse vitest.\n",
-        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"**/*.test.ts\"\n---\nUse vitest.\n",
-        WINDSURF_DOC,
-    ),
-    d(
         "windsurf-rule/invalid-glob",
         "A `globs` pattern that is not a valid glob (an unclosed `[` or `{`) matches no file, so the rule is never attached.",
         "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"src/[tests/**\"\n---\nUse vitest.\n",

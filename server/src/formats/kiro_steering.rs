@@ -51,6 +51,7 @@ static FIELDS: &[Field] = &[
         needed_with: Some(NeededWith {
             key: "inclusion",
             value: "fileMatch",
+            only_then: true,
             without: "Kiro has no pattern to match, so this file is never included",
         }),
         ..f(
@@ -64,6 +65,7 @@ static FIELDS: &[Field] = &[
         needed_with: Some(NeededWith {
             key: "inclusion",
             value: "auto",
+            only_then: false,
             without: "the agent has no name to include it by",
         }),
         ..f(
@@ -77,6 +79,7 @@ static FIELDS: &[Field] = &[
         needed_with: Some(NeededWith {
             key: "inclusion",
             value: "auto",
+            only_then: false,
             without: "the agent has nothing to match a request against, so this file is never included",
         }),
         ..f(

@@ -275,12 +275,14 @@ pub struct Field {
     pub bad_value_then: Option<&'static str>,
 }
 
-/// `key: value` needs the field: without it, `without` happens; with another value of `key`
-/// the field has no effect.
+/// `key: value` needs the field: without it, `without` happens.
 #[derive(Debug)]
 pub struct NeededWith {
     pub key: &'static str,
     pub value: &'static str,
+    /// The tool reads the field only with that value: with another one (or none), the field
+    /// has no effect. Only where the source says so.
+    pub only_then: bool,
     /// What the tool ends up with when the field is missing ("Windsurf has no files to attach
     /// this rule to").
     pub without: &'static str,

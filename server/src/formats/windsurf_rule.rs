@@ -55,6 +55,7 @@ static FIELDS: &[Field] = &[
         needed_with: Some(NeededWith {
             key: "trigger",
             value: "model_decision",
+            only_then: false,
             without: "Cascade has nothing to decide by, so the rule is never applied as meant",
         }),
         ..f(
@@ -68,6 +69,7 @@ static FIELDS: &[Field] = &[
         needed_with: Some(NeededWith {
             key: "trigger",
             value: "glob",
+            only_then: false,
             without: "Windsurf has no files to attach this rule to, so it is never applied",
         }),
         ..f(

@@ -96,8 +96,8 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
     undescribed(sink, root);
 }
 
-/// Keys that one value of another key needs (`trigger: glob` needs `globs`), and keys of
-/// matching that count only with that value and are there without it.
+/// Keys that one value of another key needs (`trigger: glob` needs `globs`), and keys that
+/// count only with that value and are there without it (Kiro's `fileMatchPattern`).
 fn needed_with(sink: &mut Sink, root: &Node) {
     let product = tool_name(sink);
     for field in sink.format.fields {
@@ -118,8 +118,7 @@ fn needed_with(sink: &mut Sink, root: &Node) {
                     ),
                 );
             }
-            // Only keys that select files: a `description` beside another mode is harmless.
-            (_, false, true) if matches!(field.value, ValueKind::Globs | ValueKind::GlobOrList) => {
+            (_, false, true) if n.only_then => {
                 let key = field.key;
                 let other = match mode_value {
                     Some(v) => format!("this {} has `{}: {v}`", sink.format.noun, n.key),

@@ -577,11 +577,11 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        MODES,
+        &["kiro-steering"],
         r(
             "/ignored-key",
             Ignored,
-            "A key that counts only with one mode (`globs` with `trigger: glob`), in a file with another: the tool ignores it.",
+            "`fileMatchPattern` without `inclusion: fileMatch`: Kiro includes the file by its mode (`always` by default) and ignores the pattern.",
         ),
     ),
     only(
