@@ -61,20 +61,13 @@ static FIELDS: &[Field] = &[
             "With `inclusion: fileMatch`: one glob (`\"components/**/*.tsx\"`) or a list of globs (`[\"**/*.ts\", \"**/*.tsx\"]`, kirodotdev/Kiro#3643). A comma inside a string is part of the pattern, not a separator (kirodotdev/Kiro#11095).",
         )
     },
-    Field {
-        needed_with: Some(NeededWith {
-            key: "inclusion",
-            value: "auto",
-            only_then: false,
-            without: "the agent has no name to include it by",
-        }),
-        ..f(
-            "name",
-            ValueKind::Text,
-            false,
-            "With `inclusion: auto`: the steering file's name (`api-design`).",
-        )
-    },
+    // The docs' `auto` example sets `name` too, but what it is for is not said: not required.
+    f(
+        "name",
+        ValueKind::Text,
+        false,
+        "With `inclusion: auto`: the steering file's name (`api-design`), as in the docs' example.",
+    ),
     Field {
         needed_with: Some(NeededWith {
             key: "inclusion",
