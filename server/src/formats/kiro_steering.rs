@@ -114,6 +114,17 @@ pub static FORMAT: Format = Format {
             value: "fileMatch",
             then: "Kiro never includes global `fileMatch` steering (reported on Kiro IDE 0.8.140 and 0.12.263, kirodotdev/Kiro#9176, #5027): this file never loads; copy it into the workspace's `.kiro/steering/`, or use `inclusion: always`",
         },
+        // Seen in real steering files: Cursor's and Claude Code's keys for the same thing.
+        Check::ForeignKey {
+            key: "globs",
+            ours: "fileMatchPattern",
+            whose: "Cursor",
+        },
+        Check::ForeignKey {
+            key: "paths",
+            ours: "fileMatchPattern",
+            whose: "Claude Code",
+        },
         Check::Unreliable {
             key: "inclusion",
             value: "auto",

@@ -104,6 +104,13 @@ pub enum Check {
         value: &'static str,
         evidence: &'static str,
     },
+    /// `key` is another tool's key for what this format calls `ours` (Cursor's `globs` in a
+    /// Kiro steering file): the tool ignores it, and the finding names the right key.
+    ForeignKey {
+        key: &'static str,
+        ours: &'static str,
+        whose: &'static str,
+    },
     /// The file is a legacy form the tool replaced: it goes to `dir/name` (relative to the
     /// folder holding the file), with `front_matter` (YAML lines, without `---`) put before its
     /// text.

@@ -104,7 +104,15 @@ pub static RULE: Format = Format {
     reader: crate::syntax::reader::Reader::LENIENT,
     guard_hooks_outside: &[],
     verified_with: None,
-    checks: &[CHAR_LIMIT],
+    checks: &[
+        CHAR_LIMIT,
+        // Seen in real rules: Claude Code's key for the same thing.
+        Check::ForeignKey {
+            key: "paths",
+            ours: "globs",
+            whose: "Claude Code",
+        },
+    ],
     fields: FIELDS,
 };
 

@@ -56,6 +56,27 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                 );
             }
             None if format.vocab.unknown_keys_go_to().is_some() => passed_on(sink, root, e),
+            None if let Some((ours, whose)) = foreign_key(format, key) => {
+                let fix = (root.get(ours).is_none()
+                    && matches!(
+                        e.key.kind,
+                        NodeKind::Scalar {
+                            style: Style::Plain,
+                            ..
+                        }
+                    ))
+                .then(|| Fix::replace(format!("Change to `{ours}`"), e.key.span.clone(), ours));
+                sink.push(
+                    "/unknown-key",
+                    e.key.span.clone(),
+                    format!(
+                        "`{key}` is {whose}'s key; {}'s is `{ours}`: {} ignores it",
+                        tool_name(sink),
+                        tool_name(sink)
+                    ),
+                )
+                .with_fix(fix);
+            }
             None => {
                 let known = format.fields.iter().map(|f| f.key);
                 let suggestion = nearest(key, known);
@@ -94,6 +115,15 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
     }
     needed_with(sink, root);
     undescribed(sink, root);
+}
+
+/// Another tool's key for one of this format's (`globs` for Kiro's `fileMatchPattern`):
+/// this format's key and whose the other one is.
+fn foreign_key(format: &crate::formats::Format, key: &str) -> Option<(&'static str, &'static str)> {
+    format.checks.iter().find_map(|c| match c {
+        crate::formats::Check::ForeignKey { key: k, ours, whose } if *k == key => Some((*ours, *whose)),
+        _ => None,
+    })
 }
 
 /// Keys that one value of another key needs (`trigger: glob` needs `globs`), and keys that

@@ -35,6 +35,8 @@ pub(super) fn check(sink: &mut Sink) {
                     sink.push("/unreliable-value", range, *evidence);
                 }
             }
+            // Read with the keys (`fields::check`).
+            Check::ForeignKey { .. } => {}
             Check::MoveTo {
                 dir,
                 name,
