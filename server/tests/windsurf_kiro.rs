@@ -346,3 +346,17 @@ fn outline_names_the_front_matter_keys() {
     "#]]
     .assert_eq(&format!("{names:?}\n"));
 }
+
+#[test]
+fn another_tools_key_is_renamed_to_kiros() {
+    let text = "---\ninclusion: fileMatch\nglobs:\n  - \"src/app/**/*\"\n---\nRoutes.\n";
+    let path = "p/.kiro/steering/routes.md";
+    let doc = Document::new(text, Some(PathBuf::from(path)));
+    let actions = code_actions(&doc, &(24..29));
+    let fix = actions
+        .iter()
+        .find(|a| a.title == "Change to `fileMatchPattern`")
+        .expect("a rename of `globs`");
+    let fixed = apply(text, &fix.edits);
+    assert!(codes(path, &fixed).is_empty(), "{fixed}");
+}
