@@ -344,7 +344,7 @@ fn check_vscode(o: &Opts) -> Result<(), String> {
                 differ += 1;
                 println!("stale: {}", c.id);
             }
-            Some(r) if r.observation != observed[&c.id] => {
+            Some(r) if r.observation.comparable() != observed[&c.id].comparable() => {
                 differ += 1;
                 println!(
                     "differs: {}\n  recorded: {}\n  live:     {}",
