@@ -9,12 +9,12 @@
 //!   file silently when OpenCode's retry changed the text and it still fails.
 //! - The keys are checked against a schema: one value of the wrong type, an empty one
 //!   (`key:`, YAML null) included, makes OpenCode refuse its whole configuration
-//!   ("Configuration is invalid"), and no agent runs ([`super::Effect::BreaksTool`]).
+//!   ("Configuration is invalid"), and no agent runs ([`crate::formats::Effect::BreaksTool`]).
 //! - Keys it does not know are provider options: they go to `options` and are sent to the
 //!   model provider, which ignores the ones it does not know.
 
-use super::claude_agent::{c, f};
-use super::{BodySyntax, Choice, Delegation, Effect, Field, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use crate::formats::claude_agent::{c, f};
+use crate::formats::{BodySyntax, Choice, Delegation, Effect, Field, Format, Kind, NameMatch, PathRule, ValueKind};
 
 /// The OpenCode release these facts were checked against (`truth/tools.toml`; a test in
 /// `truth/` keeps the two equal).
@@ -242,8 +242,7 @@ pub static FORMAT: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::FileStem,
-    product: "OpenCode",
-    vocab: Vocab::OpenCode,
+    product: &crate::formats::opencode::PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Agent,
     reader: READER,
