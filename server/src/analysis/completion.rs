@@ -229,7 +229,7 @@ fn map_keys(doc: &Document, format: &Format, field: &Field, range: TextRange, ha
         .map(|(i, (id, doc))| Completion {
             label: id.to_string(),
             kind: CompletionKind::Tool,
-            detail: format!("OpenCode tool, in `{}`", field.key),
+            detail: format!("{} tool, in `{}`", format.product, field.key),
             doc,
             range: range.clone(),
             text: if has_colon { id.to_string() } else { format!("{id}: ") },
@@ -424,7 +424,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                     i,
                     name,
                     CompletionKind::Model,
-                    format!("Copilot model `{id}`"),
+                    format!("{} model `{id}`", picker.brand),
                     d.to_string(),
                 )
             })

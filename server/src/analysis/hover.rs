@@ -300,7 +300,7 @@ fn rule_tool_doc(doc: &Document, format: &Format, rules: &RuleTools, item: &str,
 /// What a `model` value names, in the vocabulary of the file's product.
 pub(crate) fn model_doc(product: &Product, value: &str) -> Option<String> {
     match product.models {
-        Models::Picker(models) => Some(picker_model_doc(models, value)),
+        Models::Picker(models) => Some(picker_model_doc(models, product, value)),
         Models::Providers(models) => Some(provider_model_doc(models, product, value)),
         Models::Aliases(models) => alias_model_doc(models, value),
         Models::None => None,
@@ -316,7 +316,8 @@ fn alias_model_doc(models: &AliasModels, value: &str) -> Option<String> {
     Some(md)
 }
 
-fn picker_model_doc(models: &PickerModels, value: &str) -> String {
+fn picker_model_doc(models: &PickerModels, product: &Product, value: &str) -> String {
+    let brand = models.brand;
     if let Some((name, id, doc)) = (models.lookup)(value) {
         let vendor = value
             .strip_suffix(')')
@@ -324,16 +325,17 @@ fn picker_model_doc(models: &PickerModels, value: &str) -> String {
             .map(|(_, vendor)| vendor)
             .filter(|v| *v != "Preview")
             .map_or(String::new(), |v| format!(", from the `{v}` vendor"));
-        return format!("**`{value}`**: Copilot model `{name}` (id `{id}`){vendor}\n\n{doc}");
+        return format!("**`{value}`**: {brand} model `{name}` (id `{id}`){vendor}\n\n{doc}");
     }
     if let Some(instead) = (models.from_foreign)(value) {
         return format!(
-            "**`{value}`**: a {} model name, which Copilot does not know: Copilot names models as its model picker does, e.g. `{instead}`.",
+            "**`{value}`**: a {} model name, which {brand} does not know: {brand} names models as its model picker does, e.g. `{instead}`.",
             models.foreign
         );
     }
     format!(
-        "**`{value}`**: not a model agentls knows. VS Code looks it up among the models your Copilot plan and model extensions provide; names are as in the model picker (`Claude Sonnet 4.5`, `GPT-5 (copilot)`)."
+        "**`{value}`**: not a model agentls knows. {product} looks it up among the models your {brand} plan and model extensions provide; names are as in the model picker (`{}`, `GPT-5 (copilot)`).",
+        models.example
     )
 }
 

@@ -283,6 +283,8 @@ pub struct AliasModels {
 
 #[derive(Debug)]
 pub struct PickerModels {
+    /// Whose models these are, as messages name them ("Copilot model `gpt-4.1`").
+    pub brand: &'static str,
     /// `(display name, model id, doc)`.
     pub models: &'static [(&'static str, &'static str, &'static str)],
     pub lookup: fn(&str) -> Option<&'static (&'static str, &'static str, &'static str)>,

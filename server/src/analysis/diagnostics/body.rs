@@ -36,7 +36,7 @@ pub(super) fn check(sink: &mut Sink) {
         return;
     }
     let bs = sink.format.body_syntax;
-    if !(bs.arguments.is_some() || bs.shell) && sink.format.id != "skill" {
+    if !(bs.arguments.is_some() || bs.shell) && sink.format.kind != crate::formats::Kind::Skill {
         return;
     }
     let text = sink.doc.text();
@@ -47,7 +47,8 @@ pub(super) fn check(sink: &mut Sink) {
         arguments(sink, &text, body_start, args);
     }
     let _ = code;
-    if sink.format.id == "skill" {
+    // The Agent Skills standard's limit, for every format of its files.
+    if sink.format.kind == crate::formats::Kind::Skill {
         let lines = text[body_start..].lines().count();
         if lines > skill::BODY_LINES_MAX {
             let at = body_start..body_start + text[body_start..].find('\n').unwrap_or(0);
@@ -277,7 +278,7 @@ fn legacy(sink: &mut Sink) {
         sink.push(
             "/legacy-chatmode",
             at,
-            format!("chat modes are now custom agents: rename this file to `{stem}.agent.md` (in `.github/agents/`); VS Code still reads it"),
+            format!("chat modes are now custom agents: rename this file to `{stem}.agent.md` (in `.github/agents/`); {} still reads it", product.name),
         )
         .with_fix(fix);
     }
@@ -377,6 +378,9 @@ fn manual_only(sink: &mut Sink) {
     sink.push(
         "/manual-only",
         at,
-        "no `description`, `globs` or `alwaysApply`: Cursor applies this rule only when you mention it (`@rule`)",
+        format!(
+            "no `description`, `globs` or `alwaysApply`: {} applies this rule only when you mention it (`@rule`)",
+            sink.format.product
+        ),
     );
 }

@@ -40,8 +40,9 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                     "/ignored-key",
                     e.key.span.clone(),
                     format!(
-                        "`{key}` counts only for an agent that runs on github.com (`target: {}`): {} ignores it when the agent runs in VS Code",
+                        "`{key}` counts only for an agent that runs on github.com (`target: {}`): {} ignores it when the agent runs in {}",
                         remote_target(format),
+                        tool_name(sink),
                         tool_name(sink)
                     ),
                 );

@@ -106,14 +106,14 @@ fn picker_model(sink: &mut Sink, v: &Node, s: &str) {
         return;
     }
     let product = tool_name(sink);
-    let foreign = models.foreign.name;
+    let (foreign, brand) = (models.foreign.name, models.brand);
     if let Some(instead) = (models.from_foreign)(s) {
         let fix = replace_scalar(sink, v, format!("Change to `{instead}`"), instead);
         sink.push_as(
             "/unknown-model",
             Effect::Ignored,
             v.span.clone(),
-            format!("`{s}` is a {foreign} model name: Copilot names models as its model picker does (e.g. `{instead}`), no Copilot model is called `{s}`, so {product} ignores it and uses the model selected in the picker"),
+            format!("`{s}` is a {foreign} model name: {brand} names models as its model picker does (e.g. `{instead}`), no {brand} model is called `{s}`, so {product} ignores it and uses the model selected in the picker"),
         )
         .with_fix(fix);
     }

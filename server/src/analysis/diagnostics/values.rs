@@ -9,6 +9,15 @@ use crate::formats::product::{ProviderModels, SwitchTools, Tools};
 use crate::formats::{Effect, Field, ValueKind, skill};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
 
+/// The product whose tool lists are names and rules in a string or list (what people copy into
+/// a tool map).
+fn list_writer() -> &'static str {
+    crate::formats::PRODUCTS
+        .iter()
+        .find(|p| matches!(p.tools, Tools::Rules(_)))
+        .map_or("tool-list", |p| p.name)
+}
+
 /// The product's switchable tools (an empty catalog for a product without them).
 fn switches(sink: &Sink) -> &'static SwitchTools {
     static NONE: SwitchTools = SwitchTools {
@@ -311,7 +320,11 @@ fn tool_map(sink: &mut Sink, key: &str, v: &Node) {
             sink.push(
                 "/claude-style-tools",
                 v.span.clone(),
-                format!("OpenCode's `{key}` is a mapping of tool id to `true`/`false` (`write: false`), not a Claude Code tool list{then}"),
+                format!(
+                    "{}'s `{key}` is a mapping of tool id to `true`/`false` (`write: false`), not a {} tool list{then}",
+                    tool_name(sink),
+                    list_writer()
+                ),
             );
         } else {
             wrong_type(sink, v, key, "a mapping of tool → `true`/`false`");
@@ -389,7 +402,7 @@ fn permission_key(sink: &mut Sink, key_node: &Node, name: &str) {
             sink.push(
                 "/unknown-tool",
                 key_node.span.clone(),
-                format!("OpenCode has no permission `{name}`: did you mean `{s}`? That has no effect either: {why}{use_instead}. This entry changes nothing"),
+                format!("{} has no permission `{name}`: did you mean `{s}`? That has no effect either: {why}{use_instead}. This entry changes nothing", tool_name(sink)),
             )
             .with_fix(fix);
         }
@@ -451,7 +464,8 @@ fn unknown_name(sink: &mut Sink, key_node: &Node, name: &str, suggestion: Option
         "/unknown-tool",
         key_node.span.clone(),
         format!(
-            "OpenCode has no {what} `{name}`{hint} This entry changes nothing (unless a plugin adds a tool of that name)"
+            "{} has no {what} `{name}`{hint} This entry changes nothing (unless a plugin adds a tool of that name)",
+            tool_name(sink)
         ),
     )
     .with_fix(fix);
@@ -521,9 +535,10 @@ fn permission(sink: &mut Sink, key: &str, v: &Node) {
 
 /// A one-line value over the format's limit (skill `description`, `compatibility`).
 pub(super) fn check_length(sink: &mut Sink, key: &str, v: &Node, s: &str) {
-    let max = match (sink.format.id, key) {
-        ("skill", "description") => skill::DESCRIPTION_MAX,
-        ("skill", "compatibility") => skill::COMPATIBILITY_MAX,
+    // The Agent Skills standard's limits, for every format of its files.
+    let max = match (sink.format.kind, key) {
+        (crate::formats::Kind::Skill, "description") => skill::DESCRIPTION_MAX,
+        (crate::formats::Kind::Skill, "compatibility") => skill::COMPATIBILITY_MAX,
         _ => return,
     };
     let n = s.chars().count();

@@ -439,6 +439,7 @@ pub static TOOL_CATALOG: SetTools = SetTools {
 };
 
 pub static MODEL_CATALOG: PickerModels = PickerModels {
+    brand: "Copilot",
     models: models::MODELS,
     lookup: models::lookup,
     foreign: &super::claude::PRODUCT,
