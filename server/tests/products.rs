@@ -274,3 +274,30 @@ use crate::formats::claude_tools;
         .collect();
     assert_eq!(found, ["2: imports the product module `copilot_tools`"]);
 }
+
+/// A format and its product agree: the product lists the format, the registry lists both, and
+/// a product's formats are in `FORMATS` (so detection finds them).
+#[test]
+fn every_format_belongs_to_a_registered_product() {
+    use agentls::formats::{FORMATS, PRODUCTS};
+    for f in FORMATS {
+        assert!(
+            PRODUCTS.contains(&f.product),
+            "{}: product {} is not in PRODUCTS",
+            f.id,
+            f.product
+        );
+        assert!(
+            f.product.formats.iter().any(|g| g.is(f)),
+            "{}: {} does not list it in its formats",
+            f.id,
+            f.product
+        );
+    }
+    for p in PRODUCTS {
+        for f in p.formats {
+            assert_eq!(f.product, *p, "{} lists {}, which points to {}", p, f.id, f.product);
+            assert!(FORMATS.iter().any(|g| g.is(f)), "{}: {} is not in FORMATS", p, f.id);
+        }
+    }
+}

@@ -2,6 +2,12 @@
 //! it, and every field with its type, allowed values and docs. Diagnostics, and later
 //! completion and hover, read these tables; adding a field or a tool is a one-line change here.
 //!
+//! Formats are grouped by product: one module per product (`claude/`, `copilot/`,
+//! `opencode/`, `cursor/`) exports a [`Product`] (its name, tool and model catalogs, built-in
+//! agents…) and its formats, each of which points back to it (`format.product`). `skill` is the
+//! Agent Skills standard, which several products read. [`PRODUCTS`] lists the products; the
+//! analysis reads them and names none. How to add a product: `formats/README.md`.
+//!
 //! Facts are checked against the sources in `docs/format-sources.md` (2026-11-25).
 
 pub mod claude;

@@ -10,11 +10,6 @@
 
 use super::{Choice, Delegation, Format};
 
-pub use super::claude::models::{Model, ModelStatus};
-pub use super::claude::tools::{Availability as RuleAvailability, RuleForm, Tool as RuleTool, ToolStatus};
-pub use super::copilot::tools::{Availability as SetAvailability, Lookup as SetLookup, Renamed, Tool as SetTool};
-pub use super::opencode::agent::Permission as ToolPermission;
-
 /// One product. Adding a product is one module that fills this and one line in
 /// [`super::PRODUCTS`] (see `formats/README.md`).
 pub struct Product {
@@ -312,4 +307,143 @@ pub struct Provider {
     pub ids: &'static [&'static str],
     /// Another product's catalog that documents these models (for completion and hover).
     pub described_by: Option<&'static AliasModels>,
+}
+
+// The entries of each catalog shape.
+
+/// Whether a tool name still resolves in the product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ToolStatus {
+    Current,
+    /// An old name the loader still maps to the named tool.
+    Alias(&'static str),
+    /// No longer exists: the loader drops it. The payload is what to use instead.
+    Retired(&'static str),
+}
+
+/// When a tool exists in a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleAvailability {
+    /// In every session (`claude -p` included): a subagent that lists it gets it.
+    Always,
+    /// Only in some sessions (a platform, a setting, a connected service, the interactive UI);
+    /// in a plain `claude -p` session the name resolves to nothing.
+    Sometimes,
+    /// Never given to a subagent, even when its `tools` lists it.
+    NotInSubagents,
+    /// Withheld from an agent that has Bash, wherever Bash runs (Linux, macOS, Windows with
+    /// Git Bash): Claude Code's native build searches with `grep` and `find` through Bash
+    /// instead. An agent without Bash gets it.
+    NotBesideBash,
+}
+
+/// A tool of a [`RuleTools`] catalog.
+#[derive(Debug)]
+pub struct RuleTool {
+    pub name: &'static str,
+    pub doc: &'static str,
+    /// Does not change files, processes or outside state.
+    pub read_only: bool,
+    pub status: ToolStatus,
+    pub availability: RuleAvailability,
+}
+
+/// A permission-rule form offered after `Tool(` (formats.md §6, docs/format-sources.md §1
+/// "Specifier grammar", from the Claude Code tools reference).
+#[derive(Debug)]
+pub struct RuleForm {
+    pub tool: &'static str,
+    /// What goes between the parentheses.
+    pub specifier: &'static str,
+    pub doc: &'static str,
+}
+
+/// What a model name of an [`AliasModels`] catalog is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelStatus {
+    /// A documented subagent alias (matched case-insensitively).
+    Alias,
+    /// Accepted by `--model` but not documented for subagents.
+    CliAlias,
+    Active,
+    /// Requests fail: the payload is the retirement date.
+    Retired(&'static str),
+    /// Needs special access.
+    Restricted,
+    /// Not a model, though Claude Code sends it as one (every request fails).
+    Verbatim,
+}
+
+impl ModelStatus {
+    /// A short label for completion details and hovers.
+    pub fn describe(self) -> String {
+        match self {
+            ModelStatus::Alias => "alias".into(),
+            ModelStatus::CliAlias => "`--model` alias, not documented for subagents".into(),
+            ModelStatus::Active => "model id".into(),
+            ModelStatus::Retired(date) => format!("retired {date}: requests fail"),
+            ModelStatus::Restricted => "model id, restricted access".into(),
+            ModelStatus::Verbatim => "not a model: sent as is, and requests fail".into(),
+        }
+    }
+}
+
+/// A model of an [`AliasModels`] catalog.
+#[derive(Debug)]
+pub struct Model {
+    pub id: &'static str,
+    pub doc: &'static str,
+    pub status: ModelStatus,
+    /// What to use instead (retired models).
+    pub replacement: Option<&'static str>,
+    /// The model id Claude Code sends when a subagent names this value, where it is not the
+    /// value itself (an alias, a retired id it maps to a current one).
+    pub sends: Option<&'static str>,
+}
+
+/// Whether every setup of the product has a tool, or only some.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetAvailability {
+    Always,
+    /// Only where this holds (a setting, the desktop app); the text says what.
+    Setup(&'static str),
+}
+
+/// A current tool or tool set name.
+#[derive(Debug)]
+pub struct SetTool {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub availability: SetAvailability,
+}
+
+/// An old name VS Code still maps: the names it stands for now (VS Code lists all of them,
+/// sorted; the first is the one to write), and whether every VS Code maps it.
+#[derive(Debug)]
+pub struct Renamed {
+    pub old: &'static str,
+    pub new: &'static [&'static str],
+    pub availability: SetAvailability,
+}
+
+/// What a name of a [`SetTools`] list is.
+pub enum SetLookup {
+    /// A current tool or tool set.
+    Known(&'static SetTool),
+    /// An old name and what it stands for now.
+    Renamed(&'static Renamed),
+    /// `server/*` (an MCP server), `server/tool`, `publisher.ext/tool`, `github/*`: tools of MCP
+    /// servers and extensions, which only the user's setup has.
+    External,
+    Unknown,
+}
+
+/// One permission a [`SwitchTools`] product asks for.
+#[derive(Debug)]
+pub struct ToolPermission {
+    pub key: &'static str,
+    /// Takes a mapping of patterns to actions as well as one action; the others take an action
+    /// only, and a mapping is a configuration error.
+    pub patterns: bool,
+    pub doc: &'static str,
 }

@@ -172,15 +172,18 @@ fn kind_of(doc: &Document, path: &Path) -> FileKind {
     }
     let comps: Vec<&str> = path.components().filter_map(|c| c.as_os_str().to_str()).collect();
     let n = comps.len();
-    if n >= 3 && comps[n - 1] == "SKILL.md" && comps[n - 3] == "skills" {
-        if let Some(f) = crate::formats::first_of(crate::formats::Kind::Skill) {
-            return FileKind::Skill(f);
-        }
+    if n >= 3
+        && comps[n - 1] == "SKILL.md"
+        && comps[n - 3] == "skills"
+        && let Some(f) = crate::formats::first_of(crate::formats::Kind::Skill)
+    {
+        return FileKind::Skill(f);
     }
-    if comps[..n.saturating_sub(1)].contains(&"commands") && path.extension().is_some_and(|e| e == "md") {
-        if let Some(f) = crate::formats::first_of(crate::formats::Kind::Command) {
-            return FileKind::Command(f);
-        }
+    if comps[..n.saturating_sub(1)].contains(&"commands")
+        && path.extension().is_some_and(|e| e == "md")
+        && let Some(f) = crate::formats::first_of(crate::formats::Kind::Command)
+    {
+        return FileKind::Command(f);
     }
     FileKind::Markdown
 }
