@@ -749,17 +749,10 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         WINDSURF_DOC,
     ),
 ];
-/// Formats whose tool no oracle can run here (closed source, not on npm): the family prefix
-/// of their codes and why, from the format module.
-const NOT_RUNNABLE: &[(&str, &str)] = &[
-    ("windsurf", crate::formats::windsurf_rule::NO_ORACLE),
-    ("kiro", crate::formats::kiro_steering::NO_ORACLE),
-];
-
-/// Why no oracle can run the tool of a code's format, if none can.
+/// Why no oracle can run the tool of a code's format, if its product says none can.
 fn not_runnable(code: &str) -> Option<&'static str> {
-    let family = code.split('/').next()?.split('-').next()?;
-    NOT_RUNNABLE.iter().find(|(f, _)| *f == family).map(|(_, why)| *why)
+    let format = crate::formats::by_id(code.split('/').next()?)?;
+    format.product.no_oracle
 }
 
 /// Rules whose effect no oracle can see, and why (the page says so).

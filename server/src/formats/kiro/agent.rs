@@ -12,8 +12,8 @@
 //! Tool names and models are text for now: agentls has no Kiro vocabulary, so it checks no
 //! tool or model name (and says so in hover).
 
-use super::claude_agent::f;
-use super::{BodySyntax, Field, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use crate::formats::claude_agent::f;
+use crate::formats::{BodySyntax, Field, Format, Kind, NameMatch, PathRule, ValueKind};
 
 static FIELDS: &[Field] = &[
     f(
@@ -135,8 +135,7 @@ pub static FORMAT: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Kiro",
-    vocab: Vocab::None,
+    product: &super::PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Other,
     reader: crate::syntax::reader::Reader::LENIENT,

@@ -13,8 +13,8 @@
 //! `.devin/rules/` is named only by third parties (no Devin page lists it): it is read the same
 //! way and nothing more is claimed about it.
 
-use super::claude_agent::{c, f};
-use super::{BodySyntax, Check, Field, Format, Kind, NameMatch, NeededWith, PathRule, ValueKind, Vocab};
+use crate::formats::claude_agent::{c, f};
+use crate::formats::{BodySyntax, Check, Field, Format, Kind, NameMatch, NeededWith, PathRule, ValueKind};
 
 /// Why no oracle checks these claims, for the rule pages.
 pub const NO_ORACLE: &str = "Windsurf (Devin Desktop) is closed source and not on npm or PyPI, so no oracle can run it here: the claim follows the vendor's documentation (docs.windsurf.com/windsurf/cascade; docs/format-sources.md, \"Windsurf / Devin\"), not a recorded run.";
@@ -28,7 +28,7 @@ pub const CHAR_LIMIT: Check = Check::CharLimit {
     source: "Windsurf's current docs",
 };
 
-const TRIGGERS: &[super::Choice] = &[
+const TRIGGERS: &[crate::formats::Choice] = &[
     c("always_on", "Always on: the rule is in every Cascade request."),
     c(
         "manual",
@@ -97,8 +97,7 @@ pub static RULE: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Windsurf",
-    vocab: Vocab::None,
+    product: &super::PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Other,
     reader: crate::syntax::reader::Reader::LENIENT,

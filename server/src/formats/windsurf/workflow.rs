@@ -8,8 +8,8 @@
 //! neither: it offers `description` and checks no key and no length. Windsurf cannot be run
 //! here.
 
-use super::claude_agent::f;
-use super::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use crate::formats::claude_agent::f;
+use crate::formats::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind};
 
 pub static FORMAT: Format = Format {
     id: "windsurf-workflow",
@@ -24,8 +24,7 @@ pub static FORMAT: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Windsurf",
-    vocab: Vocab::None,
+    product: &super::PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Other,
     reader: crate::syntax::reader::Reader::LENIENT,

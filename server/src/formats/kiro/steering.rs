@@ -10,13 +10,13 @@
 //! each fact is: truth/FINDINGS-kiro-windsurf.md §1. Kiro is closed source and not on npm
 //! (`@kiro/cli`: 404): no oracle can run it here, so nothing in this module is observed.
 
-use super::claude_agent::{c, f};
-use super::{BodySyntax, Check, Field, Format, Kind, NameMatch, NeededWith, PathRule, ValueKind, Vocab};
+use crate::formats::claude_agent::{c, f};
+use crate::formats::{BodySyntax, Check, Field, Format, Kind, NameMatch, NeededWith, PathRule, ValueKind};
 
 /// Why no oracle checks these claims, for the rule pages.
 pub const NO_ORACLE: &str = "Kiro (the IDE and `kiro-cli`) is closed source and not on npm or PyPI, so no oracle can run it here: the claim follows Kiro's documentation (kiro.dev/docs) and, where this page names them, staff comments and user reports in kirodotdev/Kiro (docs/format-sources.md, \"Kiro\"), not a recorded run.";
 
-const INCLUSION: &[super::Choice] = &[
+const INCLUSION: &[crate::formats::Choice] = &[
     c(
         "always",
         "Included in every chat (the default, also without front matter).",
@@ -97,8 +97,7 @@ pub static FORMAT: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Kiro",
-    vocab: Vocab::None,
+    product: &super::PRODUCT,
     body_syntax: BodySyntax {
         bracketed_file_refs: Some(".kiro"),
         ..BodySyntax::NONE

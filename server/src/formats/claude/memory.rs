@@ -4,8 +4,8 @@
 //! with `paths`) and "Output styles" (code.claude.com/docs/en/output-styles); formats.md §9;
 //! docs/format-sources.md §8, checked 2026-11-25.
 
-use super::claude_agent::f;
-use super::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use crate::formats::claude_agent::f;
+use crate::formats::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind};
 
 /// Imports nest at most this deep (memory docs: "a maximum depth of five hops").
 pub const IMPORT_DEPTH_MAX: usize = 5;
@@ -27,8 +27,7 @@ pub static MEMORY: Format = Format {
     no_front_matter: None,
     body_required: false,
     name_matches: NameMatch::Nothing,
-    product: "Claude Code",
-    vocab: Vocab::None,
+    product: &crate::formats::claude::PRODUCT,
     body_syntax: BodySyntax {
         arguments: None,
         shell: false,
@@ -38,9 +37,9 @@ pub static MEMORY: Format = Format {
         bracketed_file_refs: None,
     },
     kind: Kind::Other,
-    reader: super::CLAUDE_READER,
+    reader: crate::formats::CLAUDE_READER,
     guard_hooks_outside: &[],
-    verified_with: Some(super::CLAUDE_CODE_VERSION),
+    verified_with: Some(crate::formats::CLAUDE_CODE_VERSION),
     checks: &[],
     // A memory file is plain Markdown: no key is read, so none is unknown either.
     fields: &[],
@@ -59,8 +58,7 @@ pub static RULE: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Claude Code",
-    vocab: Vocab::None,
+    product: &crate::formats::claude::PRODUCT,
     body_syntax: BodySyntax {
         arguments: None,
         shell: false,
@@ -70,9 +68,9 @@ pub static RULE: Format = Format {
         bracketed_file_refs: None,
     },
     kind: Kind::Other,
-    reader: super::CLAUDE_READER,
+    reader: crate::formats::CLAUDE_READER,
     guard_hooks_outside: &[],
-    verified_with: Some(super::CLAUDE_CODE_VERSION),
+    verified_with: Some(crate::formats::CLAUDE_CODE_VERSION),
     checks: &[],
     fields: &[f(
         "paths",
@@ -95,13 +93,12 @@ pub static OUTPUT_STYLE: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Claude Code",
-    vocab: Vocab::None,
+    product: &crate::formats::claude::PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Other,
-    reader: super::CLAUDE_READER,
+    reader: crate::formats::CLAUDE_READER,
     guard_hooks_outside: &[],
-    verified_with: Some(super::CLAUDE_CODE_VERSION),
+    verified_with: Some(crate::formats::CLAUDE_CODE_VERSION),
     checks: &[],
     fields: &[
         f(
