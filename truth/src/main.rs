@@ -427,17 +427,23 @@ fn drift(o: &Opts) -> Result<(), String> {
 /// `truth judge`: agentls's claims against the recording of `--tool`.
 fn judge(o: &Opts) -> Result<(), String> {
     let v = version(o)?;
-    let (report, stale, unrecorded) = match o.tool.as_str() {
+    // `extra`: what the tool's judge left out, and why.
+    let (report, stale, unrecorded, extra) = match o.tool.as_str() {
+        "cline" => {
+            let (j, rec) = truth::judge::cline_report(&v)?;
+            let extra = j.render_left_out();
+            (j.report, rec.stale.len(), rec.unrecorded.len(), extra)
+        }
         "opencode" => {
             let (r, rec) = truth::judge::opencode_report(&v)?;
-            (r, rec.stale.len(), rec.unrecorded.len())
+            (r, rec.stale.len(), rec.unrecorded.len(), String::new())
         }
         _ => {
             let (r, rec) = truth::judge::claude_report(&v)?;
-            (r, rec.stale.len(), rec.unrecorded.len())
+            (r, rec.stale.len(), rec.unrecorded.len(), String::new())
         }
     };
-    print!("{}", report.render());
+    print!("{}{extra}", report.render());
     if o.verbose {
         for v in &report.verdicts {
             println!(

@@ -101,3 +101,75 @@ fn load_verdicts() {
     let text = lines.join("\n") + "\n";
     expect_test::expect_file!["cline-verdicts.txt"].assert_eq(&text);
 }
+
+/// agentls's claims on Cline's files against the recording: no claim contradicted, nothing
+/// Cline does left unsaid. The figures are pinned, and so are the cases left out of the
+/// judgement (other tools' files, collisions between two files): a Cline file that agentls
+/// stops recognising shows up there as a diff.
+#[test]
+fn agentls_agrees_with_cline() {
+    let (judged, rec) = truth::judge::cline_report(&pinned()).expect("the recording reads");
+    assert!(
+        rec.stale.is_empty() && rec.unrecorded.is_empty(),
+        "the recording is not current"
+    );
+    let r = &judged.report;
+    assert!(
+        r.count(truth::judge::Outcome::Contradicted) == 0 && r.misses.is_empty(),
+        "{}",
+        r.render()
+    );
+    let loads = r.load_agreement("mutation/");
+    assert!(loads.false_errors.is_empty() && loads.missed.is_empty(), "{loads:?}");
+    expect_test::expect![[r#"
+        claims: 50 confirmed, 0 contradicted, 6 unverifiable; misses: 0
+        not judged: 10 files of other formats, 3 collisions between two files
+            other format: mutation/cline-rule/location/no-ext (not an agent spec file to agentls)
+            other format: mutation/cline-rule/location/cursorrules (not an agent spec file to agentls)
+            other format: mutation/cline-rule/location/windsurfrules (not an agent spec file to agentls)
+            other format: mutation/cline-rule/location/cursor-rules-dir (agentls reads it as `cursor-rule`)
+            other format: mutation/cline-rule/location/agents-md (agentls reads it as `claude-memory`)
+            other format: mutation/cline-workflow/location/windsurf (not an agent spec file to agentls)
+            other format: mutation/cline-skill/location/agents-skills (agentls reads it as `skill`)
+            other format: mutation/cline-skill/location/claude-skills (agentls reads it as `skill`)
+            other format: mutation/cline-skill/location/global-agents (agentls reads it as `skill`)
+            other format: mutation/cline-skill/location/global-claude (agentls reads it as `skill`)
+            cross-file: mutation/cline-rule/collision/same-name
+            cross-file: mutation/cline-rule/collision/workspace-and-global
+            cross-file: mutation/cline-skill/collision/workspace-and-global
+    "#]]
+    .assert_eq(&judged.render());
+}
+
+/// Every rule page of a Cline format that says it was checked against Cline has a recorded
+/// case that confirms one of its claims.
+#[test]
+fn checked_pages_have_a_confirming_case() {
+    let (judged, _) = truth::judge::cline_report(&pinned()).expect("the recording reads");
+    let confirmed: std::collections::BTreeSet<&str> = judged
+        .report
+        .verdicts
+        .iter()
+        .filter(|v| v.outcome == truth::judge::Outcome::Confirmed)
+        .map(|v| v.code.as_str())
+        .collect();
+    for code in [
+        "cline-rule/ignored-key",
+        "cline-rule/unread-location",
+        "cline-workflow/literal-placeholder",
+        "cline-skill/unread-location",
+        "cline-skill/wrong-type",
+        "front-matter/empty",
+        "yaml/duplicate-key",
+    ] {
+        assert!(
+            confirmed.contains(code),
+            "no recorded case confirms {code}: {confirmed:?}"
+        );
+    }
+    assert_eq!(
+        agentls::formats::cline::CLINE_VERSION,
+        format!("Cline CLI {}", pinned()),
+        "the formats' verified_with names another Cline than truth/tools.toml pins"
+    );
+}

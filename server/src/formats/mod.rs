@@ -9,6 +9,7 @@ pub mod claude_command;
 pub mod claude_memory;
 pub mod claude_models;
 pub mod claude_tools;
+pub mod cline;
 pub mod copilot;
 pub mod copilot_models;
 pub mod copilot_tools;
@@ -260,6 +261,9 @@ pub enum ValueKind {
     CommaGlobs,
     /// Anything: the tool does not check it.
     Any,
+    /// A key the tool does not read at all (documented elsewhere, or read by an older release):
+    /// writing it has no effect. The text says so, after the key (`is not read by …: …`).
+    NotRead(&'static str),
     /// An identifier (the agent's name).
     Name,
     Bool,
@@ -409,6 +413,7 @@ impl ValueKind {
             ValueKind::Hooks(_) => "mapping of hook event → commands",
             ValueKind::CommaGlobs => "comma-separated globs",
             ValueKind::Any => "any value",
+            ValueKind::NotRead(_) => "any value (not read)",
             ValueKind::Name => "identifier (lowercase, digits, hyphens)",
             ValueKind::Bool | ValueKind::Flag => "`true` or `false`",
             ValueKind::PositiveInt => "whole number ≥ 1",
@@ -441,6 +446,9 @@ pub static FORMATS: &[&Format] = &[
     &copilot::PROMPT,
     &copilot::INSTRUCTIONS,
     &copilot::AGENT,
+    &cline::SKILL,
+    &cline::WORKFLOW,
+    &cline::RULE,
     &skill::FORMAT,
     &claude_memory::MEMORY,
     &claude_command::FORMAT,
@@ -466,6 +474,9 @@ pub fn example_path(format: &Format, stem: &str) -> String {
         "copilot-instructions" => format!("project/.github/instructions/{stem}.instructions.md"),
         "opencode-agent" => format!("project/.opencode/agent/{stem}.md"),
         "cursor-rule" => format!("project/.cursor/rules/{stem}.mdc"),
+        "cline-rule" => format!("project/.clinerules/{stem}.md"),
+        "cline-workflow" => format!("project/.clinerules/workflows/{stem}.md"),
+        "cline-skill" => format!("project/.cline/skills/{stem}/SKILL.md"),
         _ => format!("project/{stem}.md"),
     }
 }
@@ -473,3 +484,71 @@ pub fn example_path(format: &Format, stem: &str) -> String {
 pub fn by_id(id: &str) -> Option<&'static Format> {
     FORMATS.iter().copied().find(|f| f.id == id)
 }
+
+/// How a tool finds and reads the files of a format, where its loader is modelled and differs
+/// from what the shared rules assume: which folders it reads and how deep, and what it does with
+/// a front matter or body it cannot use. Kept beside [`Format`] (by id, [`loader`]) so that the
+/// formats that do not model their loader say nothing about it.
+#[derive(Debug)]
+pub struct Loader {
+    /// Named in messages.
+    pub product: &'static str,
+    /// The folders it reads, as consecutive path components (the last match in a path counts).
+    pub roots: &'static [&'static [&'static str]],
+    pub layout: Layout,
+    /// A front matter that is not YAML it can read.
+    pub unreadable_yaml: Effect,
+    /// A key written twice (the YAML parser rejects it).
+    pub duplicate_key: Effect,
+    /// A front matter that is a list or a scalar.
+    pub not_a_mapping: Effect,
+    /// A `---` line right after the opening one is no front matter: both lines are text.
+    pub empty_block_is_text: bool,
+    /// `$ARGUMENTS` and `$1` are not substituted: they reach the model as written, and the
+    /// arguments are appended after the body.
+    pub placeholders_literal: bool,
+}
+
+/// Where in a root a file must be for the tool to read it.
+#[derive(Debug, Clone, Copy)]
+pub enum Layout {
+    /// Directly in the root, with one of these extensions (any case).
+    Files { extensions: &'static [&'static str] },
+    /// `<root>/<folder>/<file>` (or `<root>/<file>`), the file name exact.
+    SkillFolders { file: &'static str },
+}
+
+/// What one tool does with an Agent Skill (`SKILL.md`): where it looks and what it requires.
+/// Facts for the per-tool skill rules ("which tools will not load this skill").
+#[derive(Debug)]
+pub struct SkillReading {
+    pub product: &'static str,
+    /// The release the facts were checked against.
+    pub version: &'static str,
+    /// Folders (relative to the project, and to the home folder) holding `<name>/SKILL.md`.
+    pub project_roots: &'static [&'static str],
+    pub global_roots: &'static [&'static str],
+    /// A `name` that differs from the folder drops the skill.
+    pub name_must_match_folder: bool,
+    /// A missing or empty `description` drops the skill.
+    pub description_required: bool,
+    /// The model is offered the description to choose the skill (else the name only).
+    pub description_offered: bool,
+    pub drops_on_yaml_error: bool,
+    pub drops_on_empty_body: bool,
+}
+
+/// The loaders agentls models, by format id.
+static LOADERS: &[(&str, &Loader)] = &[
+    ("cline-rule", &cline::RULE_LOADER),
+    ("cline-workflow", &cline::WORKFLOW_LOADER),
+    ("cline-skill", &cline::SKILL_LOADER),
+];
+
+/// The modelled loader of a format, if any.
+pub fn loader(format_id: &str) -> Option<&'static Loader> {
+    LOADERS.iter().find(|(id, _)| *id == format_id).map(|(_, l)| *l)
+}
+
+/// What each tool whose skill loading was observed does with a `SKILL.md`.
+pub static SKILL_READINGS: &[&SkillReading] = &[&cline::SKILLS];

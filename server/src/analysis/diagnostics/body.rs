@@ -6,7 +6,7 @@
 
 use super::{Fix, Sink};
 use crate::document::TextRange;
-use crate::formats::skill;
+use crate::formats::{Effect, skill};
 use crate::syntax::yaml::NodeKind;
 use std::path::{Path, PathBuf};
 
@@ -22,16 +22,22 @@ pub(super) fn check(sink: &mut Sink) {
         let body = rope.byte_slice(fm.body_start..);
         // Stops at the first non-blank character, so a normal body costs a few bytes.
         if body.chars().all(char::is_whitespace) {
+            let effect = super::rules::effect(&format!("{}/empty-body", sink.format.id));
+            let then = match effect {
+                Effect::Style => String::new(),
+                e => format!(": {}", super::fields::consequence(sink, e)),
+            };
             sink.push(
                 "/empty-body",
                 close.clone(),
                 format!(
-                    "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions",
+                    "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions{then}",
                     sink.format.name
                 ),
             );
         }
     }
+    literal_placeholders(sink);
     if syntax.front_matter.as_ref().is_some_and(|f| f.close.is_none()) {
         return;
     }
@@ -379,4 +385,36 @@ fn manual_only(sink: &mut Sink) {
         at,
         "no `description`, `globs` or `alwaysApply`: Cursor applies this rule only when you mention it (`@rule`)",
     );
+}
+
+/// `$ARGUMENTS` and `$1` in a body whose tool does not substitute them
+/// ([`crate::formats::Loader::placeholders_literal`]): the model reads them as written.
+fn literal_placeholders(sink: &mut Sink) {
+    if !crate::formats::loader(sink.format.id).is_some_and(|l| l.placeholders_literal) {
+        return;
+    }
+    let text = sink.doc.text();
+    let start = sink.reading.body_start().min(text.len());
+    let product = sink.format.product;
+    let mut at = start;
+    while let Some(i) = text[at..].find('$') {
+        let from = at + i;
+        let rest = &text[from + 1..];
+        let len = if rest.starts_with("ARGUMENTS") {
+            "ARGUMENTS".len()
+        } else {
+            rest.bytes().take_while(u8::is_ascii_digit).count()
+        };
+        at = from + 1;
+        if len == 0 {
+            continue;
+        }
+        let range = from..from + 1 + len;
+        let written = &text[range.clone()];
+        sink.push(
+            "/literal-placeholder",
+            range,
+            format!("{product} does not replace `{written}`: the model reads it as written, and what follows `/name` is appended after the body; refer to \"the arguments after the command\" instead"),
+        );
+    }
 }

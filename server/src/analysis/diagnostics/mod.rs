@@ -4,6 +4,7 @@
 pub(crate) mod body;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
+mod location;
 pub mod rules;
 mod structured;
 pub(crate) mod tools;
@@ -229,6 +230,7 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
         remote_target,
         out: Vec::new(),
     };
+    location::check(&mut sink);
     if front_matter::check(&mut sink) {
         let reading = sink.reading.clone();
         let yaml = &reading.yaml;

@@ -42,7 +42,12 @@ const KEYED: &[&str] = &[
     "copilot-instructions",
     "opencode-agent",
     "cursor-rule",
+    "cline-rule",
+    "cline-workflow",
+    "cline-skill",
 ];
+/// Formats whose tool's loader is modelled (`formats::loader`).
+const CLINE: &[&str] = &["cline-rule", "cline-workflow", "cline-skill"];
 const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent"];
 /// Formats with keys whose tool (not VS Code) ignores a value of the wrong type.
 const TYPED: &[&str] = &[
@@ -53,6 +58,9 @@ const TYPED: &[&str] = &[
     "claude-output-style",
     "opencode-agent",
     "cursor-rule",
+    "cline-rule",
+    "cline-workflow",
+    "cline-skill",
 ];
 /// The files VS Code's own validator checks (its errors are findings that claim `Rejected`).
 const VSCODE: &[&str] = &[
@@ -109,6 +117,11 @@ pub static RULES: &[Rule] = &[
         "front-matter/unclosed",
         NotLoaded,
         "The front matter's opening `---` has no closing `---`.",
+    ),
+    r(
+        "front-matter/empty",
+        ReadDifferently,
+        "A front matter with nothing between its two `---` lines, which the tool does not take for one (Cline): both lines are part of the file's text.",
     ),
     r(
         "front-matter/closed-by-rule",
@@ -521,6 +534,30 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        CLINE,
+        r(
+            "/unread-location",
+            NotLoaded,
+            "The file is in a folder the tool reads, but deeper than it looks or with a name or extension it skips: it is not loaded.",
+        ),
+    ),
+    only(
+        CLINE,
+        r(
+            "/ignored-key",
+            Ignored,
+            "A key the tool does not read (`paths` in a Cline rule: every rule applies everywhere; a workflow's `description`).",
+        ),
+    ),
+    only(
+        &["cline-workflow"],
+        r(
+            "/literal-placeholder",
+            Ignored,
+            "`$ARGUMENTS` or `$1` in a workflow: Cline does not substitute them, it appends the arguments after the body.",
+        ),
+    ),
+    only(
         &["cursor-rule"],
         r(
             "/manual-only",
@@ -586,6 +623,38 @@ pub static RULES: &[Rule] = &[
 /// against a schema and refuses its whole configuration for one bad value): the effect and
 /// the summary for that format.
 pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
+    // Cline drops a rule, workflow or skill with nothing after the front matter ("Missing
+    // instructions body").
+    (
+        "cline-rule/empty-body",
+        NotLoaded,
+        "Nothing after the front matter: Cline does not load the rule.",
+    ),
+    (
+        "cline-workflow/empty-body",
+        NotLoaded,
+        "Nothing after the front matter: Cline does not load the workflow.",
+    ),
+    (
+        "cline-skill/empty-body",
+        NotLoaded,
+        "Nothing after the front matter: Cline does not load the skill.",
+    ),
+    (
+        "cline-rule/wrong-type",
+        NotLoaded,
+        "A `name` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the rule.",
+    ),
+    (
+        "cline-workflow/wrong-type",
+        NotLoaded,
+        "A `name` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the workflow.",
+    ),
+    (
+        "cline-skill/wrong-type",
+        NotLoaded,
+        "A `name` or `description` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the skill.",
+    ),
     (
         "opencode-agent/wrong-type",
         BreaksTool,
