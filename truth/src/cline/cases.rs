@@ -240,6 +240,7 @@ pub fn workflows() -> Vec<Case> {
     g.at("key", "description", at, &with("description: Deploys the app.\n"));
     g.at("key", "name", at, &with("name: renamed-{name}\n"));
     g.at("key", "disabled-true", at, &with("disabled: true\n"));
+    g.at("key", "name-number", at, &with("name: 42\n"));
     g.at("key", "unknown", at, &with("argument-hint: <target>\nmodel: haiku\n"));
     g.at("front-matter", "yaml-error", at, &with("description: \"Deploys\n"));
     g.at(
