@@ -153,7 +153,10 @@ fn checked_pages_have_a_confirming_case() {
         .filter(|v| v.outcome == truth::judge::Outcome::Confirmed)
         .map(|v| v.code.as_str())
         .collect();
-    let checked_by_cline = format!("{}, by agentls's ground-truth harness", agentls::formats::cline::CLINE_VERSION);
+    let checked_by_cline = format!(
+        "{}, by agentls's ground-truth harness",
+        agentls::formats::cline::CLINE_VERSION
+    );
     let mut unconfirmed = Vec::new();
     for (code, ..) in agentls::analysis::diagnostics::rules::all_codes() {
         let page = agentls::analysis::rule_docs::page(&code).unwrap_or_default();

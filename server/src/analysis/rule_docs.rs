@@ -631,14 +631,14 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "cline/unknown-key",
-        "Cline reads `name`, `disabled` and `enabled` (and a skill's `description`); it keeps other keys with the file and does nothing with them. Cursor's `globs` and `alwaysApply` do not scope a Cline rule: every rule is in every request.",
+        "Cline reads `name`, `disabled` and `enabled` (and a skill's `description`); it keeps other keys with the file and does nothing with them.",
         "//- /project/.clinerules/testing.md\n---\npriority: high\n---\nRun the tests before every commit.\n",
         "//- /project/.clinerules/testing.md\n---\nname: testing\n---\nRun the tests before every commit.\n",
         CLINE_DOC,
     ),
     d(
         "cline/ignored-key",
-        "Some keys Cline documents or other tools read are not read by Cline 3.0.65. `paths`: the classic VS Code extension (up to 3.89.2) applied a rule only while a matching file was in context; the current loader (CLI 3.x; by its source, the VS Code extension from 4.0.0 too) has no conditional rules, and a rule scoped to `docs/**` is in the system prompt while the model works on `src/app.ts`. A workflow's `description` is parsed and dropped (a workflow has none). A skill's `allowed-tools` and `model` are Claude Code's and the standard's: Cline gives the skill no tools and no model of its own (from Cline's source; the oracle does not observe tool approval).",
+        "Some keys Cline documents or other tools read are not read by Cline 3.0.65. `paths`: the classic VS Code extension (up to 3.89.2) applied a rule only while a matching file was in context; the current loader (CLI 3.x; by its source, the VS Code extension from 4.0.0 too) has no conditional rules, and a rule scoped to `docs/**` is in the system prompt while the model works on `src/app.ts`; Cursor's `globs` and `alwaysApply` scope nothing either. A workflow's `description` is parsed and dropped (a workflow has none). A skill's `allowed-tools` and `model` are Claude Code's and the standard's: Cline gives the skill no tools and no model of its own (from Cline's source; the oracle does not observe tool approval).",
         "//- /project/.clinerules/docs-style.md\n---\npaths:\n  - \"docs/**\"\n---\nWrite short sentences.\n",
         "//- /project/.clinerules/docs-style.md\nWhen you edit files under `docs/`, write short sentences.\n",
         CLINE_DOC,

@@ -105,6 +105,21 @@ pub static RULE: Format = Format {
             false,
             "A note for people: Cline keeps it with the rule and does nothing with it.",
         ),
+        // Cursor's scoping keys, copied into Cline rules: they scope nothing here either.
+        f(
+            "globs",
+            ValueKind::NotRead(
+                "is Cursor's key, and Cline reads no scope at all: the rule is in every request, whatever files the task touches",
+            ),
+            false,
+            "Cursor's scoping key. **Cline does not read it**: every rule applies everywhere.",
+        ),
+        f(
+            "alwaysApply",
+            ValueKind::NotRead("is Cursor's key, and Cline reads no scope at all: the rule is in every request"),
+            false,
+            "Cursor's key. **Cline does not read it**: every rule applies everywhere.",
+        ),
         DISABLED,
         ENABLED,
     ],

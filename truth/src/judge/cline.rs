@@ -131,7 +131,10 @@ fn judge_loaded(a: &Analysed, d: &Diagnostic, obs: &Observation) -> (Outcome, St
     let confirmed = |why: String| (Outcome::Confirmed, why);
     let contradicted = |why: String| (Outcome::Contradicted, why);
     match (d.code.as_str(), short) {
-        ("cline-rule/ignored-key", _) if text == "paths" => match obs.after_read {
+        // A scope Cline does not read: the rule applies while the task is elsewhere too.
+        ("cline-rule/ignored-key", _) if matches!(text.as_str(), "paths" | "globs" | "alwaysApply") => match obs
+            .after_read
+        {
             Some(true) if !obs.prompt.is_empty() => confirmed(
                 "the rule is in the system prompt before and after the model reads a file outside its `paths`".into(),
             ),

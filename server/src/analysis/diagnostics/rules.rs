@@ -546,7 +546,7 @@ pub static RULES: &[Rule] = &[
         r(
             "/ignored-key",
             Ignored,
-            "A key the tool does not read (`paths` in a Cline rule: every rule applies everywhere; a workflow's `description`).",
+            "A key the tool does not read (`paths`, or Cursor's `globs`, in a Cline rule: every rule applies everywhere; a workflow's `description`).",
         ),
     ),
     only(
