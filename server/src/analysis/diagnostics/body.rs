@@ -387,26 +387,40 @@ fn manual_only(sink: &mut Sink) {
     );
 }
 
-/// `$ARGUMENTS` and `$1` in a body whose tool does not substitute them
-/// ([`crate::formats::Loader::placeholders_literal`]): the model reads them as written.
+/// `$ARGUMENTS` and `$1`…`$9` in a body whose tool does not substitute them
+/// ([`crate::formats::Loader::placeholders_literal`]): the model reads them as written. Code
+/// blocks are left alone (`awk '{print $1}'` is shell, not a placeholder), and so are sums of
+/// money (`$10`, `$1.50`).
 fn literal_placeholders(sink: &mut Sink) {
     if !crate::formats::loader(sink.format.id).is_some_and(|l| l.placeholders_literal) {
         return;
     }
     let text = sink.doc.text();
     let start = sink.reading.body_start().min(text.len());
+    let scan = sink.doc.scan();
+    let code = &scan.scan.code_blocks;
     let product = sink.format.product;
     let mut at = start;
     while let Some(i) = text[at..].find('$') {
         let from = at + i;
-        let rest = &text[from + 1..];
-        let len = if rest.starts_with("ARGUMENTS") {
+        at = from + 1;
+        let rest = text[from + 1..].as_bytes();
+        let len = if rest.starts_with(b"ARGUMENTS") {
             "ARGUMENTS".len()
         } else {
-            rest.bytes().take_while(u8::is_ascii_digit).count()
+            let money = |k: usize| rest.get(k).is_some_and(u8::is_ascii_digit);
+            match rest {
+                [d, ..]
+                    if (b'1'..=b'9').contains(d)
+                        && !money(1)
+                        && !(matches!(rest.get(1), Some(b'.' | b',')) && money(2)) =>
+                {
+                    1
+                }
+                _ => 0,
+            }
         };
-        at = from + 1;
-        if len == 0 {
+        if len == 0 || code.iter().any(|c| c.contains(&from)) {
             continue;
         }
         let range = from..from + 1 + len;
