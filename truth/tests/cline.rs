@@ -122,8 +122,8 @@ fn agentls_agrees_with_cline() {
     let loads = r.load_agreement("mutation/");
     assert!(loads.false_errors.is_empty() && loads.missed.is_empty(), "{loads:?}");
     expect_test::expect![[r#"
-        claims: 51 confirmed, 0 contradicted, 6 unverifiable; misses: 0
-        not judged: 10 files of other formats, 3 collisions between two files
+        claims: 55 confirmed, 0 contradicted, 6 unverifiable; misses: 0
+        not judged: 10 files of other formats, 2 collisions with a file in the home folder
             other format: mutation/cline-rule/location/no-ext (not an agent spec file to agentls)
             other format: mutation/cline-rule/location/cursorrules (not an agent spec file to agentls)
             other format: mutation/cline-rule/location/windsurfrules (not an agent spec file to agentls)
@@ -134,9 +134,8 @@ fn agentls_agrees_with_cline() {
             other format: mutation/cline-skill/location/claude-skills (agentls reads it as `skill`)
             other format: mutation/cline-skill/location/global-agents (agentls reads it as `skill`)
             other format: mutation/cline-skill/location/global-claude (agentls reads it as `skill`)
-            cross-file: mutation/cline-rule/collision/same-name
-            cross-file: mutation/cline-rule/collision/workspace-and-global
-            cross-file: mutation/cline-skill/collision/workspace-and-global
+            kept instead: a file in the home folder: mutation/cline-rule/collision/workspace-and-global
+            kept instead: a file in the home folder: mutation/cline-skill/collision/workspace-and-global
     "#]]
     .assert_eq(&judged.render());
 }

@@ -651,6 +651,20 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         CLINE_DOC,
     ),
     d(
+        "cline/duplicate-name",
+        "Cline keys rules, workflows and skills by their name (`name`, else the file's or, for a skill, the folder's), in any case, and reads its folders in order: `.clinerules/`, then `.cline/rules/` (and the global folders after the project's). Of two files with the same name the later one replaces the earlier: the rule in `.clinerules/` is not in the prompt. (Two in the same folder: the one the file system lists last wins, so agentls does not guess; a global file is outside the workspace, so agentls cannot see it.)",
+        "//- /project/.clinerules/testing.md\nRun the unit tests.\n//- /project/.cline/rules/testing.md\nRun the integration tests.\n",
+        "//- /project/.clinerules/unit-tests.md\nRun the unit tests.\n//- /project/.cline/rules/testing.md\nRun the integration tests.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline-workflow/shadowed",
+        "Cline runs `/name` as a skill when a skill has that command name (the name lower-cased, spaces and symbols as `-`): the workflow is still listed by `cline config workflows`, but typing its command runs the skill, so the workflow has no effect. Cline's source calls workflows \"effectively deprecated in favor of skills\".",
+        "//- /project/.clinerules/workflows/deploy.md\n1. Build.\n2. Ship.\n//- /project/.cline/skills/deploy/SKILL.md\n---\nname: deploy\ndescription: Deploys.\n---\nDeploy.\n",
+        "//- /project/.clinerules/workflows/release.md\n1. Build.\n2. Ship.\n//- /project/.cline/skills/deploy/SKILL.md\n---\nname: deploy\ndescription: Deploys.\n---\nDeploy.\n",
+        CLINE_DOC,
+    ),
+    d(
         "cline-workflow/literal-placeholder",
         "`/deploy staging` runs a Cline workflow by sending its body with the arguments appended after a space. Cline does not replace `$ARGUMENTS` or `$1` (Claude Code's command placeholders): the model reads them as written, then the arguments at the end.",
         "//- /project/.clinerules/workflows/deploy.md\nDeploy $ARGUMENTS and report the URL.\n",

@@ -147,7 +147,9 @@ pub static WORKFLOW: Format = Format {
     product: "Cline",
     vocab: Vocab::None,
     body_syntax: BodySyntax::NONE,
-    kind: Kind::Command,
+    // Not `Command`: the workspace's commands and skills are Claude Code's (their names, the
+    // agents and skills they refer to); no other file names a Cline workflow or skill.
+    kind: Kind::Other,
     reader: READER,
     guard_hooks_outside: &[],
     verified_with: Some(CLINE_VERSION),
@@ -189,7 +191,7 @@ pub static SKILL: Format = Format {
     product: "Cline",
     vocab: Vocab::None,
     body_syntax: BodySyntax::NONE,
-    kind: Kind::Skill,
+    kind: Kind::Other,
     reader: READER,
     guard_hooks_outside: &[],
     verified_with: Some(CLINE_VERSION),
@@ -254,6 +256,10 @@ const LOADER: Loader = Loader {
     not_a_mapping: Effect::Ignored,
     empty_block_is_text: true,
     placeholders_literal: false,
+    // R13, S11: the later folder's file replaces the earlier one's (`records.set` by the
+    // lower-cased name).
+    later_root_wins: true,
+    command_taken_by: None,
 };
 
 pub static RULE_LOADER: Loader = LOADER;
@@ -267,6 +273,9 @@ pub static WORKFLOW_LOADER: Loader = Loader {
     // `/name args` appends the arguments after the body; `$ARGUMENTS` reaches the model as
     // written (W2).
     placeholders_literal: true,
+    // W7: `/name` goes to a skill of the same name ("workflows are effectively deprecated in
+    // favor of skills").
+    command_taken_by: Some("cline-skill"),
     ..LOADER
 };
 

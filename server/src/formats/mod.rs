@@ -507,6 +507,93 @@ pub struct Loader {
     /// `$ARGUMENTS` and `$1` are not substituted: they reach the model as written, and the
     /// arguments are appended after the body.
     pub placeholders_literal: bool,
+    /// Two files of the same name (`name`, else the file's or folder's; any case): the one in
+    /// the later of [`Loader::roots`] is kept, the other is not loaded.
+    pub later_root_wins: bool,
+    /// A file of this other format with the same command name takes `/name` (Cline: a skill
+    /// over a workflow), and this one is never run.
+    pub command_taken_by: Option<&'static str>,
+}
+
+/// Where a file is among a loader's roots.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InRoot {
+    /// The root's place in [`Loader::roots`].
+    pub root: usize,
+    /// The path components up to the root (the project, or the home folder).
+    pub base: Vec<String>,
+    /// The folders between the root and the file.
+    pub folders: Vec<String>,
+    pub file: String,
+}
+
+impl Loader {
+    /// The root a file is in: the last one above it (`.clinerules/workflows` wins over
+    /// `.clinerules`); `None` outside every root.
+    pub fn locate(&self, path: &std::path::Path) -> Option<InRoot> {
+        let comps: Vec<String> = path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let (file, dirs) = comps.split_last()?;
+        let (start, end, root) = self
+            .roots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, root)| {
+                dirs.windows(root.len())
+                    .rposition(|w| w.iter().zip(root.iter()).all(|(a, b)| a == b))
+                    .map(|at| (at, at + root.len(), i))
+            })
+            .max_by_key(|&(_, end, i)| (end, self.roots[i].len()))?;
+        Some(InRoot {
+            root,
+            base: dirs[..start].to_vec(),
+            folders: dirs[end..].to_vec(),
+            file: file.clone(),
+        })
+    }
+
+    /// What `/name` is for a file of this name: lower case, whitespace and symbols as one `-`
+    /// (Cline's `normalizeRuntimeCommandName`).
+    pub fn command_of(name: &str) -> String {
+        let mut out = String::new();
+        for ch in name.trim().to_lowercase().chars() {
+            let keep = ch.is_alphanumeric() || matches!(ch, '_' | '.' | ':' | '@' | '-');
+            let ch = if keep { ch } else { '-' };
+            if !(ch == '-' && out.ends_with('-')) {
+                out.push(ch);
+            }
+        }
+        out.trim_matches('-').to_string()
+    }
+
+    /// Whether the tool reads a file at this place in a root (not too deep, the right name).
+    pub fn reads(&self, at: &InRoot) -> bool {
+        match self.layout {
+            Layout::Files { extensions } => {
+                at.folders.is_empty()
+                    && at
+                        .file
+                        .rsplit_once('.')
+                        .is_some_and(|(_, e)| extensions.contains(&e.to_ascii_lowercase().as_str()))
+            }
+            Layout::SkillFolders { file } => at.folders.len() <= 1 && at.file == file,
+        }
+    }
+
+    /// The name the tool gives a file: its `name`, else the file name without extension, or
+    /// the folder's name for a skill.
+    pub fn name_of(&self, path: &std::path::Path, name: Option<&str>) -> Option<String> {
+        if let Some(n) = name.map(str::trim).filter(|n| !n.is_empty()) {
+            return Some(n.to_string());
+        }
+        match self.layout {
+            Layout::SkillFolders { .. } => path.parent()?.file_name(),
+            Layout::Files { .. } => path.file_stem(),
+        }
+        .map(|n| n.to_string_lossy().into_owned())
+    }
 }
 
 /// Where in a root a file must be for the tool to read it.

@@ -6,8 +6,8 @@
 //! Two kinds of case are not judged one by one, and are counted apart so that they stay
 //! visible: files of another tool's format (`.cursorrules`, `.windsurf/workflows/`, Claude's
 //! skills: what Cline does with those is a portability question, not this format's), and
-//! collisions between two files (which one Cline keeps is a cross-file question: agentls
-//! analyses one file at a time here).
+//! collisions with a file in the home folder (`~/.cline/rules/`), which no workspace holds.
+//! A collision inside the project is judged with both files in the workspace.
 
 use super::{Analysed, Miss, Outcome, Report, Verdict};
 use crate::cases::Case;
@@ -20,7 +20,8 @@ pub struct Judged {
     pub report: Report,
     /// Cases whose file agentls reads as another format, or not at all: (case, what it is).
     pub not_cline: Vec<(String, String)>,
-    /// Cases about two files with the same name.
+    /// Cases where Cline kept a same-named file of the home folder instead: outside any
+    /// workspace, so agentls cannot know of it.
     pub cross_file: Vec<String>,
 }
 
@@ -34,7 +35,7 @@ impl Judged {
     pub fn render_left_out(&self) -> String {
         let mut out = String::new();
         out.push_str(&format!(
-            "not judged: {} files of other formats, {} collisions between two files\n",
+            "not judged: {} files of other formats, {} collisions with a file in the home folder\n",
             self.not_cline.len(),
             self.cross_file.len()
         ));
@@ -42,7 +43,7 @@ impl Judged {
             out.push_str(&format!("    other format: {case} ({what})\n"));
         }
         for case in &self.cross_file {
-            out.push_str(&format!("    cross-file: {case}\n"));
+            out.push_str(&format!("    kept instead: a file in the home folder: {case}\n"));
         }
         out
     }
@@ -70,8 +71,28 @@ fn front_matter_as_text(obs: &Observation) -> bool {
     used_text(obs).is_some_and(|t| t.trim_start().starts_with("---"))
 }
 
+/// The case as agentls sees it in a workspace of the case's project files (a collision's other
+/// file included; those in the home folder are outside any workspace).
+fn analysed(case: &Case) -> Analysed {
+    let mut a = Analysed::of(case);
+    let project: Vec<(std::path::PathBuf, String)> = std::iter::once((case.path.clone(), case.text()))
+        .chain(case.extra.iter().cloned())
+        .filter(|(p, _)| !p.starts_with("~/"))
+        .map(|(p, t)| (std::path::PathBuf::from(p), t))
+        .collect();
+    if project.len() > 1 {
+        let index = agentls::workspace::index::Index::from_files(project.iter().map(|(p, t)| (p.clone(), t.as_str())));
+        a.findings.extend(
+            agentls::workspace::cross_file::check(&index, std::path::Path::new(&case.path))
+                .into_iter()
+                .map(|d| d.diagnostic),
+        );
+    }
+    a
+}
+
 pub fn judge(case: &Case, obs: &Observation, out: &mut Judged) {
-    let a = Analysed::of(case);
+    let a = analysed(case);
     let format = detect(&a.doc).map(|d| d.format.id);
     if !format.is_some_and(|f| f.starts_with("cline-")) {
         out.not_cline.push((
@@ -82,7 +103,9 @@ pub fn judge(case: &Case, obs: &Observation, out: &mut Judged) {
         ));
         return;
     }
-    if obs.listed.is_none() && !obs.extra_listed.is_empty() {
+    // Kept instead of it: a file in the home folder, which no workspace holds.
+    if obs.listed.is_none() && !obs.extra_listed.is_empty() && obs.extra_listed.iter().all(|l| l.path.starts_with("~/"))
+    {
         out.cross_file.push(case.id.clone());
         return;
     }
@@ -169,6 +192,12 @@ fn judge_loaded(a: &Analysed, d: &Diagnostic, obs: &Observation) -> (Outcome, St
             false => confirmed(format!("loaded with its body only: `{used}`")),
             true => contradicted("the front matter is part of its text".into()),
         },
+        ("cline-workflow/shadowed", _) => match (&obs.invoked, obs.listed.as_ref()) {
+            (Some(inv), Some(l)) if !inv.contains(l.body.lines().next().unwrap_or_default()) => confirmed(format!(
+                "listed, but `/name alpha beta` gives the model `{inv}`, not the workflow"
+            )),
+            (inv, _) => contradicted(format!("`/name` runs the workflow: {inv:?}")),
+        },
         (_, "literal-placeholder") => match &obs.invoked {
             Some(inv) if inv.contains(text.as_str()) => {
                 confirmed(format!("`/name alpha beta` gives the model `{inv}`"))
@@ -218,6 +247,17 @@ fn misses(case: &Case, a: &Analysed, obs: &Observation, off: bool, report: &mut 
         miss(
             Effect::Ignored,
             "`paths` has no effect: the rule applies everywhere".into(),
+        );
+    }
+    if let (Some(inv), Some(l)) = (&obs.invoked, &obs.listed)
+        && case.format == "cline-workflow"
+        && case.args.is_none()
+        && !inv.contains(l.body.lines().next().unwrap_or_default())
+        && !has("/shadowed")
+    {
+        miss(
+            Effect::Ignored,
+            format!("`/name` does not run the workflow: the model gets `{inv}`"),
         );
     }
     if let Some(inv) = &obs.invoked

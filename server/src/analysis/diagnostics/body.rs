@@ -404,7 +404,7 @@ fn literal_placeholders(sink: &mut Sink) {
     while let Some(i) = text[at..].find('$') {
         let from = at + i;
         at = from + 1;
-        let rest = text[from + 1..].as_bytes();
+        let rest = &text.as_bytes()[from + 1..];
         let len = if rest.starts_with(b"ARGUMENTS") {
             "ARGUMENTS".len()
         } else {

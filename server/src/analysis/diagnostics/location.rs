@@ -10,24 +10,9 @@ pub(super) fn check(sink: &mut Sink) {
         return;
     };
     let Some(path) = sink.doc.path() else { return };
-    let comps: Vec<String> = path
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let Some((file, dirs)) = comps.split_last() else { return };
-    // The last root above the file: `.clinerules/workflows` wins over `.clinerules`.
-    let found = loader
-        .roots
-        .iter()
-        .filter_map(|root| {
-            dirs.windows(root.len())
-                .rposition(|w| w.iter().zip(root.iter()).all(|(a, b)| a == b))
-                .map(|i| (i + root.len(), *root))
-        })
-        .max_by_key(|(end, root)| (*end, root.len()));
-    let Some((end, root)) = found else { return };
-    let folders = &dirs[end..];
-    let root = root.join("/");
+    let Some(at) = loader.locate(path) else { return };
+    let (folders, file) = (&at.folders[..], &at.file);
+    let root = loader.roots[at.root].join("/");
     let noun = sink.format.noun;
     let product = loader.product;
     let problem = match loader.layout {

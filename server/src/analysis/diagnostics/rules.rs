@@ -575,6 +575,22 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        CLINE,
+        r(
+            "/duplicate-name",
+            NotLoaded,
+            "Another file gives the same name in a folder the tool reads later (Cline: `.cline/rules/` after `.clinerules/`): it keeps that one and does not load this one.",
+        ),
+    ),
+    only(
+        &["cline-workflow"],
+        r(
+            "/shadowed",
+            Ignored,
+            "A skill has the same command name: `/name` runs the skill, and Cline never runs the workflow.",
+        ),
+    ),
+    only(
         &["claude-agent"],
         r(
             "/unknown-skill",
