@@ -6,7 +6,7 @@ use agentls::analysis::completion::{
     Completion, NameInfo, ProjectContext, ProjectNames, completions, wants_project_names,
 };
 use agentls::document::Document;
-use agentls::formats::Vocab;
+use agentls::formats::{Product, claude, copilot};
 use expect_test::{Expect, expect};
 use std::path::PathBuf;
 
@@ -19,12 +19,12 @@ fn at_cursor(fixture: &str) -> (Document, usize) {
     common::at_cursor(PATH, fixture)
 }
 
-fn name(name: &str, path: &str, description: Option<&str>, vocab: Vocab) -> NameInfo {
+fn name(name: &str, path: &str, description: Option<&str>, product: &'static Product) -> NameInfo {
     NameInfo {
         name: name.into(),
         path: path.into(),
         description: description.map(str::to_string),
-        vocab,
+        vocabulary: Some(product),
     }
 }
 
@@ -39,25 +39,25 @@ fn project() -> ProjectContext {
                     "test-runner",
                     "plugins/qa/agents/test-runner.md",
                     Some("The plugin's runner."),
-                    Vocab::Claude,
+                    &claude::PRODUCT,
                 ),
                 name(
                     "code-reviewer",
                     ".claude/agents/code-reviewer.md",
                     Some("Reviews code."),
-                    Vocab::Claude,
+                    &claude::PRODUCT,
                 ),
                 name(
                     "test-runner",
                     ".claude/agents/test-runner.md",
                     Some("Runs the tests."),
-                    Vocab::Claude,
+                    &claude::PRODUCT,
                 ),
-                name("planner", ".github/agents/planner.agent.md", None, Vocab::Copilot),
+                name("planner", ".github/agents/planner.agent.md", None, &copilot::PRODUCT),
             ],
             skills: vec![
-                name("pdf", "skills/pdf/SKILL.md", Some("Fills PDF forms."), Vocab::Claude),
-                name("docx", ".claude/skills/docx/SKILL.md", None, Vocab::Claude),
+                name("pdf", "skills/pdf/SKILL.md", Some("Fills PDF forms."), &claude::PRODUCT),
+                name("docx", ".claude/skills/docx/SKILL.md", None, &claude::PRODUCT),
             ],
         },
     }

@@ -344,7 +344,7 @@ fn check_vscode(o: &Opts) -> Result<(), String> {
                 differ += 1;
                 println!("stale: {}", c.id);
             }
-            Some(r) if r.observation != observed[&c.id] => {
+            Some(r) if r.observation.comparable() != observed[&c.id].comparable() => {
                 differ += 1;
                 println!(
                     "differs: {}\n  recorded: {}\n  live:     {}",
@@ -426,21 +426,33 @@ fn drift(o: &Opts) -> Result<(), String> {
 
 /// `truth judge`: agentls's claims against the recording of `--tool`.
 fn judge(o: &Opts) -> Result<(), String> {
-    let v = version(o)?;
     // `extra`: what the tool's judge left out, and why.
     let (report, stale, unrecorded, extra) = match o.tool.as_str() {
+        "vscode" => {
+            let (r, paired) = truth::judge::vscode_report(&truth::vscode::pinned())?;
+            print!("{}", truth::judge::by_format(&r));
+            for id in paired.stale.iter().chain(&paired.unrecorded) {
+                println!("  not current: {id}");
+            }
+            (r, paired.stale.len(), paired.unrecorded.len(), String::new())
+        }
         "cline" => {
-            let (j, rec) = truth::judge::cline_report(&v)?;
+            let (j, rec) = truth::judge::cline_report(&version(o)?)?;
             let extra = j.render_left_out();
             (j.report, rec.stale.len(), rec.unrecorded.len(), extra)
         }
         "opencode" => {
-            let (r, rec) = truth::judge::opencode_report(&v)?;
+            let (r, rec) = truth::judge::opencode_report(&version(o)?)?;
             (r, rec.stale.len(), rec.unrecorded.len(), String::new())
         }
-        _ => {
-            let (r, rec) = truth::judge::claude_report(&v)?;
+        "claude-code" => {
+            let (r, rec) = truth::judge::claude_report(&version(o)?)?;
             (r, rec.stale.len(), rec.unrecorded.len(), String::new())
+        }
+        other => {
+            return Err(format!(
+                "no judge of agentls for {other} yet (claude-code, opencode, vscode, cline); `truth show ID --tool {other}` prints its observations"
+            ));
         }
     };
     print!("{}{extra}", report.render());
@@ -457,7 +469,13 @@ fn judge(o: &Opts) -> Result<(), String> {
             );
         }
     }
-    for prefix in ["mutation/", "fixture/", "docs/", "corpus/"] {
+    // VS Code loads every file it validates: its verdicts are markers, not loads.
+    let prefixes: &[&str] = if o.tool == "vscode" {
+        &[]
+    } else {
+        &["mutation/", "fixture/", "docs/", "corpus/"]
+    };
+    for prefix in prefixes {
         let a = report.load_agreement(prefix);
         println!(
             "{prefix}: {} cases, both load {}, both not {}, false errors {}, missed {}",

@@ -2,12 +2,12 @@
 //! `$ARGUMENTS` and `$1`…`$9`, its `` !`command` `` lines and `@path` includes, a memory file's
 //! `@path` imports, and in Copilot files the `${variable}`s and `#tool` / `#file:path`
 //! references. Which of them a body has depends on its format ([`crate::formats::BodySyntax`],
-//! [`crate::formats::Vocab`]). Nothing here runs a command or reads a file.
+//! [`crate::formats::Product::prompt_variables`]). Nothing here runs a command or reads a file.
 
 use super::diagnostics::body::{ArgRef, argument_refs, shell_lines};
 use super::links::{self, Link, LinkKind};
 use crate::document::{Document, TextRange};
-use crate::formats::{Format, Vocab};
+use crate::formats::Format;
 
 /// One piece of body syntax with its range in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,14 +72,14 @@ pub fn item_at(doc: &Document, format: &Format, offset: usize) -> Option<(TextRa
     {
         return Some((l.range.clone(), BodyItem::FileRef(l.path.clone().unwrap_or_default())));
     }
-    if format.vocab == Vocab::Copilot {
-        return copilot_item(&text, body_start, &scan.code_blocks, offset);
+    if format.vocabulary().is_some_and(|p| !p.prompt_variables.is_empty()) {
+        return variable_item(&text, body_start, &scan.code_blocks, offset);
     }
     None
 }
 
 /// `${…}` and `#…` around `offset`, outside code blocks and code spans.
-fn copilot_item(text: &str, body_start: usize, code: &[TextRange], offset: usize) -> Option<(TextRange, BodyItem)> {
+fn variable_item(text: &str, body_start: usize, code: &[TextRange], offset: usize) -> Option<(TextRange, BodyItem)> {
     if code.iter().any(|c| c.contains(&offset)) {
         return None;
     }

@@ -813,7 +813,7 @@ const CHECKED_BY: &[(&str, &[&str])] = &[
 ];
 const CLAUDE: &str = crate::formats::CLAUDE_CODE_VERSION;
 const VSCODE: &str = crate::formats::VSCODE_VERSION;
-const CLINE: &str = crate::formats::cline::CLINE_VERSION;
+const CLINE: &str = crate::formats::CLINE_VERSION;
 
 /// What a shared code's findings claim in the files of another tool, where that differs from
 /// the rule's own effect (VS Code reads Copilot files with its own parser).

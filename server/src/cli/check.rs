@@ -65,10 +65,13 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             "--kind" => {
                 let k = value("--kind")?;
-                let id = if k == "agent" { "claude-agent" } else { k.as_str() };
-                o.kind = Some(formats::by_id(id).ok_or_else(|| {
-                    let known: Vec<&str> = formats::FORMATS.iter().map(|f| f.id).collect();
-                    format!("unknown kind `{k}` (known: agent, {})", known.join(", "))
+                o.kind = Some(formats::by_id_or_alias(&k).ok_or_else(|| {
+                    let known: Vec<&str> = formats::ID_ALIASES
+                        .iter()
+                        .map(|(a, _)| *a)
+                        .chain(formats::FORMATS.iter().map(|f| f.id))
+                        .collect();
+                    format!("unknown kind `{k}` (known: {})", known.join(", "))
                 })?);
             }
             "--config" => o.config = Some(PathBuf::from(value("--config")?)),
@@ -409,7 +412,7 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &Con
                         code: NOT_UTF8.into(),
                         message: format!(
                             "not valid UTF-8 (first bad byte at offset {at}{utf16}): {} reads each bad byte as U+FFFD (�); save the file as UTF-8",
-                            format.product
+                            format.product.name
                         ),
                     },
                 );

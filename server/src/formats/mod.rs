@@ -2,25 +2,41 @@
 //! it, and every field with its type, allowed values and docs. Diagnostics, and later
 //! completion and hover, read these tables; adding a field or a tool is a one-line change here.
 //!
+//! Formats are grouped by product: one module per product (`claude/`, `copilot/`,
+//! `opencode/`, `cursor/`) exports a [`Product`] (its name, tool and model catalogs, built-in
+//! agents…) and its formats, each of which points back to it (`format.product`). `skill` is the
+//! Agent Skills standard, which several products read. [`PRODUCTS`] lists the products; the
+//! analysis reads them and names none. How to add a product: `formats/README.md`.
+//!
 //! Facts are checked against the sources in `docs/format-sources.md` (2026-11-25).
 
-pub mod claude_agent;
-pub mod claude_command;
-pub mod claude_memory;
-pub mod claude_models;
-pub mod claude_tools;
+pub mod claude;
 pub mod cline;
 pub mod copilot;
-pub mod copilot_models;
-pub mod copilot_tools;
-pub mod cursor_rule;
+pub mod cursor;
 pub mod detect;
 pub mod effect;
-pub mod opencode_agent;
+pub mod opencode;
+pub mod product;
 pub mod skill;
 
+// The paths formats had before products were modules of their own, so that a format written
+// against them (`use super::claude_agent::{c, f}`) still compiles. The analysis uses neither
+// these nor the modules above: it reads `format.product` (a test checks it).
+pub use claude::agent as claude_agent;
+pub use claude::command as claude_command;
+pub use claude::memory as claude_memory;
+pub use claude::models as claude_models;
+pub use claude::tools as claude_tools;
+pub use copilot::models as copilot_models;
+pub use copilot::tools as copilot_tools;
+pub use cursor::rule as cursor_rule;
+pub use opencode::agent as opencode_agent;
+
+pub use cline::CLINE_VERSION;
 pub use detect::{Detection, detect};
 pub use effect::Effect;
+pub use product::{BuiltinAgent, Product};
 
 /// One agent spec format.
 #[derive(Debug)]
@@ -52,11 +68,10 @@ pub struct Format {
     pub fields: &'static [Field],
     /// What `name` is expected to equal.
     pub name_matches: NameMatch,
-    /// The program that reads these files, named in messages ("Claude Code ignores it").
-    pub product: &'static str,
-    /// Whose tool names and model names `Tools` and `Model` fields take. Each product has its
-    /// own: Copilot's `Claude Sonnet 4` is not Claude Code's `sonnet`.
-    pub vocab: Vocab,
+    /// The program that reads these files: its name in messages ("Claude Code ignores it"),
+    /// and whose tool names and model names `Tools` and `Model` fields take. Each product has
+    /// its own: Copilot's `Claude Sonnet 4` is not Claude Code's `sonnet`.
+    pub product: &'static Product,
     /// What the body may hold besides Markdown (`$ARGUMENTS`, `` !`cmd` ``, `@path`).
     pub body_syntax: BodySyntax,
     /// Names rules as `Kind`s for the workspace: which files define agents, skills, commands.
@@ -107,20 +122,6 @@ pub enum NameMatch {
     FileStem,
     /// The folder holding the file (`skills/<name>/SKILL.md`; a warning when it differs).
     Folder,
-}
-
-/// The tool and model vocabulary of a format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Vocab {
-    /// Claude Code: `Read`, `Bash(git *)`, `mcp__server__tool`; `sonnet`, `claude-opus-4-6`.
-    Claude,
-    /// GitHub Copilot in VS Code: `search/codebase`, tool sets, `server/*`; `GPT-4.1`,
-    /// `Claude Sonnet 4.5 (copilot)`.
-    Copilot,
-    /// OpenCode: lowercase tool ids in a `tools` map; `provider/model-id`.
-    OpenCode,
-    /// No tools or models (Cursor rules, instructions, memory files).
-    None,
 }
 
 /// Body syntax a format understands (formats.md §5, §9).
@@ -345,6 +346,24 @@ impl Format {
     pub fn field(&self, key: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.key == key)
     }
+
+    /// The product whose tool and model names this format's values take: its own product,
+    /// or `None` for a format with no tool list and no model (memory files, instructions,
+    /// Cursor rules), where nothing is read in any product's vocabulary.
+    pub fn vocabulary(&self) -> Option<&'static Product> {
+        let named = |f: &Field| {
+            matches!(
+                f.value,
+                ValueKind::Tools | ValueKind::ToolMap | ValueKind::Model | ValueKind::Models
+            )
+        };
+        self.fields.iter().any(named).then_some(self.product)
+    }
+
+    /// The same format (formats are statics, compared by address).
+    pub fn is(&self, other: &Format) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 /// How a tool offers agents to other agents, for formats whose agents are offered by their
@@ -359,46 +378,6 @@ pub struct Delegation {
     pub hidden_key: &'static str,
     /// What other agents are told about an agent without a description.
     pub undescribed: &'static str,
-}
-
-impl Vocab {
-    /// Where the tool puts front matter keys it does not know: `None` when it ignores them,
-    /// else the key it passes them on under (OpenCode: the provider `options`).
-    pub fn unknown_keys_go_to(self) -> Option<&'static str> {
-        match self {
-            Vocab::OpenCode => Some("options"),
-            _ => None,
-        }
-    }
-
-    /// Keys of other tools' formats people copy into this one: `(key, this format's key for
-    /// the same thing, whose key it is)`.
-    pub fn foreign_keys(self) -> &'static [(&'static str, &'static str, &'static str)] {
-        match self {
-            Vocab::OpenCode => opencode_agent::FOREIGN_KEYS,
-            _ => &[],
-        }
-    }
-
-    /// The range a provider clamps a sampling value to for models whose id starts with the
-    /// prefix: `(model prefix, low, high)`.
-    pub fn clamped(self, key: &str) -> Option<(&'static str, f64, f64)> {
-        match self {
-            Vocab::OpenCode => opencode_agent::CLAMPED
-                .iter()
-                .find(|(k, ..)| *k == key)
-                .map(|&(_, p, lo, hi)| (p, lo, hi)),
-            _ => None,
-        }
-    }
-
-    /// How agents of this vocabulary are offered to other agents, if by their description.
-    pub fn delegation(self) -> Option<&'static Delegation> {
-        match self {
-            Vocab::OpenCode => Some(&opencode_agent::DELEGATION),
-            _ => None,
-        }
-    }
 }
 
 impl ValueKind {
@@ -483,6 +462,35 @@ pub fn example_path(format: &Format, stem: &str) -> String {
 
 pub fn by_id(id: &str) -> Option<&'static Format> {
     FORMATS.iter().copied().find(|f| f.id == id)
+}
+
+/// The first format of a kind, for files recognised by their place alone
+/// (`skills/<name>/SKILL.md`, `commands/**.md`).
+pub fn first_of(kind: Kind) -> Option<&'static Format> {
+    FORMATS.iter().copied().find(|f| f.kind == kind)
+}
+
+/// Short names the command line accepts for a format id (`--kind agent`).
+pub static ID_ALIASES: &[(&str, &str)] = &[("agent", "claude-agent")];
+
+/// A format by its id or one of its [`ID_ALIASES`].
+pub fn by_id_or_alias(id: &str) -> Option<&'static Format> {
+    let id = ID_ALIASES.iter().find(|(a, _)| *a == id).map_or(id, |(_, to)| to);
+    by_id(id)
+}
+
+/// Every product agentls knows. A new product is a module under `formats/` exporting a
+/// [`Product`], and one line here (see `formats/README.md`).
+pub static PRODUCTS: &[&Product] = &[
+    &claude::PRODUCT,
+    &copilot::PRODUCT,
+    &opencode::PRODUCT,
+    &cline::PRODUCT,
+    &cursor::PRODUCT,
+];
+
+pub fn all() -> &'static [&'static Product] {
+    PRODUCTS
 }
 
 /// How a tool finds and reads the files of a format, where its loader is modelled and differs

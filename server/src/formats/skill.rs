@@ -5,7 +5,7 @@
 
 use super::claude_agent::{MODEL, f};
 use super::claude_command as cc;
-use super::{BodySyntax, Field, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use super::{BodySyntax, Field, Format, Kind, NameMatch, PathRule, ValueKind};
 
 /// The standard's limits (agentskills.io "Specification").
 pub const NAME_MAX: usize = 64;
@@ -29,8 +29,7 @@ pub static FORMAT: Format = Format {
     no_front_matter: Some(super::Effect::Portability),
     body_required: true,
     name_matches: NameMatch::Folder,
-    product: "Claude Code",
-    vocab: Vocab::Claude,
+    product: &crate::formats::claude::PRODUCT,
     body_syntax: BodySyntax {
         arguments: Some(super::CLAUDE_ARGUMENTS),
         shell: true,

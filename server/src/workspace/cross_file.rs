@@ -20,21 +20,6 @@ use crate::analysis::{Diagnostic, suggest};
 use crate::document::TextRange;
 use std::path::{Path, PathBuf};
 
-/// Agent types Claude Code ships, which `Agent(…)` may name without a file.
-///
-/// Source: Claude Code docs, "Create custom subagents" → "Built-in subagents"
-/// (code.claude.com/docs/en/sub-agents, as mirrored on 2026-04-02 and read on 2026-11-25):
-/// Explore, Plan and general-purpose, plus the helper agents Bash, statusline-setup and
-/// Claude Code Guide (`claude-code-guide`).
-pub const BUILTIN_AGENTS: &[&str] = &[
-    "general-purpose",
-    "Explore",
-    "Plan",
-    "Bash",
-    "statusline-setup",
-    "claude-code-guide",
-];
-
 /// A place in another file that explains a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
@@ -84,18 +69,15 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
         return Vec::new();
     };
     let format = match entry.kind {
-        FileKind::Agent(f) | FileKind::Spec(f) => f,
-        FileKind::Skill => &crate::formats::skill::FORMAT,
-        FileKind::Command => &crate::formats::claude_command::FORMAT,
+        FileKind::Agent(f) | FileKind::Spec(f) | FileKind::Skill(f) | FileKind::Command(f) => f,
         FileKind::Markdown | FileKind::Other => return Vec::new(),
     };
-    let copilot = format.vocab == crate::formats::Vocab::Copilot;
     let mut out: Vec<CrossFileDiagnostic> = Vec::new();
     out.extend(replaced_by_later_root(index, entry));
     out.extend(command_taken(index, entry));
     let code = |short: &str| format!("{}/{short}", format.id);
-    // Only Claude Code documents which of two same-named agents loads.
-    if let Some(name) = entry.agent_name().filter(|_| format.id == "claude-agent") {
+    // Not every product documents which of two same-named agents loads.
+    if let Some(name) = entry.agent_name().filter(|_| format.product.one_agent_per_name) {
         let here = scope(path);
         let others: Vec<&PathBuf> = index
             .agents_named(&name.name)
@@ -108,9 +90,10 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
                     code("duplicate-name"),
                     name.range.clone(),
                     format!(
-                        "another agent in this folder is also named `{}` ({}): Claude Code loads only one of them; rename one",
+                        "another agent in this folder is also named `{}` ({}): {} loads only one of them; rename one",
                         name.name,
-                        shown.join(", ")
+                        shown.join(", "),
+                        format.product.name
                     ),
                 ),
                 related: others
@@ -142,8 +125,7 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
             });
         }
     }
-    let copilot_builtins: Vec<&str> = crate::formats::copilot::BUILTIN.iter().map(|a| a.name).collect();
-    let builtins: &[&str] = if copilot { &copilot_builtins } else { BUILTIN_AGENTS };
+    let builtins: Vec<&str> = format.product.builtin_agents.iter().map(|a| a.name).collect();
     for agent in &entry.refs.agents {
         let known = builtins.contains(&agent.name.as_str())
             // `plugin:agent` names a plugin's agent, which the workspace may not hold.
@@ -158,17 +140,10 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
                 diagnostic: diagnostic(
                     code("unknown-agent"),
                     agent.range.clone(),
-                    if copilot {
-                        format!(
-                            "no agent named `{}` in this workspace and no built-in agent (`agent`, `ask`, `edit`, `plan`){hint}; fine if it is a user-level agent",
-                            agent.name
-                        )
-                    } else {
-                        format!(
-                            "no agent named `{}` in this workspace and no built-in agent type of that name{hint}; fine if it is a personal agent in ~/.claude/agents",
-                            agent.name
-                        )
-                    },
+                    format!(
+                        "no agent named `{}` in this workspace and no {}{hint}; fine if it is {}",
+                        agent.name, format.product.agents_elsewhere.builtin, format.product.agents_elsewhere.outside
+                    ),
                 ),
                 related: Vec::new(),
             });

@@ -42,7 +42,7 @@ pub(super) fn check(sink: &mut Sink) {
         return;
     }
     let bs = sink.format.body_syntax;
-    if !(bs.arguments.is_some() || bs.shell) && sink.format.id != "skill" {
+    if !(bs.arguments.is_some() || bs.shell) && sink.format.kind != crate::formats::Kind::Skill {
         return;
     }
     let text = sink.doc.text();
@@ -53,7 +53,8 @@ pub(super) fn check(sink: &mut Sink) {
         arguments(sink, &text, body_start, args);
     }
     let _ = code;
-    if sink.format.id == "skill" {
+    // The Agent Skills standard's limit, for every format of its files.
+    if sink.format.kind == crate::formats::Kind::Skill {
         let lines = text[body_start..].lines().count();
         if lines > skill::BODY_LINES_MAX {
             let at = body_start..body_start + text[body_start..].find('\n').unwrap_or(0);
@@ -130,7 +131,7 @@ pub fn placeholder(syntax: &crate::formats::Arguments, position: usize) -> Strin
 }
 
 fn arguments(sink: &mut Sink, text: &str, body_start: usize, syntax: &crate::formats::Arguments) {
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let refs = argument_refs(text, body_start, syntax);
     if numbering(sink, &refs, syntax) {
         // Renumbering comes first; the hint is compared with the numbers it leaves.
@@ -207,7 +208,7 @@ fn numbering(sink: &mut Sink, refs: &[(TextRange, ArgRef)], syntax: &crate::form
         })
         .min();
     let Some(1) = lowest else { return false };
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let edits: Vec<crate::document::TextEdit> = numbered
         .iter()
         .filter_map(|(r, a)| match a {
@@ -262,8 +263,8 @@ pub fn shell_lines(text: &str, body_start: usize, code: &[TextRange]) -> Vec<(Te
 
 /// Whole-file notes: a legacy chat mode, deprecated keys, a Cursor rule nothing triggers.
 fn legacy(sink: &mut Sink) {
-    let id = sink.format.id;
-    if id == "copilot-chatmode" {
+    let product = sink.format.product;
+    if product.replacement_of(sink.format).is_some() {
         let stem = sink
             .doc
             .path()
@@ -283,24 +284,20 @@ fn legacy(sink: &mut Sink) {
         sink.push(
             "/legacy-chatmode",
             at,
-            format!("chat modes are now custom agents: rename this file to `{stem}.agent.md` (in `.github/agents/`); VS Code still reads it"),
+            format!("chat modes are now custom agents: rename this file to `{stem}.agent.md` (in `.github/agents/`); {} still reads it", product.name),
         )
         .with_fix(fix);
     }
     let reading = sink.reading.clone();
     let Some(root) = &reading.yaml.root else {
-        if id == "cursor-rule" && sink.reading.yaml.error.is_none() {
+        if product.triggered_by_front_matter.is_some_and(|f| f.is(sink.format)) && sink.reading.yaml.error.is_none() {
             manual_only(sink);
         }
         return;
     };
-    let deprecated: &[(&str, &str)] = match id {
-        "copilot-prompt" => &[("mode", "agent")],
-        "copilot-agent" | "copilot-chatmode" => &[("infer", "user-invocable")],
-        _ => &[],
-    };
-    let product = sink.format.product;
-    for (old, new) in deprecated {
+    let deprecated: Vec<(&str, &str)> = product.deprecated_keys_of(sink.format).collect();
+    let product = product.name;
+    for (old, new) in &deprecated {
         let Some(e) = root.entries().iter().find(|e| e.key.as_str() == Some(old)) else {
             continue;
         };
@@ -340,7 +337,11 @@ fn legacy(sink: &mut Sink) {
             );
         }
     }
-    if id == "cursor-rule"
+    if sink
+        .format
+        .product
+        .triggered_by_front_matter
+        .is_some_and(|f| f.is(sink.format))
         && ["description", "globs", "alwaysApply"]
             .iter()
             .all(|k| root.get(k).is_none_or(|v| v.is_null()))
@@ -383,7 +384,10 @@ fn manual_only(sink: &mut Sink) {
     sink.push(
         "/manual-only",
         at,
-        "no `description`, `globs` or `alwaysApply`: Cursor applies this rule only when you mention it (`@rule`)",
+        format!(
+            "no `description`, `globs` or `alwaysApply`: {} applies this rule only when you mention it (`@rule`)",
+            sink.format.product
+        ),
     );
 }
 

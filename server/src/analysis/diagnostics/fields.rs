@@ -3,7 +3,7 @@
 
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
-use crate::formats::claude_models::{self, ModelStatus};
+use crate::formats::product::{AliasModels, ModelStatus, Models};
 use crate::formats::{Effect, Field, ValueKind};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style, double_quote};
 
@@ -27,7 +27,7 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                     e.key.span.clone(),
                     format!(
                         "`{key}` is not a key of agents that run on github.com (`target: {}`): {} ignores it there",
-                        crate::formats::copilot::REMOTE_TARGET,
+                        remote_target(format),
                         tool_name(sink)
                     ),
                 );
@@ -40,8 +40,9 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                     "/ignored-key",
                     e.key.span.clone(),
                     format!(
-                        "`{key}` counts only for an agent that runs on github.com (`target: {}`): {} ignores it when the agent runs in VS Code",
-                        crate::formats::copilot::REMOTE_TARGET,
+                        "`{key}` counts only for an agent that runs on github.com (`target: {}`): {} ignores it when the agent runs in {}",
+                        remote_target(format),
+                        tool_name(sink),
                         tool_name(sink)
                     ),
                 );
@@ -55,7 +56,7 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                     format!("`{key}` reads like prose, not a key: is the closing `---` of the front matter missing above it? The Markdown up to the `---` is swallowed into the front matter"),
                 );
             }
-            None if format.vocab.unknown_keys_go_to().is_some() => passed_on(sink, root, e),
+            None if format.product.unknown_keys_go_to.is_some() => passed_on(sink, root, e),
             None => {
                 let known = format.fields.iter().map(|f| f.key);
                 let suggestion = nearest(key, known);
@@ -84,7 +85,7 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
         }
     }
     tools::check_conflicts(sink, root);
-    if format.id == "copilot-prompt" {
+    if !format.product.agent_keys(format).is_empty() {
         structured::prompt_tools(sink, root);
     }
     for field in format.fields.iter().filter(|f| f.required) {
@@ -101,8 +102,8 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
 fn passed_on(sink: &mut Sink, root: &Node, e: &crate::syntax::yaml::Entry) {
     let Some(key) = e.key.as_str() else { return };
     let product = tool_name(sink);
-    let to = sink.format.vocab.unknown_keys_go_to().unwrap_or("options");
-    let foreign = sink.format.vocab.foreign_keys().iter().find(|(k, ..)| *k == key);
+    let to = sink.format.product.unknown_keys_go_to.unwrap_or("options");
+    let foreign = sink.format.product.foreign_keys.iter().find(|(k, ..)| *k == key);
     let suggestion = nearest(key, sink.format.fields.iter().map(|f| f.key));
     let passed = format!("{product} passes it to the model provider as an option (`{to}.{key}`)");
     let plain = matches!(
@@ -151,7 +152,7 @@ pub(super) fn undescribed_without_keys(sink: &mut Sink) {
             Effect::ReadDifferently | Effect::NotLoaded | Effect::BreaksTool | Effect::Unchecked
         )
     });
-    if keyed || lost || sink.format.vocab.delegation().is_none() {
+    if keyed || lost || sink.format.product.delegation.is_none() {
         return;
     }
     let empty = Node {
@@ -166,7 +167,7 @@ pub(super) fn undescribed_without_keys(sink: &mut Sink) {
 
 /// No description, where the tool offers agents to other agents by their description.
 fn undescribed(sink: &mut Sink, root: &Node) {
-    let Some(d) = sink.format.vocab.delegation() else {
+    let Some(d) = sink.format.product.delegation else {
         return;
     };
     let has = root
@@ -213,10 +214,22 @@ pub(super) fn check_empty(sink: &mut Sink) {
 }
 
 use super::{rules, structured, tools, values};
-use crate::formats::{NameMatch, Scope, Vocab};
+use crate::formats::{NameMatch, Scope};
 
 pub(super) fn tool_name(sink: &Sink) -> &'static str {
-    sink.format.product
+    sink.format.product.name
+}
+
+/// The value of the format's `target` that runs a file remotely (`github-copilot`).
+fn remote_target(format: &crate::formats::Format) -> &'static str {
+    format
+        .fields
+        .iter()
+        .find_map(|f| match f.value {
+            ValueKind::Target { remote, .. } => Some(remote),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// The name a file suggests for its agent: its stem in kebab case, or its folder's name for
@@ -740,9 +753,11 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             if s.trim().is_empty() {
                 return;
             }
-            match sink.format.vocab {
-                Vocab::OpenCode => values::check_provider_model(sink, v, s),
-                _ => check_model(sink, v, s.trim()),
+            match sink.format.product.models {
+                Models::Providers(models) => values::check_provider_model(sink, models, v, s),
+                Models::Aliases(models) => check_model(sink, models, v, s.trim()),
+                // Picker names are checked with the other model lists (`structured`).
+                Models::Picker(_) | Models::None => {}
             }
         }
         ValueKind::Globs
@@ -910,10 +925,10 @@ pub(crate) fn to_kebab(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn check_model(sink: &mut Sink, v: &Node, s: &str) {
+fn check_model(sink: &mut Sink, models: &AliasModels, v: &Node, s: &str) {
     let product = tool_name(sink);
     let fails = consequence(sink, Effect::RunsFail);
-    match claude_models::lookup(s).map(|m| (m.status, m)) {
+    match (models.lookup)(s).map(|m| (m.status, m)) {
         Some((ModelStatus::Alias | ModelStatus::Active | ModelStatus::Restricted, _)) => {}
         Some((ModelStatus::CliAlias, m)) => {
             let sends = m.sends.map_or(String::new(), |id| {
@@ -958,7 +973,7 @@ fn check_model(sink: &mut Sink, v: &Node, s: &str) {
             }
             .with_fix(fix);
         }
-        None if claude_models::provider_id(s) => {
+        None if (models.provider_id)(s) => {
             sink.push(
                 "/provider-model",
                 v.span.clone(),
@@ -966,7 +981,8 @@ fn check_model(sink: &mut Sink, v: &Node, s: &str) {
             );
         }
         None => {
-            let ids = claude_models::MODELS
+            let ids = models
+                .models
                 .iter()
                 .filter(|m| !matches!(m.status, ModelStatus::Retired(_) | ModelStatus::Verbatim))
                 .map(|m| m.id);

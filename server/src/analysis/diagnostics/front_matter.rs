@@ -25,7 +25,7 @@ fn line_range(sink: &Sink, offset: usize) -> TextRange {
 /// What losing the front matter does: a file that needs one is not loaded; one that does not
 /// loads without any of its keys.
 fn lost(sink: &Sink) -> (Effect, String) {
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     if crate::formats::loader(sink.format.id).is_some() && sink.format.no_front_matter.is_none() {
         return (
             Effect::Ignored,
@@ -51,7 +51,7 @@ fn lost(sink: &Sink) -> (Effect, String) {
 /// What a front matter the tool cannot read as YAML costs, where that depends on how it
 /// failed (OpenCode: the whole file becomes the prompt, or the agent is skipped).
 fn unreadable(sink: &Sink) -> (Effect, String) {
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let noun = sink.format.noun;
     if sink.reading.yaml.whole_file_is_body {
         return (
@@ -84,7 +84,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         return own_parser(sink);
     }
     let reading = sink.reading.clone();
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let Some(fm) = &reading.front_matter else {
         missing_or_unopened(sink, reading.none_because);
         return false;
@@ -334,7 +334,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     let Some(root) = &yaml.root else { return true };
     if !matches!(root.kind, NodeKind::Map { .. }) {
         let loader = crate::formats::loader(sink.format.id);
-        let (effect, then) = match sink.format.vocab.unknown_keys_go_to() {
+        let (effect, then) = match sink.format.product.unknown_keys_go_to {
             _ if let Some(l) = loader => (
                 l.not_a_mapping,
                 format!(
@@ -403,7 +403,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
 /// read ends the header silently. Every finding says what that tool then reads.
 fn own_parser(sink: &mut Sink) -> bool {
     let reading = sink.reading.clone();
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let noun = sink.format.noun;
     let Some(fm) = &reading.front_matter else {
         missing_or_unopened(sink, None);
@@ -540,7 +540,7 @@ fn lost_keys(sink: &mut Sink) -> usize {
     let (Some(fm), Some(root)) = (&reading.front_matter, &reading.yaml.root) else {
         return 0;
     };
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let rope = sink.doc.rope();
     let entries = root.entries();
     // A later copy of a key is not in the tree (the first counts), but the parser read it.
@@ -666,7 +666,7 @@ fn comment_in_value(sink: &mut Sink, key: &str, v: &crate::syntax::yaml::Node) {
         v.span.start..line.end,
         double_quote(whole.trim_end()),
     );
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     sink.push(
         "yaml/comment-in-value",
         v.span.start..line.end,
@@ -707,14 +707,14 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
         {
             format!(
                 "the lines of this file end with CR only (old Mac line ends): {} finds no front matter without a line feed after `---`; save it with LF or CRLF line ends",
-                sink.format.product
+                sink.format.product.name
             )
         }
         Some(NoFrontMatter::OpeningNotALine) => {
             format!(
                 "`---` must be alone on the first line (here `{}`): {} reads no front matter",
                 truncate(&first_text),
-                sink.format.product
+                sink.format.product.name
             )
         }
         _ if first_text.trim() == "---" && (first_line > 0 || first.start > rope.line_to_byte(first_line)) => {
@@ -740,7 +740,7 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
             "front-matter/missing",
             Effect::Portability,
             first,
-            format!("{msg}: {} loads it all the same, named after its folder and described by its first line, but the standard and stricter tools require `name` and `description`", sink.format.product),
+            format!("{msg}: {} loads it all the same, named after its folder and described by its first line, but the standard and stricter tools require `name` and `description`", sink.format.product.name),
         );
         return;
     }
@@ -753,7 +753,7 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
             first,
             format!(
                 "{msg}: {} reads no keys, so the whole file, `---` included, is the {}'s prompt",
-                sink.format.product, sink.format.noun
+                sink.format.product.name, sink.format.noun
             ),
         );
         return;

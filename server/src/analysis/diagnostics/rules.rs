@@ -80,7 +80,7 @@ const MODELS: &[&str] = &[
     "opencode-agent",
 ];
 /// Formats whose tool sends a model name it does not know to the API.
-const SENDS_MODELS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent"];
+const SENDS_MODELS: &[&str] = &["claude-agent", "claude-command", "skill"];
 const CLAUDE_TOOLS: &[&str] = &["claude-agent", "claude-command", "skill"];
 const COPILOT: &[&str] = &["copilot-agent", "copilot-chatmode", "copilot-prompt"];
 const COPILOT_AGENTS: &[&str] = &["copilot-agent", "copilot-chatmode"];
@@ -282,6 +282,14 @@ pub static RULES: &[Rule] = &[
             "/unknown-model",
             RunsFail,
             "A model that is neither an alias nor a model id: the tool sends it as is, and every run fails.",
+        ),
+    ),
+    only(
+        &["opencode-agent"],
+        r(
+            "/unknown-model",
+            RunsFail,
+            "A model that is not `provider/model-id`, or that the provider's catalogue lacks: OpenCode finds no such model, and every run fails before a request is sent.",
         ),
     ),
     only(

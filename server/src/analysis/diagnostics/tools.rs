@@ -4,9 +4,11 @@
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::document::TextRange;
-use crate::formats::claude_tools::{self, ToolStatus};
-use crate::formats::copilot_tools::{self, Availability, Lookup};
-use crate::formats::{Effect, ValueKind, Vocab};
+use crate::formats::product::{
+    RuleAvailability, RuleTool, RuleTools, SetAvailability as Availability, SetLookup as Lookup, SetTools, ToolStatus,
+    Tools,
+};
+use crate::formats::{Effect, ValueKind};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
 
 /// One entry of a tool list with its exact range.
@@ -113,10 +115,14 @@ pub fn tool_name(item: &str) -> &str {
 
 pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     let key = key_node.as_str().unwrap_or_default();
-    if sink.format.vocab == Vocab::Copilot {
-        return copilot_list(sink, key, v);
-    }
-    let product = sink.format.product;
+    let catalog = match sink.format.product.tools {
+        Tools::Sets(sets) => return set_list(sink, sets, key, v),
+        Tools::Rules(rules) => rules,
+        // A product without tool lists has no such key; one with tool maps checks them as
+        // values.
+        Tools::Switches(_) | Tools::None => return,
+    };
+    let product = sink.format.product.name;
     // Claude Code reads a tool list so: no value, `""`, `[]`, `0` or `false` is an empty list; a
     // text is one entry; a list keeps its text entries; anything else is an empty list too.
     let empty =
@@ -194,7 +200,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
         && matches!(v.kind, NodeKind::Scalar { .. })
         && list.len() > 1
         && !sink.doc.slice(&v.span).contains(',')
-        && list.iter().all(|i| claude_tools::lookup(tool_name(&i.text)).is_some());
+        && list.iter().all(|i| (catalog.lookup)(tool_name(&i.text)).is_some());
     if spaced {
         let joined = list.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(", ");
         let exact = list.iter().all(|it| maps_exactly(sink, it));
@@ -214,7 +220,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     }
     let mut seen: Vec<&str> = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        check_item(sink, v, &list, i, key);
+        check_item(sink, catalog, v, &list, i, key);
         if seen.contains(&item.text.as_str()) {
             let fix = remove_item(sink, v, &list, i)
                 .map(|e| Fix::replace(format!("Remove the second `{}`", item.text), e.0, e.1));
@@ -233,13 +239,13 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     if key != "tools" || !agent || list.is_empty() {
         return;
     }
-    withheld_beside_bash(sink, &list);
+    withheld_beside_bash(sink, catalog, &list);
     let names = list
         .iter()
         .map(|i| format!("`{}`", i.text))
         .collect::<Vec<_>>()
         .join(", ");
-    if list.iter().all(|i| resolves_to_nothing(&i.text)) {
+    if list.iter().all(|i| resolves_to_nothing(catalog, &i.text)) {
         sink.push(
             "/no-tools",
             key_node.span.clone(),
@@ -247,7 +253,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
         );
     } else if list
         .iter()
-        .all(|i| resolves_to_nothing(&i.text) || only_in_some_sessions(&i.text))
+        .all(|i| resolves_to_nothing(catalog, &i.text) || only_in_some_sessions(catalog, &i.text))
     {
         sink.push(
             "/session-tools",
@@ -258,20 +264,20 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
 }
 
 /// Search tools an agent with Bash does not get: one note for the list, on the first of them.
-fn withheld_beside_bash(sink: &mut Sink, list: &[ToolItem]) {
-    let is = |it: &ToolItem, pred: &dyn Fn(&claude_tools::Tool) -> bool| {
-        claude_tools::lookup(tool_name(&it.text)).is_some_and(|t| pred(claude_tools::resolve(t.name).unwrap_or(t)))
+fn withheld_beside_bash(sink: &mut Sink, catalog: &RuleTools, list: &[ToolItem]) {
+    let is = |it: &ToolItem, pred: &dyn Fn(&RuleTool) -> bool| {
+        (catalog.lookup)(tool_name(&it.text)).is_some_and(|t| pred((catalog.resolve)(t.name).unwrap_or(t)))
     };
     // A `Bash(…` whose parentheses do not balance gives no Bash.
     let Some(bash) = list
         .iter()
-        .find(|it| !unbalanced(&it.text) && is(it, &|t| t.name == "Bash"))
+        .find(|it| !unbalanced(&it.text) && is(it, &|t| t.name == catalog.shell_tool))
     else {
         return;
     };
     let mut withheld: Vec<&ToolItem> = Vec::new();
     for it in list {
-        if is(it, &|t| t.availability == claude_tools::Availability::NotBesideBash)
+        if is(it, &|t| t.availability == RuleAvailability::NotBesideBash)
             && !withheld.iter().any(|w| tool_name(&w.text) == tool_name(&it.text))
         {
             withheld.push(it);
@@ -285,7 +291,7 @@ fn withheld_beside_bash(sink: &mut Sink, list: &[ToolItem]) {
         .map(|w| format!("no `{}`", tool_name(&w.text)))
         .collect::<Vec<_>>()
         .join(" and ");
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let start = first.range.start;
     let d = sink.push(
         "/withheld-tool",
@@ -304,19 +310,18 @@ fn withheld_beside_bash(sink: &mut Sink, list: &[ToolItem]) {
 
 /// An MCP tool (there only when its server is configured) or a built-in tool that only some
 /// sessions have.
-fn only_in_some_sessions(item: &str) -> bool {
-    item.starts_with("mcp__")
-        || claude_tools::resolve(tool_name(item))
-            .is_some_and(|t| t.availability == claude_tools::Availability::Sometimes)
+fn only_in_some_sessions(catalog: &RuleTools, item: &str) -> bool {
+    item.starts_with(catalog.mcp_prefix)
+        || (catalog.resolve)(tool_name(item)).is_some_and(|t| t.availability == RuleAvailability::Sometimes)
 }
 
 /// An entry that gives a subagent no tool in any session: not a tool name, a retired one, one
 /// subagents never get, or a rule whose parentheses do not balance.
-fn resolves_to_nothing(item: &str) -> bool {
-    if item.starts_with("mcp__") {
+fn resolves_to_nothing(catalog: &RuleTools, item: &str) -> bool {
+    if item.starts_with(catalog.mcp_prefix) {
         return false;
     }
-    unbalanced(item) || claude_tools::never_resolves_in_subagents(tool_name(item))
+    unbalanced(item) || (catalog.never_resolves_in_subagents)(tool_name(item))
 }
 
 /// A permission rule whose parentheses do not balance (`Bash(npm test*`): it matches nothing.
@@ -359,10 +364,10 @@ fn remove_item(sink: &Sink, v: &Node, list: &[ToolItem], i: usize) -> Option<(Te
     })
 }
 
-fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str) {
+fn check_item(sink: &mut Sink, catalog: &'static RuleTools, v: &Node, list: &[ToolItem], i: usize, key: &str) {
     let item = &list[i];
     let exact = maps_exactly(sink, item);
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     // What a bad entry costs: a tool list drops it, a permission list grants nothing with it.
     let drops = if key == "allowed-tools" {
         format!("{product} grants nothing with it")
@@ -387,7 +392,7 @@ fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str)
         Some(Fix::replace(format!("Change to `{to}`"), range, to))
     };
     let text = item.text.as_str();
-    if text == "*" || text.starts_with("mcp__") {
+    if text == "*" || text.starts_with(catalog.mcp_prefix) {
         return;
     }
     if unbalanced(text) {
@@ -400,9 +405,9 @@ fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str)
     }
     let name = tool_name(text);
     let subagent = key != "allowed-tools" && sink.format.kind == crate::formats::Kind::Agent;
-    match claude_tools::lookup(name).map(|t| (t.status, t)) {
+    match (catalog.lookup)(name).map(|t| (t.status, t)) {
         Some((ToolStatus::Current | ToolStatus::Alias(_), t)) => {
-            if subagent && claude_tools::never_resolves_in_subagents(t.name) && key == "tools" {
+            if subagent && (catalog.never_resolves_in_subagents)(t.name) && key == "tools" {
                 sink.push(
                     "/unknown-tool",
                     item.range.start..item.range.start + name.len(),
@@ -422,7 +427,7 @@ fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str)
         }
         None => {
             let range = item.range.start..item.range.start + name.len().min(item.range.len());
-            let suggestion = nearest(name, claude_tools::suggestable());
+            let suggestion = nearest(name, catalog.suggestable());
             let fix = suggestion.and_then(|s| rename(sink, name, s));
             let msg = match suggestion {
                 Some(s) if s.eq_ignore_ascii_case(name) => {
@@ -462,7 +467,7 @@ pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
             sink.push(
                 "/tool-conflict",
                 d.range.clone(),
-                format!("`{name}` is both in `{allow_key}` and in `{deny_key}`: the deny list wins, and {} does not give the agent `{name}`", sink.format.product),
+                format!("`{name}` is both in `{allow_key}` and in `{deny_key}`: the deny list wins, and {} does not give the agent `{name}`", sink.format.product.name),
             )
             .related
             .push((first, format!("`{name}` allowed here")));
@@ -474,8 +479,8 @@ pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
 /// string VS Code splits on commas; each item a tool or tool set name. With the remote target
 /// (`target: github-copilot`) VS Code checks only the shape, not the names: the names are
 /// github.com's.
-fn copilot_list(sink: &mut Sink, key: &str, v: &Node) {
-    let product = sink.format.product;
+fn set_list(sink: &mut Sink, catalog: &'static SetTools, key: &str, v: &Node) {
+    let product = sink.format.product.name;
     let on_bad = sink.format.field(key).map_or(Effect::Rejected, |f| f.on_bad);
     let items: Vec<(TextRange, String, bool)> = match &v.kind {
         NodeKind::Seq { items, .. } => {
@@ -554,7 +559,7 @@ fn copilot_list(sink: &mut Sink, key: &str, v: &Node) {
         }
         seen.push(name.clone());
         let change = |to: &str| exact.then(|| Fix::replace(format!("Change to `{to}`"), range.clone(), to));
-        match copilot_tools::lookup(&name) {
+        match (catalog.lookup)(&name) {
             Lookup::Known(tool) => {
                 if let Availability::Setup(needs) = tool.availability {
                     sink.push(
@@ -605,7 +610,7 @@ fn copilot_list(sink: &mut Sink, key: &str, v: &Node) {
                 // A bare name may be one of the user's own tool sets, and a namespaced one an
                 // MCP or extension tool of the user's setup: only a near miss of a built-in
                 // name is reported.
-                let Some(s) = nearest(&name, copilot_tools::names()) else {
+                let Some(s) = nearest(&name, catalog.names()) else {
                     continue;
                 };
                 let fix = change(s);

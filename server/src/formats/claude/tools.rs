@@ -6,41 +6,9 @@
 //! custom subagents"; see docs/format-sources.md §1. A test keeps this table and the recording
 //! equal.
 
-/// Whether a name still resolves in Claude Code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ToolStatus {
-    Current,
-    /// An old name the loader still maps to the named tool.
-    Alias(&'static str),
-    /// No longer exists: the loader drops it. The payload is what to use instead.
-    Retired(&'static str),
-}
-
-/// When a tool exists in a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Availability {
-    /// In every session, `claude -p` included: a subagent that lists it gets it.
-    Always,
-    /// Only in some sessions (a platform, a setting, a connected service, the interactive UI);
-    /// in a plain `claude -p` session the name resolves to nothing.
-    Sometimes,
-    /// Never given to a subagent, even when its `tools` lists it.
-    NotInSubagents,
-    /// Withheld from an agent that has Bash, wherever Bash runs (Linux, macOS, Windows with
-    /// Git Bash): Claude Code's native build searches with `grep` and `find` through Bash
-    /// instead. An agent without Bash gets it.
-    NotBesideBash,
-}
-
-#[derive(Debug)]
-pub struct Tool {
-    pub name: &'static str,
-    pub doc: &'static str,
-    /// Does not change files, processes or outside state.
-    pub read_only: bool,
-    pub status: ToolStatus,
-    pub availability: Availability,
-}
+// The entry types are those of the catalog shape (`formats::product`), under the names
+// this module gave them before products were values.
+pub use crate::formats::product::{RuleAvailability as Availability, RuleForm, RuleTool as Tool, ToolStatus};
 
 const fn t(name: &'static str, read_only: bool, doc: &'static str) -> Tool {
     Tool {
@@ -404,16 +372,6 @@ pub fn never_resolves_in_subagents(name: &str) -> bool {
                 || NEVER_IN_SUBAGENTS.contains(&t.name) && t.name != "ExitPlanMode"
         }
     }
-}
-
-/// A permission-rule form offered after `Tool(` (formats.md §6, docs/format-sources.md §1
-/// "Specifier grammar", from the Claude Code tools reference).
-#[derive(Debug)]
-pub struct RuleForm {
-    pub tool: &'static str,
-    /// What goes between the parentheses.
-    pub specifier: &'static str,
-    pub doc: &'static str,
 }
 
 const fn rule(tool: &'static str, specifier: &'static str, doc: &'static str) -> RuleForm {

@@ -11,10 +11,13 @@
 //! (`promptValidator`, in `out/vs/code/browser/workbench/workbench.js`), a recorded case shows
 //! each of them. docs/format-sources.md, "VS Code 1.139.1", lists the cases.
 
+pub mod models;
+pub mod tools;
+
 use super::claude_agent::{c, f};
+use super::product::{AgentPicker, AgentsElsewhere, BuiltinAgent, Models, PickerModels, Product, SetTools, Tools};
 use super::{
     BodySyntax, Choice, Effect, Field, Format, HookSchema, Kind, NameMatch, PathRule, Permission, Scope, ValueKind,
-    Vocab,
 };
 
 /// `target`'s values; `github-copilot` runs the agent as a Copilot agent on github.com, where
@@ -281,8 +284,7 @@ pub static AGENT: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "VS Code",
-    vocab: Vocab::Copilot,
+    product: &PRODUCT,
     body_syntax: COPILOT_BODY,
     kind: Kind::Agent,
     reader: crate::syntax::reader::Reader::VSCODE,
@@ -339,7 +341,6 @@ pub static INSTRUCTIONS: Format = Format {
         PathRule::Suffix(".instructions.md"),
         PathRule::Suffix("/copilot-instructions.md"),
     ],
-    vocab: Vocab::None,
     kind: Kind::Other,
     fields: &[
         v(
@@ -357,15 +358,6 @@ pub static INSTRUCTIONS: Format = Format {
     ],
     ..AGENT
 };
-
-/// An agent VS Code ships, which a prompt's `agent` or a handoff may name without a file.
-#[derive(Debug)]
-pub struct BuiltinAgent {
-    pub name: &'static str,
-    pub doc: &'static str,
-    /// The agent runs tools; VS Code ignores a prompt's `tools` with one that does not.
-    pub runs_tools: bool,
-}
 
 /// VS Code 1.139.1's built-in agents (its "Available agents: agent, ask, edit, …"). `Plan` is
 /// not one of them in the recorded setup (signed out: `agent: plan` is "Unknown agent"), so
@@ -407,3 +399,50 @@ pub static PROMPT_VARIABLES: &[(&str, &str)] = &[
     ("workspaceFolder", "The path of the workspace folder."),
     ("workspaceFolderBasename", "The name of the workspace folder."),
 ];
+
+pub static PRODUCT: Product = Product {
+    name: "VS Code",
+    docs_url: "https://code.visualstudio.com/docs/copilot/customization/overview",
+    verified_with: Some(super::VSCODE_VERSION),
+    formats: &[&CHATMODE, &PROMPT, &INSTRUCTIONS, &AGENT],
+    tools: Tools::Sets(&TOOL_CATALOG),
+    models: Models::Picker(&MODEL_CATALOG),
+    builtin_agents: BUILTIN,
+    agents_elsewhere: AgentsElsewhere {
+        builtin: "built-in agent (`agent`, `ask`, `edit`, `plan`)",
+        outside: "a user-level agent",
+    },
+    file_name_names_agent: true,
+    one_agent_per_name: false,
+    prompt_variables: PROMPT_VARIABLES,
+    agent_picker: Some(AgentPicker {
+        format: &PROMPT,
+        keys: &["agent", "mode"],
+    }),
+    legacy_format: Some((&CHATMODE, &AGENT)),
+    deprecated_keys: &[
+        (&PROMPT, "mode", "agent"),
+        (&AGENT, "infer", "user-invocable"),
+        (&CHATMODE, "infer", "user-invocable"),
+    ],
+    triggered_by_front_matter: None,
+    unknown_keys_go_to: None,
+    foreign_keys: &[],
+    clamped: &[],
+    delegation: None,
+};
+
+pub static TOOL_CATALOG: SetTools = SetTools {
+    tool_sets: tools::TOOL_SETS,
+    tools: tools::TOOLS,
+    lookup: tools::lookup,
+};
+
+pub static MODEL_CATALOG: PickerModels = PickerModels {
+    brand: "Copilot",
+    models: models::MODELS,
+    lookup: models::lookup,
+    foreign: &super::claude::PRODUCT,
+    from_foreign: models::claude_code_name,
+    example: "Claude Sonnet 4.5",
+};

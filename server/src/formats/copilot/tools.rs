@@ -13,21 +13,9 @@
 //! recording shows the name as unknown, which says nothing about a setup that has it. See
 //! docs/format-sources.md, "VS Code 1.139.1".
 
-/// Whether every VS Code has a tool, or only some setups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Availability {
-    Always,
-    /// Only where this holds (a setting, the desktop app); the text says what.
-    Setup(&'static str),
-}
-
-/// A current tool or tool set name.
-#[derive(Debug)]
-pub struct Tool {
-    pub name: &'static str,
-    pub doc: &'static str,
-    pub availability: Availability,
-}
+// The entry types are those of the catalog shape (`formats::product`), under the names
+// this module gave them before products were values.
+pub use crate::formats::product::{Renamed, SetAvailability as Availability, SetLookup as Lookup, SetTool as Tool};
 
 const fn t(name: &'static str, doc: &'static str) -> Tool {
     Tool {
@@ -135,15 +123,6 @@ pub static TOOLS: &[Tool] = &[
     // A bare name: not in a set.
     setup("new", "Scaffold a new workspace.", CHAT_SETUP),
 ];
-
-/// An old name VS Code still maps: the names it stands for now (VS Code lists all of them,
-/// sorted; the first is the one to write), and whether every VS Code maps it.
-#[derive(Debug)]
-pub struct Renamed {
-    pub old: &'static str,
-    pub new: &'static [&'static str],
-    pub availability: Availability,
-}
 
 const fn r(old: &'static str, new: &'static [&'static str]) -> Renamed {
     Renamed {
@@ -263,17 +242,6 @@ pub static RENAMED: &[Renamed] = &[
         availability: Availability::Setup(CHANGED_FILES),
     },
 ];
-
-pub enum Lookup {
-    /// A current tool or tool set.
-    Known(&'static Tool),
-    /// An old name and what it stands for now.
-    Renamed(&'static Renamed),
-    /// `server/*` (an MCP server), `server/tool`, `publisher.ext/tool`, `github/*`: tools of MCP
-    /// servers and extensions, which only the user's setup has.
-    External,
-    Unknown,
-}
 
 pub fn lookup(name: &str) -> Lookup {
     if let Some(tool) = TOOL_SETS.iter().chain(TOOLS).find(|t| t.name == name) {

@@ -5,48 +5,11 @@
 //! `model` (truth/recorded/claude-code@2.1.332.jsonl, cases `model-id/*`); a test keeps the two
 //! equal.
 
+// The entry types are those of the catalog shape (`formats::product`), under the names
+// this module gave them before products were values.
+pub use crate::formats::product::{Model, ModelStatus};
+
 use ModelStatus::*;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ModelStatus {
-    /// A documented subagent alias (matched case-insensitively).
-    Alias,
-    /// Accepted by `--model` but not documented for subagents.
-    CliAlias,
-    Active,
-    /// Requests fail: the payload is the retirement date.
-    Retired(&'static str),
-    /// Needs special access.
-    Restricted,
-    /// Not a model, though Claude Code sends it as one (every request fails).
-    Verbatim,
-}
-
-impl ModelStatus {
-    /// A short label for completion details and hovers.
-    pub fn describe(self) -> String {
-        match self {
-            Alias => "alias".into(),
-            CliAlias => "`--model` alias, not documented for subagents".into(),
-            Active => "model id".into(),
-            Retired(date) => format!("retired {date}: requests fail"),
-            Restricted => "model id, restricted access".into(),
-            Verbatim => "not a model: sent as is, and requests fail".into(),
-        }
-    }
-}
-
-#[derive(Debug)]
-pub struct Model {
-    pub id: &'static str,
-    pub doc: &'static str,
-    pub status: ModelStatus,
-    /// What to use instead (retired models).
-    pub replacement: Option<&'static str>,
-    /// The model id Claude Code sends when a subagent names this value, where it is not the
-    /// value itself (an alias, a retired id it maps to a current one).
-    pub sends: Option<&'static str>,
-}
 
 const fn m(id: &'static str, status: ModelStatus, doc: &'static str) -> Model {
     Model {

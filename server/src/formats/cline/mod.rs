@@ -11,10 +11,37 @@
 //! Cline does not (R4).
 
 use super::claude_agent::f;
-use super::{BodySyntax, Effect, Field, Format, Kind, Layout, Loader, NameMatch, PathRule, ValueKind, Vocab};
+use super::product::{AgentsElsewhere, Models, Product, Tools};
+use super::{BodySyntax, Effect, Field, Format, Kind, Layout, Loader, NameMatch, PathRule, ValueKind};
 
 /// The Cline release these formats were checked against (`truth/tools.toml`).
 pub const CLINE_VERSION: &str = "Cline CLI 3.0.65";
+
+/// Cline: its rules name no tools and no models, and no file names another.
+pub static PRODUCT: Product = Product {
+    name: "Cline",
+    docs_url: "https://docs.cline.bot/customization/cline-rules",
+    verified_with: Some(CLINE_VERSION),
+    formats: &[&SKILL, &WORKFLOW, &RULE],
+    tools: Tools::None,
+    models: Models::None,
+    builtin_agents: &[],
+    agents_elsewhere: AgentsElsewhere {
+        builtin: "built-in agent of that name",
+        outside: "a user-level agent",
+    },
+    file_name_names_agent: false,
+    one_agent_per_name: false,
+    prompt_variables: &[],
+    agent_picker: None,
+    legacy_format: None,
+    deprecated_keys: &[],
+    triggered_by_front_matter: None,
+    unknown_keys_go_to: None,
+    foreign_keys: &[],
+    clamped: &[],
+    delegation: None,
+};
 
 /// Cline reads strict YAML, with no retry (R5).
 const READER: crate::syntax::reader::Reader = crate::syntax::reader::Reader {
@@ -80,8 +107,7 @@ pub static RULE: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Cline",
-    vocab: Vocab::None,
+    product: &PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Other,
     reader: READER,
@@ -144,8 +170,7 @@ pub static WORKFLOW: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Cline",
-    vocab: Vocab::None,
+    product: &PRODUCT,
     body_syntax: BodySyntax::NONE,
     // Not `Command`: the workspace's commands and skills are Claude Code's (their names, the
     // agents and skills they refer to); no other file names a Cline workflow or skill.
@@ -188,8 +213,7 @@ pub static SKILL: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Cline",
-    vocab: Vocab::None,
+    product: &PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Other,
     reader: READER,

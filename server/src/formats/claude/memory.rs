@@ -4,8 +4,8 @@
 //! with `paths`) and "Output styles" (code.claude.com/docs/en/output-styles); formats.md §9;
 //! docs/format-sources.md §8, checked 2026-11-25.
 
-use super::claude_agent::f;
-use super::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use crate::formats::claude_agent::f;
+use crate::formats::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind};
 
 /// Imports nest at most this deep (memory docs: "a maximum depth of five hops").
 pub const IMPORT_DEPTH_MAX: usize = 5;
@@ -27,8 +27,7 @@ pub static MEMORY: Format = Format {
     no_front_matter: None,
     body_required: false,
     name_matches: NameMatch::Nothing,
-    product: "Claude Code",
-    vocab: Vocab::None,
+    product: &crate::formats::claude::PRODUCT,
     body_syntax: BodySyntax {
         arguments: None,
         shell: false,
@@ -37,9 +36,9 @@ pub static MEMORY: Format = Format {
         file_refs: false,
     },
     kind: Kind::Other,
-    reader: super::CLAUDE_READER,
+    reader: crate::formats::CLAUDE_READER,
     guard_hooks_outside: &[],
-    verified_with: Some(super::CLAUDE_CODE_VERSION),
+    verified_with: Some(crate::formats::CLAUDE_CODE_VERSION),
     // A memory file is plain Markdown: no key is read, so none is unknown either.
     fields: &[],
 };
@@ -57,8 +56,7 @@ pub static RULE: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Claude Code",
-    vocab: Vocab::None,
+    product: &crate::formats::claude::PRODUCT,
     body_syntax: BodySyntax {
         arguments: None,
         shell: false,
@@ -67,9 +65,9 @@ pub static RULE: Format = Format {
         file_refs: false,
     },
     kind: Kind::Other,
-    reader: super::CLAUDE_READER,
+    reader: crate::formats::CLAUDE_READER,
     guard_hooks_outside: &[],
-    verified_with: Some(super::CLAUDE_CODE_VERSION),
+    verified_with: Some(crate::formats::CLAUDE_CODE_VERSION),
     fields: &[f(
         "paths",
         ValueKind::Globs,
@@ -91,13 +89,12 @@ pub static OUTPUT_STYLE: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Claude Code",
-    vocab: Vocab::None,
+    product: &crate::formats::claude::PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Other,
-    reader: super::CLAUDE_READER,
+    reader: crate::formats::CLAUDE_READER,
     guard_hooks_outside: &[],
-    verified_with: Some(super::CLAUDE_CODE_VERSION),
+    verified_with: Some(crate::formats::CLAUDE_CODE_VERSION),
     fields: &[
         f(
             "name",

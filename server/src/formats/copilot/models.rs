@@ -44,7 +44,7 @@ pub fn lookup(value: &str) -> Option<&'static (&'static str, &'static str, &'sta
 /// the display name to use instead.
 pub fn claude_code_name(value: &str) -> Option<&'static str> {
     let v = value.trim();
-    let m = super::claude_models::lookup(v)?;
+    let m = crate::formats::claude_models::lookup(v)?;
     let lower = m.id.to_ascii_lowercase();
     let family = ["opus", "sonnet", "haiku"].into_iter().find(|f| lower.contains(f))?;
     // The newest Copilot model of the same family.

@@ -3,8 +3,8 @@
 //! 2026-11-25. The rule type follows from the keys: `alwaysApply: true` → always; `globs` →
 //! auto-attached; only `description` → agent-requested; none → manual.
 
-use super::claude_agent::f;
-use super::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use crate::formats::claude_agent::f;
+use crate::formats::{BodySyntax, Format, Kind, NameMatch, PathRule, ValueKind};
 
 pub static FORMAT: Format = Format {
     id: "cursor-rule",
@@ -22,8 +22,7 @@ pub static FORMAT: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Cursor",
-    vocab: Vocab::None,
+    product: &crate::formats::cursor::PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Other,
     reader: crate::syntax::reader::Reader::LENIENT,

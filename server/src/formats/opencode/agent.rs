@@ -9,12 +9,15 @@
 //!   file silently when OpenCode's retry changed the text and it still fails.
 //! - The keys are checked against a schema: one value of the wrong type, an empty one
 //!   (`key:`, YAML null) included, makes OpenCode refuse its whole configuration
-//!   ("Configuration is invalid"), and no agent runs ([`super::Effect::BreaksTool`]).
+//!   ("Configuration is invalid"), and no agent runs ([`crate::formats::Effect::BreaksTool`]).
 //! - Keys it does not know are provider options: they go to `options` and are sent to the
 //!   model provider, which ignores the ones it does not know.
 
-use super::claude_agent::{c, f};
-use super::{BodySyntax, Choice, Delegation, Effect, Field, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+// The entry types are those of the catalog shape (`formats::product`), under the names
+// this module gave them before products were values.
+use crate::formats::claude_agent::{c, f};
+pub use crate::formats::product::ToolPermission as Permission;
+use crate::formats::{BodySyntax, Choice, Delegation, Effect, Field, Format, Kind, NameMatch, PathRule, ValueKind};
 
 /// The OpenCode release these facts were checked against (`truth/tools.toml`; a test in
 /// `truth/` keeps the two equal).
@@ -83,16 +86,6 @@ pub static SESSION_TOOLS: &[(&str, &str)] = &[
     ("lsp", "Language server queries: with `OPENCODE_EXPERIMENTAL_LSP_TOOL`."),
     ("plan_exit", "Leave plan mode: with the experimental plan mode."),
 ];
-
-/// One permission OpenCode asks for.
-#[derive(Debug)]
-pub struct Permission {
-    pub key: &'static str,
-    /// Takes a mapping of patterns to actions as well as one action; the others take an action
-    /// only, and a mapping is a configuration error.
-    pub patterns: bool,
-    pub doc: &'static str,
-}
 
 const fn p(key: &'static str, patterns: bool, doc: &'static str) -> Permission {
     Permission { key, patterns, doc }
@@ -242,8 +235,7 @@ pub static FORMAT: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::FileStem,
-    product: "OpenCode",
-    vocab: Vocab::OpenCode,
+    product: &crate::formats::opencode::PRODUCT,
     body_syntax: BodySyntax::NONE,
     kind: Kind::Agent,
     reader: READER,

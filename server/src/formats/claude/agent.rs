@@ -2,7 +2,7 @@
 //! (code.claude.com/docs/en/sub-agents), formats.md §4, docs/format-sources.md §3
 //! (checked 2026-11-25).
 
-use super::{Choice, Field, Format, PathRule, ValueKind};
+use crate::formats::{Choice, Field, Format, PathRule, ValueKind};
 
 pub(crate) const fn c(value: &'static str, doc: &'static str) -> Choice {
     Choice { value, doc, rgb: None }
@@ -100,9 +100,9 @@ pub(crate) const fn f(key: &'static str, value: ValueKind, required: bool, doc: 
         doc,
         snippet: None,
         unescapes_newlines: false,
-        on_bad: super::Effect::Ignored,
+        on_bad: crate::formats::Effect::Ignored,
         on_empty: None,
-        scope: super::Scope::Everywhere,
+        scope: crate::formats::Scope::Everywhere,
         checked_remotely: true,
         rejects_null: false,
         overridden_by: None,
@@ -114,7 +114,7 @@ pub(crate) const fn f(key: &'static str, value: ValueKind, required: bool, doc: 
 /// A field whose bad value makes Claude Code skip the whole file.
 const fn required_for_loading(field: Field) -> Field {
     Field {
-        on_bad: super::Effect::NotLoaded,
+        on_bad: crate::formats::Effect::NotLoaded,
         ..field
     }
 }
@@ -166,16 +166,15 @@ pub static FORMAT: Format = Format {
         "autoCompactWindow",
         "observer",
     ],
-    no_front_matter: Some(super::Effect::NotLoaded),
+    no_front_matter: Some(crate::formats::Effect::NotLoaded),
     body_required: true,
-    name_matches: super::NameMatch::FileStem,
-    product: "Claude Code",
-    vocab: super::Vocab::Claude,
-    body_syntax: super::BodySyntax::NONE,
-    kind: super::Kind::Agent,
-    reader: super::CLAUDE_READER,
+    name_matches: crate::formats::NameMatch::FileStem,
+    product: &crate::formats::claude::PRODUCT,
+    body_syntax: crate::formats::BodySyntax::NONE,
+    kind: crate::formats::Kind::Agent,
+    reader: crate::formats::CLAUDE_READER,
     guard_hooks_outside: &["PreToolUse", "PermissionRequest"],
-    verified_with: Some(super::CLAUDE_CODE_VERSION),
+    verified_with: Some(crate::formats::CLAUDE_CODE_VERSION),
     fields: &[
         required_for_loading(f(
             "name",

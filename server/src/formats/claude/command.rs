@@ -3,8 +3,8 @@
 //! `SKILL.md` (Claude Code docs "Extend Claude with skills", code.claude.com/docs/en/skills;
 //! formats.md §5; docs/format-sources.md §6, checked 2026-11-25). Every key is optional.
 
-use super::claude_agent::{EFFORT, MODEL, c, f};
-use super::{BodySyntax, Choice, Field, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use crate::formats::claude_agent::{EFFORT, MODEL, c, f};
+use crate::formats::{BodySyntax, Choice, Field, Format, Kind, NameMatch, PathRule, ValueKind};
 
 static CONTEXT: &[Choice] = &[c(
     "fork",
@@ -101,19 +101,18 @@ pub static FORMAT: Format = Format {
     no_front_matter: None,
     body_required: true,
     name_matches: NameMatch::Nothing,
-    product: "Claude Code",
-    vocab: Vocab::Claude,
+    product: &crate::formats::claude::PRODUCT,
     body_syntax: BodySyntax {
-        arguments: Some(super::CLAUDE_ARGUMENTS),
+        arguments: Some(crate::formats::CLAUDE_ARGUMENTS),
         shell: true,
         expands_in_code: true,
         at_paths: true,
         file_refs: false,
     },
     kind: Kind::Command,
-    reader: super::CLAUDE_READER,
+    reader: crate::formats::CLAUDE_READER,
     guard_hooks_outside: &[],
-    verified_with: Some(super::CLAUDE_CODE_VERSION),
+    verified_with: Some(crate::formats::CLAUDE_CODE_VERSION),
     fields: &[
         DESCRIPTION,
         ARGUMENT_HINT,
