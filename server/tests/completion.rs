@@ -570,3 +570,24 @@ fn workspace_names_are_wanted_only_where_they_are_offered() {
     assert!(!wants("---\nname: a\n$0\n---\n"));
     assert!(!wants("---\nname: a\n---\nBody $0\n"));
 }
+
+/// Cline rules: the keys Cline reads; `paths`, which Cline 3.0.65 does not read, is not offered.
+#[test]
+fn cline_rule_keys_leave_out_what_cline_does_not_read() {
+    let (doc, offset) = common::at_cursor("project/.clinerules/testing.md", "---\n$0\n---\nBody.\n");
+    expect![[r#"
+        replaces ""
+        name (Key) text => "name: " | snippet "name: $0"
+        description (Key) any value => "description: " | snippet "description: $0"
+        disabled (Key) `true` or `false` => "disabled: " | snippet "disabled: ${1|true,false|}"
+        enabled (Key) `true` or `false` => "enabled: " | snippet "enabled: ${1|true,false|}"
+    "#]]
+    .assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
+    let (doc, offset) = common::at_cursor("project/.clinerules/testing.md", "---\ndisabled: $0\n---\nBody.\n");
+    expect![[r#"
+        replaces ""
+        true (Value) boolean => "true"
+        false (Value) boolean => "false"
+    "#]]
+    .assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
+}

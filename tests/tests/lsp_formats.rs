@@ -338,6 +338,42 @@ fn cursor_rule() {
     done(c);
 }
 
+#[test]
+fn cline_rule() {
+    // `.clinerules` as a single file (no extension): the client attaches by path.
+    let text = "---\npaths:\n  - \"docs/**\"\ndisabled: \"no\"\n---\nWrite short sentences.\n";
+    let p = Project::new("formats-cline", &[(".clinerules", text)]);
+    let (mut c, uri, diags) = open(&p, ".clinerules", capabilities());
+    assert_eq!(diagnostic(&diags, "cline-rule/ignored-key"), span(text, "paths"));
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "cline-rule/wrong-type")
+        .expect("wrong-type");
+    assert_eq!(d["severity"], 1, "Cline drops the rule: an error ({d})");
+    assert_eq!(range_of(&d["range"]), span(text, "\"no\""));
+    let values = labels(&mut c, &uri, inside(text, "disabled: ", 10));
+    assert_eq!(values, vec!["true", "false"]);
+    let (md, _) = hover(&mut c, &uri, inside(text, "paths", 2));
+    assert!(md.contains("does not read it"), "{md}");
+    done(c);
+}
+
+#[test]
+fn cline_workflow() {
+    let text = "---\ndescription: Deploys.\n---\nDeploy $ARGUMENTS.\n";
+    let p = Project::new("formats-cline-workflow", &[(".clinerules/workflows/deploy.md", text)]);
+    let (c, _, diags) = open(&p, ".clinerules/workflows/deploy.md", capabilities());
+    assert_eq!(
+        diagnostic(&diags, "cline-workflow/literal-placeholder"),
+        span(text, "$ARGUMENTS")
+    );
+    assert_eq!(
+        diagnostic(&diags, "cline-workflow/ignored-key"),
+        span(text, "description")
+    );
+    done(c);
+}
+
 /// `@path` imports and links to a device or a FIFO: definition, hover and document links
 /// answer without reading them (a read of `/dev/zero` never ends; opening a FIFO blocks).
 #[cfg(unix)]

@@ -426,30 +426,36 @@ fn drift(o: &Opts) -> Result<(), String> {
 
 /// `truth judge`: agentls's claims against the recording of `--tool`.
 fn judge(o: &Opts) -> Result<(), String> {
-    let (report, stale, unrecorded) = match o.tool.as_str() {
+    // `extra`: what the tool's judge left out, and why.
+    let (report, stale, unrecorded, extra) = match o.tool.as_str() {
         "vscode" => {
             let (r, paired) = truth::judge::vscode_report(&truth::vscode::pinned())?;
             print!("{}", truth::judge::by_format(&r));
             for id in paired.stale.iter().chain(&paired.unrecorded) {
                 println!("  not current: {id}");
             }
-            (r, paired.stale.len(), paired.unrecorded.len())
+            (r, paired.stale.len(), paired.unrecorded.len(), String::new())
+        }
+        "cline" => {
+            let (j, rec) = truth::judge::cline_report(&version(o)?)?;
+            let extra = j.render_left_out();
+            (j.report, rec.stale.len(), rec.unrecorded.len(), extra)
         }
         "opencode" => {
             let (r, rec) = truth::judge::opencode_report(&version(o)?)?;
-            (r, rec.stale.len(), rec.unrecorded.len())
+            (r, rec.stale.len(), rec.unrecorded.len(), String::new())
         }
         "claude-code" => {
             let (r, rec) = truth::judge::claude_report(&version(o)?)?;
-            (r, rec.stale.len(), rec.unrecorded.len())
+            (r, rec.stale.len(), rec.unrecorded.len(), String::new())
         }
         other => {
             return Err(format!(
-                "no judge of agentls for {other} yet (claude-code, opencode, vscode); `truth show ID --tool {other}` prints its observations"
+                "no judge of agentls for {other} yet (claude-code, opencode, vscode, cline); `truth show ID --tool {other}` prints its observations"
             ));
         }
     };
-    print!("{}", report.render());
+    print!("{}{extra}", report.render());
     if o.verbose {
         for v in &report.verdicts {
             println!(

@@ -58,6 +58,18 @@ export const FORMAT_FAMILIES: { id: string; filters: Filter[] }[] = [
     filters: [{ pattern: "**/.opencode/agent/**/*.md" }, { pattern: "**/.opencode/agents/**/*.md" }],
   },
   {
+    id: "cline",
+    // `.clinerules` is a file or a folder (its `workflows/` and `skills/` too); `.txt` rules
+    // count, so the folders are matched whole and the server decides.
+    filters: [
+      { pattern: "**/.clinerules" },
+      { pattern: "**/.clinerules/**" },
+      { pattern: "**/.cline/rules/**" },
+      { pattern: "**/.cline/workflows/**" },
+      { pattern: "**/.cline/skills/**" },
+    ],
+  },
+  {
     id: "cursor",
     filters: [{ pattern: "**/.cursor/rules/**/*.mdc" }],
   },

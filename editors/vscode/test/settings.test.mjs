@@ -22,6 +22,8 @@ test("the default selector covers every family's paths, files only", () => {
     "**/SKILL.md",
     "**/.claude/commands/**/*.md",
     "**/.cursor/rules/**/*.mdc",
+    "**/.clinerules",
+    "**/.clinerules/**",
   ]) {
     assert.ok(patterns.includes(p), p);
   }

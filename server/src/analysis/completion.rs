@@ -322,7 +322,8 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         | ValueKind::Tools
         | ValueKind::Globs
         | ValueKind::CommaGlobs
-        | ValueKind::Any => " $0".into(),
+        | ValueKind::Any
+        | ValueKind::NotRead(_) => " $0".into(),
         ValueKind::GlobOrList => " \"$0\"".into(),
         ValueKind::Number { .. } => " ${1:0.2}".into(),
     }
@@ -351,6 +352,10 @@ fn keys(doc: &Document, format: &Format, range: TextRange, has_colon: bool) -> V
     let present = doc.syntax().top_level_keys(doc.rope());
     let mut out = Vec::new();
     for (i, field) in format.fields.iter().enumerate() {
+        // A key the tool does not read is no help to write (its hover says why).
+        if matches!(field.value, ValueKind::NotRead(_)) {
+            continue;
+        }
         // The key under the cursor is being edited, so it does not count as present.
         if present.iter().any(|k| k == field.key && *k != typed) {
             continue;

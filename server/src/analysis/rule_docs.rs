@@ -35,6 +35,8 @@ const KIRO_AGENT_DOC: &str = "Kiro docs, \"Subagents\" (kiro.dev/docs/chat/subag
 const WINDSURF_DOC: &str = "Windsurf docs, \"Memories & Rules\" (docs.windsurf.com/windsurf/cascade/memories, older English and newer localized versions) and \"Workflows\" (docs.windsurf.com/windsurf/cascade/workflows); Devin CLI docs, \"Rules\" (cli.devin.ai/docs/extensibility/rules); truth/FINDINGS-kiro-windsurf.md §3–4; docs/format-sources.md, \"Windsurf / Devin\". Not runnable here: documentation, not verified by a run";
 const OPENCODE_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth harness (`truth/recorded/opencode@1.18.33.jsonl`); OpenCode docs, \"Agents\" (opencode.ai/docs/agents); docs/format-sources.md, \"OpenCode 1.18.33, verified by recording\"";
 
+const CLINE_DOC: &str = "Cline CLI 3.0.65 (`@cline/core` 0.0.86), recorded by agentls's ground-truth harness (`truth/recorded/cline@3.0.65.jsonl`); the loader's source and every observation in `truth/cline/FINDINGS.md`; docs/format-sources.md, \"Cline 3.0.65, verified by recording\"";
+
 const fn d(
     code: &'static str,
     why: &'static str,
@@ -61,7 +63,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "front-matter/unclosed",
-        "Claude Code's front matter ends at the next `---`; with none after the opening one, there is no front matter and the agent is not loaded, while strict tools read the whole prompt as YAML. VS Code reads the whole rest of the file as the header instead: the agent or prompt has no instructions, and body lines that look like `key: value` become keys.",
+        "Claude Code's front matter ends at the next `---`; with none after the opening one, there is no front matter and the agent is not loaded, while strict tools read the whole prompt as YAML. VS Code reads the whole rest of the file as the header instead: the agent or prompt has no instructions, and body lines that look like `key: value` become keys. Cline (3.0.65) finds no front matter either, and loads the rule, workflow or skill with the whole file, `---` and keys included, as its text.",
         "---\nname: reviewer\ndescription: Reviews code.\n\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
         LOADER,
@@ -75,7 +77,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "yaml/syntax",
-        "When the front matter is not YAML that Claude Code can read even after its retry (quoting values, replacing leading tabs), it reads no key at all: an agent is skipped, a command loads without its settings. Common causes: continuation lines of a value that are not indented, an unclosed quote, a line without `:`, or a missing closing `---` so the Markdown runs into the YAML. With CRLF line ends the retry does not apply, so a value that needs quotes fails too. VS Code reads Copilot files with its own parser, which reads on past most of these and reports what it cannot read as an error (`Missing value` for a bare `key:`, `Unexpected indentation`, `Expected \"]\"`); a front matter that VS Code reads and strict YAML rejects is reported as information, for the tools that read it with a YAML library.",
+        "When the front matter is not YAML that Claude Code can read even after its retry (quoting values, replacing leading tabs), it reads no key at all: an agent is skipped, a command loads without its settings. Common causes: continuation lines of a value that are not indented, an unclosed quote, a line without `:`, or a missing closing `---` so the Markdown runs into the YAML. With CRLF line ends the retry does not apply, so a value that needs quotes fails too. VS Code reads Copilot files with its own parser, which reads on past most of these and reports what it cannot read as an error (`Missing value` for a bare `key:`, `Unexpected indentation`, `Expected \"]\"`); a front matter that VS Code reads and strict YAML rejects is reported as information, for the tools that read it with a YAML library. Cline (3.0.65) has no retry: it drops a rule, workflow or skill whose front matter is not YAML, without a word.",
         "---\nname: reviewer\ndescription: Reviews code.\n<example>\nContext: a pull request\n</example>\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: |\n  Reviews code.\n  <example>\n  Context: a pull request\n  </example>\n---\nYou review code.\n",
         LOADER,
@@ -89,14 +91,14 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "yaml/duplicate-key",
-        "Claude Code keeps the last of two equal keys and silently drops the first; VS Code reports a duplicate key as an error and uses the first; strict YAML parsers reject the file.",
+        "Claude Code keeps the last of two equal keys and silently drops the first; VS Code reports a duplicate key as an error and uses the first; strict YAML parsers reject the file, and so does Cline's (3.0.65), which then drops the rule, workflow or skill.",
         "---\nname: reviewer\ndescription: First.\ndescription: Reviews code.\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         "YAML 1.2 §3.2.1.1 (keys are unique); Claude Code's Bun loader keeps the last, VS Code 1.139.1 reports `Duplicate key` and reads the first (docs/format-sources.md)",
     ),
     d(
         "yaml/not-a-mapping",
-        "The front matter must be `key: value` lines; a list or a lone value gives the loader no fields.",
+        "The front matter must be `key: value` lines; a list or a lone value gives the loader no fields (Cline then loads the file with its body and none of the keys).",
         "---\n- name: reviewer\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         LOADER,
@@ -615,6 +617,70 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\n---\nReviewer\nYou review code.\n",
         OPENCODE_DOC,
     ),
+    // Cline rules, workflows and skills, as Cline CLI 3.0.65 was seen loading them.
+    d(
+        "cline/wrong-type",
+        "Cline checks the few keys it reads: `name` (and a skill's `description`) must be text, `disabled` and `enabled` must be `true` or `false`. Any other value makes the loader throw, and Cline drops the file without a word: the rule is not in the prompt, the workflow or skill does not exist.",
+        "//- /project/.clinerules/testing.md\n---\nname: 42\n---\nRun the tests before every commit.\n",
+        "//- /project/.clinerules/testing.md\n---\nname: \"42\"\n---\nRun the tests before every commit.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/empty-body",
+        "Cline drops a rule, workflow or skill with nothing after its front matter (\"Missing instructions body\"): it is not listed and never reaches the model.",
+        "//- /project/.clinerules/testing.md\n---\nname: testing\n---\n",
+        "//- /project/.clinerules/testing.md\n---\nname: testing\n---\nRun the tests before every commit.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/unknown-key",
+        "Cline reads `name`, `disabled` and `enabled` (and a skill's `description`); it keeps other keys with the file and does nothing with them.",
+        "//- /project/.clinerules/testing.md\n---\npriority: high\n---\nRun the tests before every commit.\n",
+        "//- /project/.clinerules/testing.md\n---\nname: testing\n---\nRun the tests before every commit.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/ignored-key",
+        "Some keys Cline documents or other tools read are not read by Cline 3.0.65. `paths`: the classic VS Code extension (up to 3.89.2) applied a rule only while a matching file was in context; the current loader (CLI 3.x; by its source, the VS Code extension from 4.0.0 too) has no conditional rules, and a rule scoped to `docs/**` is in the system prompt while the model works on `src/app.ts`; Cursor's `globs` and `alwaysApply` scope nothing either. A workflow's `description` is parsed and dropped (a workflow has none). A skill's `allowed-tools` and `model` are Claude Code's and the standard's: Cline gives the skill no tools and no model of its own (from Cline's source; the oracle does not observe tool approval).",
+        "//- /project/.clinerules/docs-style.md\n---\npaths:\n  - \"docs/**\"\n---\nWrite short sentences.\n",
+        "//- /project/.clinerules/docs-style.md\nWhen you edit files under `docs/`, write short sentences.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/unread-location",
+        "Cline reads its folders one level deep: the `.md`, `.markdown` and `.txt` files directly in `.clinerules/` (or `.clinerules/workflows/`), and `<name>/SKILL.md` in a skills folder, the file name in exactly that case. A file in a subfolder, a `.mdc` file, a `skill.md` or a bare `skills/name.md` is not loaded, and nothing says so.",
+        "//- /project/.clinerules/backend/api.md\nUse the API conventions.\n",
+        "//- /project/.clinerules/backend-api.md\nUse the API conventions.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/duplicate-name",
+        "Cline keys rules, workflows and skills by their name (`name`, else the file's or, for a skill, the folder's), in any case, and reads its folders in order: `.clinerules/`, then `.cline/rules/` (and the global folders after the project's). Of two files with the same name the later one replaces the earlier: the rule in `.clinerules/` is not in the prompt. (Two in the same folder: the one the file system lists last wins, so agentls does not guess; a global file is outside the workspace, so agentls cannot see it.)",
+        "//- /project/.clinerules/testing.md\nRun the unit tests.\n//- /project/.cline/rules/testing.md\nRun the integration tests.\n",
+        "//- /project/.clinerules/unit-tests.md\nRun the unit tests.\n//- /project/.cline/rules/testing.md\nRun the integration tests.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline-workflow/shadowed",
+        "Cline runs `/name` as a skill when a skill has that command name (the name lower-cased, spaces and symbols as `-`): the workflow is still listed by `cline config workflows`, but typing its command runs the skill, so the workflow has no effect. Cline's source calls workflows \"effectively deprecated in favor of skills\".",
+        "//- /project/.clinerules/workflows/deploy.md\n1. Build.\n2. Ship.\n//- /project/.cline/skills/deploy/SKILL.md\n---\nname: deploy\ndescription: Deploys.\n---\nDeploy.\n",
+        "//- /project/.clinerules/workflows/release.md\n1. Build.\n2. Ship.\n//- /project/.cline/skills/deploy/SKILL.md\n---\nname: deploy\ndescription: Deploys.\n---\nDeploy.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline-workflow/literal-placeholder",
+        "`/deploy staging` runs a Cline workflow by sending its body with the arguments appended after a space. Cline does not replace `$ARGUMENTS` or `$1` (Claude Code's command placeholders): the model reads them as written, then the arguments at the end.",
+        "//- /project/.clinerules/workflows/deploy.md\nDeploy $ARGUMENTS and report the URL.\n",
+        "//- /project/.clinerules/workflows/deploy.md\nDeploy to the environment named after the command, and report the URL.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "front-matter/empty",
+        "Cline finds a front matter with `^---\\n(…)\\n---`: the two line ends need a line between the fences, so `---` followed at once by `---` is no front matter, and both lines are the start of the rule's text in the system prompt.",
+        "//- /project/.clinerules/testing.md\n---\n---\nRun the tests before every commit.\n",
+        "//- /project/.clinerules/testing.md\nRun the tests before every commit.\n",
+        CLINE_DOC,
+    ),
     d(
         "/manual-only",
         "A Cursor rule without `description`, `globs` or `alwaysApply` is applied only when you mention it by name, which is rarely what a rules file is for.",
@@ -758,6 +824,10 @@ fn not_runnable(code: &str) -> Option<&'static str> {
 /// Rules whose effect no oracle can see, and why (the page says so).
 const UNSEEN: &[(&str, &str)] = &[
     (
+        "cline-skill/ignored-key",
+        "the Cline oracle sees that the skill loads and what invoking it returns, not which tools it may use or which model runs it; that Cline reads neither `allowed-tools` nor `model` is from its loader's source (`truth/cline/FINDINGS.md`, S10).",
+    ),
+    (
         "claude-command/unknown-key",
         "Claude Code neither logs nor uses the keys of a command it does not know, so there is no effect to observe; the key list is its own (the 2.1.332 front matter schema).",
     ),
@@ -863,13 +933,13 @@ const UNSEEN: &[(&str, &str)] = &[
 /// `link/`) against the tools that produce them; by default Claude Code. A per-format code is
 /// checked against its format's tool (`verified_with`), unless named here.
 const CHECKED_BY: &[(&str, &[&str])] = &[
-    ("yaml/syntax", &[CLAUDE, VSCODE]),
-    ("yaml/duplicate-key", &[CLAUDE, VSCODE]),
-    ("yaml/not-a-mapping", &[CLAUDE, VSCODE]),
+    ("yaml/syntax", &[CLAUDE, VSCODE, CLINE]),
+    ("yaml/duplicate-key", &[CLAUDE, VSCODE, CLINE]),
+    ("yaml/not-a-mapping", &[CLAUDE, VSCODE, CLINE]),
     ("yaml/needs-quotes", &[CLAUDE, VSCODE]),
     ("yaml/tabs", &[CLAUDE, VSCODE]),
-    ("front-matter/unclosed", &[CLAUDE, VSCODE]),
-    ("front-matter/missing", &[CLAUDE, VSCODE]),
+    ("front-matter/unclosed", &[CLAUDE, VSCODE, CLINE]),
+    ("front-matter/missing", &[CLAUDE, VSCODE, CLINE]),
     ("yaml/lost-keys", &[VSCODE]),
     // VS Code checks link targets; Claude Code's loader does not look at links.
     ("link/missing-file", &[VSCODE]),
@@ -878,6 +948,7 @@ const CHECKED_BY: &[(&str, &[&str])] = &[
 ];
 const CLAUDE: &str = crate::formats::CLAUDE_CODE_VERSION;
 const VSCODE: &str = crate::formats::VSCODE_VERSION;
+const CLINE: &str = crate::formats::CLINE_VERSION;
 
 /// What a shared code's findings claim in the files of another tool, where that differs from
 /// the rule's own effect (VS Code reads Copilot files with its own parser).

@@ -165,6 +165,20 @@ mod tests {
         assert_eq!(id("p/.opencode/agent/review.md", &[]), Some("opencode-agent"));
         assert_eq!(id("p/.cursor/rules/style.mdc", &[]), Some("cursor-rule"));
         assert_eq!(id("p/README.md", &[]), None);
+        // Cline: `.clinerules` is a file or a folder; workflows and skills inside it are theirs.
+        assert_eq!(id("p/.clinerules", &[]), Some("cline-rule"));
+        assert_eq!(id("p/.clinerules/testing.md", &[]), Some("cline-rule"));
+        assert_eq!(id("p/.clinerules/notes.txt", &[]), Some("cline-rule"));
+        assert_eq!(id("p/.clinerules/README.md", &[]), Some("cline-rule"));
+        assert_eq!(id("p/.clinerules/workflows/deploy.md", &[]), Some("cline-workflow"));
+        assert_eq!(id("p/.clinerules/skills/x/SKILL.md", &[]), Some("cline-skill"));
+        assert_eq!(id("p/.cline/skills/x/SKILL.md", &[]), Some("cline-skill"));
+        assert_eq!(id("p/.cline/rules/x.md", &[]), Some("cline-rule"));
+        assert_eq!(id("home/Documents/Cline/Workflows/x.md", &[]), Some("cline-workflow"));
+        // `.agents/skills` is shared by several tools: the Agent Skills format.
+        assert_eq!(id("p/.agents/skills/x/SKILL.md", &[]), Some("skill"));
+        assert_eq!(id("p/docs/clinerules.md", &[]), None);
+        assert_eq!(id("p/.clinerules.md", &[]), None);
         // A command outside `commands/`, by its content.
         let cmd =
             |keys: &[&str], body| detect_with_body(Some(Path::new("tools/x.md")), keys, body).map(|d| d.format.id);

@@ -11,6 +11,7 @@
 //! Facts are checked against the sources in `docs/format-sources.md` (2026-11-25).
 
 pub mod claude;
+pub mod cline;
 pub mod copilot;
 pub mod cursor;
 pub mod detect;
@@ -34,6 +35,7 @@ pub use copilot::tools as copilot_tools;
 pub use cursor::rule as cursor_rule;
 pub use opencode::agent as opencode_agent;
 
+pub use cline::CLINE_VERSION;
 pub use detect::{Detection, detect};
 pub use effect::Effect;
 pub use product::{BuiltinAgent, Product};
@@ -336,6 +338,9 @@ pub enum ValueKind {
     CommaGlobs,
     /// Anything: the tool does not check it.
     Any,
+    /// A key the tool does not read at all (documented elsewhere, or read by an older release):
+    /// writing it has no effect. The text says so, after the key (`is not read by …: …`).
+    NotRead(&'static str),
     /// An identifier (the agent's name).
     Name,
     Bool,
@@ -463,6 +468,7 @@ impl ValueKind {
             ValueKind::Hooks(_) => "mapping of hook event → commands",
             ValueKind::CommaGlobs => "comma-separated globs",
             ValueKind::Any => "any value",
+            ValueKind::NotRead(_) => "any value (not read)",
             ValueKind::Name => "identifier (lowercase, digits, hyphens)",
             ValueKind::Bool | ValueKind::Flag => "`true` or `false`",
             ValueKind::PositiveInt => "whole number ≥ 1",
@@ -496,6 +502,9 @@ pub static FORMATS: &[&Format] = &[
     &copilot::PROMPT,
     &copilot::INSTRUCTIONS,
     &copilot::AGENT,
+    &cline::SKILL,
+    &cline::WORKFLOW,
+    &cline::RULE,
     &skill::FORMAT,
     &claude_memory::MEMORY,
     &claude_command::FORMAT,
@@ -527,6 +536,9 @@ pub fn example_path(format: &Format, stem: &str) -> String {
         "copilot-instructions" => format!("project/.github/instructions/{stem}.instructions.md"),
         "opencode-agent" => format!("project/.opencode/agent/{stem}.md"),
         "cursor-rule" => format!("project/.cursor/rules/{stem}.mdc"),
+        "cline-rule" => format!("project/.clinerules/{stem}.md"),
+        "cline-workflow" => format!("project/.clinerules/workflows/{stem}.md"),
+        "cline-skill" => format!("project/.cline/skills/{stem}/SKILL.md"),
         "windsurf-rule" => format!("project/.windsurf/rules/{stem}.md"),
         "windsurf-global-rules" => "home/.codeium/windsurf/memories/global_rules.md".to_string(),
         "windsurf-legacy-rules" => "project/.windsurfrules".to_string(),
@@ -562,6 +574,7 @@ pub static PRODUCTS: &[&Product] = &[
     &claude::PRODUCT,
     &copilot::PRODUCT,
     &opencode::PRODUCT,
+    &cline::PRODUCT,
     &cursor::PRODUCT,
     &windsurf::PRODUCT,
     &kiro::PRODUCT,
@@ -570,3 +583,158 @@ pub static PRODUCTS: &[&Product] = &[
 pub fn all() -> &'static [&'static Product] {
     PRODUCTS
 }
+
+/// How a tool finds and reads the files of a format, where its loader is modelled and differs
+/// from what the shared rules assume: which folders it reads and how deep, and what it does with
+/// a front matter or body it cannot use. Kept beside [`Format`] (by id, [`loader`]) so that the
+/// formats that do not model their loader say nothing about it.
+#[derive(Debug)]
+pub struct Loader {
+    /// Named in messages.
+    pub product: &'static str,
+    /// The folders it reads, as consecutive path components (the last match in a path counts).
+    pub roots: &'static [&'static [&'static str]],
+    pub layout: Layout,
+    /// A front matter that is not YAML it can read.
+    pub unreadable_yaml: Effect,
+    /// A key written twice (the YAML parser rejects it).
+    pub duplicate_key: Effect,
+    /// A front matter that is a list or a scalar.
+    pub not_a_mapping: Effect,
+    /// A `---` line right after the opening one is no front matter: both lines are text.
+    pub empty_block_is_text: bool,
+    /// `$ARGUMENTS` and `$1` are not substituted: they reach the model as written, and the
+    /// arguments are appended after the body.
+    pub placeholders_literal: bool,
+    /// Two files of the same name (`name`, else the file's or folder's; any case): the one in
+    /// the later of [`Loader::roots`] is kept, the other is not loaded.
+    pub later_root_wins: bool,
+    /// A file of this other format with the same command name takes `/name` (Cline: a skill
+    /// over a workflow), and this one is never run.
+    pub command_taken_by: Option<&'static str>,
+}
+
+/// Where a file is among a loader's roots.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InRoot {
+    /// The root's place in [`Loader::roots`].
+    pub root: usize,
+    /// The path components up to the root (the project, or the home folder).
+    pub base: Vec<String>,
+    /// The folders between the root and the file.
+    pub folders: Vec<String>,
+    pub file: String,
+}
+
+impl Loader {
+    /// The root a file is in: the last one above it (`.clinerules/workflows` wins over
+    /// `.clinerules`); `None` outside every root.
+    pub fn locate(&self, path: &std::path::Path) -> Option<InRoot> {
+        let comps: Vec<String> = path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let (file, dirs) = comps.split_last()?;
+        let (start, end, root) = self
+            .roots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, root)| {
+                dirs.windows(root.len())
+                    .rposition(|w| w.iter().zip(root.iter()).all(|(a, b)| a == b))
+                    .map(|at| (at, at + root.len(), i))
+            })
+            .max_by_key(|&(_, end, i)| (end, self.roots[i].len()))?;
+        Some(InRoot {
+            root,
+            base: dirs[..start].to_vec(),
+            folders: dirs[end..].to_vec(),
+            file: file.clone(),
+        })
+    }
+
+    /// What `/name` is for a file of this name: lower case, whitespace and symbols as one `-`
+    /// (Cline's `normalizeRuntimeCommandName`).
+    pub fn command_of(name: &str) -> String {
+        let mut out = String::new();
+        for ch in name.trim().to_lowercase().chars() {
+            let keep = ch.is_alphanumeric() || matches!(ch, '_' | '.' | ':' | '@' | '-');
+            let ch = if keep { ch } else { '-' };
+            if !(ch == '-' && out.ends_with('-')) {
+                out.push(ch);
+            }
+        }
+        out.trim_matches('-').to_string()
+    }
+
+    /// Whether the tool reads a file at this place in a root (not too deep, the right name).
+    pub fn reads(&self, at: &InRoot) -> bool {
+        match self.layout {
+            Layout::Files { extensions } => {
+                at.folders.is_empty()
+                    && at
+                        .file
+                        .rsplit_once('.')
+                        .is_some_and(|(_, e)| extensions.contains(&e.to_ascii_lowercase().as_str()))
+            }
+            Layout::SkillFolders { file } => at.folders.len() <= 1 && at.file == file,
+        }
+    }
+
+    /// The name the tool gives a file: its `name`, else the file name without extension, or
+    /// the folder's name for a skill.
+    pub fn name_of(&self, path: &std::path::Path, name: Option<&str>) -> Option<String> {
+        if let Some(n) = name.map(str::trim).filter(|n| !n.is_empty()) {
+            return Some(n.to_string());
+        }
+        match self.layout {
+            Layout::SkillFolders { .. } => path.parent()?.file_name(),
+            Layout::Files { .. } => path.file_stem(),
+        }
+        .map(|n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// Where in a root a file must be for the tool to read it.
+#[derive(Debug, Clone, Copy)]
+pub enum Layout {
+    /// Directly in the root, with one of these extensions (any case).
+    Files { extensions: &'static [&'static str] },
+    /// `<root>/<folder>/<file>` (or `<root>/<file>`), the file name exact.
+    SkillFolders { file: &'static str },
+}
+
+/// What one tool does with an Agent Skill (`SKILL.md`): where it looks and what it requires.
+/// Facts for the per-tool skill rules ("which tools will not load this skill").
+#[derive(Debug)]
+pub struct SkillReading {
+    pub product: &'static str,
+    /// The release the facts were checked against.
+    pub version: &'static str,
+    /// Folders (relative to the project, and to the home folder) holding `<name>/SKILL.md`.
+    pub project_roots: &'static [&'static str],
+    pub global_roots: &'static [&'static str],
+    /// A `name` that differs from the folder drops the skill.
+    pub name_must_match_folder: bool,
+    /// A missing or empty `description` drops the skill.
+    pub description_required: bool,
+    /// The model is offered the description to choose the skill (else the name only).
+    pub description_offered: bool,
+    pub drops_on_yaml_error: bool,
+    pub drops_on_empty_body: bool,
+}
+
+/// The loaders agentls models, by format id.
+static LOADERS: &[(&str, &Loader)] = &[
+    ("cline-rule", &cline::RULE_LOADER),
+    ("cline-workflow", &cline::WORKFLOW_LOADER),
+    ("cline-skill", &cline::SKILL_LOADER),
+];
+
+/// The modelled loader of a format, if any.
+pub fn loader(format_id: &str) -> Option<&'static Loader> {
+    LOADERS.iter().find(|(id, _)| *id == format_id).map(|(_, l)| *l)
+}
+
+/// What each tool whose skill loading was observed does with a `SKILL.md`.
+pub static SKILL_READINGS: &[&SkillReading] = &[&cline::SKILLS];

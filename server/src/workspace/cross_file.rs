@@ -4,6 +4,10 @@
 //! - `<format>/unknown-skill`: a `skills:` entry names no skill in the workspace;
 //! - `<format>/unknown-agent`: `Agent(x)` / `Task(x)` names neither a workspace agent nor a
 //!   built-in one;
+//! - `<format>/duplicate-name` for formats whose tool keeps one of two same-named files by
+//!   folder ([`crate::formats::Loader::later_root_wins`], Cline): the one it drops;
+//! - `<format>/shadowed`: a file of another format takes this one's `/name` (Cline: a skill
+//!   over a workflow of the same name);
 //! - `link/missing-file`, `link/missing-anchor`: a relative link to nothing.
 //!
 //! Each finding is an [`analysis::Diagnostic`](crate::analysis::Diagnostic) in the checked
@@ -69,6 +73,8 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
         FileKind::Markdown | FileKind::Other => return Vec::new(),
     };
     let mut out: Vec<CrossFileDiagnostic> = Vec::new();
+    out.extend(replaced_by_later_root(index, entry));
+    out.extend(command_taken(index, entry));
     let code = |short: &str| format!("{}/{short}", format.id);
     // Not every product documents which of two same-named agents loads.
     if let Some(name) = entry.agent_name().filter(|_| format.product.one_agent_per_name) {
@@ -153,6 +159,98 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
     );
     out.sort_by_key(|d| (d.diagnostic.range.start, d.diagnostic.range.end));
     out
+}
+
+/// A file whose tool keeps another file of the same name instead (Cline: the file in the
+/// folder it reads later), with that file as related information.
+fn replaced_by_later_root(index: &Index, entry: &FileEntry) -> Option<CrossFileDiagnostic> {
+    let FileKind::Spec(format) = entry.kind else {
+        return None;
+    };
+    let loader = crate::formats::loader(format.id).filter(|l| l.later_root_wins)?;
+    let here = loader.locate(&entry.path)?;
+    let name_of = |e: &FileEntry| loader.name_of(&e.path, e.refs.name.as_ref().map(|n| n.name.as_str()));
+    let name = name_of(entry)?;
+    // Only a file the tool reads can replace this one.
+    let read = |at: &crate::formats::InRoot| loader.reads(at);
+    let (root, other) = index
+        .files()
+        .filter(|e| e.path != entry.path && e.kind == entry.kind)
+        .filter_map(|e| {
+            let at = loader.locate(&e.path)?;
+            let same = at.base == here.base && at.root > here.root && read(&at);
+            (same && name_of(e)?.to_lowercase() == name.to_lowercase()).then_some((at.root, e))
+        })
+        .max_by_key(|(root, _)| *root)?;
+    let first_line = entry.text.line(0).to_string();
+    let range = entry
+        .refs
+        .name
+        .as_ref()
+        .map_or(0..first_line.trim_end_matches(['\n', '\r']).len(), |n| n.range.clone());
+    let (product, noun) = (loader.product, format.noun);
+    Some(CrossFileDiagnostic {
+        diagnostic: diagnostic(
+            format!("{}/duplicate-name", format.id),
+            range,
+            format!(
+                "`{}` also gives the name `{name}` (in any case), and {product} reads `{}/` after `{}/`: it keeps that one and does not load this {noun}; rename one of them",
+                other.path.display(),
+                loader.roots[root].join("/"),
+                loader.roots[here.root].join("/"),
+            ),
+        ),
+        related: vec![Related {
+            location: name_location(other),
+            message: format!("the {noun} {product} keeps"),
+        }],
+    })
+}
+
+/// A file whose `/name` the tool gives to a file of another format with the same command name
+/// (Cline: a skill over a workflow): it loads, and never runs.
+fn command_taken(index: &Index, entry: &FileEntry) -> Option<CrossFileDiagnostic> {
+    let FileKind::Spec(format) = entry.kind else {
+        return None;
+    };
+    let loader = crate::formats::loader(format.id)?;
+    let taker = crate::formats::by_id(loader.command_taken_by?)?;
+    let taker_loader = crate::formats::loader(taker.id)?;
+    let here = loader.locate(&entry.path)?;
+    let name = loader.name_of(&entry.path, entry.refs.name.as_ref().map(|n| n.name.as_str()))?;
+    let command = crate::formats::Loader::command_of(&name);
+    let other = index.files().find(|e| {
+        e.kind == FileKind::Spec(taker)
+            && taker_loader
+                .locate(&e.path)
+                .is_some_and(|at| at.base == here.base && taker_loader.reads(&at))
+            && taker_loader
+                .name_of(&e.path, e.refs.name.as_ref().map(|n| n.name.as_str()))
+                .is_some_and(|n| crate::formats::Loader::command_of(&n) == command)
+    })?;
+    let first_line = entry.text.line(0).to_string();
+    let range = entry
+        .refs
+        .name
+        .as_ref()
+        .map_or(0..first_line.trim_end_matches(['\n', '\r']).len(), |n| n.range.clone());
+    let product = loader.product;
+    Some(CrossFileDiagnostic {
+        diagnostic: diagnostic(
+            format!("{}/shadowed", format.id),
+            range,
+            format!(
+                "the {} `{}` has the same command name: `/{command}` runs it, and {product} never runs this {}; rename one of them",
+                taker.noun,
+                other.path.display(),
+                format.noun
+            ),
+        ),
+        related: vec![Related {
+            location: name_location(other),
+            message: format!("the {} `/{command}` runs", taker.noun),
+        }],
+    })
 }
 
 /// Where a file's `name` is written (its start when it has none).

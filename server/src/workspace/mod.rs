@@ -12,17 +12,11 @@ use std::path::{Path, PathBuf};
 /// server must not stall on a log file that happens to end in `.md`.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
-/// The extensions agent spec files use, and the whole names a format gives its files without
-/// one (`.windsurfrules`).
+/// The extensions agent spec files use, and files a format claims by their path whatever
+/// their extension (Cline's `.clinerules` file, its `.txt` rules).
 pub fn is_candidate(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "mdc"))
-        || path.file_name().and_then(|n| n.to_str()).is_some_and(|name| {
-            crate::formats::FORMATS.iter().any(|f| {
-                f.strong_paths
-                    .iter()
-                    .any(|r| matches!(r, crate::formats::PathRule::Suffix(s) if s.strip_prefix('/') == Some(name)))
-            })
-        })
+        || crate::formats::detect(Some(path), &[]).is_some_and(|d| d.by_path)
 }
 
 /// Every candidate file under `root` (or `root` itself when it is a file, whatever its

@@ -5,6 +5,7 @@
 //! said nothing about is a *miss*.
 
 pub mod claude;
+pub mod cline;
 pub mod drift;
 pub mod opencode;
 pub mod peer;
@@ -243,4 +244,14 @@ pub fn opencode_report(version: &str) -> Result<(Report, Recorded<crate::opencod
         opencode::judge(case, obs, &mut report);
     }
     Ok((report, rec))
+}
+
+/// Judges every current case of the Cline recording at `version`.
+pub fn cline_report(version: &str) -> Result<(cline::Judged, crate::cline::Recorded), String> {
+    let rec = crate::cline::recorded(version)?;
+    let mut judged = cline::Judged::default();
+    for (case, obs) in &rec.current {
+        cline::judge(case, obs, &mut judged);
+    }
+    Ok((judged, rec))
 }

@@ -6,7 +6,7 @@
 
 use super::{Fix, Sink};
 use crate::document::TextRange;
-use crate::formats::skill;
+use crate::formats::{Effect, skill};
 use crate::syntax::yaml::NodeKind;
 use std::path::{Path, PathBuf};
 
@@ -22,16 +22,22 @@ pub(super) fn check(sink: &mut Sink) {
         let body = rope.byte_slice(fm.body_start..);
         // Stops at the first non-blank character, so a normal body costs a few bytes.
         if body.chars().all(char::is_whitespace) {
+            let effect = super::rules::effect(&format!("{}/empty-body", sink.format.id));
+            let then = match effect {
+                Effect::Style => String::new(),
+                e => format!(": {}", super::fields::consequence(sink, e)),
+            };
             sink.push(
                 "/empty-body",
                 close.clone(),
                 format!(
-                    "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions",
+                    "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions{then}",
                     sink.format.name
                 ),
             );
         }
     }
+    literal_placeholders(sink);
     if syntax.front_matter.as_ref().is_some_and(|f| f.close.is_none()) {
         return;
     }
@@ -383,4 +389,50 @@ fn manual_only(sink: &mut Sink) {
             sink.format.product
         ),
     );
+}
+
+/// `$ARGUMENTS` and `$1`…`$9` in a body whose tool does not substitute them
+/// ([`crate::formats::Loader::placeholders_literal`]): the model reads them as written. Code
+/// blocks are left alone (`awk '{print $1}'` is shell, not a placeholder), and so are sums of
+/// money (`$10`, `$1.50`).
+fn literal_placeholders(sink: &mut Sink) {
+    if !crate::formats::loader(sink.format.id).is_some_and(|l| l.placeholders_literal) {
+        return;
+    }
+    let text = sink.doc.text();
+    let start = sink.reading.body_start().min(text.len());
+    let scan = sink.doc.scan();
+    let code = &scan.scan.code_blocks;
+    let product = sink.format.product;
+    let mut at = start;
+    while let Some(i) = text[at..].find('$') {
+        let from = at + i;
+        at = from + 1;
+        let rest = &text.as_bytes()[from + 1..];
+        let len = if rest.starts_with(b"ARGUMENTS") {
+            "ARGUMENTS".len()
+        } else {
+            let money = |k: usize| rest.get(k).is_some_and(u8::is_ascii_digit);
+            match rest {
+                [d, ..]
+                    if (b'1'..=b'9').contains(d)
+                        && !money(1)
+                        && !(matches!(rest.get(1), Some(b'.' | b',')) && money(2)) =>
+                {
+                    1
+                }
+                _ => 0,
+            }
+        };
+        if len == 0 || code.iter().any(|c| c.contains(&from)) {
+            continue;
+        }
+        let range = from..from + 1 + len;
+        let written = &text[range.clone()];
+        sink.push(
+            "/literal-placeholder",
+            range,
+            format!("{product} does not replace `{written}`: the model reads it as written, and what follows `/name` is appended after the body; refer to \"the arguments after the command\" instead"),
+        );
+    }
 }

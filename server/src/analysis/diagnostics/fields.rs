@@ -405,6 +405,10 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
     if matches!(v.kind, NodeKind::Alias) {
         return; // an alias refers to a value checked where it is defined
     }
+    if let ValueKind::NotRead(why) = field.value {
+        sink.push("/ignored-key", key_node.span.clone(), format!("`{key}` {why}"));
+        return;
+    }
     if let Some(from) = field.overridden_by {
         sink.push(
             "/ignored-key",
@@ -658,7 +662,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         ValueKind::CommaGlobs => structured::comma_globs(sink, key_node, v),
         ValueKind::Handoffs => structured::handoffs(sink, key_node, v),
         ValueKind::Models => structured::models(sink, key_node, v),
-        ValueKind::Any => {}
+        ValueKind::Any | ValueKind::NotRead(_) => {}
         ValueKind::Bool => {
             let ok = matches!(v.scalar_type_in(dialect), Some(ScalarType::Bool(_)));
             if !ok && !v.is_null() {

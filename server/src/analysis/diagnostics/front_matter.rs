@@ -26,6 +26,15 @@ fn line_range(sink: &Sink, offset: usize) -> TextRange {
 /// loads without any of its keys.
 fn lost(sink: &Sink) -> (Effect, String) {
     let product = sink.format.product.name;
+    if crate::formats::loader(sink.format.id).is_some() && sink.format.no_front_matter.is_none() {
+        return (
+            Effect::Ignored,
+            format!(
+                "{product} reads no front matter, and the {}'s text is the whole file, these lines included",
+                sink.format.noun
+            ),
+        );
+    }
     if sink.format.no_front_matter == Some(Effect::NotLoaded) {
         (
             Effect::NotLoaded,
@@ -54,6 +63,9 @@ fn unreadable(sink: &Sink) -> (Effect, String) {
     }
     if sink.format.reader.split == Split::GrayMatter {
         return (Effect::NotLoaded, format!("{product} skips this {noun} without a word"));
+    }
+    if let Some(l) = crate::formats::loader(sink.format.id) {
+        return (l.unreadable_yaml, super::fields::consequence(sink, l.unreadable_yaml));
     }
     lost(sink)
 }
@@ -126,6 +138,25 @@ pub(super) fn check(sink: &mut Sink) -> bool {
             format!("front matter is never closed: add a line `---` after the last key; {then}"),
         )
         .with_fix(Some(fix));
+        return false;
+    }
+    if let Some(close) = &fm.close
+        && fm.yaml.is_empty()
+        && crate::formats::loader(sink.format.id).is_some_and(|l| l.empty_block_is_text)
+    {
+        // `^---\r?\n(…)\r?\n---`: the two line ends need a line between the fences.
+        let both = fm.open.start..close.end;
+        let lines = whole_lines(sink, both.clone());
+        sink.push_as(
+            "front-matter/empty",
+            Effect::ReadDifferently,
+            both,
+            format!(
+                "an empty front matter: {product} finds a front matter only with a line between the two `---`, so it reads none here, and both `---` lines are the start of the {}'s text; remove them",
+                sink.format.noun
+            ),
+        )
+        .with_fix(Some(Fix::replace("Remove the empty front matter", lines, "")));
         return false;
     }
     if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
@@ -302,7 +333,15 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     }
     let Some(root) = &yaml.root else { return true };
     if !matches!(root.kind, NodeKind::Map { .. }) {
+        let loader = crate::formats::loader(sink.format.id);
         let (effect, then) = match sink.format.product.unknown_keys_go_to {
+            _ if let Some(l) = loader => (
+                l.not_a_mapping,
+                format!(
+                    "{product} reads no keys from it and loads the {} with its body",
+                    sink.format.noun
+                ),
+            ),
             // OpenCode spreads the list or the text into numbered provider options.
             Some(to) => (
                 Effect::Ignored,
@@ -334,11 +373,22 @@ pub(super) fn check(sink: &mut Sink) -> bool {
                     Fix::replace(format!("Remove the first `{key}` (it is ignored)"), lines, "")
                 })
                 .map(Fix::not_in_fix_all);
-            let d = sink.push(
-                "yaml/duplicate-key",
-                e.key.span.clone(),
-                format!("`{key}` is set twice: {product} keeps this one and ignores the first, and strict YAML tools reject the file"),
-            );
+            let d = match crate::formats::loader(sink.format.id) {
+                Some(l) if l.duplicate_key != Effect::Ignored => {
+                    let then = super::fields::consequence(sink, l.duplicate_key);
+                    sink.push_as(
+                        "yaml/duplicate-key",
+                        l.duplicate_key,
+                        e.key.span.clone(),
+                        format!("`{key}` is set twice, which {product}'s YAML parser rejects: {then}; remove one"),
+                    )
+                }
+                _ => sink.push(
+                    "yaml/duplicate-key",
+                    e.key.span.clone(),
+                    format!("`{key}` is set twice: {product} keeps this one and ignores the first, and strict YAML tools reject the file"),
+                ),
+            };
             d.related.push((first, format!("`{key}` first set here")));
             d.with_fix(fix);
         } else {

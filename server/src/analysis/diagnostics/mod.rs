@@ -5,6 +5,7 @@ pub(crate) mod body;
 pub(crate) mod fields;
 mod file_checks;
 pub(crate) mod front_matter;
+mod location;
 pub mod rules;
 mod structured;
 pub(crate) mod tools;
@@ -230,6 +231,7 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
         remote_target,
         out: Vec::new(),
     };
+    location::check(&mut sink);
     if front_matter::check(&mut sink) {
         let reading = sink.reading.clone();
         let yaml = &reading.yaml;

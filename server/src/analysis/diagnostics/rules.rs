@@ -42,10 +42,15 @@ const KEYED: &[&str] = &[
     "copilot-instructions",
     "opencode-agent",
     "cursor-rule",
+    "cline-rule",
+    "cline-workflow",
+    "cline-skill",
     "windsurf-rule",
     "kiro-steering",
     "kiro-agent",
 ];
+/// Formats whose tool's loader is modelled (`formats::loader`).
+const CLINE: &[&str] = &["cline-rule", "cline-workflow", "cline-skill"];
 const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent"];
 /// Formats with keys whose tool (not VS Code) ignores a value of the wrong type.
 const TYPED: &[&str] = &[
@@ -56,6 +61,9 @@ const TYPED: &[&str] = &[
     "claude-output-style",
     "opencode-agent",
     "cursor-rule",
+    "cline-rule",
+    "cline-workflow",
+    "cline-skill",
     "windsurf-rule",
     "kiro-steering",
     "kiro-agent",
@@ -112,6 +120,9 @@ const BODIES: &[&str] = &[
     "copilot-instructions",
     "opencode-agent",
     "cursor-rule",
+    "cline-rule",
+    "cline-workflow",
+    "cline-skill",
     "windsurf-rule",
     "windsurf-workflow",
     "kiro-steering",
@@ -149,6 +160,11 @@ pub static RULES: &[Rule] = &[
         "front-matter/unclosed",
         NotLoaded,
         "The front matter's opening `---` has no closing `---`.",
+    ),
+    r(
+        "front-matter/empty",
+        ReadDifferently,
+        "A front matter with nothing between its two `---` lines, which the tool does not take for one (Cline): both lines are part of the file's text.",
     ),
     r(
         "front-matter/closed-by-rule",
@@ -569,6 +585,30 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        CLINE,
+        r(
+            "/unread-location",
+            NotLoaded,
+            "The file is in a folder the tool reads, but deeper than it looks or with a name or extension it skips: it is not loaded.",
+        ),
+    ),
+    only(
+        CLINE,
+        r(
+            "/ignored-key",
+            Ignored,
+            "A key the tool does not read (`paths`, or Cursor's `globs`, in a Cline rule: every rule applies everywhere; a workflow's `description`).",
+        ),
+    ),
+    only(
+        &["cline-workflow"],
+        r(
+            "/literal-placeholder",
+            Ignored,
+            "`$ARGUMENTS` or `$1` in a workflow: Cline does not substitute them, it appends the arguments after the body.",
+        ),
+    ),
+    only(
         &["cursor-rule"],
         r(
             "/manual-only",
@@ -642,6 +682,22 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        CLINE,
+        r(
+            "/duplicate-name",
+            NotLoaded,
+            "Another file gives the same name in a folder the tool reads later (Cline: `.cline/rules/` after `.clinerules/`): it keeps that one and does not load this one.",
+        ),
+    ),
+    only(
+        &["cline-workflow"],
+        r(
+            "/shadowed",
+            Ignored,
+            "A skill has the same command name: `/name` runs the skill, and Cline never runs the workflow.",
+        ),
+    ),
+    only(
         &["claude-agent"],
         r(
             "/unknown-skill",
@@ -690,6 +746,38 @@ pub static RULES: &[Rule] = &[
 /// against a schema and refuses its whole configuration for one bad value): the effect and
 /// the summary for that format.
 pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
+    // Cline drops a rule, workflow or skill with nothing after the front matter ("Missing
+    // instructions body").
+    (
+        "cline-rule/empty-body",
+        NotLoaded,
+        "Nothing after the front matter: Cline does not load the rule.",
+    ),
+    (
+        "cline-workflow/empty-body",
+        NotLoaded,
+        "Nothing after the front matter: Cline does not load the workflow.",
+    ),
+    (
+        "cline-skill/empty-body",
+        NotLoaded,
+        "Nothing after the front matter: Cline does not load the skill.",
+    ),
+    (
+        "cline-rule/wrong-type",
+        NotLoaded,
+        "A `name` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the rule.",
+    ),
+    (
+        "cline-workflow/wrong-type",
+        NotLoaded,
+        "A `name` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the workflow.",
+    ),
+    (
+        "cline-skill/wrong-type",
+        NotLoaded,
+        "A `name` or `description` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the skill.",
+    ),
     (
         "opencode-agent/wrong-type",
         BreaksTool,
