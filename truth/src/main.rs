@@ -443,9 +443,13 @@ fn judge(o: &Opts) -> Result<(), String> {
             let (r, rec) = truth::judge::claude_report(&version(o)?)?;
             (r, rec.stale.len(), rec.unrecorded.len())
         }
+        "gemini-cli" => {
+            let (r, rec) = truth::judge::gemini_report(&version(o)?)?;
+            (r, rec.stale.len(), rec.unrecorded.len())
+        }
         other => {
             return Err(format!(
-                "no judge of agentls for {other} yet (claude-code, opencode, vscode); `truth show ID --tool {other}` prints its observations"
+                "no judge of agentls for {other} yet (claude-code, opencode, vscode, gemini-cli); `truth show ID --tool {other}` prints its observations"
             ));
         }
     };

@@ -295,7 +295,7 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
             ),
             Models::Picker(_) | Models::None => " $0".into(),
         },
-        ValueKind::Name => match fields::name_from_path(doc) {
+        ValueKind::Name | ValueKind::Slug => match fields::name_from_path(doc) {
             Some(name) => format!(" ${{1:{name}}}"),
             None => " $0".into(),
         },
@@ -492,7 +492,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
         .enumerate()
         .map(|(i, (g, detail, d))| item(i, g, CompletionKind::Value, detail.to_string(), d.to_string()))
         .collect(),
-        ValueKind::Name => fields::name_from_path(doc)
+        ValueKind::Name | ValueKind::Slug => fields::name_from_path(doc)
             .map(|name| {
                 let what = match format.name_matches {
                     crate::formats::NameMatch::Folder => "folder name",

@@ -23,7 +23,7 @@ fn matches(rule: &PathRule, comps: &[String]) -> bool {
         return false;
     };
     match rule {
-        PathRule::Under(seq, ext) => {
+        PathRule::Under(seq, ext) | PathRule::Directly(seq, ext) => {
             file.ends_with(ext)
                 && dirs
                     .windows(seq.len())

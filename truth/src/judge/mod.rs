@@ -6,6 +6,7 @@
 
 pub mod claude;
 pub mod drift;
+pub mod gemini;
 pub mod opencode;
 pub mod peer;
 pub mod vscode;
@@ -241,6 +242,17 @@ pub fn opencode_report(version: &str) -> Result<(Report, Recorded<crate::opencod
     let mut report = Report::default();
     for (case, obs) in &rec.current {
         opencode::judge(case, obs, &mut report);
+    }
+    Ok((report, rec))
+}
+
+/// Judges every current case of the Gemini CLI recording at `version`.
+pub fn gemini_report(version: &str) -> Result<(Report, Recorded<crate::gemini::Observation>), String> {
+    let lines = crate::recording::read::<crate::gemini::Observation>(crate::gemini::cli::TOOL, version)?;
+    let rec = pair(crate::cases::all(), &lines, crate::gemini::observes);
+    let mut report = Report::default();
+    for (case, obs) in &rec.current {
+        gemini::judge(case, obs, &mut report);
     }
     Ok((report, rec))
 }

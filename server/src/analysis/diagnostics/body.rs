@@ -25,10 +25,21 @@ pub(super) fn check(sink: &mut Sink) {
             sink.push(
                 "/empty-body",
                 close.clone(),
-                format!(
-                    "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions",
-                    sink.format.name
-                ),
+                {
+                    let code = format!("{}/empty-body", sink.format.id);
+                    let effect = super::rules::effect(&code);
+                    // Where the tool refuses an empty prompt, say so.
+                    let then = match effect {
+                        crate::formats::Effect::RunsFail => {
+                            format!(": {} loads it, and {}", sink.format.product.name, super::fields::consequence(sink, effect))
+                        }
+                        _ => String::new(),
+                    };
+                    format!(
+                        "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions{then}",
+                        sink.format.name
+                    )
+                },
             );
         }
     }

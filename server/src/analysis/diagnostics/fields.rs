@@ -59,13 +59,17 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
             None if format.product.unknown_keys_go_to.is_some() => passed_on(sink, root, e),
             None => {
                 let known = format.fields.iter().map(|f| f.key);
-                let suggestion = nearest(key, known);
-                let msg = match suggestion {
-                    Some(s) => format!(
-                        "unknown key `{key}`: did you mean `{s}`? {} ignores it",
+                let foreign = format.product.foreign_keys.iter().find(|(k, ..)| *k == key);
+                let suggestion = foreign.map(|(_, ours, _)| *ours).or_else(|| nearest(key, known));
+                // A strict schema drops the whole file for a key it does not know.
+                let then = consequence(sink, rules::effect(&format!("{}/unknown-key", format.id)));
+                let msg = match (foreign, suggestion) {
+                    (Some((_, ours, whose)), _) => format!(
+                        "`{key}` is {whose}'s spelling; {}'s key is `{ours}`: {then}",
                         tool_name(sink)
                     ),
-                    None => format!("unknown key `{key}`: {} ignores it", tool_name(sink)),
+                    (None, Some(s)) => format!("unknown key `{key}`: did you mean `{s}`? {then}"),
+                    (None, None) => format!("unknown key `{key}`: {then}"),
                 };
                 // Renaming onto a key that is already there would only make a duplicate.
                 let fix = suggestion
@@ -422,7 +426,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         return;
     }
     match &field.value {
-        ValueKind::Text | ValueKind::Name => {
+        ValueKind::Text | ValueKind::Name | ValueKind::Slug => {
             let text = v.as_text_in(dialect);
             if v.is_null()
                 && !field.required
@@ -510,6 +514,32 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             }
             if matches!(field.value, ValueKind::Name) {
                 check_name(sink, v, s);
+            }
+            if matches!(field.value, ValueKind::Slug) && !is_slug(s) {
+                let fixed: String = to_kebab(s);
+                let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
+                let then = consequence(sink, field.on_bad);
+                sink.push_as(
+                    "/invalid-name",
+                    field.on_bad,
+                    v.span.clone(),
+                    format!("`{s}` is not a valid `{key}`: only lowercase letters, digits, `-` and `_` are allowed: {then}"),
+                )
+                .with_fix(fix);
+                return;
+            }
+            if matches!(field.value, ValueKind::Slug)
+                && sink.format.product.one_agent_per_name
+                && sink.format.product.builtin_agent(s).is_some()
+            {
+                let product = tool_name(sink);
+                let then = consequence(sink, Effect::NotLoaded);
+                sink.push_as(
+                    "/duplicate-name",
+                    Effect::NotLoaded,
+                    v.span.clone(),
+                    format!("`{s}` is the name of a built-in {product} agent: {product} keeps the built-in one, and {then}; rename it"),
+                );
             }
             values::check_length(sink, key, v, s);
         }
@@ -836,6 +866,11 @@ pub(super) fn line_of(sink: &Sink, v: &Node) -> crate::document::TextRange {
     start..start + text.trim_end_matches(['\n', '\r']).len()
 }
 
+/// `^[a-z0-9-_]+$`: what [`ValueKind::Slug`] allows.
+fn is_slug(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'))
+}
+
 fn check_name(sink: &mut Sink, v: &Node, name: &str) {
     if sink.format.name_matches == NameMatch::Folder {
         return values::check_skill_name(sink, v, name);
@@ -988,9 +1023,18 @@ fn check_model(sink: &mut Sink, models: &AliasModels, v: &Node, s: &str) {
                 Some(n) => format!(
                     "unknown model `{s}`: did you mean `{n}`? {product} sends `{s}` to the API as is, and {fails}"
                 ),
-                None => format!(
-                    "unknown model `{s}`: {product} sends it to the API as is, and {fails}; use an alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a model id"
-                ),
+                None => {
+                    let aliases: Vec<String> = models
+                        .models
+                        .iter()
+                        .filter(|m| m.status == ModelStatus::Alias)
+                        .map(|m| format!("`{}`", m.id))
+                        .collect();
+                    format!(
+                        "unknown model `{s}`: {product} sends it to the API as is, and {fails}; use an alias ({}) or a model id",
+                        aliases.join(", ")
+                    )
+                }
             };
             sink.push("/unknown-model", v.span.clone(), msg).with_fix(fix);
         }

@@ -128,7 +128,19 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         .with_fix(Some(fix));
         return false;
     }
-    if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
+    if let (true, Some(close), Split::DashLineStart) = (fm.closed_by_rule, &fm.close, sink.format.reader.split) {
+        // The pattern closes at the first line starting with `---` and keeps a body only
+        // when a line end follows those dashes.
+        let whole = line_range(sink, close.start);
+        let then = super::fields::consequence(sink, Effect::RunsFail);
+        sink.push_as(
+            "front-matter/closed-by-rule",
+            Effect::RunsFail,
+            whole.clone(),
+            format!("{product} ends the front matter at the `---` that starts this line, and finds no line end right after it, so it loses the whole body: the {} has no prompt, and {then}. Write exactly `---` on this line", sink.format.noun),
+        )
+        .with_fix(Some(Fix::replace("Write `---`", whole, "---")));
+    } else if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
         let whole = line_range(sink, close.start);
         sink.push(
             "front-matter/closed-by-rule",
@@ -334,11 +346,22 @@ pub(super) fn check(sink: &mut Sink) -> bool {
                     Fix::replace(format!("Remove the first `{key}` (it is ignored)"), lines, "")
                 })
                 .map(Fix::not_in_fix_all);
-            let d = sink.push(
-                "yaml/duplicate-key",
-                e.key.span.clone(),
-                format!("`{key}` is set twice: {product} keeps this one and ignores the first, and strict YAML tools reject the file"),
-            );
+            // A strict YAML reader with no retry (js-yaml 4 `load`) fails on the duplicate.
+            let d = if sink.format.reader.retry() == Some(Retry::None) {
+                let (effect, then) = lost(sink);
+                sink.push_as(
+                    "yaml/duplicate-key",
+                    effect,
+                    e.key.span.clone(),
+                    format!("`{key}` is set twice, and {product}'s YAML reader rejects a duplicated key: {then}"),
+                )
+            } else {
+                sink.push(
+                    "yaml/duplicate-key",
+                    e.key.span.clone(),
+                    format!("`{key}` is set twice: {product} keeps this one and ignores the first, and strict YAML tools reject the file"),
+                )
+            };
             d.related.push((first, format!("`{key}` first set here")));
             d.with_fix(fix);
         } else {

@@ -42,8 +42,9 @@ const KEYED: &[&str] = &[
     "copilot-instructions",
     "opencode-agent",
     "cursor-rule",
+    "gemini-agent",
 ];
-const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent"];
+const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent", "gemini-agent"];
 /// Formats with keys whose tool (not VS Code) ignores a value of the wrong type.
 const TYPED: &[&str] = &[
     "claude-agent",
@@ -53,6 +54,7 @@ const TYPED: &[&str] = &[
     "claude-output-style",
     "opencode-agent",
     "cursor-rule",
+    "gemini-agent",
 ];
 /// The files VS Code's own validator checks (its errors are findings that claim `Rejected`).
 const VSCODE: &[&str] = &[
@@ -61,7 +63,7 @@ const VSCODE: &[&str] = &[
     "copilot-prompt",
     "copilot-instructions",
 ];
-const ENUMS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent"];
+const ENUMS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent", "gemini-agent"];
 const MODELS: &[&str] = &[
     "claude-agent",
     "claude-command",
@@ -70,9 +72,10 @@ const MODELS: &[&str] = &[
     "copilot-chatmode",
     "copilot-prompt",
     "opencode-agent",
+    "gemini-agent",
 ];
 /// Formats whose tool sends a model name it does not know to the API.
-const SENDS_MODELS: &[&str] = &["claude-agent", "claude-command", "skill"];
+const SENDS_MODELS: &[&str] = &["claude-agent", "claude-command", "skill", "gemini-agent"];
 const CLAUDE_TOOLS: &[&str] = &["claude-agent", "claude-command", "skill"];
 const COPILOT: &[&str] = &["copilot-agent", "copilot-chatmode", "copilot-prompt"];
 const COPILOT_AGENTS: &[&str] = &["copilot-agent", "copilot-chatmode"];
@@ -85,6 +88,7 @@ const DUP_TOOLS: &[&str] = &[
     "copilot-agent",
     "copilot-chatmode",
     "copilot-prompt",
+    "gemini-agent",
 ];
 /// Every format whose body rules apply: the same as those with keys of their own.
 const BODIES: &[&str] = KEYED;
@@ -234,7 +238,7 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["claude-agent"],
+        &["claude-agent", "gemini-agent"],
         r(
             "/invalid-name",
             NotLoaded,
@@ -369,7 +373,7 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["claude-agent"],
+        &["claude-agent", "gemini-agent"],
         r(
             "/empty-tools",
             ReadDifferently,
@@ -538,7 +542,7 @@ pub static RULES: &[Rule] = &[
     ),
     // Cross-file rules (`workspace::cross_file`) and links (`analysis::links`).
     only(
-        &["claude-agent"],
+        &["claude-agent", "gemini-agent"],
         r(
             "/duplicate-name",
             Ignored,
@@ -571,6 +575,19 @@ pub static RULES: &[Rule] = &[
         Style,
         "A link's `#anchor` matches no heading of the target file.",
     ),
+    r(
+        "file/not-loaded-here",
+        NotLoaded,
+        "A file of the tool's folder that it does not read: in a subfolder, or named `_x.md`.",
+    ),
+    only(
+        &["gemini-agent"],
+        r(
+            "/unavailable-tool",
+            Ignored,
+            "A tool name the loader accepts that gives the agent nothing: the session lacks the tool, or subagents never get it.",
+        ),
+    ),
     // Reported by `agentls check` (`cli::check`) for what it could not analyse at all.
     r(
         "file/unreadable",
@@ -594,6 +611,43 @@ pub static RULES: &[Rule] = &[
 /// against a schema and refuses its whole configuration for one bad value): the effect and
 /// the summary for that format.
 pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
+    // Gemini CLI's schema is `.strict()`: a key it does not know, or a value it rejects,
+    // drops the whole agent with a load error.
+    (
+        "gemini-agent/unknown-key",
+        NotLoaded,
+        "A key Gemini CLI's schema does not define: it does not load the agent.",
+    ),
+    (
+        "gemini-agent/unknown-tool",
+        NotLoaded,
+        "A `tools` entry that is not a Gemini CLI tool name (a Claude Code name, `Bash(git *)`…): it does not load the agent.",
+    ),
+    (
+        "gemini-agent/invalid-name",
+        NotLoaded,
+        "A `name` outside `^[a-z0-9-_]+$`: Gemini CLI does not load the agent.",
+    ),
+    (
+        "gemini-agent/wrong-type",
+        NotLoaded,
+        "A value of the wrong type (`tools` as a string, a number for `description`, `max_turns: 2.5`…): Gemini CLI does not load the agent.",
+    ),
+    (
+        "gemini-agent/duplicate-name",
+        NotLoaded,
+        "The `name` of a built-in agent (`generalist`, `codebase_investigator`, `cli_help`): Gemini CLI keeps the built-in one and does not load this file.",
+    ),
+    (
+        "gemini-agent/empty-body",
+        RunsFail,
+        "Nothing after the front matter: Gemini CLI loads the agent, and every invocation fails (`PromptConfig must define either systemPrompt or initialMessages`).",
+    ),
+    (
+        "gemini-agent/empty-tools",
+        Ignored,
+        "`tools: []`: the agent gets no tool but `complete_task`.",
+    ),
     (
         "opencode-agent/wrong-type",
         BreaksTool,
