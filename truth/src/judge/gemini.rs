@@ -84,6 +84,15 @@ fn judge_one(a: &Analysed, d: &Diagnostic, obs: &Observation) -> (Outcome, Strin
                 None => (Outcome::Unverifiable, "not invoked".into()),
             }
         }
+        // `temperature`: checked, and the request carries the model's default instead.
+        Effect::Ignored if d.code.ends_with("/ignored-key") => match &obs.spawn {
+            Some(s) if s.temperature == Some(serde_json::json!(1)) => (
+                Outcome::Confirmed,
+                "the request carries the model's default temperature 1".into(),
+            ),
+            Some(s) => (Outcome::Contradicted, format!("the request carries temperature {:?}", s.temperature)),
+            None => (Outcome::Unverifiable, "not invoked".into()),
+        },
         Effect::Portability | Effect::Style => (Outcome::Confirmed, "Gemini CLI loads it".into()),
         _ => (
             Outcome::Unverifiable,

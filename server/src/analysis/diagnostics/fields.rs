@@ -331,7 +331,19 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
     if matches!(v.kind, NodeKind::Alias) {
         return; // an alias refers to a value checked where it is defined
     }
-    if let Some(from) = field.overridden_by {
+    if let Some(from) = field.overridden_by
+        && field.on_bad != Effect::Ignored
+    {
+        // A schema still checks the value: a bad one costs more than the key.
+        sink.push(
+            "/ignored-key",
+            key_node.span.clone(),
+            format!(
+                "{} checks `{key}` but uses {from}: the key has no effect",
+                tool_name(sink)
+            ),
+        );
+    } else if let Some(from) = field.overridden_by {
         sink.push(
             "/ignored-key",
             key_node.span.clone(),

@@ -525,6 +525,14 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        &["gemini-agent"],
+        r(
+            "/ignored-key",
+            Ignored,
+            "A key the tool checks and then does not use: Gemini CLI sends the model's default `temperature`, whatever the file says.",
+        ),
+    ),
+    only(
         &["opencode-agent"],
         r(
             "/ignored-key",
@@ -632,6 +640,11 @@ pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
         "gemini-agent/wrong-type",
         NotLoaded,
         "A value of the wrong type (`tools` as a string, a number for `description`, `max_turns: 2.5`…): Gemini CLI does not load the agent.",
+    ),
+    (
+        "gemini-agent/invalid-value",
+        NotLoaded,
+        "A value outside the set Gemini CLI's schema allows (`kind: agent`, `max_turns: 0`): it does not load the agent.",
     ),
     (
         "gemini-agent/duplicate-name",

@@ -103,12 +103,15 @@ pub static FORMAT: Format = Format {
             false,
             "A Gemini model id or alias (`pro`, `flash`, `flash-lite`, `auto`, `inherit`). Absent, `inherit` or empty: the session's model. Any other text is sent to the API as the model id.",
         )),
-        strict(f(
-            "temperature",
-            ValueKind::Number { max: 2 },
-            false,
-            "A number. Gemini CLI 0.61.0 validates it but sends the model's default temperature: it has no effect.",
-        )),
+        Field {
+            overridden_by: Some("the model's default temperature (the subagent's request carries `temperature: 1` whatever the file says)"),
+            ..strict(f(
+                "temperature",
+                ValueKind::Number { max: 2 },
+                false,
+                "A number. Gemini CLI 0.61.0 validates it but sends the model's default temperature: it has no effect.",
+            ))
+        },
         strict(f(
             "max_turns",
             ValueKind::PositiveInt,
