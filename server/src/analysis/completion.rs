@@ -310,7 +310,7 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         | ValueKind::StringMap
         | ValueKind::Hooks(_) => "\n  $0".into(),
         ValueKind::Permissions(_) => "\n  permissions:\n    $0".into(),
-        ValueKind::Tools if matches!(format.product.tools, Tools::Sets(_)) => " [$0]".into(),
+        ValueKind::Tools if matches!(format.product.tools, Tools::Sets(_) | Tools::Names(_)) => " [$0]".into(),
         ValueKind::Models => match format.product.models {
             Models::Picker(m) => format!(" ${{1:{}}}", m.example),
             _ => " $0".into(),
@@ -331,6 +331,7 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
 pub(crate) fn describe(format: &Format, field: &Field) -> &'static str {
     match (&field.value, format.product.tools, format.product.models) {
         (ValueKind::Tools, Tools::Sets(_), _) => "list of tools and tool sets, or a comma-separated string",
+        (ValueKind::Tools, Tools::Names(_), _) => "YAML list of tool names",
         (ValueKind::Model, _, Models::Providers(_)) => "`provider/model-id`",
         (v, ..) => v.describe(),
     }
@@ -593,6 +594,20 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
                     ),
                     2,
                 );
+            }
+        }
+        return out;
+    }
+    if let Tools::Names(names) = format.product.tools {
+        // Tools a subagent gets first, then those it would get nothing for.
+        for t in names.tools {
+            if !listed(t.name) {
+                let (detail, group) = match t.not_given {
+                    None => ("built-in tool", 0),
+                    Some(_) => ("built-in tool, not given to subagents here", 2),
+                };
+                let doc = t.not_given.map_or(t.doc.to_string(), |w| format!("{}\n\nAccepted, but {w}.", t.doc));
+                push(t.name.to_string(), CompletionKind::Tool, detail.into(), doc, group);
             }
         }
         return out;

@@ -545,12 +545,14 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 && sink.format.product.builtin_agent(s).is_some()
             {
                 let product = tool_name(sink);
-                let then = consequence(sink, Effect::NotLoaded);
                 sink.push_as(
                     "/duplicate-name",
                     Effect::NotLoaded,
                     v.span.clone(),
-                    format!("`{s}` is the name of a built-in {product} agent: {product} keeps the built-in one, and {then}; rename it"),
+                    format!(
+                        "`{s}` is the name of a built-in {product} agent: {product} keeps the built-in one and does not load this {}; rename it",
+                        sink.format.noun
+                    ),
                 );
             }
             values::check_length(sink, key, v, s);

@@ -690,6 +690,15 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
                 sink.format.product.name
             )
         }
+        // A reader that does not strip a byte order mark sees no `---` at the start.
+        Some(NoFrontMatter::NoOpening)
+            if sink.format.reader.split == Split::DashLineStart && sink.doc.rope().chars().next() == Some('\u{feff}') =>
+        {
+            format!(
+                "the file starts with a byte order mark (BOM), which {} does not strip, so it finds no front matter; save the file as UTF-8 without a BOM",
+                sink.format.product.name
+            )
+        }
         _ if first_text.trim() == "---" && (first_line > 0 || first.start > rope.line_to_byte(first_line)) => {
             let what = if first_line > 0 {
                 "the front matter's `---` must be on the first line"
