@@ -738,36 +738,51 @@ fn gemini_hover() {
     let text = "---\nname: review\ndescription: Reviews\ntools: [read_file, Read, ask_user, mcp_github_*]\nmodel: pro\n---\nReview.\n";
     let at = |needle: &str| text.replacen(needle, &format!("{}$0{}", &needle[..1], &needle[1..]), 1);
     for (needle, expect) in [
-        ("read_file", expect![[r#"
+        (
+            "read_file",
+            expect![[r#"
             [read_file]
             **`read_file`** (Gemini CLI tool)
 
             Read a file.
-        "#]]),
-        ("Read,", expect![[r#"
+        "#]],
+        ),
+        (
+            "Read,",
+            expect![[r#"
             [Read]
             **`Read`** is Claude Code's name; Gemini CLI's tool is `read_file`, and Gemini CLI does not load an agent that lists `Read`.
-        "#]]),
-        ("ask_user", expect![[r#"
+        "#]],
+        ),
+        (
+            "ask_user",
+            expect![[r#"
             [ask_user]
             **`ask_user`** (Gemini CLI tool)
 
             Ask the user a question.
 
             Accepted, but a headless session with a Gemini 3 model does not have this tool, so the subagent gets nothing for it.
-        "#]]),
-        ("mcp_github_*", expect![[r#"
+        "#]],
+        ),
+        (
+            "mcp_github_*",
+            expect![[r#"
             [mcp_github_*]
             **`mcp_github_*`**
 
             Tools of a configured MCP server: with no such server, the subagent gets nothing for it.
-        "#]]),
-        ("pro\n", expect![[r#"
+        "#]],
+        ),
+        (
+            "pro\n",
+            expect![[r#"
             [pro]
             **`pro`**: alias
 
             The latest Pro model.
-        "#]]),
+        "#]],
+        ),
     ] {
         show(GEMINI, &at(needle), expect);
     }

@@ -245,7 +245,7 @@ fn agentls_is_not_contradicted_and_misses_nothing_in_the_corpus() {
         pinned(),
         report.render()
     );
-    for prefix in ["corpus/", "docs/"] {
+    for prefix in ["corpus/", "fixture/", "docs/"] {
         let a = report.load_agreement(prefix);
         assert!(
             a.false_errors.is_empty() && a.missed.is_empty(),
@@ -279,7 +279,7 @@ fn the_agreement_figures() {
         report.count(Outcome::Unverifiable),
         report.misses.len()
     );
-    for prefix in ["mutation/", "docs/", "corpus/"] {
+    for prefix in ["mutation/", "fixture/", "docs/", "corpus/"] {
         let a = report.load_agreement(prefix);
         figures.push_str(&format!(
             "{prefix}: {} Gemini agents: both load {}, both not {}, false errors {}, missed {}\n",
@@ -294,8 +294,9 @@ fn the_agreement_figures() {
         figures.push_str(&format!("missed: {} [{}]\n", m.case, m.effect.as_str()));
     }
     expect_test::expect![[r#"
-        claims: 1996 confirmed, 0 contradicted, 547 unverifiable; misses: 13
+        claims: 2012 confirmed, 0 contradicted, 554 unverifiable; misses: 13
         mutation/: 200 Gemini agents: both load 100, both not 89, false errors 0, missed 11
+        fixture/: 8 Gemini agents: both load 2, both not 6, false errors 0, missed 0
         docs/: 28 Gemini agents: both load 20, both not 8, false errors 0, missed 0
         corpus/: 1132 Gemini agents: both load 347, both not 785, false errors 0, missed 0
         missed: mutation/gemini-agent/body/unknown-placeholder [runs-fail]
@@ -321,7 +322,9 @@ fn every_checked_claim_has_a_confirming_case() {
     let unconfirmed: Vec<String> = rules::all_codes()
         .into_iter()
         .map(|(code, ..)| code)
-        .filter(|code| rule_docs::page(code).unwrap_or_default().contains(&checked) && !confirmed.contains(code.as_str()))
+        .filter(|code| {
+            rule_docs::page(code).unwrap_or_default().contains(&checked) && !confirmed.contains(code.as_str())
+        })
         .collect();
     assert!(
         unconfirmed.is_empty(),

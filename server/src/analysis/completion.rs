@@ -606,7 +606,9 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
                     None => ("built-in tool", 0),
                     Some(_) => ("built-in tool, not given to subagents here", 2),
                 };
-                let doc = t.not_given.map_or(t.doc.to_string(), |w| format!("{}\n\nAccepted, but {w}.", t.doc));
+                let doc = t
+                    .not_given
+                    .map_or(t.doc.to_string(), |w| format!("{}\n\nAccepted, but {w}.", t.doc));
                 push(t.name.to_string(), CompletionKind::Tool, detail.into(), doc, group);
             }
         }

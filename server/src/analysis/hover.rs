@@ -576,8 +576,15 @@ fn body_doc(
 /// for, or why the loader refuses it.
 fn name_tool_doc(names: &'static crate::formats::product::NameTools, product: &Product, name: &str) -> Option<String> {
     if let Some(t) = names.tool(name) {
-        let alias = (t.name != name).then(|| format!("\n\nAn old name of `{}`.", t.name)).unwrap_or_default();
-        let given = t.not_given.map(|w| format!("\n\nAccepted, but {w}.")).unwrap_or_default();
+        let alias = if t.name != name {
+            format!("\n\nAn old name of `{}`.", t.name)
+        } else {
+            String::new()
+        };
+        let given = t
+            .not_given
+            .map(|w| format!("\n\nAccepted, but {w}."))
+            .unwrap_or_default();
         return Some(format!("**`{}`** ({product} tool)\n\n{}{alias}{given}", t.name, t.doc));
     }
     if let Some(doc) = (names.pattern_doc)(name) {

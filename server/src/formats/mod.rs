@@ -189,21 +189,29 @@ pub enum PathRule {
 impl PathRule {
     /// For a [`PathRule::Directly`] rule the file matches: why the tool skips it, if it does.
     pub fn skips(&self, path: &std::path::Path) -> Option<String> {
-        let PathRule::Directly(seq, ext) = self else { return None };
+        let PathRule::Directly(seq, ext) = self else {
+            return None;
+        };
         let comps: Vec<String> = path
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
         let (file, dirs) = comps.split_last()?;
-        let at = dirs.windows(seq.len()).rposition(|w| w.iter().zip(seq.iter()).all(|(a, b)| a == b))?;
+        let at = dirs
+            .windows(seq.len())
+            .rposition(|w| w.iter().zip(seq.iter()).all(|(a, b)| a == b))?;
         if !file.ends_with(ext) {
             return None;
         }
         let folder = seq.join("/");
         if at + seq.len() != dirs.len() {
-            Some(format!("it is in a subfolder, and only the files directly in `{folder}/` are read"))
+            Some(format!(
+                "it is in a subfolder, and only the files directly in `{folder}/` are read"
+            ))
         } else if file.starts_with('_') {
-            Some(format!("its name starts with `_`, and files of `{folder}/` named so are skipped"))
+            Some(format!(
+                "its name starts with `_`, and files of `{folder}/` named so are skipped"
+            ))
         } else {
             None
         }

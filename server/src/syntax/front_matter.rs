@@ -543,10 +543,19 @@ mod dash_line_start {
         assert_eq!((ok.yaml.clone(), ok.body_start, ok.closed_by_rule), (4..11, 16, false));
         let crlf = split("---\r\nname: a\r\n---\r\nbody").unwrap();
         assert_eq!((crlf.yaml, crlf.body_start), (5..12, 19));
-        assert_eq!(split("\u{feff}---\nname: a\n---\n").unwrap_err(), NoFrontMatter::NoOpening);
+        assert_eq!(
+            split("\u{feff}---\nname: a\n---\n").unwrap_err(),
+            NoFrontMatter::NoOpening
+        );
         assert_eq!(split("\n---\nname: a\n---\n").unwrap_err(), NoFrontMatter::NoOpening);
-        assert_eq!(split("--- \nname: a\n---\n").unwrap_err(), NoFrontMatter::OpeningNotALine);
-        assert_eq!(split("---\rname: a\r---\r").unwrap_err(), NoFrontMatter::OpeningNotALine);
+        assert_eq!(
+            split("--- \nname: a\n---\n").unwrap_err(),
+            NoFrontMatter::OpeningNotALine
+        );
+        assert_eq!(
+            split("---\rname: a\r---\r").unwrap_err(),
+            NoFrontMatter::OpeningNotALine
+        );
         assert_eq!(split("---\n---\nbody").unwrap_err(), NoFrontMatter::NeverClosed);
         assert_eq!(split("---\nname: a\n").unwrap_err(), NoFrontMatter::NeverClosed);
         let rule = split("---\nname: a\n-----\nbody\n").unwrap();

@@ -62,25 +62,27 @@ fn judge_one(a: &Analysed, d: &Diagnostic, obs: &Observation) -> (Outcome, Strin
         Effect::RunsFail => match (&obs.refused, &obs.spawn) {
             (Some(r), _) => (Outcome::Confirmed, format!("the invocation fails: {r}")),
             // The fake API answers every model; the real one does not know this id.
-            (None, Some(s)) if d.code.ends_with("/unknown-model") && s.model == value => {
-                (Outcome::Confirmed, format!("sent to the API as the model `{}`", s.model))
-            }
-            (None, Some(s)) => (
-                Outcome::Contradicted,
-                format!("the subagent ran on `{}`", s.model),
+            (None, Some(s)) if d.code.ends_with("/unknown-model") && s.model == value => (
+                Outcome::Confirmed,
+                format!("sent to the API as the model `{}`", s.model),
             ),
+            (None, Some(s)) => (Outcome::Contradicted, format!("the subagent ran on `{}`", s.model)),
             (None, None) => (Outcome::Unverifiable, "not invoked".into()),
         },
         Effect::Ignored if d.code.ends_with("/unavailable-tool") || d.code.ends_with("/empty-tools") => {
             match &obs.spawn {
-                Some(s) if !s.tools.iter().any(|t| t == value) && !s.tools.iter().any(|t| t != "complete_task") => {
-                    (Outcome::Confirmed, format!("the subagent gets only [{}]", s.tools.join(", ")))
-                }
+                Some(s) if !s.tools.iter().any(|t| t == value) && !s.tools.iter().any(|t| t != "complete_task") => (
+                    Outcome::Confirmed,
+                    format!("the subagent gets only [{}]", s.tools.join(", ")),
+                ),
                 Some(s) if !s.tools.iter().any(|t| t == value) => (
                     Outcome::Confirmed,
                     format!("`{value}` is not among [{}]", s.tools.join(", ")),
                 ),
-                Some(s) => (Outcome::Contradicted, format!("the subagent gets [{}]", s.tools.join(", "))),
+                Some(s) => (
+                    Outcome::Contradicted,
+                    format!("the subagent gets [{}]", s.tools.join(", ")),
+                ),
                 None => (Outcome::Unverifiable, "not invoked".into()),
             }
         }
@@ -90,7 +92,10 @@ fn judge_one(a: &Analysed, d: &Diagnostic, obs: &Observation) -> (Outcome, Strin
                 Outcome::Confirmed,
                 "the request carries the model's default temperature 1".into(),
             ),
-            Some(s) => (Outcome::Contradicted, format!("the request carries temperature {:?}", s.temperature)),
+            Some(s) => (
+                Outcome::Contradicted,
+                format!("the request carries temperature {:?}", s.temperature),
+            ),
             None => (Outcome::Unverifiable, "not invoked".into()),
         },
         Effect::Portability | Effect::Style => (Outcome::Confirmed, "Gemini CLI loads it".into()),

@@ -22,25 +22,25 @@ pub(super) fn check(sink: &mut Sink) {
         let body = rope.byte_slice(fm.body_start..);
         // Stops at the first non-blank character, so a normal body costs a few bytes.
         if body.chars().all(char::is_whitespace) {
-            sink.push(
-                "/empty-body",
-                close.clone(),
-                {
-                    let code = format!("{}/empty-body", sink.format.id);
-                    let effect = super::rules::effect(&code);
-                    // Where the tool refuses an empty prompt, say so.
-                    let then = match effect {
-                        crate::formats::Effect::RunsFail => {
-                            format!(": {} loads it, and {}", sink.format.product.name, super::fields::consequence(sink, effect))
-                        }
-                        _ => String::new(),
-                    };
-                    format!(
-                        "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions{then}",
-                        sink.format.name
-                    )
-                },
-            );
+            sink.push("/empty-body", close.clone(), {
+                let code = format!("{}/empty-body", sink.format.id);
+                let effect = super::rules::effect(&code);
+                // Where the tool refuses an empty prompt, say so.
+                let then = match effect {
+                    crate::formats::Effect::RunsFail => {
+                        format!(
+                            ": {} loads it, and {}",
+                            sink.format.product.name,
+                            super::fields::consequence(sink, effect)
+                        )
+                    }
+                    _ => String::new(),
+                };
+                format!(
+                    "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions{then}",
+                    sink.format.name
+                )
+            });
         }
     }
     if syntax.front_matter.as_ref().is_some_and(|f| f.close.is_none()) {

@@ -535,7 +535,9 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                     "/invalid-name",
                     field.on_bad,
                     v.span.clone(),
-                    format!("`{s}` is not a valid `{key}`: only lowercase letters, digits, `-` and `_` are allowed: {then}"),
+                    format!(
+                        "`{s}` is not a valid `{key}`: only lowercase letters, digits, `-` and `_` are allowed: {then}"
+                    ),
                 )
                 .with_fix(fix);
                 return;
@@ -882,7 +884,9 @@ pub(super) fn line_of(sink: &Sink, v: &Node) -> crate::document::TextRange {
 
 /// `^[a-z0-9-_]+$`: what [`ValueKind::Slug`] allows.
 fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'))
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'))
 }
 
 fn check_name(sink: &mut Sink, v: &Node, name: &str) {

@@ -692,7 +692,8 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
         }
         // A reader that does not strip a byte order mark sees no `---` at the start.
         Some(NoFrontMatter::NoOpening)
-            if sink.format.reader.split == Split::DashLineStart && sink.doc.rope().chars().next() == Some('\u{feff}') =>
+            if sink.format.reader.split == Split::DashLineStart
+                && sink.doc.rope().chars().next() == Some('\u{feff}') =>
         {
             format!(
                 "the file starts with a byte order mark (BOM), which {} does not strip, so it finds no front matter; save the file as UTF-8 without a BOM",

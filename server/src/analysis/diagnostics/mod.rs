@@ -236,10 +236,7 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
         sink.push(
             "file/not-loaded-here",
             0..0,
-            format!(
-                "{} does not load this {}: {why}",
-                format.product.name, format.noun
-            ),
+            format!("{} does not load this {}: {why}", format.product.name, format.noun),
         );
     }
     if front_matter::check(&mut sink) {

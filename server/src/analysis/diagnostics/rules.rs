@@ -63,7 +63,13 @@ const VSCODE: &[&str] = &[
     "copilot-prompt",
     "copilot-instructions",
 ];
-const ENUMS: &[&str] = &["claude-agent", "claude-command", "skill", "opencode-agent", "gemini-agent"];
+const ENUMS: &[&str] = &[
+    "claude-agent",
+    "claude-command",
+    "skill",
+    "opencode-agent",
+    "gemini-agent",
+];
 const MODELS: &[&str] = &[
     "claude-agent",
     "claude-command",

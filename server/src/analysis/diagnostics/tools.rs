@@ -5,8 +5,8 @@ use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::document::TextRange;
 use crate::formats::product::{
-    NameTools, RuleAvailability, RuleTool, RuleTools, SetAvailability as Availability, SetLookup as Lookup, SetTools, ToolStatus,
-    Tools,
+    NameTools, RuleAvailability, RuleTool, RuleTools, SetAvailability as Availability, SetLookup as Lookup, SetTools,
+    ToolStatus, Tools,
 };
 use crate::formats::{Effect, ValueKind};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
@@ -651,15 +651,16 @@ fn name_list(sink: &mut Sink, catalog: &'static NameTools, key: &str, v: &Node) 
                 })
                 .collect();
             let list = mapped.filter(|m| !m.is_empty()).map(|m| format!("[{}]", m.join(", ")));
-            let hint = list
-                .as_ref()
-                .map_or(String::new(), |l| format!("; write `{key}: {l}`"));
+            let hint = list.as_ref().map_or(String::new(), |l| format!("; write `{key}: {l}`"));
             let fix = list.map(|l| Fix::replace(format!("Change to `{l}`"), v.span.clone(), l));
             sink.push_as(
                 "/wrong-type",
                 on_bad,
                 v.span.clone(),
-                format!("`{key}` must be a YAML list of tool names, not a {}: {then}{hint}", v.type_name()),
+                format!(
+                    "`{key}` must be a YAML list of tool names, not a {}: {then}{hint}",
+                    v.type_name()
+                ),
             )
             .with_fix(fix);
             return;
@@ -669,7 +670,10 @@ fn name_list(sink: &mut Sink, catalog: &'static NameTools, key: &str, v: &Node) 
                 "/wrong-type",
                 on_bad,
                 v.span.clone(),
-                format!("`{key}` must be a YAML list of tool names, not a {}: {then}", v.type_name()),
+                format!(
+                    "`{key}` must be a YAML list of tool names, not a {}: {then}",
+                    v.type_name()
+                ),
             );
             return;
         }
@@ -679,7 +683,10 @@ fn name_list(sink: &mut Sink, catalog: &'static NameTools, key: &str, v: &Node) 
             "/empty-tools",
             Effect::Ignored,
             v.span.clone(),
-            format!("an empty `{key}` gives the {} no tools at all; remove the key for the session's tools", sink.format.noun),
+            format!(
+                "an empty `{key}` gives the {} no tools at all; remove the key for the session's tools",
+                sink.format.noun
+            ),
         );
         return;
     }
@@ -690,7 +697,10 @@ fn name_list(sink: &mut Sink, catalog: &'static NameTools, key: &str, v: &Node) 
                 "/wrong-type",
                 on_bad,
                 item.span.clone(),
-                format!("each `{key}` entry must be a tool name, not a {}: {then}", item.type_name()),
+                format!(
+                    "each `{key}` entry must be a tool name, not a {}: {then}",
+                    item.type_name()
+                ),
             );
             continue;
         };

@@ -15,7 +15,10 @@ pub const READER: crate::syntax::reader::Reader = crate::syntax::reader::Reader 
 };
 
 static KINDS: &[Choice] = &[
-    c("local", "A subagent run by Gemini CLI with this file's prompt (the default)."),
+    c(
+        "local",
+        "A subagent run by Gemini CLI with this file's prompt (the default).",
+    ),
     c(
         "remote",
         "A remote (A2A) agent, described by `agent_card_url` or `agent_card_json`.",
@@ -104,7 +107,9 @@ pub static FORMAT: Format = Format {
             "A Gemini model id or alias (`pro`, `flash`, `flash-lite`, `auto`, `inherit`). Absent, `inherit` or empty: the session's model. Any other text is sent to the API as the model id.",
         )),
         Field {
-            overridden_by: Some("the model's default temperature (the subagent's request carries `temperature: 1` whatever the file says)"),
+            overridden_by: Some(
+                "the model's default temperature (the subagent's request carries `temperature: 1` whatever the file says)",
+            ),
             ..strict(f(
                 "temperature",
                 ValueKind::Number { max: 2 },
@@ -144,4 +149,3 @@ pub static FORMAT: Format = Format {
         )),
     ],
 };
-

@@ -25,11 +25,23 @@ const fn id(id: &'static str, doc: &'static str, sends: Option<&'static str>) ->
 }
 
 pub static MODELS: &[Model] = &[
-    alias("inherit", "The session's model (also when `model` is absent or empty).", None),
+    alias(
+        "inherit",
+        "The session's model (also when `model` is absent or empty).",
+        None,
+    ),
     alias("auto", "Routed per turn by Gemini CLI's classifier.", None),
-    alias("pro", "The latest Pro model.", Some("gemini-3.1-pro-preview-customtools")),
+    alias(
+        "pro",
+        "The latest Pro model.",
+        Some("gemini-3.1-pro-preview-customtools"),
+    ),
     alias("flash", "The latest Flash model.", Some("gemini-3.8-flash")),
-    alias("flash-lite", "The latest Flash-Lite model.", Some("gemini-3.5-flash-lite")),
+    alias(
+        "flash-lite",
+        "The latest Flash-Lite model.",
+        Some("gemini-3.5-flash-lite"),
+    ),
     id("gemini-3.1-pro-preview", "Gemini 3.1 Pro (preview).", None),
     id(
         "gemini-3-pro-preview",
@@ -37,7 +49,11 @@ pub static MODELS: &[Model] = &[
         Some("gemini-3.1-pro-preview-customtools"),
     ),
     id("gemini-3-flash-preview", "Gemini 3 Flash (preview).", None),
-    id("gemini-3.5-flash", "Gemini 3.5 Flash, promoted.", Some("gemini-3.8-flash")),
+    id(
+        "gemini-3.5-flash",
+        "Gemini 3.5 Flash, promoted.",
+        Some("gemini-3.8-flash"),
+    ),
     id("gemini-3.8-flash", "Gemini 3.8 Flash.", None),
     id("gemini-3.5-flash-lite", "Gemini 3.5 Flash-Lite.", None),
     id("gemini-2.5-pro", "Gemini 2.5 Pro.", None),

@@ -20,7 +20,8 @@ const fn lacking(name: &'static str, doc: &'static str, why: &'static str) -> Na
     }
 }
 
-const SESSION: &str = "a headless session with a Gemini 3 model does not have this tool, so the subagent gets nothing for it";
+const SESSION: &str =
+    "a headless session with a Gemini 3 model does not have this tool, so the subagent gets nothing for it";
 
 /// The 27 built-in names the loader accepts.
 pub static TOOLS: &[NameTool] = &[
@@ -41,7 +42,11 @@ pub static TOOLS: &[NameTool] = &[
     lacking("exit_plan_mode", "Leave plan mode.", SESSION),
     lacking("get_internal_docs", "Read Gemini CLI's own documentation.", SESSION),
     lacking("read_many_files", "Read several files at once.", SESSION),
-    lacking("write_todos", "Update the todo list (offered with Gemini 2.5 models).", SESSION),
+    lacking(
+        "write_todos",
+        "Update the todo list (offered with Gemini 2.5 models).",
+        SESSION,
+    ),
     lacking("tracker_create_task", "Task tracker: create a task.", SESSION),
     lacking("tracker_update_task", "Task tracker: update a task.", SESSION),
     lacking("tracker_get_task", "Task tracker: read a task.", SESSION),
@@ -67,7 +72,9 @@ pub static ALIASES: &[(&str, &str)] = &[("search_file_content", "grep_search")];
 
 /// `^[a-z0-9_.:-]+$` without regard to case, as MCP server and tool names must match.
 fn mcp_part(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '-'))
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ':' | '-'))
 }
 
 /// `mcp_*`, `mcp_<server>_*`, `mcp_<server>_<tool>`: the server is the text up to the first
