@@ -328,6 +328,42 @@ fn opencode_agent() {
 }
 
 #[test]
+fn gemini_agent() {
+    // A Claude Code agent copied into `.gemini/agents/`: read as Gemini's, and told why it
+    // does not load; completion offers Gemini CLI's tool names, not Claude Code's.
+    let text = "---\nname: review\ndescription: Reviews code\ntools: Read, Grep\ncolor: blue\n---\nReview.\n";
+    let p = Project::new(
+        "formats-gemini",
+        &[
+            (".gemini/agents/review.md", text),
+            (".gemini/agents/old/review.md", text),
+        ],
+    );
+    let (mut c, uri, diags) = open(&p, ".gemini/agents/review.md", capabilities());
+    assert_eq!(diagnostic(&diags, "gemini-agent/wrong-type"), span(text, "Read, Grep"));
+    assert_eq!(diagnostic(&diags, "gemini-agent/unknown-key"), span(text, "color"));
+    let d = diags.iter().find(|d| d["code"] == "gemini-agent/unknown-key").unwrap();
+    assert_eq!(d["severity"], 1, "a dropped agent is an error: {d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("Gemini CLI does not load this agent"),
+        "{d}"
+    );
+    let tools = labels(&mut c, &uri, inside(text, "Read, ", 0));
+    assert!(tools.iter().any(|t| t == "read_file"), "{tools:?}");
+    assert!(
+        !tools.iter().any(|t| t == "Grep"),
+        "a Claude Code tool in Gemini CLI: {tools:?}"
+    );
+    done(c);
+    let (c, _, diags) = open(&p, ".gemini/agents/old/review.md", capabilities());
+    assert_eq!(diagnostic(&diags, "file/not-loaded-here"), (0, 0, 0, 0));
+    done(c);
+}
+
+#[test]
 fn cursor_rule() {
     let text = "---\ndescription: React style\nalwaysApply: \"true\"\n---\nUse function components.\n";
     let p = Project::new("formats-cursor", &[(".cursor/rules/react.mdc", text)]);

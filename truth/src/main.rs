@@ -449,9 +449,13 @@ fn judge(o: &Opts) -> Result<(), String> {
             let (r, rec) = truth::judge::claude_report(&version(o)?)?;
             (r, rec.stale.len(), rec.unrecorded.len(), String::new())
         }
+        "gemini-cli" => {
+            let (r, rec) = truth::judge::gemini_report(&version(o)?)?;
+            (r, rec.stale.len(), rec.unrecorded.len(), String::new())
+        }
         other => {
             return Err(format!(
-                "no judge of agentls for {other} yet (claude-code, opencode, vscode, cline); `truth show ID --tool {other}` prints its observations"
+                "no judge of agentls for {other} (claude-code, opencode, vscode, cline, gemini-cli)"
             ));
         }
     };

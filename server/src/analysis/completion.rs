@@ -295,7 +295,7 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
             ),
             Models::Picker(_) | Models::None => " $0".into(),
         },
-        ValueKind::Name => match fields::name_from_path(doc) {
+        ValueKind::Name | ValueKind::Slug => match fields::name_from_path(doc) {
             Some(name) => format!(" ${{1:{name}}}"),
             None => " $0".into(),
         },
@@ -310,7 +310,7 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         | ValueKind::StringMap
         | ValueKind::Hooks(_) => "\n  $0".into(),
         ValueKind::Permissions(_) => "\n  permissions:\n    $0".into(),
-        ValueKind::Tools if matches!(format.product.tools, Tools::Sets(_)) => " [$0]".into(),
+        ValueKind::Tools if matches!(format.product.tools, Tools::Sets(_) | Tools::Names(_)) => " [$0]".into(),
         ValueKind::Models => match format.product.models {
             Models::Picker(m) => format!(" ${{1:{}}}", m.example),
             _ => " $0".into(),
@@ -333,6 +333,7 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
 pub(crate) fn describe(format: &Format, field: &Field) -> &'static str {
     match (&field.value, format.product.tools, format.product.models) {
         (ValueKind::Tools, Tools::Sets(_), _) => "list of tools and tool sets, or a comma-separated string",
+        (ValueKind::Tools, Tools::Names(_), _) => "YAML list of tool names",
         (ValueKind::Model, _, Models::Providers(_)) => "`provider/model-id`",
         (v, ..) => v.describe(),
     }
@@ -498,7 +499,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
         .enumerate()
         .map(|(i, (g, detail, d))| item(i, g, CompletionKind::Value, detail.to_string(), d.to_string()))
         .collect(),
-        ValueKind::Name => fields::name_from_path(doc)
+        ValueKind::Name | ValueKind::Slug => fields::name_from_path(doc)
             .map(|name| {
                 let what = match format.name_matches {
                     crate::formats::NameMatch::Folder => "folder name",
@@ -599,6 +600,22 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
                     ),
                     2,
                 );
+            }
+        }
+        return out;
+    }
+    if let Tools::Names(names) = format.product.tools {
+        // Tools a subagent gets first, then those it would get nothing for.
+        for t in names.tools {
+            if !listed(t.name) {
+                let (detail, group) = match t.not_given {
+                    None => ("built-in tool", 0),
+                    Some(_) => ("built-in tool, not given to subagents here", 2),
+                };
+                let doc = t
+                    .not_given
+                    .map_or(t.doc.to_string(), |w| format!("{}\n\nAccepted, but {w}.", t.doc));
+                push(t.name.to_string(), CompletionKind::Tool, detail.into(), doc, group);
             }
         }
         return out;

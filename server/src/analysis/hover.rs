@@ -181,6 +181,7 @@ fn value_hover(
             let md = match format.product.tools {
                 Tools::Sets(sets) => set_tool_doc(sets, format.product, item.text.trim(), mcp),
                 Tools::Rules(rules) => rule_tool_doc(doc, format, rules, &item.text, mcp)?,
+                Tools::Names(names) => name_tool_doc(names, format.product, item.text.trim())?,
                 Tools::Switches(_) | Tools::None => return None,
             };
             Some(HoverInfo {
@@ -572,4 +573,29 @@ fn body_doc(
             "**`#[[file:{p}]]`**: includes the file `{p}` (relative to the workspace root) with this steering file. Kiro docs, \"Steering\", file references; kiro-cli 2.19.2 is reported not to load them (kirodotdev/Kiro#11081)."
         ),
     })
+}
+
+/// A name of a [`crate::formats::product::NameTools`] list: the tool, what a pattern stands
+/// for, or why the loader refuses it.
+fn name_tool_doc(names: &'static crate::formats::product::NameTools, product: &Product, name: &str) -> Option<String> {
+    if let Some(t) = names.tool(name) {
+        let alias = if t.name != name {
+            format!("\n\nAn old name of `{}`.", t.name)
+        } else {
+            String::new()
+        };
+        let given = t
+            .not_given
+            .map(|w| format!("\n\nAccepted, but {w}."))
+            .unwrap_or_default();
+        return Some(format!("**`{}`** ({product} tool)\n\n{}{alias}{given}", t.name, t.doc));
+    }
+    if let Some(doc) = (names.pattern_doc)(name) {
+        return Some(format!("**`{name}`**\n\n{doc}"));
+    }
+    let to = (names.from_foreign)(name)?;
+    Some(format!(
+        "**`{name}`** is {}'s name; {product}'s tool is `{to}`, and {product} does not load an agent that lists `{name}`.",
+        names.foreign
+    ))
 }

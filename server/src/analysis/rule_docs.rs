@@ -36,6 +36,7 @@ const WINDSURF_DOC: &str = "Windsurf docs, \"Memories & Rules\" (docs.windsurf.c
 const OPENCODE_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth harness (`truth/recorded/opencode@1.18.33.jsonl`); OpenCode docs, \"Agents\" (opencode.ai/docs/agents); docs/format-sources.md, \"OpenCode 1.18.33, verified by recording\"";
 
 const CLINE_DOC: &str = "Cline CLI 3.0.65 (`@cline/core` 0.0.86), recorded by agentls's ground-truth harness (`truth/recorded/cline@3.0.65.jsonl`); the loader's source and every observation in `truth/cline/FINDINGS.md`; docs/format-sources.md, \"Cline 3.0.65, verified by recording\"";
+const GEMINI_DOC: &str = "Gemini CLI 0.61.0, recorded by agentls's ground-truth harness (`truth/recorded/gemini-cli@0.61.0.jsonl`, `truth/gemini/FINDINGS.md`); Gemini CLI docs, \"Subagents\" (docs/core/subagents.md); docs/format-sources.md, \"Gemini CLI 0.61.0, verified by recording\"";
 
 const fn d(
     code: &'static str,
@@ -680,6 +681,105 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "//- /project/.clinerules/testing.md\n---\n---\nRun the tests before every commit.\n",
         "//- /project/.clinerules/testing.md\nRun the tests before every commit.\n",
         CLINE_DOC,
+    ),
+    // Gemini CLI subagents, as Gemini CLI 0.61.0 was seen loading them.
+    d(
+        "gemini-agent/unknown-key",
+        "Gemini CLI checks an agent's front matter against a strict schema: a key it does not define (`color`, `mcpServers`, `maxTurns`, a collection's `category` or `version`) is not ignored, it drops the whole agent with `Unrecognized key(s) in object: 'color'` at start-up. Claude Code agents copied into `.gemini/agents/` mostly fail so.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ncolor: blue\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/missing-field",
+        "`name` and `description` are required by Gemini CLI's schema; without one, or with an empty one, it does not load the agent (`description: Required`).",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/wrong-type",
+        "The schema types every key: `tools` is a YAML list (a comma-separated string gives `tools: Expected array, received string`), `description` and `model` are text, `temperature` a number, `max_turns` and `timeout_mins` whole numbers. A value of another type, an empty `key:` included, drops the agent.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: Read, Grep\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file, grep_search]\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/invalid-value",
+        "`kind` is exactly `local` or `remote`, and `max_turns` and `timeout_mins` are at least 1; any other value drops the agent (`Invalid literal value, expected local`, `Number must be greater than 0`).",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\nmax_turns: 0\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\nmax_turns: 10\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/invalid-name",
+        "An agent's `name` must match `^[a-z0-9-_]+$`: capitals, spaces, dots, `:` or `/` drop the agent with `name: Name must be a valid slug`.",
+        "//- /project/.gemini/agents/review.md\n---\nname: Code Reviewer\ndescription: Reviews code\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/unknown-model",
+        "Gemini CLI resolves its aliases (`pro`, `flash`, `flash-lite`, `auto`, `inherit`) and sends any other `model` to the Gemini API as the model id: `sonnet` or `gpt-4o` load, and every invocation of the agent fails at the API.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\nmodel: sonnet\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\nmodel: flash\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/unknown-tool",
+        "`tools` takes Gemini CLI's own tool names (`read_file`, `grep_search`, `run_shell_command`…), `*`, and `mcp_<server>_<tool>`; any other name, a Claude Code name such as `Read` or `Bash(git *)` included, drops the agent with `tools.0: Invalid tool name`.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [Read, grep_search]\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file, grep_search]\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/duplicate-tool",
+        "A tool listed twice is given once; usually a copy-paste slip hiding a tool that was meant.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file, read_file]\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file]\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/empty-tools",
+        "`tools: []` loads, and the agent gets no tool but `complete_task`; without the key it gets the session's tools.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: []\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/empty-body",
+        "The body is the agent's system prompt. With nothing after the front matter Gemini CLI loads the agent, and every invocation fails: `PromptConfig must define either systemPrompt or initialMessages`.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/duplicate-name",
+        "Gemini CLI ships the agents `generalist`, `codebase_investigator` and `cli_help`; a file with one of these names is dropped as a duplicate (`Duplicate agent name 'generalist' detected`), and the built-in one stays.",
+        "//- /project/.gemini/agents/review.md\n---\nname: generalist\ndescription: Reviews code\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/ignored-key",
+        "Gemini CLI 0.61.0 validates `temperature` as a number and then sends the model's default temperature in the subagent's request: the key has no effect.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntemperature: 0.2\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/unavailable-tool",
+        "Some names pass the loader and give the agent nothing: a headless session with a Gemini 3 model has no `ask_user`, `read_many_files`, `write_todos` or tracker tools, and subagents never get `invoke_agent` or `update_topic`. The agent loads without them.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file, ask_user]\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file]\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "file/not-loaded-here",
+        "Gemini CLI reads only the `.md` files directly in `.gemini/agents/` (and `~/.gemini/agents/`) whose name does not start with `_`; a file in a subfolder or named `_draft.md` is never loaded, and nothing says so.",
+        "//- /project/.gemini/agents/team/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
     ),
     d(
         "/manual-only",

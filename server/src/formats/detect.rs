@@ -23,7 +23,7 @@ fn matches(rule: &PathRule, comps: &[String]) -> bool {
         return false;
     };
     match rule {
-        PathRule::Under(seq, ext) => {
+        PathRule::Under(seq, ext) | PathRule::Directly(seq, ext) => {
             file.ends_with(ext)
                 && dirs
                     .windows(seq.len())
@@ -164,6 +164,18 @@ mod tests {
         assert_eq!(id("p/.claude/output-styles/terse.md", &[]), Some("claude-output-style"));
         assert_eq!(id("p/.opencode/agent/review.md", &[]), Some("opencode-agent"));
         assert_eq!(id("p/.cursor/rules/style.mdc", &[]), Some("cursor-rule"));
+        // A `.gemini/agents/` file is Gemini's, even with Claude Code's keys; deeper files and
+        // `_x.md` are Gemini's too, and told that Gemini CLI skips them.
+        let claude_keys = &["name", "description", "tools", "model", "color"];
+        assert_eq!(id("p/.gemini/agents/x.md", claude_keys), Some("gemini-agent"));
+        assert_eq!(id("~/.gemini/agents/x.md", &[]), Some("gemini-agent"));
+        assert_eq!(id("p/.gemini/agents/sub/x.md", claude_keys), Some("gemini-agent"));
+        assert_eq!(id("p/.gemini/agents/_x.md", &[]), Some("gemini-agent"));
+        assert_eq!(id("p/.gemini/README.md", &[]), None);
+        let skips = |p: &str| crate::formats::gemini::agent::FORMAT.strong_paths[0].skips(Path::new(p));
+        assert_eq!(skips("p/.gemini/agents/x.md"), None);
+        assert!(skips("p/.gemini/agents/sub/x.md").is_some_and(|w| w.contains("subfolder")));
+        assert!(skips("p/.gemini/agents/_x.md").is_some_and(|w| w.contains("`_`")));
         assert_eq!(id("p/README.md", &[]), None);
         // Cline: `.clinerules` is a file or a folder; workflows and skills inside it are theirs.
         assert_eq!(id("p/.clinerules", &[]), Some("cline-rule"));

@@ -16,6 +16,7 @@ pub mod copilot;
 pub mod cursor;
 pub mod detect;
 pub mod effect;
+pub mod gemini;
 pub mod kiro;
 pub mod opencode;
 pub mod product;
@@ -235,6 +236,42 @@ pub enum PathRule {
     InDirNamed(&'static str, &'static str),
     /// The file name ends with this (`.prompt.md`); with a leading `/`, is exactly this.
     Suffix(&'static str),
+    /// Detected as [`PathRule::Under`], but the tool reads only files directly in these
+    /// directories whose name does not start with `_`: a file deeper down or named `_x.md` is
+    /// this format and is not loaded (`file/not-loaded-here`).
+    Directly(&'static [&'static str], &'static str),
+}
+
+impl PathRule {
+    /// For a [`PathRule::Directly`] rule the file matches: why the tool skips it, if it does.
+    pub fn skips(&self, path: &std::path::Path) -> Option<String> {
+        let PathRule::Directly(seq, ext) = self else {
+            return None;
+        };
+        let comps: Vec<String> = path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let (file, dirs) = comps.split_last()?;
+        let at = dirs
+            .windows(seq.len())
+            .rposition(|w| w.iter().zip(seq.iter()).all(|(a, b)| a == b))?;
+        if !file.ends_with(ext) {
+            return None;
+        }
+        let folder = seq.join("/");
+        if at + seq.len() != dirs.len() {
+            Some(format!(
+                "it is in a subfolder, and only the files directly in `{folder}/` are read"
+            ))
+        } else if file.starts_with('_') {
+            Some(format!(
+                "its name starts with `_`, and files of `{folder}/` named so are skipped"
+            ))
+        } else {
+            None
+        }
+    }
 }
 
 /// One front matter key.
@@ -343,6 +380,9 @@ pub enum ValueKind {
     NotRead(&'static str),
     /// An identifier (the agent's name).
     Name,
+    /// A name of lowercase ASCII letters, digits, `-` and `_` only (`^[a-z0-9-_]+$`); anything
+    /// else is a bad value (the field's `on_bad`).
+    Slug,
     Bool,
     /// `true` or `false`, also written as the text `"true"` / `"false"` (Claude Code reads both).
     Flag,
@@ -470,6 +510,7 @@ impl ValueKind {
             ValueKind::Any => "any value",
             ValueKind::NotRead(_) => "any value (not read)",
             ValueKind::Name => "identifier (lowercase, digits, hyphens)",
+            ValueKind::Slug => "identifier (lowercase letters, digits, `-` and `_` only)",
             ValueKind::Bool | ValueKind::Flag => "`true` or `false`",
             ValueKind::PositiveInt => "whole number ≥ 1",
             ValueKind::Count { .. } => "whole number",
@@ -497,6 +538,8 @@ impl ValueKind {
 /// Every format agentls knows, most specific first: a file matching the strong path rule of
 /// several (`.github/agents/x.chatmode.md`) is the first one's.
 pub static FORMATS: &[&Format] = &[
+    // Before Claude Code's agents: a `.gemini/agents/` file is Gemini's, whatever its keys.
+    &gemini::agent::FORMAT,
     &claude_agent::FORMAT,
     &copilot::CHATMODE,
     &copilot::PROMPT,
@@ -545,6 +588,7 @@ pub fn example_path(format: &Format, stem: &str) -> String {
         "windsurf-workflow" => format!("project/.windsurf/workflows/{stem}.md"),
         "kiro-steering" => format!("project/.kiro/steering/{stem}.md"),
         "kiro-agent" => format!("project/.kiro/agents/{stem}.md"),
+        "gemini-agent" => format!("project/.gemini/agents/{stem}.md"),
         _ => format!("project/{stem}.md"),
     }
 }
@@ -578,6 +622,7 @@ pub static PRODUCTS: &[&Product] = &[
     &cursor::PRODUCT,
     &windsurf::PRODUCT,
     &kiro::PRODUCT,
+    &gemini::PRODUCT,
 ];
 
 pub fn all() -> &'static [&'static Product] {

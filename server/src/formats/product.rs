@@ -161,6 +161,43 @@ pub enum Tools {
     Sets(&'static SetTools),
     /// A mapping of tool id → `true`/`false`, next to a `permission` mapping (OpenCode).
     Switches(&'static SwitchTools),
+    /// A YAML list of plain tool names that a loader validates: a string, or a name it does
+    /// not accept, is a bad value of the key (Gemini CLI refuses the agent).
+    Names(&'static NameTools),
+}
+
+/// Tool names checked one by one, with wildcards: `*`, `mcp_*`, `mcp_server_tool`.
+#[derive(Debug)]
+pub struct NameTools {
+    pub tools: &'static [NameTool],
+    /// Old names the loader still maps: `(old, current)`.
+    pub aliases: &'static [(&'static str, &'static str)],
+    /// The loader accepts the name (a tool, an alias, a wildcard, an MCP name).
+    pub valid: fn(&str) -> bool,
+    /// A name the loader accepts though it is no tool of the catalog (MCP names, wildcards):
+    /// what it stands for, for messages and hovers.
+    pub pattern_doc: fn(&str) -> Option<&'static str>,
+    /// Another product's tool name written here (`Read`): this product's name for it.
+    pub from_foreign: fn(&str) -> Option<&'static str>,
+    /// Whose names `from_foreign` knows ("Claude Code").
+    pub foreign: &'static str,
+}
+
+impl NameTools {
+    pub fn tool(&self, name: &str) -> Option<&'static NameTool> {
+        let name = self.aliases.iter().find(|(a, _)| *a == name).map_or(name, |(_, to)| to);
+        self.tools.iter().find(|t| t.name == name)
+    }
+}
+
+/// A tool of a [`NameTools`] catalog.
+#[derive(Debug)]
+pub struct NameTool {
+    pub name: &'static str,
+    pub doc: &'static str,
+    /// A subagent that lists it gets it in a plain headless session; `Some(why)` when it gets
+    /// nothing there (the session lacks the tool, or subagents never get it).
+    pub not_given: Option<&'static str>,
 }
 
 /// Tool names with permission rules: `Tool` or `Tool(specifier)`.

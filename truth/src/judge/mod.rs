@@ -7,6 +7,7 @@
 pub mod claude;
 pub mod cline;
 pub mod drift;
+pub mod gemini;
 pub mod opencode;
 pub mod peer;
 pub mod vscode;
@@ -254,4 +255,15 @@ pub fn cline_report(version: &str) -> Result<(cline::Judged, crate::cline::Recor
         cline::judge(case, obs, &mut judged);
     }
     Ok((judged, rec))
+}
+
+/// Judges every current case of the Gemini CLI recording at `version`.
+pub fn gemini_report(version: &str) -> Result<(Report, Recorded<crate::gemini::Observation>), String> {
+    let lines = crate::recording::read::<crate::gemini::Observation>(crate::gemini::cli::TOOL, version)?;
+    let rec = pair(crate::cases::all(), &lines, crate::gemini::observes);
+    let mut report = Report::default();
+    for (case, obs) in &rec.current {
+        gemini::judge(case, obs, &mut report);
+    }
+    Ok((report, rec))
 }

@@ -25,16 +25,20 @@ pub(super) fn check(sink: &mut Sink) {
             let effect = super::rules::effect(&format!("{}/empty-body", sink.format.id));
             let then = match effect {
                 Effect::Style => String::new(),
+                // Where the tool loads the file and refuses the empty prompt, say both.
+                Effect::RunsFail => format!(
+                    ": {} loads it, and {}",
+                    sink.format.product.name,
+                    super::fields::consequence(sink, effect)
+                ),
                 e => format!(": {}", super::fields::consequence(sink, e)),
             };
-            sink.push(
-                "/empty-body",
-                close.clone(),
+            sink.push("/empty-body", close.clone(), {
                 format!(
                     "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions{then}",
                     sink.format.name
-                ),
-            );
+                )
+            });
         }
     }
     literal_placeholders(sink);

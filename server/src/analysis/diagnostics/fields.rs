@@ -83,13 +83,17 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
             }
             None => {
                 let known = format.fields.iter().map(|f| f.key);
-                let suggestion = nearest(key, known);
-                let msg = match suggestion {
-                    Some(s) => format!(
-                        "unknown key `{key}`: did you mean `{s}`? {} ignores it",
+                let foreign = format.product.foreign_keys.iter().find(|(k, ..)| *k == key);
+                let suggestion = foreign.map(|(_, ours, _)| *ours).or_else(|| nearest(key, known));
+                // A strict schema drops the whole file for a key it does not know.
+                let then = consequence(sink, rules::effect(&format!("{}/unknown-key", format.id)));
+                let msg = match (foreign, suggestion) {
+                    (Some((_, ours, whose)), _) => format!(
+                        "`{key}` is {whose}'s spelling; {}'s key is `{ours}`: {then}",
                         tool_name(sink)
                     ),
-                    None => format!("unknown key `{key}`: {} ignores it", tool_name(sink)),
+                    (None, Some(s)) => format!("unknown key `{key}`: did you mean `{s}`? {then}"),
+                    (None, None) => format!("unknown key `{key}`: {then}"),
                 };
                 // Renaming onto a key that is already there would only make a duplicate.
                 let fix = suggestion
@@ -409,7 +413,19 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         sink.push("/ignored-key", key_node.span.clone(), format!("`{key}` {why}"));
         return;
     }
-    if let Some(from) = field.overridden_by {
+    if let Some(from) = field.overridden_by
+        && field.on_bad != Effect::Ignored
+    {
+        // A schema still checks the value: a bad one costs more than the key.
+        sink.push(
+            "/ignored-key",
+            key_node.span.clone(),
+            format!(
+                "{} checks `{key}` but uses {from}: the key has no effect",
+                tool_name(sink)
+            ),
+        );
+    } else if let Some(from) = field.overridden_by {
         sink.push(
             "/ignored-key",
             key_node.span.clone(),
@@ -504,7 +520,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         return;
     }
     match &field.value {
-        ValueKind::Text | ValueKind::Name => {
+        ValueKind::Text | ValueKind::Name | ValueKind::Slug => {
             let text = v.as_text_in(dialect);
             if v.is_null()
                 && !field.required
@@ -592,6 +608,36 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             }
             if matches!(field.value, ValueKind::Name) {
                 check_name(sink, v, s);
+            }
+            if matches!(field.value, ValueKind::Slug) && !is_slug(s) {
+                let fixed: String = to_kebab(s);
+                let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
+                let then = consequence(sink, field.on_bad);
+                sink.push_as(
+                    "/invalid-name",
+                    field.on_bad,
+                    v.span.clone(),
+                    format!(
+                        "`{s}` is not a valid `{key}`: only lowercase letters, digits, `-` and `_` are allowed: {then}"
+                    ),
+                )
+                .with_fix(fix);
+                return;
+            }
+            if matches!(field.value, ValueKind::Slug)
+                && sink.format.product.one_agent_per_name
+                && sink.format.product.builtin_agent(s).is_some()
+            {
+                let product = tool_name(sink);
+                sink.push_as(
+                    "/duplicate-name",
+                    Effect::NotLoaded,
+                    v.span.clone(),
+                    format!(
+                        "`{s}` is the name of a built-in {product} agent: {product} keeps the built-in one and does not load this {}; rename it",
+                        sink.format.noun
+                    ),
+                );
             }
             values::check_length(sink, key, v, s);
         }
@@ -921,6 +967,13 @@ pub(super) fn line_of(sink: &Sink, v: &Node) -> crate::document::TextRange {
     start..start + text.trim_end_matches(['\n', '\r']).len()
 }
 
+/// `^[a-z0-9-_]+$`: what [`ValueKind::Slug`] allows.
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'))
+}
+
 fn check_name(sink: &mut Sink, v: &Node, name: &str) {
     if sink.format.name_matches == NameMatch::Folder {
         return values::check_skill_name(sink, v, name);
@@ -1073,9 +1126,18 @@ fn check_model(sink: &mut Sink, models: &AliasModels, v: &Node, s: &str) {
                 Some(n) => format!(
                     "unknown model `{s}`: did you mean `{n}`? {product} sends `{s}` to the API as is, and {fails}"
                 ),
-                None => format!(
-                    "unknown model `{s}`: {product} sends it to the API as is, and {fails}; use an alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a model id"
-                ),
+                None => {
+                    let aliases: Vec<String> = models
+                        .models
+                        .iter()
+                        .filter(|m| m.status == ModelStatus::Alias)
+                        .map(|m| format!("`{}`", m.id))
+                        .collect();
+                    format!(
+                        "unknown model `{s}`: {product} sends it to the API as is, and {fails}; use an alias ({}) or a model id",
+                        aliases.join(", ")
+                    )
+                }
             };
             sink.push("/unknown-model", v.span.clone(), msg).with_fix(fix);
         }

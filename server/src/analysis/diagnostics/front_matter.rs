@@ -159,7 +159,19 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         .with_fix(Some(Fix::replace("Remove the empty front matter", lines, "")));
         return false;
     }
-    if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
+    if let (true, Some(close), Split::DashLineStart) = (fm.closed_by_rule, &fm.close, sink.format.reader.split) {
+        // The pattern closes at the first line starting with `---` and keeps a body only
+        // when a line end follows those dashes.
+        let whole = line_range(sink, close.start);
+        let then = super::fields::consequence(sink, Effect::RunsFail);
+        sink.push_as(
+            "front-matter/closed-by-rule",
+            Effect::RunsFail,
+            whole.clone(),
+            format!("{product} ends the front matter at the `---` that starts this line, and finds no line end right after it, so it loses the whole body: the {} has no prompt, and {then}. Write exactly `---` on this line", sink.format.noun),
+        )
+        .with_fix(Some(Fix::replace("Write `---`", whole, "---")));
+    } else if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
         let whole = line_range(sink, close.start);
         sink.push(
             "front-matter/closed-by-rule",
@@ -381,6 +393,16 @@ pub(super) fn check(sink: &mut Sink) -> bool {
                         l.duplicate_key,
                         e.key.span.clone(),
                         format!("`{key}` is set twice, which {product}'s YAML parser rejects: {then}; remove one"),
+                    )
+                }
+                // A strict YAML reader with no retry (js-yaml 4 `load`) fails on the duplicate.
+                _ if sink.format.reader.retry() == Some(Retry::None) => {
+                    let (effect, then) = lost(sink);
+                    sink.push_as(
+                        "yaml/duplicate-key",
+                        effect,
+                        e.key.span.clone(),
+                        format!("`{key}` is set twice, and {product}'s YAML reader rejects a duplicated key: {then}"),
                     )
                 }
                 _ => sink.push(
@@ -714,6 +736,16 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
             format!(
                 "`---` must be alone on the first line (here `{}`): {} reads no front matter",
                 truncate(&first_text),
+                sink.format.product.name
+            )
+        }
+        // A reader that does not strip a byte order mark sees no `---` at the start.
+        Some(NoFrontMatter::NoOpening)
+            if sink.format.reader.split == Split::DashLineStart
+                && sink.doc.rope().chars().next() == Some('\u{feff}') =>
+        {
+            format!(
+                "the file starts with a byte order mark (BOM), which {} does not strip, so it finds no front matter; save the file as UTF-8 without a BOM",
                 sink.format.product.name
             )
         }

@@ -232,6 +232,16 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
         out: Vec::new(),
     };
     location::check(&mut sink);
+    if let Some(why) = doc
+        .path()
+        .and_then(|p| format.strong_paths.iter().find_map(|r| r.skips(p)))
+    {
+        sink.push(
+            "file/not-loaded-here",
+            0..0,
+            format!("{} does not load this {}: {why}", format.product.name, format.noun),
+        );
+    }
     if front_matter::check(&mut sink) {
         let reading = sink.reading.clone();
         let yaml = &reading.yaml;

@@ -48,10 +48,11 @@ const KEYED: &[&str] = &[
     "windsurf-rule",
     "kiro-steering",
     "kiro-agent",
+    "gemini-agent",
 ];
 /// Formats whose tool's loader is modelled (`formats::loader`).
 const CLINE: &[&str] = &["cline-rule", "cline-workflow", "cline-skill"];
-const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent"];
+const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent", "gemini-agent"];
 /// Formats with keys whose tool (not VS Code) ignores a value of the wrong type.
 const TYPED: &[&str] = &[
     "claude-agent",
@@ -67,6 +68,7 @@ const TYPED: &[&str] = &[
     "windsurf-rule",
     "kiro-steering",
     "kiro-agent",
+    "gemini-agent",
 ];
 /// The files VS Code's own validator checks (its errors are findings that claim `Rejected`).
 const VSCODE: &[&str] = &[
@@ -82,6 +84,7 @@ const ENUMS: &[&str] = &[
     "opencode-agent",
     "windsurf-rule",
     "kiro-steering",
+    "gemini-agent",
 ];
 const MODELS: &[&str] = &[
     "claude-agent",
@@ -91,9 +94,10 @@ const MODELS: &[&str] = &[
     "copilot-chatmode",
     "copilot-prompt",
     "opencode-agent",
+    "gemini-agent",
 ];
 /// Formats whose tool sends a model name it does not know to the API.
-const SENDS_MODELS: &[&str] = &["claude-agent", "claude-command", "skill"];
+const SENDS_MODELS: &[&str] = &["claude-agent", "claude-command", "skill", "gemini-agent"];
 const CLAUDE_TOOLS: &[&str] = &["claude-agent", "claude-command", "skill"];
 const COPILOT: &[&str] = &["copilot-agent", "copilot-chatmode", "copilot-prompt"];
 const COPILOT_AGENTS: &[&str] = &["copilot-agent", "copilot-chatmode"];
@@ -106,6 +110,7 @@ const DUP_TOOLS: &[&str] = &[
     "copilot-agent",
     "copilot-chatmode",
     "copilot-prompt",
+    "gemini-agent",
 ];
 /// Every format whose body is the prompt: those with keys of their own, and workflows.
 const BODIES: &[&str] = &[
@@ -127,6 +132,7 @@ const BODIES: &[&str] = &[
     "windsurf-workflow",
     "kiro-steering",
     "kiro-agent",
+    "gemini-agent",
 ];
 const COMMANDS: &[&str] = &["claude-command", "skill"];
 const GLOBS: &[&str] = &[
@@ -290,7 +296,7 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["claude-agent"],
+        &["claude-agent", "gemini-agent"],
         r(
             "/invalid-name",
             NotLoaded,
@@ -425,7 +431,7 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["claude-agent"],
+        &["claude-agent", "gemini-agent"],
         r(
             "/empty-tools",
             ReadDifferently,
@@ -577,6 +583,14 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        &["gemini-agent"],
+        r(
+            "/ignored-key",
+            Ignored,
+            "A key the tool checks and then does not use: Gemini CLI sends the model's default `temperature`, whatever the file says.",
+        ),
+    ),
+    only(
         &["opencode-agent"],
         r(
             "/ignored-key",
@@ -674,7 +688,7 @@ pub static RULES: &[Rule] = &[
     ),
     // Cross-file rules (`workspace::cross_file`) and links (`analysis::links`).
     only(
-        &["claude-agent"],
+        &["claude-agent", "gemini-agent"],
         r(
             "/duplicate-name",
             Ignored,
@@ -722,6 +736,19 @@ pub static RULES: &[Rule] = &[
         "link/missing-anchor",
         Style,
         "A link's `#anchor` matches no heading of the target file.",
+    ),
+    r(
+        "file/not-loaded-here",
+        NotLoaded,
+        "A file of the tool's folder that it does not read: in a subfolder, or named `_x.md`.",
+    ),
+    only(
+        &["gemini-agent"],
+        r(
+            "/unavailable-tool",
+            Ignored,
+            "A tool name the loader accepts that gives the agent nothing: the session lacks the tool, or subagents never get it.",
+        ),
     ),
     // Reported by `agentls check` (`cli::check`) for what it could not analyse at all.
     r(
@@ -777,6 +804,48 @@ pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
         "cline-skill/wrong-type",
         NotLoaded,
         "A `name` or `description` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the skill.",
+    ),
+    // Gemini CLI's schema is `.strict()`: a key it does not know, or a value it rejects,
+    // drops the whole agent with a load error.
+    (
+        "gemini-agent/unknown-key",
+        NotLoaded,
+        "A key Gemini CLI's schema does not define: it does not load the agent.",
+    ),
+    (
+        "gemini-agent/unknown-tool",
+        NotLoaded,
+        "A `tools` entry that is not a Gemini CLI tool name (a Claude Code name, `Bash(git *)`…): it does not load the agent.",
+    ),
+    (
+        "gemini-agent/invalid-name",
+        NotLoaded,
+        "A `name` outside `^[a-z0-9-_]+$`: Gemini CLI does not load the agent.",
+    ),
+    (
+        "gemini-agent/wrong-type",
+        NotLoaded,
+        "A value of the wrong type (`tools` as a string, a number for `description`, `max_turns: 2.5`…): Gemini CLI does not load the agent.",
+    ),
+    (
+        "gemini-agent/invalid-value",
+        NotLoaded,
+        "A value outside the set Gemini CLI's schema allows (`kind: agent`, `max_turns: 0`): it does not load the agent.",
+    ),
+    (
+        "gemini-agent/duplicate-name",
+        NotLoaded,
+        "The `name` of a built-in agent (`generalist`, `codebase_investigator`, `cli_help`): Gemini CLI keeps the built-in one and does not load this file.",
+    ),
+    (
+        "gemini-agent/empty-body",
+        RunsFail,
+        "Nothing after the front matter: Gemini CLI loads the agent, and every invocation fails (`PromptConfig must define either systemPrompt or initialMessages`).",
+    ),
+    (
+        "gemini-agent/empty-tools",
+        Ignored,
+        "`tools: []`: the agent gets no tool but `complete_task`.",
     ),
     (
         "opencode-agent/wrong-type",

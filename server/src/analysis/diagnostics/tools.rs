@@ -5,8 +5,8 @@ use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::document::TextRange;
 use crate::formats::product::{
-    RuleAvailability, RuleTool, RuleTools, SetAvailability as Availability, SetLookup as Lookup, SetTools, ToolStatus,
-    Tools,
+    NameTools, RuleAvailability, RuleTool, RuleTools, SetAvailability as Availability, SetLookup as Lookup, SetTools,
+    ToolStatus, Tools,
 };
 use crate::formats::{Effect, ValueKind};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
@@ -117,6 +117,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     let key = key_node.as_str().unwrap_or_default();
     let catalog = match sink.format.product.tools {
         Tools::Sets(sets) => return set_list(sink, sets, key, v),
+        Tools::Names(names) => return name_list(sink, names, key, v),
         Tools::Rules(rules) => rules,
         // A product without tool lists has no such key; one with tool maps checks them as
         // values.
@@ -622,6 +623,121 @@ fn set_list(sink: &mut Sink, catalog: &'static SetTools, key: &str, v: &Node) {
                     format!("unknown tool `{name}`: did you mean `{s}`? {product} ignores it")
                 };
                 sink.push("/unknown-tool", range, msg).with_fix(fix);
+            }
+        }
+    }
+}
+
+/// A list of plain tool names that the product's loader validates: anything but a list of
+/// accepted names is a bad value of the key (`on_bad`); an accepted name that gives the agent
+/// nothing is a warning.
+fn name_list(sink: &mut Sink, catalog: &'static NameTools, key: &str, v: &Node) {
+    let product = sink.format.product.name;
+    let on_bad = sink.format.field(key).map_or(Effect::NotLoaded, |f| f.on_bad);
+    let then = super::fields::consequence(sink, on_bad);
+    let items = match &v.kind {
+        NodeKind::Seq { items, .. } => items,
+        NodeKind::Scalar { value, .. } => {
+            // `tools: Read, Grep` (Claude Code's form): say what the list would be.
+            let names: Vec<&str> = value.split(',').map(str::trim).filter(|n| !n.is_empty()).collect();
+            let mapped: Option<Vec<String>> = names
+                .iter()
+                .map(|n| {
+                    if (catalog.valid)(n) {
+                        Some(n.to_string())
+                    } else {
+                        (catalog.from_foreign)(n).map(String::from)
+                    }
+                })
+                .collect();
+            let list = mapped.filter(|m| !m.is_empty()).map(|m| format!("[{}]", m.join(", ")));
+            let hint = list.as_ref().map_or(String::new(), |l| format!("; write `{key}: {l}`"));
+            let fix = list.map(|l| Fix::replace(format!("Change to `{l}`"), v.span.clone(), l));
+            sink.push_as(
+                "/wrong-type",
+                on_bad,
+                v.span.clone(),
+                format!(
+                    "`{key}` must be a YAML list of tool names, not a {}: {then}{hint}",
+                    v.type_name()
+                ),
+            )
+            .with_fix(fix);
+            return;
+        }
+        _ => {
+            sink.push_as(
+                "/wrong-type",
+                on_bad,
+                v.span.clone(),
+                format!(
+                    "`{key}` must be a YAML list of tool names, not a {}: {then}",
+                    v.type_name()
+                ),
+            );
+            return;
+        }
+    };
+    if items.is_empty() {
+        sink.push_as(
+            "/empty-tools",
+            Effect::Ignored,
+            v.span.clone(),
+            format!(
+                "an empty `{key}` gives the {} no tools at all; remove the key for the session's tools",
+                sink.format.noun
+            ),
+        );
+        return;
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for item in items {
+        let Some(name) = item.as_text() else {
+            sink.push_as(
+                "/wrong-type",
+                on_bad,
+                item.span.clone(),
+                format!(
+                    "each `{key}` entry must be a tool name, not a {}: {then}",
+                    item.type_name()
+                ),
+            );
+            continue;
+        };
+        let exact = sink.doc.slice(&item.span) == name;
+        let change = |to: &str| exact.then(|| Fix::replace(format!("Change to `{to}`"), item.span.clone(), to));
+        if !(catalog.valid)(name) {
+            let foreign = (catalog.from_foreign)(name);
+            let near = foreign.or_else(|| nearest(name, catalog.tools.iter().map(|t| t.name)));
+            let msg = match (foreign, near) {
+                (Some(to), _) => format!(
+                    "`{name}` is {}'s tool name, not one of {product}'s (`{to}`): {then}",
+                    catalog.foreign
+                ),
+                (None, Some(to)) => format!("`{name}` is not a {product} tool name: did you mean `{to}`? {then}"),
+                (None, None) => format!("`{name}` is not a {product} tool name: {then}"),
+            };
+            sink.push_as("/unknown-tool", on_bad, item.span.clone(), msg)
+                .with_fix(near.and_then(change));
+            continue;
+        }
+        if let Some(tool) = catalog.tool(name) {
+            if seen.contains(&tool.name.to_string()) {
+                sink.push(
+                    "/duplicate-tool",
+                    item.span.clone(),
+                    format!("`{name}` is listed twice in `{key}`; {product} gives it once"),
+                );
+                continue;
+            }
+            seen.push(tool.name.to_string());
+            if let Some(why) = tool.not_given {
+                sink.push_as(
+                    "/unavailable-tool",
+                    Effect::Ignored,
+                    item.span.clone(),
+                    format!("`{name}` is accepted, but {why}"),
+                );
             }
         }
     }

@@ -42,6 +42,17 @@ pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) 
     match &field.value {
         ValueKind::Globs => globs(sink, key, v),
         ValueKind::GlobOrList => glob_or_list(sink, key, v),
+        // Checked for its type only: the value is not used (`overridden_by`).
+        ValueKind::Number { .. }
+            if field.overridden_by.is_some()
+                && !matches!(
+                    v.scalar_type_in(sink.format.reader.dialect),
+                    Some(ScalarType::Int | ScalarType::Float)
+                ) =>
+        {
+            wrong_type(sink, v, key, "a number")
+        }
+        ValueKind::Number { .. } if field.overridden_by.is_some() => {}
         ValueKind::Number { max } => number(sink, key, v, f64::from(*max)),
         ValueKind::ToolMap => tool_map(sink, key, v),
         ValueKind::Permission => permission(sink, key, v),
