@@ -94,6 +94,7 @@ fn inline_suppression() {
         message: String::new(),
         related: Vec::new(),
         fixes: Vec::new(),
+        tool: None,
     };
     let kept = apply(
         &config,

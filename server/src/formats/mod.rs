@@ -18,6 +18,7 @@ pub mod effect;
 pub mod opencode;
 pub mod product;
 pub mod skill;
+pub mod skills_by_tool;
 
 // The paths formats had before products were modules of their own, so that a format written
 // against them (`use super::claude_agent::{c, f}`) still compiles. The analysis uses neither

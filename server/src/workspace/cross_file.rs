@@ -55,6 +55,7 @@ fn diagnostic(code: String, range: TextRange, message: String) -> Diagnostic {
         message,
         related: Vec::new(),
         fixes: Vec::new(),
+        tool: None,
     }
 }
 

@@ -251,8 +251,13 @@ pub static RULES: &[Rule] = &[
     ),
     r(
         "skill/name-format",
-        Rejected,
-        "A skill name with anything but lowercase letters, digits and hyphens: VS Code reports it as an error (a hyphen at either end, `--` or over 64 characters breaks only the standard: information).",
+        Portability,
+        "A skill name with anything but lowercase letters, digits and hyphens, a hyphen at either end, `--` or over 64 characters breaks the Agent Skills standard (which tools reject it: `skill/rejected-by-tool`).",
+    ),
+    r(
+        "skill/rejected-by-tool",
+        NotLoaded,
+        "A tool that reads the skill's folder, or one `targets` names, does not load the skill or reports it as an error: one finding per tool and cause, naming the tool.",
     ),
     r(
         "skill/name-mismatch",

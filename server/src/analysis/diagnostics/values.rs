@@ -568,11 +568,13 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
         let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
         let claude = sink.format.product.name;
         if !charset {
+            // Which tools reject it is said tool by tool (`rejected-by-tool`); this is the
+            // standard's rule.
             sink.push_as(
                 "/name-format",
-                crate::formats::Effect::Rejected,
+                crate::formats::Effect::Portability,
                 v.span.clone(),
-                format!("a skill name may hold only lowercase letters, digits and hyphens: VS Code reports `{name}` as an error, and the Agent Skills standard rejects it ({claude} loads it under its folder's name)"),
+                format!("a skill name may hold only lowercase letters, digits and hyphens: the Agent Skills standard rejects `{name}` ({claude} loads it under its folder's name)"),
             )
             .with_fix(fix);
         } else {
