@@ -117,7 +117,10 @@ fn skill_names(doc: &Document, tools: Option<&[String]>) -> String {
             (SkillNaming::Name, None) => "nothing: it needs a `name`".into(),
             (SkillNaming::Unrecorded, _) => "not recorded".into(),
         };
-        md.push_str(&format!("\n- {}: {named} ({})", r.name, r.naming.describe()));
+        match r.naming {
+            SkillNaming::Unrecorded => md.push_str(&format!("\n- {}: {named}", r.name)),
+            _ => md.push_str(&format!("\n- {}: {named} ({})", r.name, r.naming.describe())),
+        }
     }
     md
 }

@@ -375,7 +375,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "skill/name-mismatch",
-        "The Agent Skills standard requires `name` to equal the skill's folder name. Claude Code lists the skill under its folder (`folder (name)`) and runs it as `/folder`; VS Code warns, and validators such as `skills-ref` and tools such as Cline reject the skill.",
+        "The Agent Skills standard requires `name` to equal the skill's folder name. Claude Code lists the skill under its folder (`folder (name)`) and runs it as `/folder`; Gemini CLI 0.61.0 and Cline CLI 3.0.65 list it under its `name` (the classic Cline extension ≤ 3.89.2 dropped it); VS Code warns, and validators such as `skills-ref` reject the skill.",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tables\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         SKILLS,

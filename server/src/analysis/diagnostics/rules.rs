@@ -262,7 +262,7 @@ pub static RULES: &[Rule] = &[
     r(
         "skill/name-mismatch",
         Portability,
-        "A skill's name differs from its folder's name: Claude Code lists it under the folder, the Agent Skills standard and stricter tools reject it.",
+        "A skill's name differs from its folder's name: Claude Code lists it under the folder, Gemini CLI and Cline under its `name`; the Agent Skills standard requires the two to match.",
     ),
     only(
         &["claude-agent", "opencode-agent"],

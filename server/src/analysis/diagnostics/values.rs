@@ -610,7 +610,7 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
         sink.push(
             "/name-mismatch",
             v.span.clone(),
-            format!("the skill's name `{name}` differs from its folder `{folder}`: {} lists it under the folder, as `{folder} ({name})`, and runs it as `/{folder}`, but the Agent Skills standard requires the two to match and stricter tools skip the skill; rename one", sink.format.product.name),
+            format!("the skill's name `{name}` differs from its folder `{folder}`: {} lists it under the folder, as `{folder} ({name})`, and runs it as `/{folder}`, but the Agent Skills standard requires the two to match, and tools that name a skill by its `name` list it as `{name}` (hover on `name` shows each tool's); rename one", sink.format.product.name),
         )
         .with_fix(fix);
     }
