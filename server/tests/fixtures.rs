@@ -76,11 +76,10 @@ fn fixtures_match_snapshots() {
                 .and_then(|p| p.as_str())
                 .map(String::from)
                 .unwrap_or_else(|| formats::example_path(format, &stem));
-            let targets: Option<Vec<String>> = setup.get("targets").and_then(|t| t.as_array()).map(|a| {
-                a.iter()
-                    .map(|v| v.as_str().unwrap().to_string())
-                    .collect()
-            });
+            let targets: Option<Vec<String>> = setup
+                .get("targets")
+                .and_then(|t| t.as_array())
+                .map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect());
             let doc = Document::new(&text, Some(virtual_path.into()));
             let snap = path.with_extension("snap");
             expect_test::expect_file![snap].assert_eq(&render(&doc, format, targets.as_deref()));

@@ -121,7 +121,12 @@ fn skill_findings_and_hover_per_targeted_tool() {
         diags
             .iter()
             .filter(|d| d["code"] == "skill/rejected-by-tool")
-            .map(|d| (d["severity"].as_u64().unwrap(), d["message"].as_str().unwrap().to_string()))
+            .map(|d| {
+                (
+                    d["severity"].as_u64().unwrap(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
             .collect()
     };
     let found = per_tool(&c.wait_for_diagnostics(&doc, Some(1)));
@@ -160,7 +165,10 @@ fn skill_findings_and_hover_per_targeted_tool() {
         json!({ "textDocument": { "uri": doc }, "position": { "line": 1, "character": 8 } }),
     );
     let text = hover["contents"]["value"].as_str().unwrap_or_default();
-    assert!(text.contains("Gemini CLI: Pdf-Tools") && !text.contains("Cline"), "{text}");
+    assert!(
+        text.contains("Gemini CLI: Pdf-Tools") && !text.contains("Cline"),
+        "{text}"
+    );
     assert!(c.shutdown().success());
     std::fs::remove_dir_all(&root).unwrap();
 }

@@ -93,9 +93,9 @@ fn every_checked_claim_has_a_confirming_case() {
         let page = rule_docs::page(&code).unwrap_or_default();
         // The sentence that says which tools confirm the claim (a page may name Claude Code's
         // version elsewhere, as the per-tool skill table does).
-        let says = page
-            .lines()
-            .any(|l| l.starts_with("Checked against the real tool") && l.contains(agentls::formats::CLAUDE_CODE_VERSION));
+        let says = page.lines().any(|l| {
+            l.starts_with("Checked against the real tool") && l.contains(agentls::formats::CLAUDE_CODE_VERSION)
+        });
         if claude && says && !confirmed.contains(code.as_str()) {
             unconfirmed.push(code);
         }

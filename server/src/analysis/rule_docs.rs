@@ -897,7 +897,14 @@ fn per_tool(code: &str) -> String {
         let drops: Vec<String> = r
             .drops
             .iter()
-            .map(|d| format!("{} ({}; {})", d.cause.describe(), d.effect.severity().as_str(), d.evidence))
+            .map(|d| {
+                format!(
+                    "{} ({}; {})",
+                    d.cause.describe(),
+                    d.effect.severity().as_str(),
+                    d.evidence
+                )
+            })
             .collect();
         md.push_str(&format!(
             "| {} (`{}`) | {} | {} | {} | {} |\n",
@@ -905,7 +912,11 @@ fn per_tool(code: &str) -> String {
             r.tool,
             roots.join(", "),
             r.naming.describe(),
-            if drops.is_empty() { "never: it loads every skill of the recording".to_string() } else { drops.join("; ") },
+            if drops.is_empty() {
+                "never: it loads every skill of the recording".to_string()
+            } else {
+                drops.join("; ")
+            },
             r.evidence.describe()
         ));
     }

@@ -395,7 +395,12 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &Con
             let mut findings = to_findings(
                 path,
                 &doc,
-                config::apply(&config, &doc, format.id, diagnostics::diagnostics_for(&doc, format, config.targets())),
+                config::apply(
+                    &config,
+                    &doc,
+                    format.id,
+                    diagnostics::diagnostics_for(&doc, format, config.targets()),
+                ),
             );
             if let Some(severity) = config.severity(NOT_UTF8, Severity::Warning) {
                 let (line, column) = line_col(valid, valid.len());
@@ -428,7 +433,12 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &Con
     let Some(format) = kind.or_else(|| diagnostics::detect(&doc).map(|d| d.format)) else {
         return (Outcome::Skipped("not an agent spec file"), entry);
     };
-    let diags = config::apply(&config, &doc, format.id, diagnostics::diagnostics_for(&doc, format, config.targets()));
+    let diags = config::apply(
+        &config,
+        &doc,
+        format.id,
+        diagnostics::diagnostics_for(&doc, format, config.targets()),
+    );
     (Outcome::Checked(to_findings(path, &doc, diags), format), entry)
 }
 

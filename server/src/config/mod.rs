@@ -179,7 +179,10 @@ impl Settings {
                     .map(|s| format!("did you mean `{s}`? "))
                     .unwrap_or_default();
                 errors.push(ConfigError {
-                    message: format!("unknown product `{id}` in `targets`: {hint}(known: {})", known.join(", ")),
+                    message: format!(
+                        "unknown product `{id}` in `targets`: {hint}(known: {})",
+                        known.join(", ")
+                    ),
                     range: locate(id),
                 });
             }

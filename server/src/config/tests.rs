@@ -117,7 +117,10 @@ fn the_example_config_loads() {
 fn targets_name_the_tools_skills_are_for() {
     let settings = Settings::from_toml("targets = [\"claude-code\", \"cline\"]\n").unwrap();
     let config = Config::new(settings, PathBuf::from("/p"), None);
-    assert_eq!(config.targets(), Some(&["claude-code".to_string(), "cline".to_string()][..]));
+    assert_eq!(
+        config.targets(),
+        Some(&["claude-code".to_string(), "cline".to_string()][..])
+    );
     // A skill in `.claude/skills/` is Claude Code's and Cline's: Cline does not scan that
     // folder, and says so; VS Code and OpenCode, which do, are not targeted.
     let d = Document::new(
@@ -142,13 +145,22 @@ fn unknown_target_is_positioned_with_the_list() {
     let errors = Settings::from_toml(text).unwrap_err();
     assert_eq!(errors.len(), 1);
     let m = &errors[0].message;
-    assert!(m.contains("unknown product `clin`") && m.contains("did you mean `cline`?"), "{m}");
-    assert!(m.contains("known: claude-code, copilot, gemini-cli, cline, opencode, codex"), "{m}");
+    assert!(
+        m.contains("unknown product `clin`") && m.contains("did you mean `cline`?"),
+        "{m}"
+    );
+    assert!(
+        m.contains("known: claude-code, copilot, gemini-cli, cline, opencode, codex"),
+        "{m}"
+    );
     assert_eq!(&text[errors[0].range.clone().unwrap()], "\"clin\"");
     // The editor's list replaces the file's.
     let file = Settings::from_toml("targets = [\"cline\"]\n").unwrap();
     let editor = Settings::from_json(&serde_json::json!({"targets": ["codex"]})).unwrap();
     assert_eq!(file.overlay(&editor).targets, Some(vec!["codex".to_string()]));
-    assert_eq!(file.overlay(&Settings::default()).targets, Some(vec!["cline".to_string()]));
+    assert_eq!(
+        file.overlay(&Settings::default()).targets,
+        Some(vec!["cline".to_string()])
+    );
     assert!(Settings::from_json(&serde_json::json!({"targets": ["vscode"]})).is_err());
 }

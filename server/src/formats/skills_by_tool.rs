@@ -337,11 +337,7 @@ impl SkillReading {
                 .filter_map(|c| c.as_os_str().to_str())
                 .collect();
             self.roots().any(|r| {
-                let want: Vec<&str> = r
-                    .trim_start_matches("~/")
-                    .trim_start_matches('/')
-                    .split('/')
-                    .collect();
+                let want: Vec<&str> = r.trim_start_matches("~/").trim_start_matches('/').split('/').collect();
                 comps.ends_with(&want)
             })
         };
@@ -386,7 +382,10 @@ mod tests {
     #[test]
     fn scans_by_root() {
         let found = |p: &str| -> Vec<&str> { targeted(Some(Path::new(p)), None).iter().map(|r| r.tool).collect() };
-        assert_eq!(found("/p/.claude/skills/x/SKILL.md"), ["claude-code", "copilot", "opencode"]);
+        assert_eq!(
+            found("/p/.claude/skills/x/SKILL.md"),
+            ["claude-code", "copilot", "opencode"]
+        );
         assert_eq!(
             found("/p/.agents/skills/x/SKILL.md"),
             ["copilot", "gemini-cli", "cline", "opencode", "codex"]
@@ -402,7 +401,11 @@ mod tests {
         for r in READINGS {
             for d in r.drops {
                 assert!(!d.evidence.is_empty(), "{}", r.tool);
-                assert!(matches!(d.effect, Effect::NotLoaded | Effect::Rejected | Effect::Style), "{}", r.tool);
+                assert!(
+                    matches!(d.effect, Effect::NotLoaded | Effect::Rejected | Effect::Style),
+                    "{}",
+                    r.tool
+                );
             }
         }
     }

@@ -4,8 +4,8 @@
 pub(crate) mod body;
 pub(crate) mod fields;
 pub(crate) mod front_matter;
-pub(crate) mod skills;
 pub mod rules;
+pub(crate) mod skills;
 mod structured;
 pub(crate) mod tools;
 mod values;

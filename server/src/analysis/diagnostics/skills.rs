@@ -117,23 +117,37 @@ impl Facts {
                 let head: String = rope.chars().take(4096).collect();
                 let rest = head.trim_start_matches('\u{feff}');
                 let bom = rest.len() != head.len();
-                let blank = rest.starts_with(['\n', '\r']) || rest.lines().next().is_some_and(|l| l.trim().is_empty() && !l.is_empty());
+                let blank = rest.starts_with(['\n', '\r'])
+                    || rest
+                        .lines()
+                        .next()
+                        .is_some_and(|l| l.trim().is_empty() && !l.is_empty());
                 let fence_later = rest.trim_start().starts_with("---");
                 ((bom || blank) && fence_later).then(|| {
                     let what = if bom { "a byte order mark" } else { "a blank line" };
-                    (first(), format!("{what} comes before its opening `---`, so its front matter is not found"))
+                    (
+                        first(),
+                        format!("{what} comes before its opening `---`, so its front matter is not found"),
+                    )
                 })
             }
             SkillCause::Disabled => {
                 let off = |k: &str, v: &str| key(k).flatten().and_then(|n| n.as_str()).is_some_and(|s| s.trim() == v);
-                (off("disabled", "true") || off("enabled", "false")).then(|| (first(), "it is turned off (`disabled: true` or `enabled: false`)".to_string()))
+                (off("disabled", "true") || off("enabled", "false")).then(|| {
+                    (
+                        first(),
+                        "it is turned off (`disabled: true` or `enabled: false`)".to_string(),
+                    )
+                })
             }
             SkillCause::SwitchNotBool => ["disabled", "enabled"].into_iter().find_map(|k| {
                 let v = key(k)??;
                 let bool_ = matches!(v.scalar_type(), Some(ScalarType::Bool(_)));
                 (!bool_).then(|| (at(v), format!("its `{k}` is not `true` or `false`")))
             }),
-            SkillCause::NameMissing => matches!(key("name"), Some(None)).then(|| (first(), "it has no `name`".to_string())),
+            SkillCause::NameMissing => {
+                matches!(key("name"), Some(None)).then(|| (first(), "it has no `name`".to_string()))
+            }
             SkillCause::DescriptionMissing => {
                 matches!(key("description"), Some(None)).then(|| (first(), "it has no `description`".to_string()))
             }
