@@ -135,6 +135,7 @@ fn unreadable_finding(
         effect: crate::formats::Effect::Unchecked,
         code: UNREADABLE.into(),
         message,
+        tool: None,
     }
 }
 
@@ -255,6 +256,7 @@ pub fn run(args: &[String]) -> i32 {
                 effect: crate::formats::Effect::Unchecked,
                 code: CONFIG_INVALID.into(),
                 message: format!("{} (using the defaults)", p.message),
+                tool: None,
             });
         }
     }
@@ -419,6 +421,7 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &Con
                             "not valid UTF-8 (first bad byte at offset {at}{utf16}): {} reads each bad byte as U+FFFD (�); save the file as UTF-8",
                             format.product.name
                         ),
+                        tool: None,
                     },
                 );
             }
@@ -508,6 +511,7 @@ fn to_findings(path: &Path, doc: &Document, diags: Vec<Diagnostic>) -> Vec<Findi
                 effect: d.effect,
                 code: d.code,
                 message: d.message,
+                tool: d.tool,
             }
         })
         .collect()

@@ -397,6 +397,16 @@ mod tests {
     }
 
     #[test]
+    fn products_point_at_their_own_reading() {
+        for p in crate::formats::PRODUCTS {
+            if let Some(r) = p.skills {
+                assert_eq!(r.name, p.name, "{}", r.tool);
+                assert!(READINGS.iter().any(|x| std::ptr::eq(*x, r)), "{}", r.tool);
+            }
+        }
+    }
+
+    #[test]
     fn every_drop_says_what_shows_it() {
         for r in READINGS {
             for d in r.drops {
