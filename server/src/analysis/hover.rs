@@ -54,6 +54,83 @@ pub fn hover_with(
     mcp: &McpCatalog,
     targets: Option<&dyn LinkTargets>,
 ) -> Option<HoverInfo> {
+    hover_for(doc, offset, mcp, targets, None)
+}
+
+/// [`hover_with`] for the tools `tools` names (`agentls.toml`'s `targets`; `None`: the tools
+/// that scan the file's folder): a skill's `name` says how each of them names the skill.
+pub fn hover_for(
+    doc: &Document,
+    offset: usize,
+    mcp: &McpCatalog,
+    targets: Option<&dyn LinkTargets>,
+    tools: Option<&[String]>,
+) -> Option<HoverInfo> {
+    let found = hover_inner(doc, offset, mcp, targets);
+    let format = detect(doc)?.format;
+    let root = doc.syntax().yaml.root.as_ref();
+    let name = root
+        .and_then(|r| r.entries().iter().rev().find(|e| e.key.as_str() == Some("name")))
+        .filter(|e| contains(&e.key.span, offset) || contains(&e.value.span, offset));
+    match name {
+        Some(e) if format.kind == crate::formats::Kind::Skill => {
+            let (range, md) = match found {
+                Some(h) => (h.range, h.markdown),
+                None => (e.value.span.clone(), String::new()),
+            };
+            Some(HoverInfo {
+                range,
+                markdown: format!("{md}{}", skill_names(doc, tools)).trim_start().to_string(),
+            })
+        }
+        _ => found,
+    }
+}
+
+/// How each targeted tool names the skill, from its reading of skills.
+fn skill_names(doc: &Document, tools: Option<&[String]>) -> String {
+    use crate::formats::skills_by_tool::{SkillNaming, targeted};
+    let readings = targeted(doc.path(), tools);
+    if readings.is_empty() {
+        return "\n\nNo tool scans this folder for skills (set `targets` in `agentls.toml` to name the tools it is for).".into();
+    }
+    let folder = doc
+        .path()
+        .and_then(|p| p.parent())
+        .and_then(|p| p.file_name())
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let name = doc
+        .syntax()
+        .yaml
+        .root
+        .as_ref()
+        .and_then(|r| r.get("name"))
+        .and_then(|v| v.as_str())
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let mut md = String::from("\n\n**How each tool names this skill:**\n");
+    for r in readings {
+        let named = match (r.naming, name) {
+            (SkillNaming::Folder, _) | (SkillNaming::NameElseFolder, None) => format!("`{folder}`"),
+            (SkillNaming::NameElseFolder | SkillNaming::Name, Some(n)) => format!("`{n}`"),
+            (SkillNaming::Name, None) => "nothing: it needs a `name`".into(),
+            (SkillNaming::Unrecorded, _) => "not recorded".into(),
+        };
+        match r.naming {
+            SkillNaming::Unrecorded => md.push_str(&format!("\n- {}: {named}", r.name)),
+            _ => md.push_str(&format!("\n- {}: {named} ({})", r.name, r.naming.describe())),
+        }
+    }
+    md
+}
+
+fn hover_inner(
+    doc: &Document,
+    offset: usize,
+    mcp: &McpCatalog,
+    targets: Option<&dyn LinkTargets>,
+) -> Option<HoverInfo> {
     let format = detect(doc)?.format;
     if let Some((range, item)) = body_syntax::item_at(doc, format, offset) {
         return Some(HoverInfo {

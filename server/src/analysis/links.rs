@@ -156,6 +156,7 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
             message,
             related: Vec::new(),
             fixes: Vec::new(),
+            tool: None,
         })
     };
     // Looked up once per check, not once per link: a long table of contents links to every

@@ -367,14 +367,21 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "skill/name-format",
-        "A skill's name is its id: the Agent Skills standard allows 1–64 lowercase letters, digits and hyphens, with no hyphen at either end and no `--`. VS Code checks the characters and reports any other as an error; Claude Code lists the skill under its folder's name whatever `name` says.",
+        "A skill's name is its id: the Agent Skills standard allows 1–64 lowercase letters, digits and hyphens, with no hyphen at either end and no `--`. Tools differ: Claude Code lists the skill under its folder's name whatever `name` says, VS Code reports other characters as an error; `skill/rejected-by-tool` says, tool by tool, which of the tools reading the file rejects it.",
         "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: PDF-Tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         SKILLS,
     ),
     d(
+        "skill/rejected-by-tool",
+        "One `SKILL.md` is read by many tools, each scanning its own folders with its own rules: a name with capitals is an error in VS Code and fine in Claude Code, a missing `description` makes Gemini CLI skip the skill, a number as `name` makes Cline drop it. The finding names the tool and the cause, at the severity of the effect. It is made for the tools `targets` names in `agentls.toml`, else for the tools that scan the file's folder; a targeted tool that does not scan it gets one finding saying where it looks instead.",
+        "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: PDF-Tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        "each tool's reading in `server/src/formats/skills_by_tool.rs`, from the recordings (`truth/recorded/`, truth/gemini/FINDINGS.md \"Skills\", truth/cline/FINDINGS.md §3) or, where the tool was not run, from sources; the table below; docs/format-sources.md, \"Skills per tool\"",
+    ),
+    d(
         "skill/name-mismatch",
-        "The Agent Skills standard requires `name` to equal the skill's folder name. Claude Code lists the skill under its folder (`folder (name)`) and runs it as `/folder`; VS Code warns, and validators such as `skills-ref` and tools such as Cline reject the skill.",
+        "The Agent Skills standard requires `name` to equal the skill's folder name. Claude Code lists the skill under its folder (`folder (name)`) and runs it as `/folder`; Gemini CLI 0.61.0 and Cline CLI 3.0.65 list it under its `name` (the classic Cline extension ≤ 3.89.2 dropped it); VS Code warns, and validators such as `skills-ref` reject the skill.",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tables\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         SKILLS,
@@ -1043,8 +1050,11 @@ const CHECKED_BY: &[(&str, &[&str])] = &[
     ("yaml/lost-keys", &[VSCODE]),
     // VS Code checks link targets; Claude Code's loader does not look at links.
     ("link/missing-file", &[VSCODE]),
-    // A skill's name is Claude Code's and VS Code's: VS Code is the one that rejects capitals.
-    ("skill/name-format", &[VSCODE]),
+    // The standard's rule: Claude Code loads the skill whatever its name.
+    ("skill/name-format", &[CLAUDE]),
+    // The harness judges VS Code's per-tool claims; the others' come from their recordings
+    // or sources, listed tool by tool on the page.
+    ("skill/rejected-by-tool", &[VSCODE]),
 ];
 const CLAUDE: &str = crate::formats::CLAUDE_CODE_VERSION;
 const VSCODE: &str = crate::formats::VSCODE_VERSION;
@@ -1168,12 +1178,54 @@ pub fn page(code: &str) -> Option<String> {
         String::new()
     };
     Some(format!(
-        "# `{code}`\n\nDefault severity: **{}**.\n\n## What it checks\n\n{summary}\n\n## Why\n\n{}{note}\n\n## What the tool does\n\n{}\n\n## Example\n\n{}\n## Fix\n\n{}\n## Source\n\n{}\n",
+        "# `{code}`\n\nDefault severity: **{}**.\n\n## What it checks\n\n{summary}\n\n## Why\n\n{}{note}\n\n## What the tool does\n\n{}\n\n## Example\n\n{}\n## Fix\n\n{}\n## Source\n\n{}\n{}",
         severity.as_str(),
         doc.why,
         effect_section(code),
         fence(doc.example),
         fence(doc.fixed),
-        doc.source
+        doc.source,
+        per_tool(code)
     ))
+}
+
+/// The per-tool rule's table: each tool's folders, naming and causes, with what shows each
+/// (a recording at a version, or a source where the tool was not run).
+fn per_tool(code: &str) -> String {
+    use crate::formats::skills_by_tool::READINGS;
+    if code != "skill/rejected-by-tool" {
+        return String::new();
+    }
+    let mut md = String::from(
+        "\n## Per tool\n\nThe ground-truth harness judges VS Code's claims against its recording; each row says what shows the others'.\n\n| tool (`targets` id) | scans | names the skill by | drops it or reports an error when | shown by |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for r in READINGS {
+        let roots: Vec<String> = r.roots().map(|x| format!("`{x}/`")).collect();
+        let drops: Vec<String> = r
+            .drops
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} ({}; {})",
+                    d.cause.describe(),
+                    d.effect.severity().as_str(),
+                    d.evidence
+                )
+            })
+            .collect();
+        md.push_str(&format!(
+            "| {} (`{}`) | {} | {} | {} | {} |\n",
+            r.name,
+            r.tool,
+            roots.join(", "),
+            r.naming.describe(),
+            if drops.is_empty() {
+                "never: it loads every skill of the recording".to_string()
+            } else {
+                drops.join("; ")
+            },
+            r.evidence.describe()
+        ));
+    }
+    md
 }

@@ -21,6 +21,7 @@ pub mod kiro;
 pub mod opencode;
 pub mod product;
 pub mod skill;
+pub mod skills_by_tool;
 pub mod windsurf;
 
 // The paths formats had before products were modules of their own, so that a format written
@@ -749,26 +750,6 @@ pub enum Layout {
     SkillFolders { file: &'static str },
 }
 
-/// What one tool does with an Agent Skill (`SKILL.md`): where it looks and what it requires.
-/// Facts for the per-tool skill rules ("which tools will not load this skill").
-#[derive(Debug)]
-pub struct SkillReading {
-    pub product: &'static str,
-    /// The release the facts were checked against.
-    pub version: &'static str,
-    /// Folders (relative to the project, and to the home folder) holding `<name>/SKILL.md`.
-    pub project_roots: &'static [&'static str],
-    pub global_roots: &'static [&'static str],
-    /// A `name` that differs from the folder drops the skill.
-    pub name_must_match_folder: bool,
-    /// A missing or empty `description` drops the skill.
-    pub description_required: bool,
-    /// The model is offered the description to choose the skill (else the name only).
-    pub description_offered: bool,
-    pub drops_on_yaml_error: bool,
-    pub drops_on_empty_body: bool,
-}
-
 /// The loaders agentls models, by format id.
 static LOADERS: &[(&str, &Loader)] = &[
     ("cline-rule", &cline::RULE_LOADER),
@@ -780,6 +761,3 @@ static LOADERS: &[(&str, &Loader)] = &[
 pub fn loader(format_id: &str) -> Option<&'static Loader> {
     LOADERS.iter().find(|(id, _)| *id == format_id).map(|(_, l)| *l)
 }
-
-/// What each tool whose skill loading was observed does with a `SKILL.md`.
-pub static SKILL_READINGS: &[&SkillReading] = &[&cline::SKILLS];

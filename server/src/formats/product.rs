@@ -59,6 +59,9 @@ pub struct Product {
     pub clamped: &'static [(&'static str, &'static str, f64, f64)],
     /// How agents are offered to other agents, if by their description.
     pub delegation: Option<&'static Delegation>,
+    /// How it reads Agent Skills (`SKILL.md`): folders, naming, what drops a skill; `None`
+    /// when it reads none or nothing is known (the tables: [`super::skills_by_tool`]).
+    pub skills: Option<&'static super::skills_by_tool::SkillReading>,
 }
 
 // By hand: a product's formats point back to it, and a derived `Debug` would never end.

@@ -229,9 +229,10 @@ impl Backend {
         Ok(self
             .feat_doc(&uri, "hover", |doc, enc| {
                 let (offset, _) = convert::offset(doc.rope(), pos, enc);
+                let config = self.config.for_path(doc.path());
                 let found = self
                     .nav
-                    .with_link_targets(|t| hover::hover_with(doc, offset, &mcp, Some(t)));
+                    .with_link_targets(|t| hover::hover_for(doc, offset, &mcp, Some(t), config.targets()));
                 found.map(|h| Hover {
                     range: Some(convert::range(doc.rope(), &h.range, enc)),
                     contents: HoverContents::Markup(markup(markdown, h.markdown.clone(), h.plain())),

@@ -59,6 +59,7 @@ fn diagnostic(code: String, range: TextRange, message: String) -> Diagnostic {
         message,
         related: Vec::new(),
         fixes: Vec::new(),
+        tool: None,
     }
 }
 

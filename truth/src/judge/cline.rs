@@ -74,7 +74,7 @@ fn front_matter_as_text(obs: &Observation) -> bool {
 /// The case as agentls sees it in a workspace of the case's project files (a collision's other
 /// file included; those in the home folder are outside any workspace).
 fn analysed(case: &Case) -> Analysed {
-    let mut a = Analysed::of(case);
+    let mut a = Analysed::of(case, "cline");
     let project: Vec<(std::path::PathBuf, String)> = std::iter::once((case.path.clone(), case.text()))
         .chain(case.extra.iter().cloned())
         .filter(|(p, _)| !p.starts_with("~/"))

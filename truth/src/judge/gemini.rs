@@ -17,7 +17,7 @@ pub fn judge(case: &Case, obs: &Observation, report: &mut Report) {
     if case.format != "gemini-agent" {
         return;
     }
-    let a = Analysed::of(case);
+    let a = Analysed::of(case, "gemini-cli");
     if !is_gemini_agent(&a) {
         return;
     }

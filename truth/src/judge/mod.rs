@@ -54,9 +54,15 @@ pub struct Analysed {
 }
 
 impl Analysed {
-    pub fn of(case: &Case) -> Analysed {
+    /// The case's findings whose claims are about `tool` (a `targets` id): those of the
+    /// format's own product, and those that name `tool`. A finding about another tool reading
+    /// the same file ("Cline does not load this skill") is that tool's judge's to judge.
+    pub fn of(case: &Case, tool: &str) -> Analysed {
         let doc = Document::new(&case.text(), Some(PathBuf::from(&case.path)));
-        let findings = diagnostics(&doc);
+        let findings = diagnostics(&doc)
+            .into_iter()
+            .filter(|d| d.tool.is_none_or(|t| t == tool))
+            .collect();
         Analysed { doc, findings }
     }
 

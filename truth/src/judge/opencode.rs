@@ -56,7 +56,7 @@ fn run_failed(obs: &Observation) -> Option<&str> {
 }
 
 pub fn judge(case: &Case, obs: &Observation, report: &mut Report) {
-    let a = Analysed::of(case);
+    let a = Analysed::of(case, "opencode");
     let refused = obs.error.is_some();
     let tool_loaded = obs.agent.is_some() && !refused;
     let ours_loaded = !a.claims(Effect::NotLoaded) && !a.claims(Effect::BreaksTool);

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 /// The range of the line holding `offset`, without its line end (at least one character when
 /// the line has any, so the squiggle is visible).
-fn line_range(sink: &Sink, offset: usize) -> TextRange {
+pub(super) fn line_range(sink: &Sink, offset: usize) -> TextRange {
     let rope = sink.doc.rope();
     let line = rope.byte_to_line(offset.min(rope.len_bytes()));
     let start = rope.line_to_byte(line);

@@ -313,13 +313,18 @@ pub static RULES: &[Rule] = &[
     ),
     r(
         "skill/name-format",
-        Rejected,
-        "A skill name with anything but lowercase letters, digits and hyphens: VS Code reports it as an error (a hyphen at either end, `--` or over 64 characters breaks only the standard: information).",
+        Portability,
+        "A skill name with anything but lowercase letters, digits and hyphens, a hyphen at either end, `--` or over 64 characters breaks the Agent Skills standard (which tools reject it: `skill/rejected-by-tool`).",
+    ),
+    r(
+        "skill/rejected-by-tool",
+        NotLoaded,
+        "A tool that reads the skill's folder, or one `targets` names, does not load the skill or reports it as an error: one finding per tool and cause, naming the tool.",
     ),
     r(
         "skill/name-mismatch",
         Portability,
-        "A skill's name differs from its folder's name: Claude Code lists it under the folder, the Agent Skills standard and stricter tools reject it.",
+        "A skill's name differs from its folder's name: Claude Code lists it under the folder, Gemini CLI and Cline under its `name`; the Agent Skills standard requires the two to match.",
     ),
     only(
         &["claude-agent", "opencode-agent"],

@@ -639,11 +639,13 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
         let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
         let claude = sink.format.product.name;
         if !charset {
+            // Which tools reject it is said tool by tool (`rejected-by-tool`); this is the
+            // standard's rule.
             sink.push_as(
                 "/name-format",
-                crate::formats::Effect::Rejected,
+                crate::formats::Effect::Portability,
                 v.span.clone(),
-                format!("a skill name may hold only lowercase letters, digits and hyphens: VS Code reports `{name}` as an error, and the Agent Skills standard rejects it ({claude} loads it under its folder's name)"),
+                format!("a skill name may hold only lowercase letters, digits and hyphens: the Agent Skills standard rejects `{name}` ({claude} loads it under its folder's name)"),
             )
             .with_fix(fix);
         } else {
@@ -679,7 +681,7 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
         sink.push(
             "/name-mismatch",
             v.span.clone(),
-            format!("the skill's name `{name}` differs from its folder `{folder}`: {} lists it under the folder, as `{folder} ({name})`, and runs it as `/{folder}`, but the Agent Skills standard requires the two to match and stricter tools skip the skill; rename one", sink.format.product.name),
+            format!("the skill's name `{name}` differs from its folder `{folder}`: {} lists it under the folder, as `{folder} ({name})`, and runs it as `/{folder}`, but the Agent Skills standard requires the two to match, and tools that name a skill by its `name` list it as `{name}` (hover on `name` shows each tool's); rename one", sink.format.product.name),
         )
         .with_fix(fix);
     }

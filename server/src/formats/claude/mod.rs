@@ -41,6 +41,7 @@ pub static PRODUCT: Product = Product {
     foreign_keys: &[],
     clamped: &[],
     delegation: None,
+    skills: Some(&super::skills_by_tool::CLAUDE_CODE),
 };
 
 pub static TOOL_CATALOG: RuleTools = RuleTools {

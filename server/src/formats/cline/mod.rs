@@ -22,6 +22,7 @@ pub static PRODUCT: Product = Product {
     name: "Cline",
     docs_url: "https://docs.cline.bot/customization/cline-rules",
     verified_with: Some(CLINE_VERSION),
+    skills: Some(&super::skills_by_tool::CLINE),
     no_oracle: None,
     formats: &[&SKILL, &WORKFLOW, &RULE],
     tools: Tools::None,
@@ -204,7 +205,7 @@ pub static SKILL: Format = Format {
     noun: "skill",
     docs_url: "https://docs.cline.bot/customization/skills",
     // Cline's own skill folders; `.agents/skills` is shared with other tools and stays the
-    // Agent Skills format, with Cline's facts in [`SKILLS`].
+    // Agent Skills format, with Cline's facts in `skills_by_tool::CLINE`.
     strong_paths: &[
         PathRule::Under(&[".clinerules", "skills"], ".md"),
         PathRule::Under(&[".cline", "skills"], ".md"),
@@ -315,18 +316,4 @@ pub static SKILL_LOADER: Loader = Loader {
     ],
     layout: Layout::SkillFolders { file: "SKILL.md" },
     ..LOADER
-};
-
-/// What Cline does with a `SKILL.md`, for the per-tool skill rules: where it looks, and what
-/// it requires of the front matter (S1–S10).
-pub static SKILLS: super::SkillReading = super::SkillReading {
-    product: "Cline",
-    version: CLINE_VERSION,
-    project_roots: &[".clinerules/skills", ".cline/skills", ".agents/skills"],
-    global_roots: &["~/.cline/skills", "~/.agents/skills"],
-    name_must_match_folder: false,
-    description_required: false,
-    description_offered: false,
-    drops_on_yaml_error: true,
-    drops_on_empty_body: true,
 };

@@ -432,6 +432,7 @@ pub static PRODUCT: Product = Product {
     foreign_keys: &[],
     clamped: &[],
     delegation: None,
+    skills: Some(&super::skills_by_tool::COPILOT),
 };
 
 pub static TOOL_CATALOG: SetTools = SetTools {

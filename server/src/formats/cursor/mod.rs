@@ -28,4 +28,5 @@ pub static PRODUCT: Product = Product {
     foreign_keys: &[],
     clamped: &[],
     delegation: None,
+    skills: None,
 };

@@ -19,6 +19,7 @@ pub static PRODUCT: Product = Product {
     name: "Gemini CLI",
     docs_url: "https://github.com/google-gemini/gemini-cli/blob/main/docs/core/subagents.md",
     verified_with: Some(VERSION),
+    skills: Some(&super::skills_by_tool::GEMINI_CLI),
     no_oracle: None,
     formats: &[&agent::FORMAT],
     tools: Tools::Names(&TOOL_CATALOG),

@@ -12,6 +12,7 @@ pub static PRODUCT: Product = Product {
     name: "Kiro",
     docs_url: "https://kiro.dev/docs/steering/",
     verified_with: None,
+    skills: None,
     no_oracle: Some(steering::NO_ORACLE),
     formats: &[&steering::FORMAT, &agent::FORMAT],
     tools: Tools::None,

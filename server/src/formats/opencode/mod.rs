@@ -29,6 +29,7 @@ pub static PRODUCT: Product = Product {
     foreign_keys: agent::FOREIGN_KEYS,
     clamped: agent::CLAMPED,
     delegation: Some(&agent::DELEGATION),
+    skills: Some(&super::skills_by_tool::OPENCODE),
 };
 
 pub static TOOL_CATALOG: SwitchTools = SwitchTools {

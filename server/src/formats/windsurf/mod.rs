@@ -12,6 +12,7 @@ pub static PRODUCT: Product = Product {
     name: "Windsurf",
     docs_url: "https://docs.windsurf.com/windsurf/cascade/memories",
     verified_with: None,
+    skills: None,
     no_oracle: Some(rule::NO_ORACLE),
     formats: &[&rule::RULE, &workflow::FORMAT, &rule::GLOBAL_RULES, &rule::LEGACY],
     tools: Tools::None,
