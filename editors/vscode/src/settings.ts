@@ -55,7 +55,36 @@ export const FORMAT_FAMILIES: { id: string; filters: Filter[] }[] = [
   },
   {
     id: "opencode",
-    filters: [{ pattern: "**/.opencode/agent/**/*.md" }, { pattern: "**/.opencode/agents/**/*.md" }],
+    filters: [
+      { pattern: "**/.opencode/agent/**/*.md" },
+      { pattern: "**/.opencode/agents/**/*.md" },
+      { pattern: "**/.opencode/command/**/*.md" },
+      { pattern: "**/.opencode/commands/**/*.md" },
+    ],
+  },
+  {
+    id: "kilo",
+    filters: [{ pattern: "**/.kilo/agents/**/*.md" }, { pattern: "**/.kilo/commands/**/*.md" }],
+  },
+  {
+    id: "gemini",
+    // Only files directly in `agents/` load; the server says so of the others.
+    filters: [{ pattern: "**/.gemini/agents/**/*.md" }],
+  },
+  {
+    id: "windsurf",
+    filters: [
+      { pattern: "**/.windsurf/rules/**/*.md" },
+      { pattern: "**/.devin/rules/**/*.md" },
+      { pattern: "**/.windsurf/workflows/**/*.md" },
+      { pattern: "**/.codeium/windsurf/memories/global_rules.md" },
+      { pattern: "**/.windsurf/global_rules.md" },
+      { pattern: "**/.windsurfrules" },
+    ],
+  },
+  {
+    id: "kiro",
+    filters: [{ pattern: "**/.kiro/steering/**/*.md" }, { pattern: "**/.kiro/agents/**/*.md" }],
   },
   {
     id: "cline",
@@ -111,7 +140,7 @@ export function buildServerSettings(config: Config): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const rules = config.get<Record<string, string>>("rules", {});
   if (rules && Object.keys(rules).length > 0) out.rules = { ...rules };
-  for (const key of ["ignore", "mcp-servers"]) {
+  for (const key of ["ignore", "mcp-servers", "targets"]) {
     const list = config.get<string[]>(key, []);
     if (Array.isArray(list) && list.length > 0) out[key] = [...list];
   }
