@@ -323,6 +323,21 @@ fn readme_lists_every_diagnostic_code() {
     );
 }
 
+/// The README's formats table is `agentls formats --format markdown`: every format, with the
+/// release it was verified against.
+#[test]
+fn readme_lists_every_format() {
+    let table = agentls(&["formats", "--format", "markdown"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert!(table.stdout.contains("(`gemini-agent`)") && table.stdout.contains("by recording"));
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("read README.md");
+    assert!(
+        readme.contains(&table.stdout),
+        "README.md's formats table is out of date; paste `agentls formats --format markdown`:\n{}",
+        table.stdout
+    );
+}
+
 #[test]
 fn readme_sample_output_is_current() {
     let run = agentls(&["check", "examples"]);
