@@ -6,7 +6,7 @@ use agentls::analysis::completion::{
     Completion, NameInfo, ProjectContext, ProjectNames, completions, wants_project_names,
 };
 use agentls::document::Document;
-use agentls::formats::Vocab;
+use agentls::formats::{Product, claude, copilot};
 use expect_test::{Expect, expect};
 use std::path::PathBuf;
 
@@ -19,12 +19,12 @@ fn at_cursor(fixture: &str) -> (Document, usize) {
     common::at_cursor(PATH, fixture)
 }
 
-fn name(name: &str, path: &str, description: Option<&str>, vocab: Vocab) -> NameInfo {
+fn name(name: &str, path: &str, description: Option<&str>, product: &'static Product) -> NameInfo {
     NameInfo {
         name: name.into(),
         path: path.into(),
         description: description.map(str::to_string),
-        vocab,
+        vocabulary: Some(product),
     }
 }
 
@@ -39,25 +39,25 @@ fn project() -> ProjectContext {
                     "test-runner",
                     "plugins/qa/agents/test-runner.md",
                     Some("The plugin's runner."),
-                    Vocab::Claude,
+                    &claude::PRODUCT,
                 ),
                 name(
                     "code-reviewer",
                     ".claude/agents/code-reviewer.md",
                     Some("Reviews code."),
-                    Vocab::Claude,
+                    &claude::PRODUCT,
                 ),
                 name(
                     "test-runner",
                     ".claude/agents/test-runner.md",
                     Some("Runs the tests."),
-                    Vocab::Claude,
+                    &claude::PRODUCT,
                 ),
-                name("planner", ".github/agents/planner.agent.md", None, Vocab::Copilot),
+                name("planner", ".github/agents/planner.agent.md", None, &copilot::PRODUCT),
             ],
             skills: vec![
-                name("pdf", "skills/pdf/SKILL.md", Some("Fills PDF forms."), Vocab::Claude),
-                name("docx", ".claude/skills/docx/SKILL.md", None, Vocab::Claude),
+                name("pdf", "skills/pdf/SKILL.md", Some("Fills PDF forms."), &claude::PRODUCT),
+                name("docx", ".claude/skills/docx/SKILL.md", None, &claude::PRODUCT),
             ],
         },
     }
@@ -597,6 +597,27 @@ fn opencode_command_keys_and_models() {
         replaces "anthropic/claude-h"
         anthropic/claude-haiku-5-5 (Model) provider/model => "anthropic/claude-haiku-5-5"
         anthropic/claude-haiku-4-5 (Model) provider/model => "anthropic/claude-haiku-4-5"
+    "#]]
+    .assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
+}
+
+/// Cline rules: the keys Cline reads; `paths`, which Cline 3.0.65 does not read, is not offered.
+#[test]
+fn cline_rule_keys_leave_out_what_cline_does_not_read() {
+    let (doc, offset) = common::at_cursor("project/.clinerules/testing.md", "---\n$0\n---\nBody.\n");
+    expect![[r#"
+        replaces ""
+        name (Key) text => "name: " | snippet "name: $0"
+        description (Key) any value => "description: " | snippet "description: $0"
+        disabled (Key) `true` or `false` => "disabled: " | snippet "disabled: ${1|true,false|}"
+        enabled (Key) `true` or `false` => "enabled: " | snippet "enabled: ${1|true,false|}"
+    "#]]
+    .assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
+    let (doc, offset) = common::at_cursor("project/.clinerules/testing.md", "---\ndisabled: $0\n---\nBody.\n");
+    expect![[r#"
+        replaces ""
+        true (Value) boolean => "true"
+        false (Value) boolean => "false"
     "#]]
     .assert_eq(&render(&doc, offset, &completions(&doc, offset, &project())));
 }

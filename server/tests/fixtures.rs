@@ -2,13 +2,13 @@
 //! its diagnostics, drawn under the lines they point at, are compared with the `.snap` file
 //! beside it. `UPDATE_EXPECT=1 cargo test -p agentls --test fixtures` rewrites the snapshots.
 
-use agentls::analysis::diagnostics::diagnostics_as;
+use agentls::analysis::diagnostics::diagnostics_for;
 use agentls::document::{Document, line_col_chars};
 use agentls::formats;
 use std::path::Path;
 
-fn render(doc: &Document, format: &formats::Format) -> String {
-    let diags = diagnostics_as(doc, format);
+fn render(doc: &Document, format: &formats::Format, targets: Option<&[String]>) -> String {
+    let diags = diagnostics_for(doc, format, targets);
     let rope = doc.rope();
     let mut out = String::new();
     for d in &diags {
@@ -66,10 +66,23 @@ fn fixtures_match_snapshots() {
             // Analyse as if it lived where files of its format live in a project (a skill in
             // its own folder named after the fixture).
             let stem = path.file_stem().unwrap().to_string_lossy();
-            let virtual_path = formats::example_path(format, &stem);
+            // `<stem>.toml` beside a fixture may set where it lives (`path`) and the tools it
+            // is for (`targets`, as in `agentls.toml`).
+            let setup: toml::Table = std::fs::read_to_string(path.with_extension("toml"))
+                .map(|t| toml::from_str(&t).unwrap())
+                .unwrap_or_default();
+            let virtual_path = setup
+                .get("path")
+                .and_then(|p| p.as_str())
+                .map(String::from)
+                .unwrap_or_else(|| formats::example_path(format, &stem));
+            let targets: Option<Vec<String>> = setup
+                .get("targets")
+                .and_then(|t| t.as_array())
+                .map(|a| a.iter().map(|v| v.as_str().unwrap().to_string()).collect());
             let doc = Document::new(&text, Some(virtual_path.into()));
             let snap = path.with_extension("snap");
-            expect_test::expect_file![snap].assert_eq(&render(&doc, format));
+            expect_test::expect_file![snap].assert_eq(&render(&doc, format, targets.as_deref()));
             seen += 1;
         }
     }

@@ -81,6 +81,7 @@ const PROMPT: &str = "project/.github/prompts/explain.prompt.md";
 const INSTRUCTIONS: &str = "project/.github/instructions/ts.instructions.md";
 const OPENCODE: &str = "project/.opencode/agent/review.md";
 const CURSOR: &str = "project/.cursor/rules/style.mdc";
+const GEMINI: &str = "project/.gemini/agents/review.md";
 const MEMORY: &str = "project/CLAUDE.md";
 
 // Claude Code commands.
@@ -679,6 +680,112 @@ fn opencode_hover() {
         **`sonnet`**: names no provider. OpenCode models are written `provider/model-id` (`anthropic/claude-sonnet-4-5`).
     "#]],
     );
+}
+
+// Gemini CLI subagents.
+
+#[test]
+fn gemini_completion() {
+    complete(
+        GEMINI,
+        "---\nname: review\ndescription: Reviews\ntools: [read_file, $0]\n---\nReview.\n",
+        4,
+        expect![[r#"
+            replaces "", 26 shown
+            list_directory (Tool) built-in tool => "list_directory" -- List a directory.
+            grep_search (Tool) built-in tool => "grep_search" -- Search file contents.
+            glob (Tool) built-in tool => "glob" -- Find files by pattern.
+            replace (Tool) built-in tool => "replace" -- Edit a file by replacing text.
+        "#]],
+    );
+    complete(
+        GEMINI,
+        "---\nname: review\ndescription: Reviews\nmodel: $0\n---\nReview.\n",
+        6,
+        expect![[r#"
+            replaces "", 13 shown
+            inherit (Model) alias => "inherit" -- The session's model (also when `model` is absent or empty).
+            auto (Model) alias => "auto" -- Routed per turn by Gemini CLI's classifier.
+            pro (Model) alias => "pro" -- The latest Pro model.
+            flash (Model) alias => "flash" -- The latest Flash model.
+            flash-lite (Model) alias => "flash-lite" -- The latest Flash-Lite model.
+            gemini-3.1-pro-preview (Model) model id => "gemini-3.1-pro-preview" -- Gemini 3.1 Pro (preview).
+        "#]],
+    );
+    complete(
+        GEMINI,
+        "---\nname: review\ndescription: Reviews\n$0\n---\nReview.\n",
+        20,
+        expect![[r#"
+            replaces "", 11 shown
+            kind (Key) one of a fixed set => "kind: " -- `local` (the default) or `remote`, exactly.
+            display_name (Key) text => "display_name: " -- A name for the UI; the model does not see it.
+            tools (Key) YAML list of tool names => "tools: " -- A YAML list of Gemini CLI tool names (`[read_file, grep_search]`), `*` for all, `mcp_<server>_<tool>` or `mcp_<server>_*` for MCP tools. A comma-separated string drops the agent. Without it the agent gets the session's tools.
+            mcp_servers (Key) mapping => "mcp_servers:\n  " -- MCP servers of this agent: a mapping of name to `{command, args, env, cwd}` or `{url, type: sse|http, headers}`.
+            model (Key) model alias or id => "model: " -- A Gemini model id or alias (`pro`, `flash`, `flash-lite`, `auto`, `inherit`). Absent, `inherit` or empty: the session's model. Any other text is sent to the API as the model id.
+            temperature (Key) number => "temperature: " -- A number. Gemini CLI 0.61.0 validates it but sends the model's default temperature: it has no effect.
+            max_turns (Key) whole number ≥ 1 => "max_turns: " -- Most turns the agent may take: a whole number of at least 1 (default 30).
+            timeout_mins (Key) whole number ≥ 1 => "timeout_mins: " -- Minutes the agent may run: a whole number of at least 1 (default 10).
+            agent_card_url (Key) text => "agent_card_url: " -- A remote agent's card URL (`kind: remote`).
+            agent_card_json (Key) text => "agent_card_json: " -- A remote agent's card as a JSON string (`kind: remote`).
+            auth (Key) mapping => "auth:\n  " -- A remote agent's authentication (`type: apiKey|http|google-credentials|oauth`).
+        "#]],
+    );
+}
+
+#[test]
+fn gemini_hover() {
+    let text = "---\nname: review\ndescription: Reviews\ntools: [read_file, Read, ask_user, mcp_github_*]\nmodel: pro\n---\nReview.\n";
+    let at = |needle: &str| text.replacen(needle, &format!("{}$0{}", &needle[..1], &needle[1..]), 1);
+    for (needle, expect) in [
+        (
+            "read_file",
+            expect![[r#"
+            [read_file]
+            **`read_file`** (Gemini CLI tool)
+
+            Read a file.
+        "#]],
+        ),
+        (
+            "Read,",
+            expect![[r#"
+            [Read]
+            **`Read`** is Claude Code's name; Gemini CLI's tool is `read_file`, and Gemini CLI does not load an agent that lists `Read`.
+        "#]],
+        ),
+        (
+            "ask_user",
+            expect![[r#"
+            [ask_user]
+            **`ask_user`** (Gemini CLI tool)
+
+            Ask the user a question.
+
+            Accepted, but a headless session with a Gemini 3 model does not have this tool, so the subagent gets nothing for it.
+        "#]],
+        ),
+        (
+            "mcp_github_*",
+            expect![[r#"
+            [mcp_github_*]
+            **`mcp_github_*`**
+
+            Tools of a configured MCP server: with no such server, the subagent gets nothing for it.
+        "#]],
+        ),
+        (
+            "pro\n",
+            expect![[r#"
+            [pro]
+            **`pro`**: alias
+
+            The latest Pro model.
+        "#]],
+        ),
+    ] {
+        show(GEMINI, &at(needle), expect);
+    }
 }
 
 // Cursor rules.

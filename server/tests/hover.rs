@@ -236,3 +236,30 @@ fn opencode_command_arguments_and_keys() {
     "#]]
     .assert_eq(&show(path, "---\nsub$0task: true\n---\nReview $ARGUMENTS.\n"));
 }
+
+/// Cline: a key Cline does not read says so on hover, with what the classic extension did.
+#[test]
+fn cline_keys() {
+    let mcp = McpCatalog { servers: Vec::new() };
+    let show = |path: &str, fixture: &str| {
+        let (doc, offset) = common::at_cursor(path, fixture);
+        match hover(&doc, offset, &mcp) {
+            Some(h) => format!("[{}]\n{}\n", doc.slice(&h.range), h.markdown),
+            None => "(no hover)\n".into(),
+        }
+    };
+    expect![[r#"
+        [paths]
+        **`paths`**: any value (not read)
+
+        Globs of the files this rule is for. **Cline 3.0.65 does not read it**: every rule applies everywhere. The classic extension (up to 3.89.2) applied the rule only while a matching file was in context.
+    "#]]
+    .assert_eq(&show("project/.clinerules/docs.md", "---\npa$0ths: [\"docs/**\"]\n---\nBody.\n"));
+    expect![[r#"
+        [description]
+        **`description`**: text
+
+        What the skill is for. Optional for Cline, which offers the model skill names only and shows the description once the skill is invoked. A value that is not text makes Cline drop the skill.
+    "#]]
+    .assert_eq(&show("project/.cline/skills/review/SKILL.md", "---\nname: review\ndesc$0ription: Reviews.\n---\nBody.\n"));
+}

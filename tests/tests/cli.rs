@@ -1,7 +1,7 @@
 //! End-to-end tests of `agentls check` and the other CLI entry points: they run the real binary
 //! on `examples/` and on files written to a temporary directory.
 
-use agentls_e2e::{repo_root, run_in};
+use agentls_e2e::{Project, repo_root, run_in};
 use expect_test::expect;
 use std::path::{Path, PathBuf};
 
@@ -323,6 +323,21 @@ fn readme_lists_every_diagnostic_code() {
     );
 }
 
+/// The README's formats table is `agentls formats --format markdown`: every format, with the
+/// release it was verified against.
+#[test]
+fn readme_lists_every_format() {
+    let table = agentls(&["formats", "--format", "markdown"]);
+    assert_eq!(table.code, 0, "{}", table.stderr);
+    assert!(table.stdout.contains("(`gemini-agent`)") && table.stdout.contains("by recording"));
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).expect("read README.md");
+    assert!(
+        readme.contains(&table.stdout),
+        "README.md's formats table is out of date; paste `agentls formats --format markdown`:\n{}",
+        table.stdout
+    );
+}
+
 #[test]
 fn readme_sample_output_is_current() {
     let run = agentls(&["check", "examples"]);
@@ -332,4 +347,32 @@ fn readme_sample_output_is_current() {
         readme.contains(&block),
         "README.md's sample output is out of date; paste the real output:\n{block}"
     );
+}
+
+/// Cline's files are checked where Cline reads them, whatever their extension: `.clinerules`
+/// as a file, a `.txt` rule, a workflow; a README beside them is ordinary Markdown.
+#[test]
+fn check_finds_cline_files_by_their_path() {
+    let p = Project::new(
+        "cli-cline",
+        &[
+            (
+                ".clinerules/docs.txt",
+                "---\npaths: [\"docs/**\"]\n---\nWrite short sentences.\n",
+            ),
+            (".clinerules/workflows/deploy.md", "Deploy $ARGUMENTS.\n"),
+            ("sub/.clinerules", "---\nname: 42\n---\nA rule Cline drops.\n"),
+            ("README.md", "---\npaths: [\"docs/**\"]\n---\n# Readme\n"),
+        ],
+    );
+    let (code, stdout, stderr) = run_in(&p.0, &["check", "."]);
+    assert_eq!(code, 1, "`name: 42` drops the rule: an error\n{stdout}{stderr}");
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    lines.sort();
+    expect_test::expect![[r#"
+        ./.clinerules/docs.txt:2:1: warning[cline-rule/ignored-key]: `paths` is not read by Cline 3.0.65: the rule is in every request, whatever files the task touches (only the classic VS Code extension up to 3.89.2 applied a rule to matching paths)
+        ./.clinerules/workflows/deploy.md:1:8: warning[cline-workflow/literal-placeholder]: Cline does not replace `$ARGUMENTS`: the model reads it as written, and what follows `/name` is appended after the body; refer to "the arguments after the command" instead
+        ./sub/.clinerules:2:7: error[cline-rule/wrong-type]: `name` must be text, not a number: Cline does not load this rule
+    "#]]
+    .assert_eq(&(lines.join("\n") + "\n"));
 }

@@ -131,3 +131,43 @@ fn fail_on_sets_the_level_that_fails_the_run() {
     assert_eq!(run_in(&dir.0, &["check", "-q", "--fail-on", "never", "."]).0, 0);
     assert_eq!(run_in(&dir.0, &["check", "-q", "."]).0, 1);
 }
+
+/// `targets` decides which tools a skill is judged for; each per-tool finding carries its
+/// tool in the JSON output, and the others none.
+#[test]
+fn targets_pick_the_tools_a_skill_is_judged_for() {
+    let skill = "---\nname: pdf\n---\nRun it.\n";
+    let dir = Project::new(
+        "config-targets",
+        &[
+            (".claude/skills/pdf/SKILL.md", skill),
+            ("agentls.toml", "targets = [\"claude-code\", \"gemini-cli\"]\n"),
+        ],
+    );
+    let (_, stdout, stderr) = run_in(&dir.0, &["check", "--format", "json", "."]);
+    let found: Vec<serde_json::Value> =
+        serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
+    let per_tool: Vec<(&str, &str)> = found
+        .iter()
+        .filter_map(|f| Some((f["tool"].as_str()?, f["message"].as_str()?)))
+        .collect();
+    assert_eq!(
+        per_tool,
+        [(
+            "gemini-cli",
+            "Gemini CLI does not load this skill: it reads skills from `.gemini/skills/`, `.agents/skills/` (and `~/.gemini/skills/`, `~/.agents/skills/`), not from `.claude/skills/`"
+        )],
+        "{stdout}"
+    );
+    // Without targets: the tools scanning `.claude/skills/` (Claude Code, VS Code, OpenCode,
+    // Kilo Code); OpenCode 1.18.33 loads a skill without a `description`
+    // (`mutation/opencode-skill/description/missing`), so none of them drops it.
+    std::fs::remove_file(dir.0.join("agentls.toml")).unwrap();
+    let (_, stdout, _) = run_in(&dir.0, &["check", "."]);
+    assert!(
+        stdout.contains("information[skill/missing-field]: required field `description` is missing"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("skill/rejected-by-tool"), "{stdout}");
+    assert!(!stdout.contains("Gemini CLI"), "{stdout}");
+}

@@ -103,3 +103,72 @@ fn a_broken_file_is_reported_on_itself_and_fixing_it_clears_that() {
     assert!(c.wait_for_diagnostics(&toml, None).is_empty());
     assert!(c.shutdown().success());
 }
+
+/// One skill, read by several tools: `targets` in `agentls.toml` picks the tools, each finding
+/// names its tool and cause, the editor's `targets` replace the file's, and hover on `name`
+/// says how each targeted tool names the skill.
+#[test]
+fn skill_findings_and_hover_per_targeted_tool() {
+    const SKILL: &str = "---\nname: Pdf-Tools\ndescription:\n  - Extracts tables.\n---\nRun it.\n";
+    let root = project("skills", Some("targets = [\"claude-code\", \"copilot\", \"cline\"]\n"));
+    let path = root.join(".agents/skills/pdf-tools/SKILL.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, SKILL).unwrap();
+    let doc = uri(&path);
+    let mut c = start(Value::Null);
+    c.open(&doc, "markdown", 1, SKILL);
+    let per_tool = |diags: &[Value]| -> Vec<(u64, String)> {
+        diags
+            .iter()
+            .filter(|d| d["code"] == "skill/rejected-by-tool")
+            .map(|d| {
+                (
+                    d["severity"].as_u64().unwrap(),
+                    d["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let found = per_tool(&c.wait_for_diagnostics(&doc, Some(1)));
+    assert_eq!(
+        found,
+        [
+            (
+                1,
+                "Claude Code does not load this skill: it reads skills from `.claude/skills/` (and `~/.claude/skills/`), not from `.agents/skills/`".to_string()
+            ),
+            (
+                1,
+                "VS Code reports this skill as an error: its `name` `Pdf-Tools` may hold only lowercase letters, digits and hyphens".to_string()
+            ),
+            (1, "Cline does not load this skill: its `description` is a list, not text".to_string()),
+        ]
+    );
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": doc }, "position": { "line": 1, "character": 8 } }),
+    );
+    let text = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(text.contains("How each tool names this skill"), "{hover}");
+    // The client takes plain text (no capabilities): the names without backticks.
+    assert!(text.contains("Claude Code: pdf-tools (its folder"), "{text}");
+    assert!(text.contains("Cline: Pdf-Tools (its name, else its folder)"), "{text}");
+    assert!(text.contains("VS Code: not recorded"), "{text}");
+    // The editor's targets win: only Gemini CLI now, which loads it.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"agentls": {"targets": ["gemini-cli"]}}}),
+    );
+    assert!(per_tool(&c.wait_for_diagnostics(&doc, Some(1))).is_empty());
+    let hover = c.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": doc }, "position": { "line": 1, "character": 8 } }),
+    );
+    let text = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("Gemini CLI: Pdf-Tools") && !text.contains("Cline"),
+        "{text}"
+    );
+    assert!(c.shutdown().success());
+    std::fs::remove_dir_all(&root).unwrap();
+}

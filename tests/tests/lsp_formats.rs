@@ -393,6 +393,42 @@ fn cursor_rule() {
     done(c);
 }
 
+#[test]
+fn cline_rule() {
+    // `.clinerules` as a single file (no extension): the client attaches by path.
+    let text = "---\npaths:\n  - \"docs/**\"\ndisabled: \"no\"\n---\nWrite short sentences.\n";
+    let p = Project::new("formats-cline", &[(".clinerules", text)]);
+    let (mut c, uri, diags) = open(&p, ".clinerules", capabilities());
+    assert_eq!(diagnostic(&diags, "cline-rule/ignored-key"), span(text, "paths"));
+    let d = diags
+        .iter()
+        .find(|d| d["code"] == "cline-rule/wrong-type")
+        .expect("wrong-type");
+    assert_eq!(d["severity"], 1, "Cline drops the rule: an error ({d})");
+    assert_eq!(range_of(&d["range"]), span(text, "\"no\""));
+    let values = labels(&mut c, &uri, inside(text, "disabled: ", 10));
+    assert_eq!(values, vec!["true", "false"]);
+    let (md, _) = hover(&mut c, &uri, inside(text, "paths", 2));
+    assert!(md.contains("does not read it"), "{md}");
+    done(c);
+}
+
+#[test]
+fn cline_workflow() {
+    let text = "---\ndescription: Deploys.\n---\nDeploy $ARGUMENTS.\n";
+    let p = Project::new("formats-cline-workflow", &[(".clinerules/workflows/deploy.md", text)]);
+    let (c, _, diags) = open(&p, ".clinerules/workflows/deploy.md", capabilities());
+    assert_eq!(
+        diagnostic(&diags, "cline-workflow/literal-placeholder"),
+        span(text, "$ARGUMENTS")
+    );
+    assert_eq!(
+        diagnostic(&diags, "cline-workflow/ignored-key"),
+        span(text, "description")
+    );
+    done(c);
+}
+
 /// `@path` imports and links to a device or a FIFO: definition, hover and document links
 /// answer without reading them (a read of `/dev/zero` never ends; opening a FIFO blocks).
 #[cfg(unix)]
@@ -417,5 +453,41 @@ fn references_to_devices_are_never_read() {
     let (md, _) = hover(&mut c, &uri, inside(text, "@docs/zero", 2));
     assert!(md.contains("docs/zero.md"), "{md}");
     c.request("textDocument/documentLink", json!({ "textDocument": { "uri": uri } }));
+    done(c);
+}
+
+#[test]
+fn gemini_agent() {
+    // A Claude Code agent copied into `.gemini/agents/`: read as Gemini's, and told why it
+    // does not load; completion offers Gemini CLI's tool names, not Claude Code's.
+    let text = "---\nname: review\ndescription: Reviews code\ntools: Read, Grep\ncolor: blue\n---\nReview.\n";
+    let p = Project::new(
+        "formats-gemini",
+        &[
+            (".gemini/agents/review.md", text),
+            (".gemini/agents/old/review.md", text),
+        ],
+    );
+    let (mut c, uri, diags) = open(&p, ".gemini/agents/review.md", capabilities());
+    assert_eq!(diagnostic(&diags, "gemini-agent/wrong-type"), span(text, "Read, Grep"));
+    assert_eq!(diagnostic(&diags, "gemini-agent/unknown-key"), span(text, "color"));
+    let d = diags.iter().find(|d| d["code"] == "gemini-agent/unknown-key").unwrap();
+    assert_eq!(d["severity"], 1, "a dropped agent is an error: {d}");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("Gemini CLI does not load this agent"),
+        "{d}"
+    );
+    let tools = labels(&mut c, &uri, inside(text, "Read, ", 0));
+    assert!(tools.iter().any(|t| t == "read_file"), "{tools:?}");
+    assert!(
+        !tools.iter().any(|t| t == "Grep"),
+        "a Claude Code tool in Gemini CLI: {tools:?}"
+    );
+    done(c);
+    let (c, _, diags) = open(&p, ".gemini/agents/old/review.md", capabilities());
+    assert_eq!(diagnostic(&diags, "file/not-loaded-here"), (0, 0, 0, 0));
     done(c);
 }

@@ -116,7 +116,7 @@ fn observes(tool: &str) -> Result<fn(&Case) -> bool, String> {
         "cline" => Ok(truth::cline::cases::observes),
         "gemini-cli" => Ok(truth::gemini::observes),
         other => Err(format!(
-            "no oracle for {other} (claude-code, opencode, vscode, cline, gemini-cli)"
+            "no oracle for {other} (claude-code, opencode, kilo, vscode, cline, gemini-cli)"
         )),
     }
 }
@@ -345,7 +345,7 @@ fn check_vscode(o: &Opts) -> Result<(), String> {
                 differ += 1;
                 println!("stale: {}", c.id);
             }
-            Some(r) if r.observation != observed[&c.id] => {
+            Some(r) if r.observation.comparable() != observed[&c.id].comparable() => {
                 differ += 1;
                 println!(
                     "differs: {}\n  recorded: {}\n  live:     {}",
@@ -401,7 +401,7 @@ fn drift(o: &Opts) -> Result<(), String> {
     }
     let v = version(o)?;
     let drift = match o.tool.as_str() {
-        "opencode" => {
+        "opencode" | "kilo" => {
             let lines = recording::read::<truth::opencode::Observation>(&o.tool, &v)?;
             (!lines.is_empty()).then(|| truth::judge::drift::opencode(&lines))
         }
@@ -435,22 +435,44 @@ fn flavour(tool: &str) -> &'static truth::opencode::Flavour {
 
 /// `truth judge`: agentls's claims against the recording of `--tool`.
 fn judge(o: &Opts) -> Result<(), String> {
-    let v = version(o)?;
-    let (report, stale, unrecorded) = match o.tool.as_str() {
+    // `extra`: what the tool's judge left out, and why.
+    let (report, stale, unrecorded, extra) = match o.tool.as_str() {
+        "vscode" => {
+            let (r, paired) = truth::judge::vscode_report(&truth::vscode::pinned())?;
+            print!("{}", truth::judge::by_format(&r));
+            for id in paired.stale.iter().chain(&paired.unrecorded) {
+                println!("  not current: {id}");
+            }
+            (r, paired.stale.len(), paired.unrecorded.len(), String::new())
+        }
+        "cline" => {
+            let (j, rec) = truth::judge::cline_report(&version(o)?)?;
+            let extra = j.render_left_out();
+            (j.report, rec.stale.len(), rec.unrecorded.len(), extra)
+        }
         "opencode" => {
-            let (r, rec) = truth::judge::opencode_report(&v)?;
-            (r, rec.stale.len(), rec.unrecorded.len())
+            let (r, rec) = truth::judge::opencode_report(&version(o)?)?;
+            (r, rec.stale.len(), rec.unrecorded.len(), String::new())
         }
         "kilo" => {
-            let (r, rec) = truth::judge::kilo_report(&v)?;
-            (r, rec.stale.len(), rec.unrecorded.len())
+            let (r, rec) = truth::judge::kilo_report(&version(o)?)?;
+            (r, rec.stale.len(), rec.unrecorded.len(), String::new())
         }
-        _ => {
-            let (r, rec) = truth::judge::claude_report(&v)?;
-            (r, rec.stale.len(), rec.unrecorded.len())
+        "claude-code" => {
+            let (r, rec) = truth::judge::claude_report(&version(o)?)?;
+            (r, rec.stale.len(), rec.unrecorded.len(), String::new())
+        }
+        "gemini-cli" => {
+            let (r, rec) = truth::judge::gemini_report(&version(o)?)?;
+            (r, rec.stale.len(), rec.unrecorded.len(), String::new())
+        }
+        other => {
+            return Err(format!(
+                "no judge of agentls for {other} (claude-code, opencode, kilo, vscode, cline, gemini-cli)"
+            ));
         }
     };
-    print!("{}", report.render());
+    print!("{}{extra}", report.render());
     if o.verbose {
         for v in &report.verdicts {
             println!(
@@ -464,7 +486,13 @@ fn judge(o: &Opts) -> Result<(), String> {
             );
         }
     }
-    for prefix in ["mutation/", "fixture/", "docs/", "corpus/"] {
+    // VS Code loads every file it validates: its verdicts are markers, not loads.
+    let prefixes: &[&str] = if o.tool == "vscode" {
+        &[]
+    } else {
+        &["mutation/", "fixture/", "docs/", "corpus/"]
+    };
+    for prefix in prefixes {
         let a = report.load_agreement(prefix);
         println!(
             "{prefix}: {} cases, both load {}, both not {}, false errors {}, missed {}",

@@ -101,3 +101,75 @@ fn load_verdicts() {
     let text = lines.join("\n") + "\n";
     expect_test::expect_file!["cline-verdicts.txt"].assert_eq(&text);
 }
+
+/// agentls's claims on Cline's files against the recording: no claim contradicted, nothing
+/// Cline does left unsaid. The figures are pinned, and so are the cases left out of the
+/// judgement (other tools' files, collisions between two files): a Cline file that agentls
+/// stops recognising shows up there as a diff.
+#[test]
+fn agentls_agrees_with_cline() {
+    let (judged, rec) = truth::judge::cline_report(&pinned()).expect("the recording reads");
+    assert!(
+        rec.stale.is_empty() && rec.unrecorded.is_empty(),
+        "the recording is not current"
+    );
+    let r = &judged.report;
+    assert!(
+        r.count(truth::judge::Outcome::Contradicted) == 0 && r.misses.is_empty(),
+        "{}",
+        r.render()
+    );
+    let loads = r.load_agreement("mutation/");
+    assert!(loads.false_errors.is_empty() && loads.missed.is_empty(), "{loads:?}");
+    expect_test::expect![[r#"
+        claims: 55 confirmed, 0 contradicted, 6 unverifiable; misses: 0
+        not judged: 10 files of other formats, 2 collisions with a file in the home folder
+            other format: mutation/cline-rule/location/no-ext (not an agent spec file to agentls)
+            other format: mutation/cline-rule/location/cursorrules (not an agent spec file to agentls)
+            other format: mutation/cline-rule/location/windsurfrules (agentls reads it as `windsurf-legacy-rules`)
+            other format: mutation/cline-rule/location/cursor-rules-dir (agentls reads it as `cursor-rule`)
+            other format: mutation/cline-rule/location/agents-md (agentls reads it as `claude-memory`)
+            other format: mutation/cline-workflow/location/windsurf (agentls reads it as `windsurf-workflow`)
+            other format: mutation/cline-skill/location/agents-skills (agentls reads it as `skill`)
+            other format: mutation/cline-skill/location/claude-skills (agentls reads it as `skill`)
+            other format: mutation/cline-skill/location/global-agents (agentls reads it as `skill`)
+            other format: mutation/cline-skill/location/global-claude (agentls reads it as `skill`)
+            kept instead: a file in the home folder: mutation/cline-rule/collision/workspace-and-global
+            kept instead: a file in the home folder: mutation/cline-skill/collision/workspace-and-global
+    "#]]
+    .assert_eq(&judged.render());
+}
+
+/// Every rule page that says it was checked against Cline has a recorded Cline case that
+/// confirms its claim.
+#[test]
+fn checked_pages_have_a_confirming_case() {
+    let (judged, _) = truth::judge::cline_report(&pinned()).expect("the recording reads");
+    let confirmed: std::collections::BTreeSet<&str> = judged
+        .report
+        .verdicts
+        .iter()
+        .filter(|v| v.outcome == truth::judge::Outcome::Confirmed)
+        .map(|v| v.code.as_str())
+        .collect();
+    let checked_by_cline = format!(
+        "{}, by agentls's ground-truth harness",
+        agentls::formats::cline::CLINE_VERSION
+    );
+    let mut unconfirmed = Vec::new();
+    for (code, ..) in agentls::analysis::diagnostics::rules::all_codes() {
+        let page = agentls::analysis::rule_docs::page(&code).unwrap_or_default();
+        if page.contains(&checked_by_cline) && !confirmed.contains(code.as_str()) {
+            unconfirmed.push(code);
+        }
+    }
+    assert!(
+        unconfirmed.is_empty(),
+        "pages that say Cline confirms them, with no confirming case: {unconfirmed:?}"
+    );
+    assert_eq!(
+        agentls::formats::cline::CLINE_VERSION,
+        format!("Cline CLI {}", pinned()),
+        "the formats' verified_with names another Cline than truth/tools.toml pins"
+    );
+}

@@ -93,11 +93,11 @@ fn every_checked_claim_has_a_confirming_case() {
     );
 }
 
-/// Kilo's skill rules (`kilo::SKILLS`) predict every recorded Kilo skill case.
+/// Kilo's skill rules (`skills_by_tool::KILO`) predict every recorded Kilo skill case.
 #[test]
 fn the_skill_table_matches_the_pinned_kilo() {
     let lines = truth::recording::read::<Observation>("kilo", &pinned()).unwrap();
-    let drift = truth::judge::opencode::skill_drift(&agentls::formats::kilo::SKILLS, &lines);
+    let drift = truth::judge::opencode::skill_drift(&agentls::formats::skills_by_tool::KILO, &lines);
     assert!(drift.is_empty(), "{}", drift.join("\n"));
     assert!(lines.iter().filter(|l| l.obs.skill.is_some()).count() >= 10);
 }

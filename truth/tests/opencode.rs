@@ -136,12 +136,12 @@ fn the_recording_is_clean() {
     }
 }
 
-/// OpenCode's skill rules (`opencode_skill::LOADER`: where it looks, what names a skill, what
+/// OpenCode's skill rules (`skills_by_tool::OPENCODE`: where it looks, what names a skill, what
 /// it drops) predict every recorded skill case.
 #[test]
 fn the_skill_table_matches_the_pinned_opencode() {
     let lines = truth::recording::read::<Observation>("opencode", &pinned()).unwrap();
-    let drift = truth::judge::opencode::skill_drift(&agentls::formats::opencode_skill::LOADER, &lines);
+    let drift = truth::judge::opencode::skill_drift(&agentls::formats::skills_by_tool::OPENCODE, &lines);
     assert!(drift.is_empty(), "{}", drift.join("\n"));
     assert!(lines.iter().filter(|l| l.obs.skill.is_some()).count() >= 10);
 }

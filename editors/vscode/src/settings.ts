@@ -55,7 +55,59 @@ export const FORMAT_FAMILIES: { id: string; filters: Filter[] }[] = [
   },
   {
     id: "opencode",
-    filters: [{ pattern: "**/.opencode/agent/**/*.md" }, { pattern: "**/.opencode/agents/**/*.md" }],
+    filters: [
+      { pattern: "**/.opencode/agent/**/*.md" },
+      { pattern: "**/.opencode/agents/**/*.md" },
+      { pattern: "**/.opencode/command/**/*.md" },
+      { pattern: "**/.opencode/commands/**/*.md" },
+    ],
+  },
+  {
+    id: "kilo",
+    // `.kilocode/` is Kilo Code's legacy folder, still read (Kilo Code 7.7.7); skills are
+    // `**/SKILL.md`, attached with Claude Code's.
+    filters: [
+      { pattern: "**/.kilo/agent/**/*.md" },
+      { pattern: "**/.kilo/agents/**/*.md" },
+      { pattern: "**/.kilo/command/**/*.md" },
+      { pattern: "**/.kilo/commands/**/*.md" },
+      { pattern: "**/.kilocode/agent/**/*.md" },
+      { pattern: "**/.kilocode/agents/**/*.md" },
+      { pattern: "**/.kilocode/command/**/*.md" },
+      { pattern: "**/.kilocode/commands/**/*.md" },
+    ],
+  },
+  {
+    id: "gemini",
+    // Only files directly in `agents/` load; the server says so of the others.
+    filters: [{ pattern: "**/.gemini/agents/**/*.md" }],
+  },
+  {
+    id: "windsurf",
+    filters: [
+      { pattern: "**/.windsurf/rules/**/*.md" },
+      { pattern: "**/.devin/rules/**/*.md" },
+      { pattern: "**/.windsurf/workflows/**/*.md" },
+      { pattern: "**/.codeium/windsurf/memories/global_rules.md" },
+      { pattern: "**/.windsurf/global_rules.md" },
+      { pattern: "**/.windsurfrules" },
+    ],
+  },
+  {
+    id: "kiro",
+    filters: [{ pattern: "**/.kiro/steering/**/*.md" }, { pattern: "**/.kiro/agents/**/*.md" }],
+  },
+  {
+    id: "cline",
+    // `.clinerules` is a file or a folder (its `workflows/` and `skills/` too); `.txt` rules
+    // count, so the folders are matched whole and the server decides.
+    filters: [
+      { pattern: "**/.clinerules" },
+      { pattern: "**/.clinerules/**" },
+      { pattern: "**/.cline/rules/**" },
+      { pattern: "**/.cline/workflows/**" },
+      { pattern: "**/.cline/skills/**" },
+    ],
   },
   {
     id: "cursor",
@@ -99,7 +151,7 @@ export function buildServerSettings(config: Config): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const rules = config.get<Record<string, string>>("rules", {});
   if (rules && Object.keys(rules).length > 0) out.rules = { ...rules };
-  for (const key of ["ignore", "mcp-servers"]) {
+  for (const key of ["ignore", "mcp-servers", "targets"]) {
     const list = config.get<string[]>(key, []);
     if (Array.isArray(list) && list.length > 0) out[key] = [...list];
   }

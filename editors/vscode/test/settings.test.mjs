@@ -22,6 +22,14 @@ test("the default selector covers every family's paths, files only", () => {
     "**/SKILL.md",
     "**/.claude/commands/**/*.md",
     "**/.cursor/rules/**/*.mdc",
+    "**/.clinerules",
+    "**/.clinerules/**",
+    "**/.gemini/agents/**/*.md",
+    "**/.windsurf/rules/**/*.md",
+    "**/.windsurfrules",
+    "**/.kiro/steering/**/*.md",
+    "**/.opencode/commands/**/*.md",
+    "**/.kilo/agents/**/*.md",
   ]) {
     assert.ok(patterns.includes(p), p);
   }
@@ -50,6 +58,7 @@ test("server settings: the agentls.toml shape, only what is set", () => {
       rules: { "claude-agent/name-mismatch": "off" },
       ignore: ["vendor/**"],
       "mcp-servers": ["github"],
+      targets: ["claude-code", "cline"],
       // VS Code merges the dotted settings into one object per section.
       formats: {
         "claude-agent": { enable: true, "extra-tools": ["CompanyGateway"], paths: [] },
@@ -64,6 +73,7 @@ test("server settings: the agentls.toml shape, only what is set", () => {
     rules: { "claude-agent/name-mismatch": "off" },
     ignore: ["vendor/**"],
     "mcp-servers": ["github"],
+    targets: ["claude-code", "cline"],
     formats: { "claude-agent": { "extra-tools": ["CompanyGateway"] }, skill: { "extra-keys": ["category"] } },
   });
 });

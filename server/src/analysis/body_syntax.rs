@@ -2,12 +2,12 @@
 //! `$ARGUMENTS` and `$1`…`$9`, its `` !`command` `` lines and `@path` includes, a memory file's
 //! `@path` imports, and in Copilot files the `${variable}`s and `#tool` / `#file:path`
 //! references. Which of them a body has depends on its format ([`crate::formats::BodySyntax`],
-//! [`crate::formats::Vocab`]). Nothing here runs a command or reads a file.
+//! [`crate::formats::Product::prompt_variables`]). Nothing here runs a command or reads a file.
 
 use super::diagnostics::body::{ArgRef, argument_refs, shell_lines};
 use super::links::{self, Link, LinkKind};
 use crate::document::{Document, TextRange};
-use crate::formats::{Format, Vocab};
+use crate::formats::Format;
 
 /// One piece of body syntax with its range in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub enum BodyItem {
     ToolRef(String),
     /// `#file:path`.
     FileRef(String),
+    /// `#[[file:path]]` (Kiro steering): the path as written, relative to the workspace root.
+    Include(String),
 }
 
 /// The body item at byte `offset` of `doc`, read as `format`, with its range.
@@ -72,14 +74,19 @@ pub fn item_at(doc: &Document, format: &Format, offset: usize) -> Option<(TextRa
     {
         return Some((l.range.clone(), BodyItem::FileRef(l.path.clone().unwrap_or_default())));
     }
-    if format.vocab == Vocab::Copilot {
-        return copilot_item(&text, body_start, &scan.code_blocks, offset);
+    if bs.bracketed_file_refs.is_some()
+        && let Some((r, p)) = doc.scan().bracketed_refs.iter().find(|(r, _)| within(r))
+    {
+        return Some((r.clone(), BodyItem::Include(p.clone())));
+    }
+    if format.vocabulary().is_some_and(|p| !p.prompt_variables.is_empty()) {
+        return variable_item(&text, body_start, &scan.code_blocks, offset);
     }
     None
 }
 
 /// `${…}` and `#…` around `offset`, outside code blocks and code spans.
-fn copilot_item(text: &str, body_start: usize, code: &[TextRange], offset: usize) -> Option<(TextRange, BodyItem)> {
+fn variable_item(text: &str, body_start: usize, code: &[TextRange], offset: usize) -> Option<(TextRange, BodyItem)> {
     if code.iter().any(|c| c.contains(&offset)) {
         return None;
     }
@@ -161,7 +168,7 @@ pub fn hint_groups(hint: &str) -> Vec<&str> {
 /// The `/name` a command file is invoked by: its path below `commands/`, with sub-folders as
 /// namespaces (`commands/gsd/plan.md` → `/gsd:plan`).
 pub fn command_name(path: &std::path::Path) -> Option<String> {
-    command_name_as(path, &crate::formats::claude_command::NAMING)
+    command_name_as(path, crate::formats::CommandNaming::default_naming())
 }
 
 /// [`command_name`], the way `naming` says (OpenCode: `command/gsd/plan.md` → `/gsd/plan`).

@@ -7,13 +7,11 @@
 
 use super::context::{self, Place, Slot};
 use super::diagnostics::{detect, fields};
-use super::hover::{copilot_tool_doc, opencode_tool_doc};
+use super::hover::{set_tool_doc, switch_tool_doc};
 use crate::document::{Document, TextRange};
-use crate::formats::claude_models::{self, ModelStatus};
-use crate::formats::claude_tools::{self, ToolStatus};
-use crate::formats::{Field, Format, ValueKind, Vocab, copilot, copilot_models, copilot_tools, opencode_agent};
+use crate::formats::product::{ModelStatus, Models, ToolStatus, Tools};
+use crate::formats::{Field, Format, Product, ValueKind};
 use crate::syntax::yaml::NodeKind;
-use crate::workspace::cross_file::BUILTIN_AGENTS;
 use crate::workspace::mcp::McpCatalog;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,9 +40,9 @@ pub struct NameInfo {
     pub path: String,
     /// The file's `description`, if it has one.
     pub description: Option<String>,
-    /// The vocabulary of the defining file's format: `Agent(…)` offers the agents of the
-    /// document's own vocabulary only (a Copilot agent is no Claude Code subagent).
-    pub vocab: Vocab,
+    /// Whose tool and model names the defining file's format takes: `Agent(…)` offers the
+    /// agents of the document's own product only (a Copilot agent is no Claude Code subagent).
+    pub vocabulary: Option<&'static Product>,
 }
 
 /// The agents and skills defined in the workspace, in any order (completion sorts them).
@@ -146,7 +144,7 @@ pub fn completions(doc: &Document, offset: usize, project: &ProjectContext) -> V
             _ => Vec::new(),
         },
         Some(Place::MapKey { key, range, has_colon }) => match format.field(&key) {
-            Some(field) => map_keys(doc, field, range, has_colon),
+            Some(field) => map_keys(doc, format, field, range, has_colon),
             None => Vec::new(),
         },
         Some(Place::MapValue { key, sub, slot }) => match format.field(&key).map(|f| &f.value) {
@@ -164,7 +162,8 @@ pub fn completions(doc: &Document, offset: usize, project: &ProjectContext) -> V
                     sort: format!("{i:04}"),
                 })
                 .collect(),
-            Some(ValueKind::Permission) => opencode_agent::PERMISSION_VALUES
+            Some(ValueKind::Permission) => switch_catalog(format)
+                .map_or(&[][..], |t| t.permission_values)
                 .iter()
                 .enumerate()
                 .map(|(i, c)| Completion {
@@ -184,17 +183,29 @@ pub fn completions(doc: &Document, offset: usize, project: &ProjectContext) -> V
     }
 }
 
-/// Keys of OpenCode's `tools` and `permission` mappings: the tool ids not yet there.
-fn map_keys(doc: &Document, field: &Field, range: TextRange, has_colon: bool) -> Vec<Completion> {
+/// The product's switchable tools, for `tools` and `permission` mappings.
+fn switch_catalog(format: &Format) -> Option<&'static crate::formats::product::SwitchTools> {
+    match format.product.tools {
+        Tools::Switches(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// Keys of `tools` and `permission` mappings: the tool ids not yet there.
+fn map_keys(doc: &Document, format: &Format, field: &Field, range: TextRange, has_colon: bool) -> Vec<Completion> {
+    let Some(switches) = switch_catalog(format) else {
+        return Vec::new();
+    };
+    let product = format.product.name;
     let ids: Vec<(&str, String)> = match field.value {
-        ValueKind::ToolMap => opencode_agent::TOOLS
-            .iter()
-            .chain(opencode_agent::SESSION_TOOLS)
-            .map(|(t, _)| (*t, opencode_tool_doc(t)))
+        ValueKind::ToolMap => switches
+            .all()
+            .map(|(t, _)| (*t, switch_tool_doc(switches, product, t)))
             .collect(),
-        ValueKind::Permission => opencode_agent::PERMISSIONS
+        ValueKind::Permission => switches
+            .permissions
             .iter()
-            .map(|p| (p.key, opencode_tool_doc(p.key)))
+            .map(|p| (p.key, switch_tool_doc(switches, product, p.key)))
             .collect(),
         _ => return Vec::new(),
     };
@@ -218,7 +229,7 @@ fn map_keys(doc: &Document, field: &Field, range: TextRange, has_colon: bool) ->
         .map(|(i, (id, doc))| Completion {
             label: id.to_string(),
             kind: CompletionKind::Tool,
-            detail: format!("OpenCode tool, in `{}`", field.key),
+            detail: format!("{} tool, in `{}`", format.product, field.key),
             doc,
             range: range.clone(),
             text: if has_colon { id.to_string() } else { format!("{id}: ") },
@@ -271,17 +282,20 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         ValueKind::Bool | ValueKind::Flag | ValueKind::PlainBool => {
             format!(" {}", snippet_choice(["true", "false"].iter().map(|s| s.to_string())))
         }
-        ValueKind::Model if format.vocab == Vocab::OpenCode => " ${1:anthropic/claude-sonnet-4-5}".into(),
-        ValueKind::Model => format!(
-            " {}",
-            snippet_choice(
-                claude_models::MODELS
-                    .iter()
-                    .filter(|m| m.status == ModelStatus::Alias)
-                    .map(|m| m.id.to_string())
-            )
-        ),
-        ValueKind::Name => match fields::name_from_path(doc) {
+        ValueKind::Model => match format.product.models {
+            Models::Providers(m) => format!(" ${{1:{}}}", m.example),
+            Models::Aliases(m) => format!(
+                " {}",
+                snippet_choice(
+                    m.models
+                        .iter()
+                        .filter(|m| m.status == ModelStatus::Alias)
+                        .map(|m| m.id.to_string())
+                )
+            ),
+            Models::Picker(_) | Models::None => " $0".into(),
+        },
+        ValueKind::Name | ValueKind::Slug => match fields::name_from_path(doc) {
             Some(name) => format!(" ${{1:{name}}}"),
             None => " $0".into(),
         },
@@ -296,8 +310,11 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         | ValueKind::StringMap
         | ValueKind::Hooks(_) => "\n  $0".into(),
         ValueKind::Permissions(_) => "\n  permissions:\n    $0".into(),
-        ValueKind::Tools if format.vocab == Vocab::Copilot => " [$0]".into(),
-        ValueKind::Models => " ${1:Claude Sonnet 4.5}".into(),
+        ValueKind::Tools if matches!(format.product.tools, Tools::Sets(_) | Tools::Names(_)) => " [$0]".into(),
+        ValueKind::Models => match format.product.models {
+            Models::Picker(m) => format!(" ${{1:{}}}", m.example),
+            _ => " $0".into(),
+        },
         ValueKind::Text
         | ValueKind::Scalar
         | ValueKind::PositiveInt
@@ -305,17 +322,20 @@ fn key_snippet(doc: &Document, format: &Format, field: &Field) -> String {
         | ValueKind::Tools
         | ValueKind::Globs
         | ValueKind::CommaGlobs
-        | ValueKind::Any => " $0".into(),
+        | ValueKind::Any
+        | ValueKind::NotRead(_) => " $0".into(),
+        ValueKind::GlobOrList => " \"$0\"".into(),
         ValueKind::Number { .. } => " ${1:0.2}".into(),
     }
 }
 
 /// What a field's value is, in the words of the format's product (a Copilot `tools` is a list).
 pub(crate) fn describe(format: &Format, field: &Field) -> &'static str {
-    match (&field.value, format.vocab) {
-        (ValueKind::Tools, Vocab::Copilot) => "list of tools and tool sets, or a comma-separated string",
-        (ValueKind::Model, Vocab::OpenCode) => "`provider/model-id`",
-        (v, _) => v.describe(),
+    match (&field.value, format.product.tools, format.product.models) {
+        (ValueKind::Tools, Tools::Sets(_), _) => "list of tools and tool sets, or a comma-separated string",
+        (ValueKind::Tools, Tools::Names(_), _) => "YAML list of tool names",
+        (ValueKind::Model, _, Models::Providers(_)) => "`provider/model-id`",
+        (v, ..) => v.describe(),
     }
 }
 
@@ -333,6 +353,10 @@ fn keys(doc: &Document, format: &Format, range: TextRange, has_colon: bool) -> V
     let present = doc.syntax().top_level_keys(doc.rope());
     let mut out = Vec::new();
     for (i, field) in format.fields.iter().enumerate() {
+        // A key the tool does not read is no help to write (its hover says why).
+        if matches!(field.value, ValueKind::NotRead(_)) {
+            continue;
+        }
         // The key under the cursor is being edited, so it does not count as present.
         if present.iter().any(|k| k == field.key && *k != typed) {
             continue;
@@ -398,7 +422,8 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
             .enumerate()
             .map(|(i, v)| item(i, v, CompletionKind::Value, "boolean".into(), field.doc.to_string()))
             .collect(),
-        ValueKind::Models | ValueKind::Model if format.vocab == Vocab::Copilot => copilot_models::MODELS
+        ValueKind::Models | ValueKind::Model if let Models::Picker(picker) = format.product.models => picker
+            .models
             .iter()
             .enumerate()
             .map(|(i, (name, id, d))| {
@@ -406,17 +431,21 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                     i,
                     name,
                     CompletionKind::Model,
-                    format!("Copilot model `{id}`"),
+                    format!("{} model `{id}`", picker.brand),
                     d.to_string(),
                 )
             })
             .collect(),
-        ValueKind::Model if format.vocab == Vocab::OpenCode => claude_models::MODELS
+        // The models of the providers another product's catalog describes, without dated ids.
+        ValueKind::Model if let Models::Providers(providers) = format.product.models => providers
+            .providers
             .iter()
-            .filter(|m| m.status == ModelStatus::Active && m.id.matches('-').count() <= 3)
+            .filter_map(|p| Some((p.name, p.described_by?)))
+            .flat_map(|(p, d)| d.models.iter().map(move |m| (p, m)))
+            .filter(|(_, m)| m.status == ModelStatus::Active && m.id.matches('-').count() <= 3)
             .enumerate()
-            .map(|(i, m)| {
-                let id = format!("anthropic/{}", m.id);
+            .map(|(i, (p, m))| {
+                let id = format!("{p}/{}", m.id);
                 item(
                     i,
                     &id,
@@ -426,7 +455,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 )
             })
             .collect(),
-        ValueKind::Model => {
+        ValueKind::Model if let Models::Aliases(aliases) = format.product.models => {
             let rank = |s: ModelStatus| match s {
                 ModelStatus::Alias => 0,
                 ModelStatus::Active => 1,
@@ -434,7 +463,8 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 ModelStatus::Restricted => 3,
                 ModelStatus::Retired(_) | ModelStatus::Verbatim => 4,
             };
-            let mut models: Vec<_> = claude_models::MODELS
+            let mut models: Vec<_> = aliases
+                .models
                 .iter()
                 .filter(|m| !matches!(m.status, ModelStatus::Retired(_) | ModelStatus::Verbatim))
                 .collect();
@@ -445,7 +475,9 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 .map(|(i, m)| item(i, m.id, CompletionKind::Model, m.status.describe(), m.doc.to_string()))
                 .collect()
         }
-        ValueKind::Scalar if format.id == "copilot-prompt" && matches!(field.key, "agent" | "mode") => copilot::BUILTIN
+        ValueKind::Scalar if format.product.agent_keys(format).contains(&field.key) => format
+            .product
+            .builtin_agents
             .iter()
             .enumerate()
             .map(|(i, a)| {
@@ -458,7 +490,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                 )
             })
             .collect(),
-        ValueKind::Globs | ValueKind::CommaGlobs => [
+        ValueKind::Globs | ValueKind::CommaGlobs | ValueKind::GlobOrList => [
             ("**", "glob", "Every file."),
             ("**/*.md", "example glob", "Markdown files in every folder."),
             ("src/**", "example glob", "Every file under `src/`."),
@@ -467,7 +499,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
         .enumerate()
         .map(|(i, (g, detail, d))| item(i, g, CompletionKind::Value, detail.to_string(), d.to_string()))
         .collect(),
-        ValueKind::Name => fields::name_from_path(doc)
+        ValueKind::Name | ValueKind::Slug => fields::name_from_path(doc)
             .map(|name| {
                 let what = match format.name_matches {
                     crate::formats::NameMatch::Folder => "folder name",
@@ -480,7 +512,7 @@ fn values(doc: &Document, format: &Format, field: &Field, slot: &Slot) -> Vec<Co
                     format!("the {what}"),
                     format!(
                         "{} identifies it by this name; matching the {what} keeps them easy to find.",
-                        format.product
+                        format.product.name
                     ),
                 )]
             })
@@ -531,25 +563,25 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
             sort,
         });
     };
-    if format.vocab == Vocab::Copilot {
-        for name in copilot_tools::TOOL_SETS.iter().map(|t| t.name) {
+    if let Tools::Sets(sets) = format.product.tools {
+        for name in sets.tool_sets.iter().map(|t| t.name) {
             if !listed(name) {
                 push(
                     name.to_string(),
                     CompletionKind::Tool,
                     "tool set".into(),
-                    copilot_tool_doc(name, mcp),
+                    set_tool_doc(sets, format.product, name, mcp),
                     0,
                 );
             }
         }
-        for name in copilot_tools::TOOLS.iter().map(|t| t.name) {
+        for name in sets.tools.iter().map(|t| t.name) {
             if !listed(name) {
                 push(
                     name.to_string(),
                     CompletionKind::Tool,
                     "built-in tool".into(),
-                    copilot_tool_doc(name, mcp),
+                    set_tool_doc(sets, format.product, name, mcp),
                     1,
                 );
             }
@@ -572,12 +604,31 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
         }
         return out;
     }
-    for t in claude_tools::TOOLS.iter().filter(|t| t.status == ToolStatus::Current) {
+    if let Tools::Names(names) = format.product.tools {
+        // Tools a subagent gets first, then those it would get nothing for.
+        for t in names.tools {
+            if !listed(t.name) {
+                let (detail, group) = match t.not_given {
+                    None => ("built-in tool", 0),
+                    Some(_) => ("built-in tool, not given to subagents here", 2),
+                };
+                let doc = t
+                    .not_given
+                    .map_or(t.doc.to_string(), |w| format!("{}\n\nAccepted, but {w}.", t.doc));
+                push(t.name.to_string(), CompletionKind::Tool, detail.into(), doc, group);
+            }
+        }
+        return out;
+    }
+    let Tools::Rules(rules) = format.product.tools else {
+        return out;
+    };
+    for t in rules.tools.iter().filter(|t| t.status == ToolStatus::Current) {
         if listed(t.name) {
             continue;
         }
         // Offered last: listing them is allowed, but a subagent never gets them.
-        let (detail, group) = if claude_tools::NEVER_IN_SUBAGENTS.contains(&t.name) {
+        let (detail, group) = if rules.never_in_subagents.contains(&t.name) {
             ("built-in tool, not available to subagents", 2)
         } else if t.read_only {
             ("built-in tool, read-only", 0)
@@ -609,8 +660,9 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
         }
     }
     for (server, declared, known) in servers {
-        let all = format!("mcp__{server}__*");
-        if !listed(&all) && !listed(&format!("mcp__{server}")) {
+        let prefix = rules.mcp_prefix;
+        let all = format!("{prefix}{server}__*");
+        if !listed(&all) && !listed(&format!("{prefix}{server}")) {
             push(
                 all,
                 CompletionKind::McpTool,
@@ -620,7 +672,7 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
             );
         }
         for tool in known {
-            let name = format!("mcp__{server}__{tool}");
+            let name = format!("{prefix}{server}__{tool}");
             if !listed(&name) {
                 push(
                     name,
@@ -634,9 +686,6 @@ fn tools(doc: &Document, format: &Format, mcp: &McpCatalog, slot: &Slot, sibling
     }
     out
 }
-
-/// The tool whose rule specifier names agent types (`Task` is its old name).
-const AGENT_TOOL: &str = "Agent";
 
 /// Whether completion at `offset` uses the workspace's names (after `Agent(`, in `skills:`),
 /// so that a caller gathers [`ProjectNames`] only then.
@@ -655,17 +704,20 @@ pub fn wants_project_names(doc: &Document, offset: usize) -> bool {
     }
 }
 
-/// A tool's current name (`Task` → `Agent`).
-fn canonical_tool(tool: &str) -> &str {
-    match claude_tools::lookup(tool).map(|t| t.status) {
-        Some(ToolStatus::Alias(to)) => to,
+/// A tool's current name (`Task` → `Agent`), in the product's tool names.
+fn canonical_tool<'a>(format: &Format, tool: &'a str) -> &'a str {
+    match format.product.tools {
+        Tools::Rules(rules) => rules.canonical(tool),
         _ => tool,
     }
 }
 
 /// Whether `Tool(…)` in a tool list of `format` names agent types.
 fn names_agents(format: &Format, tool: &str) -> bool {
-    canonical_tool(tool) == AGENT_TOOL && format.vocab == Vocab::Claude
+    match format.product.tools {
+        Tools::Rules(rules) => rules.canonical(tool) == rules.agent_tool,
+        _ => false,
+    }
 }
 
 /// A field whose items name skills of the workspace: a subagent's `skills`.
@@ -756,7 +808,11 @@ fn rule_forms(
     offset: usize,
     names: &ProjectNames,
 ) -> Vec<Completion> {
-    let tool = canonical_tool(tool);
+    let tool = canonical_tool(format, tool);
+    let rule_forms = match format.product.tools {
+        Tools::Rules(rules) => rules.rule_forms,
+        _ => &[],
+    };
     let closed = paren_closed(doc, slot.range.end);
     let close = |s: &str| if closed { s.to_string() } else { format!("{s})") };
     let mut out = Vec::new();
@@ -770,18 +826,18 @@ fn rule_forms(
         taken.extend(own_name(doc));
         let workspace = distinct(&names.agents)
             .into_iter()
-            .filter(|a| a.vocab == format.vocab)
+            .filter(|a| a.vocabulary == format.vocabulary())
             .map(|a| (a.name.as_str(), format!("agent in {}", a.path), a.description.clone()));
         // A built-in type's documentation: its rule form's, when there is one.
-        let builtin = BUILTIN_AGENTS.iter().map(|b| {
-            let doc = claude_tools::RULE_FORMS
+        let builtin = format.product.builtin_agents.iter().map(|b| b.name).map(|b| {
+            let doc = rule_forms
                 .iter()
-                .find(|r| r.tool == tool && r.specifier == *b)
+                .find(|r| r.tool == tool && r.specifier == b)
                 .map_or_else(
-                    || format!("`{b}` ships with {}; no file needed.", format.product),
+                    || format!("`{b}` ships with {}; no file needed.", format.product.name),
                     |r| r.doc.to_string(),
                 );
-            (*b, "built-in agent type".to_string(), Some(doc))
+            (b, "built-in agent type".to_string(), Some(doc))
         });
         for (group, (name, detail, description)) in workspace.map(|a| (0, a)).chain(builtin.map(|b| (1, b))) {
             if taken.iter().any(|t| t == name) {
@@ -801,7 +857,7 @@ fn rule_forms(
         }
     }
     if whole_specifier {
-        for r in claude_tools::RULE_FORMS.iter().filter(|r| r.tool == tool) {
+        for r in rule_forms.iter().filter(|r| r.tool == tool) {
             if out.iter().any(|c| c.label == r.specifier) {
                 continue;
             }

@@ -10,9 +10,11 @@ use super::diagnostics::detect;
 use super::diagnostics::tools::{items, tool_name};
 use super::links::{self, LinkTargets, Target};
 use crate::document::{Document, TextRange};
-use crate::formats::claude_models::{self, ModelStatus};
-use crate::formats::claude_tools::{self, ToolStatus};
-use crate::formats::{Field, Format, ValueKind, Vocab, copilot, copilot_models, copilot_tools, opencode_agent};
+use crate::formats::product::{
+    AliasModels, ModelStatus, Models, PickerModels, ProviderModels, RuleTools, SetAvailability, SetLookup, SetTools,
+    SwitchTools, ToolStatus, Tools,
+};
+use crate::formats::{Field, Format, Product, ValueKind};
 use crate::syntax::yaml::{Node, NodeKind};
 use crate::workspace::mcp::{McpCatalog, split_mcp_name};
 
@@ -47,6 +49,83 @@ pub fn hover(doc: &Document, offset: usize, mcp: &McpCatalog) -> Option<HoverInf
 /// [`hover`], asking `targets` (the workspace index, which only stats files) whether the file
 /// an `@path` names exists.
 pub fn hover_with(
+    doc: &Document,
+    offset: usize,
+    mcp: &McpCatalog,
+    targets: Option<&dyn LinkTargets>,
+) -> Option<HoverInfo> {
+    hover_for(doc, offset, mcp, targets, None)
+}
+
+/// [`hover_with`] for the tools `tools` names (`agentls.toml`'s `targets`; `None`: the tools
+/// that scan the file's folder): a skill's `name` says how each of them names the skill.
+pub fn hover_for(
+    doc: &Document,
+    offset: usize,
+    mcp: &McpCatalog,
+    targets: Option<&dyn LinkTargets>,
+    tools: Option<&[String]>,
+) -> Option<HoverInfo> {
+    let found = hover_inner(doc, offset, mcp, targets);
+    let format = detect(doc)?.format;
+    let root = doc.syntax().yaml.root.as_ref();
+    let name = root
+        .and_then(|r| r.entries().iter().rev().find(|e| e.key.as_str() == Some("name")))
+        .filter(|e| contains(&e.key.span, offset) || contains(&e.value.span, offset));
+    match name {
+        Some(e) if format.kind == crate::formats::Kind::Skill => {
+            let (range, md) = match found {
+                Some(h) => (h.range, h.markdown),
+                None => (e.value.span.clone(), String::new()),
+            };
+            Some(HoverInfo {
+                range,
+                markdown: format!("{md}{}", skill_names(doc, tools)).trim_start().to_string(),
+            })
+        }
+        _ => found,
+    }
+}
+
+/// How each targeted tool names the skill, from its reading of skills.
+fn skill_names(doc: &Document, tools: Option<&[String]>) -> String {
+    use crate::formats::skills_by_tool::{SkillNaming, targeted};
+    let readings = targeted(doc.path(), tools);
+    if readings.is_empty() {
+        return "\n\nNo tool scans this folder for skills (set `targets` in `agentls.toml` to name the tools it is for).".into();
+    }
+    let folder = doc
+        .path()
+        .and_then(|p| p.parent())
+        .and_then(|p| p.file_name())
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let name = doc
+        .syntax()
+        .yaml
+        .root
+        .as_ref()
+        .and_then(|r| r.get("name"))
+        .and_then(|v| v.as_str())
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    let mut md = String::from("\n\n**How each tool names this skill:**\n");
+    for r in readings {
+        let named = match (r.naming, name) {
+            (SkillNaming::Folder, _) | (SkillNaming::NameElseFolder, None) => format!("`{folder}`"),
+            (SkillNaming::NameElseFolder | SkillNaming::Name, Some(n)) => format!("`{n}`"),
+            (SkillNaming::Name, None) => "nothing: it needs a `name`".into(),
+            (SkillNaming::Unrecorded, _) => "not recorded".into(),
+        };
+        match r.naming {
+            SkillNaming::Unrecorded => md.push_str(&format!("\n- {}: {named}", r.name)),
+            _ => md.push_str(&format!("\n- {}: {named} ({})", r.name, r.naming.describe())),
+        }
+    }
+    md
+}
+
+fn hover_inner(
     doc: &Document,
     offset: usize,
     mcp: &McpCatalog,
@@ -112,7 +191,7 @@ fn value_hover(
                 NodeKind::Seq { items, .. } => items.iter().find(|i| contains(&i.span, offset))?,
                 _ => v,
             };
-            let md = model_doc(format.vocab, node.as_str()?.trim())?;
+            let md = model_doc(format.product, node.as_str()?.trim())?;
             Some(HoverInfo {
                 range: node.span.clone(),
                 markdown: md,
@@ -124,21 +203,25 @@ fn value_hover(
                 .iter()
                 .find(|e| contains(&e.key.span, offset) || contains(&e.value.span, offset))?;
             let name = e.key.as_str()?;
+            let Tools::Switches(switches) = format.product.tools else {
+                return None;
+            };
+            let product = format.product.name;
             if contains(&e.key.span, offset) {
                 return Some(HoverInfo {
                     range: e.key.span.clone(),
-                    markdown: opencode_tool_doc(name),
+                    markdown: switch_tool_doc(switches, product, name),
                 });
             }
             let md = match (&field.value, e.value.as_str()?) {
                 (ValueKind::ToolMap, "true") => {
-                    format!("**`{name}: true`**: OpenCode turns the `{name}` tool on for this agent.")
+                    format!("**`{name}: true`**: {product} turns the `{name}` tool on for this agent.")
                 }
                 (ValueKind::ToolMap, "false") => {
-                    format!("**`{name}: false`**: OpenCode turns the `{name}` tool off for this agent.")
+                    format!("**`{name}: false`**: {product} turns the `{name}` tool off for this agent.")
                 }
                 (ValueKind::Permission, value) => {
-                    let c = opencode_agent::PERMISSION_VALUES.iter().find(|c| c.value == value)?;
+                    let c = switches.permission_values.iter().find(|c| c.value == value)?;
                     format!("**`{value}`** (`{name}`)\n\n{}", c.doc)
                 }
                 _ => return None,
@@ -148,10 +231,10 @@ fn value_hover(
                 markdown: md,
             })
         }
-        ValueKind::Scalar if format.id == "copilot-prompt" && matches!(field.key, "agent" | "mode") => {
+        ValueKind::Scalar if format.product.agent_keys(format).contains(&field.key) => {
             let name = v.as_str()?.trim();
-            let md = match copilot::BUILTIN.iter().find(|a| a.name == name) {
-                Some(a) => format!("**`{name}`**: built-in VS Code agent\n\n{}", a.doc),
+            let md = match format.product.builtin_agent(name) {
+                Some(a) => format!("**`{name}`**: built-in {} agent\n\n{}", format.product, a.doc),
                 None => {
                     format!("**`{name}`**: a custom agent (`{name}.agent.md`, or an agent whose `name` is `{name}`)")
                 }
@@ -172,9 +255,11 @@ fn value_hover(
         ValueKind::Tools => {
             let list = items(&|r| doc.slice(r), v);
             let item = list.iter().find(|i| contains(&i.range, offset))?;
-            let md = match format.vocab {
-                Vocab::Copilot => copilot_tool_doc(item.text.trim(), mcp),
-                _ => tool_doc(doc, format, &item.text, mcp)?,
+            let md = match format.product.tools {
+                Tools::Sets(sets) => set_tool_doc(sets, format.product, item.text.trim(), mcp),
+                Tools::Rules(rules) => rule_tool_doc(doc, format, rules, &item.text, mcp)?,
+                Tools::Names(names) => name_tool_doc(names, format.product, item.text.trim())?,
+                Tools::Switches(_) | Tools::None => return None,
             };
             Some(HoverInfo {
                 range: item.range.clone(),
@@ -212,7 +297,8 @@ fn value_hover(
             }
             let rendered = value.replace("\\n", "\n");
             at_value(format!(
-                "Claude Code reads each `\\n` here as a line break:\n\n```text\n{}\n```",
+                "{} reads each `\\n` here as a line break:\n\n```text\n{}\n```",
+                format.product,
                 rendered.trim_end()
             ))
         }
@@ -240,7 +326,8 @@ fn mcp_server_origin(doc: &Document, format: &Format, server: &str, mcp: &McpCat
     own.then(|| "declared in this agent's `mcpServers`".to_string())
 }
 
-fn tool_doc(doc: &Document, format: &Format, item: &str, mcp: &McpCatalog) -> Option<String> {
+/// A tool or permission rule of a [`RuleTools`] list (`Bash(git *)`, `mcp__server__tool`).
+fn rule_tool_doc(doc: &Document, format: &Format, rules: &RuleTools, item: &str, mcp: &McpCatalog) -> Option<String> {
     if item == "*" {
         return Some("**`*`**: every tool.".into());
     }
@@ -255,7 +342,7 @@ fn tool_doc(doc: &Document, format: &Format, item: &str, mcp: &McpCatalog) -> Op
         return Some(format!("**`{item}`**: {what}\n\nServer {origin}."));
     }
     let name = tool_name(item);
-    let tool = claude_tools::lookup(name)?;
+    let tool = (rules.lookup)(name)?;
     let mut md = match tool.status {
         ToolStatus::Current => {
             let ro = if tool.read_only {
@@ -266,13 +353,13 @@ fn tool_doc(doc: &Document, format: &Format, item: &str, mcp: &McpCatalog) -> Op
             format!("**`{name}`**: built-in tool, {ro}\n\n{}", tool.doc)
         }
         ToolStatus::Alias(to) => {
-            let target = claude_tools::lookup(to).map_or("", |t| t.doc);
+            let target = (rules.lookup)(to).map_or("", |t| t.doc);
             format!("**`{name}`**: old name of `{to}`, still accepted\n\n{target}")
         }
         ToolStatus::Retired(instead) => {
             format!(
-                "**`{name}`**: removed from Claude Code, ignored; use `{instead}`\n\n{}",
-                tool.doc
+                "**`{name}`**: removed from {}, ignored; use `{instead}`\n\n{}",
+                format.product, tool.doc
             )
         }
     };
@@ -281,10 +368,7 @@ fn tool_doc(doc: &Document, format: &Format, item: &str, mcp: &McpCatalog) -> Op
         .and_then(|r| r.trim().strip_prefix('(')?.strip_suffix(')'))
     {
         md.push_str(&format!("\n\nPermission rule: only `{name}` calls matching `{spec}`."));
-        if let Some(form) = claude_tools::RULE_FORMS
-            .iter()
-            .find(|r| r.tool == name && r.specifier == spec)
-        {
+        if let Some(form) = rules.rule_forms.iter().find(|r| r.tool == name && r.specifier == spec) {
             md.push_str(&format!(" {}", form.doc));
         }
     }
@@ -292,16 +376,17 @@ fn tool_doc(doc: &Document, format: &Format, item: &str, mcp: &McpCatalog) -> Op
 }
 
 /// What a `model` value names, in the vocabulary of the file's product.
-pub(crate) fn model_doc(vocab: Vocab, value: &str) -> Option<String> {
-    match vocab {
-        Vocab::Copilot => Some(copilot_model_doc(value)),
-        Vocab::OpenCode => Some(opencode_model_doc(value)),
-        _ => claude_model_doc(value),
+pub(crate) fn model_doc(product: &Product, value: &str) -> Option<String> {
+    match product.models {
+        Models::Picker(models) => Some(picker_model_doc(models, product, value)),
+        Models::Providers(models) => Some(provider_model_doc(models, product, value)),
+        Models::Aliases(models) => alias_model_doc(models, value),
+        Models::None => None,
     }
 }
 
-fn claude_model_doc(value: &str) -> Option<String> {
-    let m = claude_models::lookup(value)?;
+fn alias_model_doc(models: &AliasModels, value: &str) -> Option<String> {
+    let m = (models.lookup)(value)?;
     let mut md = format!("**`{}`**: {}\n\n{}", m.id, m.status.describe(), m.doc);
     if let (ModelStatus::Retired(_), Some(r)) = (m.status, m.replacement) {
         md.push_str(&format!(" Use `{r}` instead."));
@@ -309,80 +394,87 @@ fn claude_model_doc(value: &str) -> Option<String> {
     Some(md)
 }
 
-fn copilot_model_doc(value: &str) -> String {
-    if let Some((name, id, doc)) = copilot_models::lookup(value) {
+fn picker_model_doc(models: &PickerModels, product: &Product, value: &str) -> String {
+    let brand = models.brand;
+    if let Some((name, id, doc)) = (models.lookup)(value) {
         let vendor = value
             .strip_suffix(')')
             .and_then(|v| v.rsplit_once(" ("))
             .map(|(_, vendor)| vendor)
             .filter(|v| *v != "Preview")
             .map_or(String::new(), |v| format!(", from the `{v}` vendor"));
-        return format!("**`{value}`**: Copilot model `{name}` (id `{id}`){vendor}\n\n{doc}");
+        return format!("**`{value}`**: {brand} model `{name}` (id `{id}`){vendor}\n\n{doc}");
     }
-    if let Some(instead) = copilot_models::claude_code_name(value) {
+    if let Some(instead) = (models.from_foreign)(value) {
         return format!(
-            "**`{value}`**: a Claude Code model name, which Copilot does not know: Copilot names models as its model picker does, e.g. `{instead}`."
+            "**`{value}`**: a {} model name, which {brand} does not know: {brand} names models as its model picker does, e.g. `{instead}`.",
+            models.foreign
         );
     }
     format!(
-        "**`{value}`**: not a model agentls knows. VS Code looks it up among the models your Copilot plan and model extensions provide; names are as in the model picker (`Claude Sonnet 4.5`, `GPT-5 (copilot)`)."
+        "**`{value}`**: not a model agentls knows. {product} looks it up among the models your {brand} plan and model extensions provide; names are as in the model picker (`{}`, `GPT-5 (copilot)`).",
+        models.example
     )
 }
 
-fn opencode_model_doc(value: &str) -> String {
+fn provider_model_doc(models: &ProviderModels, product: &Product, value: &str) -> String {
     let Some((provider, id)) = value.split_once('/') else {
         return format!(
-            "**`{value}`**: names no provider. OpenCode models are written `provider/model-id` (`anthropic/claude-sonnet-4-5`)."
+            "**`{value}`**: names no provider. {product} models are written `provider/model-id` (`{}`).",
+            models.example
         );
     };
-    let doc = match (provider, claude_models::lookup(id)) {
-        ("anthropic", Some(m)) => format!("\n\n{}", m.doc),
-        _ => String::new(),
-    };
-    format!("**`{value}`**: model `{id}` of the provider `{provider}`, as configured in OpenCode{doc}")
+    let described = models
+        .providers
+        .iter()
+        .find(|p| p.name == provider)
+        .and_then(|p| p.described_by)
+        .and_then(|d| (d.lookup)(id));
+    let doc = described.map_or(String::new(), |m| format!("\n\n{}", m.doc));
+    format!("**`{value}`**: model `{id}` of the provider `{provider}`, as configured in {product}{doc}")
 }
 
-/// A Copilot tool, tool set, renamed tool, or MCP / extension tool (`server/*`).
-pub(crate) fn copilot_tool_doc(name: &str, mcp: &McpCatalog) -> String {
-    let needs = |a: copilot_tools::Availability| match a {
-        copilot_tools::Availability::Always => String::new(),
-        copilot_tools::Availability::Setup(what) => format!("\n\nOnly some setups have it: it needs {what}."),
+/// A tool, tool set, renamed tool, or MCP / extension tool (`server/*`) of a [`SetTools`] list.
+pub(crate) fn set_tool_doc(sets: &'static SetTools, product: &Product, name: &str, mcp: &McpCatalog) -> String {
+    let needs = |a: SetAvailability| match a {
+        SetAvailability::Always => String::new(),
+        SetAvailability::Setup(what) => format!("\n\nOnly some setups have it: it needs {what}."),
     };
-    match copilot_tools::lookup(name) {
-        copilot_tools::Lookup::Known(tool) => {
+    match (sets.lookup)(name) {
+        SetLookup::Known(tool) => {
             let (doc, only) = (tool.doc, needs(tool.availability));
-            if copilot_tools::TOOL_SETS.iter().any(|s| s.name == name) {
-                let tools: Vec<String> = copilot_tools::tools_of(name).map(|t| format!("`{}`", t.name)).collect();
+            if sets.is_set(name) {
+                let tools: Vec<String> = sets.tools_of(name).map(|t| format!("`{}`", t.name)).collect();
                 let list = if tools.is_empty() {
                     String::new()
                 } else {
                     format!("\n\nTools: {}.", tools.join(", "))
                 };
-                format!("**`{name}`**: VS Code tool set, enables all of its tools\n\n{doc}{list}{only}")
+                format!("**`{name}`**: {product} tool set, enables all of its tools\n\n{doc}{list}{only}")
             } else if let Some((set, _)) = name.split_once('/') {
-                format!("**`{name}`**: built-in VS Code tool (tool set `{set}`)\n\n{doc}{only}")
+                format!("**`{name}`**: built-in {product} tool (tool set `{set}`)\n\n{doc}{only}")
             } else {
-                format!("**`{name}`**: built-in VS Code tool\n\n{doc}{only}")
+                format!("**`{name}`**: built-in {product} tool\n\n{doc}{only}")
             }
         }
-        copilot_tools::Lookup::Renamed(r) => {
+        SetLookup::Renamed(r) => {
             let to = r.new.first().copied().unwrap_or_default();
-            let doc = match copilot_tools::lookup(to) {
-                copilot_tools::Lookup::Known(t) => format!("\n\n{}", t.doc),
+            let doc = match (sets.lookup)(to) {
+                SetLookup::Known(t) => format!("\n\n{}", t.doc),
                 _ => String::new(),
             };
             let all = if r.new.len() > 1 {
                 let list: Vec<String> = r.new.iter().map(|n| format!("`{n}`")).collect();
-                format!(" (VS Code maps it to {})", list.join(", "))
+                format!(" ({product} maps it to {})", list.join(", "))
             } else {
                 String::new()
             };
             format!(
-                "**`{name}`**: old name of `{to}`{all}; VS Code still maps it{doc}{}",
+                "**`{name}`**: old name of `{to}`{all}; {product} still maps it{doc}{}",
                 needs(r.availability)
             )
         }
-        copilot_tools::Lookup::External => {
+        SetLookup::External => {
             let (server, tool) = name.split_once('/').unwrap_or((name, ""));
             let what = match tool {
                 "*" | "" => format!("every tool of the MCP server or extension `{server}`"),
@@ -391,38 +483,44 @@ pub(crate) fn copilot_tool_doc(name: &str, mcp: &McpCatalog) -> String {
             let origin = match mcp.server(server) {
                 Some(s) => format!("\n\nMCP server declared in `{}`.", s.declared_in.display()),
                 None => {
-                    "\n\nNot a built-in tool: VS Code finds it among the installed MCP servers and extensions.".into()
+                    format!(
+                        "\n\nNot a built-in tool: {product} finds it among the installed MCP servers and extensions."
+                    )
                 }
             };
             format!("**`{name}`**: {what}{origin}")
         }
-        copilot_tools::Lookup::Unknown if name == "*" => {
-            "**`*`**: not a VS Code tool name: VS Code has no wildcard for every tool and ignores it; leave `tools` out to get the default tools.".into()
+        SetLookup::Unknown if name == "*" => {
+            format!(
+                "**`*`**: not a {product} tool name: {product} has no wildcard for every tool and ignores it; leave `tools` out to get the default tools."
+            )
         }
-        copilot_tools::Lookup::Unknown => format!(
-            "**`{name}`**: not a built-in VS Code tool or tool set; fine if it is one of your own tool sets."
-        ),
+        SetLookup::Unknown => {
+            format!("**`{name}`**: not a built-in {product} tool or tool set; fine if it is one of your own tool sets.")
+        }
     }
 }
 
-/// An OpenCode tool id (a key of `tools` or `permission`).
-pub(crate) fn opencode_tool_doc(name: &str) -> String {
-    if let Some((_, doc)) = opencode_agent::TOOLS.iter().find(|(t, _)| *t == name) {
-        return format!("**`{name}`**: built-in OpenCode tool\n\n{doc}");
+/// A tool id of a [`SwitchTools`] product (a key of `tools` or `permission`).
+pub(crate) fn switch_tool_doc(switches: &SwitchTools, product: &str, name: &str) -> String {
+    if let Some((_, doc)) = switches.tools.iter().find(|(t, _)| *t == name) {
+        return format!("**`{name}`**: built-in {product} tool\n\n{doc}");
     }
-    if let Some((_, doc)) = opencode_agent::SESSION_TOOLS.iter().find(|(t, _)| *t == name) {
-        return format!("**`{name}`**: built-in OpenCode tool of some sessions\n\n{doc}");
+    if let Some((_, doc)) = switches.session_tools.iter().find(|(t, _)| *t == name) {
+        return format!("**`{name}`**: built-in {product} tool of some sessions\n\n{doc}");
     }
-    if let Some(p) = opencode_agent::PERMISSIONS.iter().find(|p| p.key == name) {
-        return format!("**`{name}`**: OpenCode permission\n\n{}", p.doc);
+    if let Some(p) = switches.permission(name) {
+        return format!("**`{name}`**: {product} permission\n\n{}", p.doc);
     }
-    if let Some((_, why, _)) = opencode_agent::NO_EFFECT.iter().find(|(k, ..)| *k == name) {
+    if let Some((_, why, _)) = switches.no_effect(name) {
         return format!("**`{name}`**: has no effect: {why}");
     }
     if name.contains('*') {
         return format!("**`{name}`**: every tool whose id matches this pattern (MCP tools are `server_tool`)");
     }
-    format!("**`{name}`**: not a built-in OpenCode tool; fine if an MCP server (`server_tool`) or a plugin provides it")
+    format!(
+        "**`{name}`**: not a built-in {product} tool; fine if an MCP server (`server_tool`) or a plugin provides it"
+    )
 }
 
 fn ordinal(n: usize) -> String {
@@ -443,7 +541,7 @@ fn body_doc(
     let root = doc.syntax().yaml.root.as_ref();
     Some(match item {
         BodyItem::Argument(arg) => {
-            let naming = crate::formats::command_naming(format);
+            let naming = format.command_naming();
             let invoke = doc
                 .path()
                 .and_then(|p| body_syntax::command_name_as(p, naming))
@@ -453,8 +551,8 @@ fn body_doc(
                 .and_then(|h| h.as_str())
                 .map(str::trim)
                 .filter(|h| !h.is_empty());
-            let syntax = format.body_syntax.arguments.unwrap_or(crate::formats::CLAUDE_ARGUMENTS);
-            let product = format.product;
+            let syntax = format.body_syntax.arguments?;
+            let product = format.product.name;
             let position = match arg {
                 crate::analysis::diagnostics::body::ArgRef::All => None,
                 crate::analysis::diagnostics::body::ArgRef::Index(k) => {
@@ -503,7 +601,7 @@ fn body_doc(
         }
         BodyItem::Shell(cmd) => format!(
             "**Shell command**: {} runs\n\n```text\n{cmd}\n```\n\nwhen the command is invoked, and puts its output here before the prompt is sent.\n\nagentls only shows it: it never runs it.",
-            format.product
+            format.product.name
         ),
         BodyItem::AtPath(link) => {
             let written = doc.slice(&link.dest_range);
@@ -513,7 +611,7 @@ fn body_doc(
                 "imports"
             };
             let Some((from, p)) = doc.path().zip(link.path.as_deref()) else {
-                return Some(format!("**`@{written}`**: {} {what} this file.", format.product));
+                return Some(format!("**`@{written}`**: {} {what} this file.", format.product.name));
             };
             let resolved = links::resolve(from, p);
             let state = match targets.map(|t| t.target(&resolved)) {
@@ -523,13 +621,14 @@ fn body_doc(
             };
             format!(
                 "**`@{written}`**: {} {what}\n\n`{}`{state}",
-                format.product,
+                format.product.name,
                 resolved.display()
             )
         }
         BodyItem::Variable(v) => {
             let (name, rest) = v.split_once(':').unwrap_or((v.as_str(), ""));
-            match copilot::PROMPT_VARIABLES.iter().find(|(n, _)| *n == name) {
+            let variables = format.product.prompt_variables;
+            match variables.iter().find(|(n, _)| *n == name) {
                 Some(("input", doc)) => {
                     let (var, placeholder) = rest.split_once(':').unwrap_or((rest, ""));
                     let mut md = format!("**`${{{v}}}`**: input variable `{var}`\n\n{doc}");
@@ -538,10 +637,11 @@ fn body_doc(
                     }
                     md
                 }
-                Some((_, doc)) => format!("**`${{{v}}}`**: VS Code prompt variable\n\n{doc}"),
+                Some((_, doc)) => format!("**`${{{v}}}`**: {} prompt variable\n\n{doc}", format.product),
                 None => format!(
-                    "**`${{{v}}}`**: not a VS Code prompt variable; it stays as written. Known: {}.",
-                    copilot::PROMPT_VARIABLES
+                    "**`${{{v}}}`**: not a {} prompt variable; it stays as written. Known: {}.",
+                    format.product,
+                    variables
                         .iter()
                         .map(|(n, _)| format!("`${{{n}}}`"))
                         .collect::<Vec<_>>()
@@ -551,11 +651,42 @@ fn body_doc(
         }
         BodyItem::ToolRef(name) => {
             // A bare `#word` is only a tool when VS Code knows it (`#123` is an issue).
-            if matches!(copilot_tools::lookup(name), copilot_tools::Lookup::Unknown) && !name.contains('/') {
+            let Tools::Sets(sets) = format.product.tools else {
+                return None;
+            };
+            if matches!((sets.lookup)(name), SetLookup::Unknown) && !name.contains('/') {
                 return None;
             }
-            format!("Tool reference: {}", copilot_tool_doc(name, mcp))
+            format!("Tool reference: {}", set_tool_doc(sets, format.product, name, mcp))
         }
         BodyItem::FileRef(p) => format!("**`#file:{p}`**: attaches the file `{p}` to the prompt as context."),
+        BodyItem::Include(p) => format!(
+            "**`#[[file:{p}]]`**: includes the file `{p}` (relative to the workspace root) with this steering file. Kiro docs, \"Steering\", file references; kiro-cli 2.19.2 is reported not to load them (kirodotdev/Kiro#11081)."
+        ),
     })
+}
+
+/// A name of a [`crate::formats::product::NameTools`] list: the tool, what a pattern stands
+/// for, or why the loader refuses it.
+fn name_tool_doc(names: &'static crate::formats::product::NameTools, product: &Product, name: &str) -> Option<String> {
+    if let Some(t) = names.tool(name) {
+        let alias = if t.name != name {
+            format!("\n\nAn old name of `{}`.", t.name)
+        } else {
+            String::new()
+        };
+        let given = t
+            .not_given
+            .map(|w| format!("\n\nAccepted, but {w}."))
+            .unwrap_or_default();
+        return Some(format!("**`{}`** ({product} tool)\n\n{}{alias}{given}", t.name, t.doc));
+    }
+    if let Some(doc) = (names.pattern_doc)(name) {
+        return Some(format!("**`{name}`**\n\n{doc}"));
+    }
+    let to = (names.from_foreign)(name)?;
+    Some(format!(
+        "**`{name}`** is {}'s name; {product}'s tool is `{to}`, and {product} does not load an agent that lists `{name}`.",
+        names.foreign
+    ))
 }

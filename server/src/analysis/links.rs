@@ -28,7 +28,12 @@ pub fn with_imports(body: &BodyScan, path: Option<&Path>, format: Option<&Format
         .then(|| import_prefix(path, format))
         .flatten();
     let file_refs = syntax.file_refs && !body.file_refs.is_empty();
-    if import_prefix.is_none() && !file_refs {
+    // Kiro resolves `#[[file:…]]` from the workspace root; a user-level file has none.
+    let include_prefix = syntax
+        .bracketed_file_refs
+        .filter(|_| !body.bracketed_refs.is_empty())
+        .and_then(|marker| root_prefix(path?, marker));
+    if import_prefix.is_none() && !file_refs && include_prefix.is_none() {
         return body.scan.clone();
     }
     let mut scan = (*body.scan).clone();
@@ -54,8 +59,32 @@ pub fn with_imports(body: &BodyScan, path: Option<&Path>, format: Option<&Format
             });
         }
     }
+    if let Some(prefix) = include_prefix {
+        for (range, p) in &body.bracketed_refs {
+            scan.links.push(Link {
+                // The path inside the brackets, as written.
+                dest_range: range.start + 8..range.end - 2,
+                range: range.clone(),
+                path: Some(format!("{prefix}{p}")),
+                fragment: None,
+                kind: LinkKind::Include,
+            });
+        }
+    }
     scan.links.sort_by_key(|l| l.range.start);
     Arc::new(scan)
+}
+
+/// The way up from a file's folder to the folder holding the nearest `marker` folder above it
+/// (`.kiro/steering/x.md` → `../../`). `None` when there is none, or when that folder is the
+/// user's home (a user-level file belongs to no workspace).
+fn root_prefix(path: &Path, marker: &str) -> Option<String> {
+    let comps: Vec<_> = path.parent()?.components().collect();
+    let at = comps.iter().rposition(|c| c.as_os_str() == marker)?;
+    if crate::formats::detect::user_level(path, marker) {
+        return None;
+    }
+    Some("../".repeat(comps.len() - at))
 }
 
 /// What `@path` is joined to, from the file's folder: nothing for memory files and rules; the
@@ -127,6 +156,7 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
             message,
             related: Vec::new(),
             fixes: Vec::new(),
+            tool: None,
         })
     };
     // Looked up once per check, not once per link: a long table of contents links to every
@@ -184,6 +214,10 @@ pub fn link_diagnostics(from: Option<&Path>, scan: &Scan, targets: &dyn LinkTarg
                                     )
                                 }
                             }
+                            LinkKind::Include => format!(
+                                "`#[[file:{}]]` names a file that does not exist (relative to the workspace root), so nothing is included",
+                                p.trim_start_matches("../")
+                            ),
                             LinkKind::Markdown => format!("`{p}` does not exist (relative to this file's folder)"),
                         },
                     ),

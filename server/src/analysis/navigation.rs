@@ -70,10 +70,10 @@ pub fn front_matter_refs(doc: &Document) -> FrontMatterRefs {
     if let Some(agent) = root.get("agent").and_then(|n| scalar(doc, n)) {
         out.agents.push(agent);
     }
-    // Copilot `handoffs: [{agent: x}]` (other formats ignore the key).
-    let copilot =
-        crate::analysis::diagnostics::detect(doc).is_some_and(|d| d.format.vocab == crate::formats::Vocab::Copilot);
-    if let Some(handoffs) = root.get("handoffs").filter(|_| copilot) {
+    // `handoffs: [{agent: x}]`, in the files of a product that has handoffs (others ignore
+    // the key).
+    let handoffs = crate::analysis::diagnostics::detect(doc).is_some_and(|d| has_handoffs(d.format));
+    if let Some(handoffs) = root.get("handoffs").filter(|_| handoffs) {
         for h in items(handoffs) {
             if let Some(agent) = h.get("agent").and_then(|n| scalar(doc, n)) {
                 out.agents.push(agent);
@@ -81,6 +81,19 @@ pub fn front_matter_refs(doc: &Document) -> FrontMatterRefs {
         }
     }
     out
+}
+
+/// Whether a format names agents in `handoffs`: one that reads tools and models, of a product
+/// whose formats have the key.
+fn has_handoffs(format: &crate::formats::Format) -> bool {
+    let handoffs = |f: &crate::formats::Format| {
+        f.fields
+            .iter()
+            .any(|k| matches!(k.value, crate::formats::ValueKind::Handoffs))
+    };
+    format
+        .vocabulary()
+        .is_some_and(|p| p.formats.iter().any(|f| handoffs(f)))
 }
 
 fn items(node: &Node) -> Vec<&Node> {

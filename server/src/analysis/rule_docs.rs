@@ -30,11 +30,16 @@ const SKILLS: &str = "Agent Skills specification (agentskills.io/specification);
 const COMMANDS_DOC: &str = "Claude Code docs, \"Slash commands\" and \"Extend Claude with skills\" (code.claude.com/docs/en/skills); formats.md §5; docs/format-sources.md §6";
 const COPILOT_DOC: &str = "VS Code docs (custom agents, prompt files, custom instructions) and VS Code's validator `promptValidator.ts`; docs/format-sources.md §9";
 const VSCODE_DOC: &str = "VS Code 1.139.1's prompt-file validator and header parser (code-server 4.139.1, recorded in `truth/recorded/code-server@4.139.1.json`); docs/format-sources.md, \"VS Code 1.139.1\"";
+const KIRO_DOC: &str = "Kiro docs, \"Steering\" (kiro.dev/docs/steering); staff comments and reports in kirodotdev/Kiro (#3643, #11095, #9176, #5027, #10804); truth/FINDINGS-kiro-windsurf.md §1; docs/format-sources.md, \"Kiro\". Not runnable here: documentation and reports, not verified by a run";
+const KIRO_AGENT_DOC: &str = "Kiro docs, \"Subagents\" (kiro.dev/docs/chat/subagents) and the agent configuration reference (kiro.dev/docs/cli/custom-agents/configuration-reference, as captured by syllago.dev, April 2026); truth/FINDINGS-kiro-windsurf.md §2; docs/format-sources.md, \"Kiro\". Not runnable here: documentation, not verified by a run";
+const WINDSURF_DOC: &str = "Windsurf docs, \"Memories & Rules\" (docs.windsurf.com/windsurf/cascade/memories, older English and newer localized versions) and \"Workflows\" (docs.windsurf.com/windsurf/cascade/workflows); Devin CLI docs, \"Rules\" (cli.devin.ai/docs/extensibility/rules); truth/FINDINGS-kiro-windsurf.md §3–4; docs/format-sources.md, \"Windsurf / Devin\". Not runnable here: documentation, not verified by a run";
 const OPENCODE_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth harness (`truth/recorded/opencode@1.18.33.jsonl`); OpenCode docs, \"Agents\" (opencode.ai/docs/agents); docs/format-sources.md, \"OpenCode 1.18.33, verified by recording\"";
 
 const OPENCODE_COMMAND_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth harness (`truth/recorded/opencode@1.18.33.jsonl`); OpenCode docs, \"Commands\" (opencode.ai/docs/commands); docs/format-sources.md, \"OpenCode 1.18.33, verified by recording\"";
 
 const KILO_DOC: &str = "Kilo Code 7.7.7, recorded by agentls's ground-truth harness (`truth/recorded/kilo@7.7.7.jsonl`); Kilo docs, \"Custom subagents\" and \"Custom commands\" (kilo.ai/docs); docs/format-sources.md, \"Kilo Code 7.7.7, verified by recording\"";
+const CLINE_DOC: &str = "Cline CLI 3.0.65 (`@cline/core` 0.0.86), recorded by agentls's ground-truth harness (`truth/recorded/cline@3.0.65.jsonl`); the loader's source and every observation in `truth/cline/FINDINGS.md`; docs/format-sources.md, \"Cline 3.0.65, verified by recording\"";
+const GEMINI_DOC: &str = "Gemini CLI 0.61.0, recorded by agentls's ground-truth harness (`truth/recorded/gemini-cli@0.61.0.jsonl`, `truth/gemini/FINDINGS.md`); Gemini CLI docs, \"Subagents\" (docs/core/subagents.md); docs/format-sources.md, \"Gemini CLI 0.61.0, verified by recording\"";
 
 const fn d(
     code: &'static str,
@@ -62,7 +67,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "front-matter/unclosed",
-        "Claude Code's front matter ends at the next `---`; with none after the opening one, there is no front matter and the agent is not loaded, while strict tools read the whole prompt as YAML. VS Code reads the whole rest of the file as the header instead: the agent or prompt has no instructions, and body lines that look like `key: value` become keys.",
+        "Claude Code's front matter ends at the next `---`; with none after the opening one, there is no front matter and the agent is not loaded, while strict tools read the whole prompt as YAML. VS Code reads the whole rest of the file as the header instead: the agent or prompt has no instructions, and body lines that look like `key: value` become keys. Cline (3.0.65) finds no front matter either, and loads the rule, workflow or skill with the whole file, `---` and keys included, as its text.",
         "---\nname: reviewer\ndescription: Reviews code.\n\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
         LOADER,
@@ -76,7 +81,7 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "yaml/syntax",
-        "When the front matter is not YAML that Claude Code can read even after its retry (quoting values, replacing leading tabs), it reads no key at all: an agent is skipped, a command loads without its settings. Common causes: continuation lines of a value that are not indented, an unclosed quote, a line without `:`, or a missing closing `---` so the Markdown runs into the YAML. With CRLF line ends the retry does not apply, so a value that needs quotes fails too. VS Code reads Copilot files with its own parser, which reads on past most of these and reports what it cannot read as an error (`Missing value` for a bare `key:`, `Unexpected indentation`, `Expected \"]\"`); a front matter that VS Code reads and strict YAML rejects is reported as information, for the tools that read it with a YAML library.",
+        "When the front matter is not YAML that Claude Code can read even after its retry (quoting values, replacing leading tabs), it reads no key at all: an agent is skipped, a command loads without its settings. Common causes: continuation lines of a value that are not indented, an unclosed quote, a line without `:`, or a missing closing `---` so the Markdown runs into the YAML. With CRLF line ends the retry does not apply, so a value that needs quotes fails too. VS Code reads Copilot files with its own parser, which reads on past most of these and reports what it cannot read as an error (`Missing value` for a bare `key:`, `Unexpected indentation`, `Expected \"]\"`); a front matter that VS Code reads and strict YAML rejects is reported as information, for the tools that read it with a YAML library. Cline (3.0.65) has no retry: it drops a rule, workflow or skill whose front matter is not YAML, without a word.",
         "---\nname: reviewer\ndescription: Reviews code.\n<example>\nContext: a pull request\n</example>\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: |\n  Reviews code.\n  <example>\n  Context: a pull request\n  </example>\n---\nYou review code.\n",
         LOADER,
@@ -90,14 +95,14 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "yaml/duplicate-key",
-        "Claude Code keeps the last of two equal keys and silently drops the first; VS Code reports a duplicate key as an error and uses the first; strict YAML parsers reject the file.",
+        "Claude Code keeps the last of two equal keys and silently drops the first; VS Code reports a duplicate key as an error and uses the first; strict YAML parsers reject the file, and so does Cline's (3.0.65), which then drops the rule, workflow or skill.",
         "---\nname: reviewer\ndescription: First.\ndescription: Reviews code.\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         "YAML 1.2 §3.2.1.1 (keys are unique); Claude Code's Bun loader keeps the last, VS Code 1.139.1 reports `Duplicate key` and reads the first (docs/format-sources.md)",
     ),
     d(
         "yaml/not-a-mapping",
-        "The front matter must be `key: value` lines; a list or a lone value gives the loader no fields.",
+        "The front matter must be `key: value` lines; a list or a lone value gives the loader no fields (Cline then loads the file with its body and none of the keys).",
         "---\n- name: reviewer\n---\nYou review code.\n",
         "---\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n",
         LOADER,
@@ -365,14 +370,21 @@ pub static RULE_DOCS: &[RuleDoc] = &[
     ),
     d(
         "skill/name-format",
-        "A skill's name is its id: the Agent Skills standard allows 1–64 lowercase letters, digits and hyphens, with no hyphen at either end and no `--`. VS Code checks the characters and reports any other as an error; Claude Code lists the skill under its folder's name whatever `name` says.",
+        "A skill's name is its id: the Agent Skills standard allows 1–64 lowercase letters, digits and hyphens, with no hyphen at either end and no `--`. Tools differ: Claude Code lists the skill under its folder's name whatever `name` says, VS Code reports other characters as an error; `skill/rejected-by-tool` says, tool by tool, which of the tools reading the file rejects it.",
         "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: PDF-Tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         SKILLS,
     ),
     d(
+        "skill/rejected-by-tool",
+        "One `SKILL.md` is read by many tools, each scanning its own folders with its own rules: a name with capitals is an error in VS Code and fine in Claude Code, a missing `description` makes Gemini CLI skip the skill, a number as `name` makes Cline drop it. The finding names the tool and the cause, at the severity of the effect. It is made for the tools `targets` names in `agentls.toml`, else for the tools that scan the file's folder; a targeted tool that does not scan it gets one finding saying where it looks instead.",
+        "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: PDF-Tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        "//- /project/.claude/skills/pdf-tools/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
+        "each tool's reading in `server/src/formats/skills_by_tool.rs`, from the recordings (`truth/recorded/`, truth/gemini/FINDINGS.md \"Skills\", truth/cline/FINDINGS.md §3) or, where the tool was not run, from sources; the table below; docs/format-sources.md, \"Skills per tool\"",
+    ),
+    d(
         "skill/name-mismatch",
-        "The Agent Skills standard requires `name` to equal the skill's folder name. Claude Code lists the skill under its folder (`folder (name)`) and runs it as `/folder`; VS Code warns, and validators such as `skills-ref` and tools such as Cline reject the skill.",
+        "The Agent Skills standard requires `name` to equal the skill's folder name. Claude Code lists the skill under its folder (`folder (name)`) and runs it as `/folder`; Gemini CLI 0.61.0 and Cline CLI 3.0.65 list it under its `name` (the classic Cline extension ≤ 3.89.2 dropped it); VS Code warns, and validators such as `skills-ref` reject the skill.",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tools\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         "//- /project/.claude/skills/pdf-tables/SKILL.md\n---\nname: pdf-tables\ndescription: Extracts tables from PDF files.\n---\nRun the script.\n",
         SKILLS,
@@ -779,6 +791,169 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "//- /project/.opencode/agent/review.md\n---\ndescription: Reviews code\n---\nReviewer\nYou review code.\n",
         OPENCODE_DOC,
     ),
+    // Cline rules, workflows and skills, as Cline CLI 3.0.65 was seen loading them.
+    d(
+        "cline/wrong-type",
+        "Cline checks the few keys it reads: `name` (and a skill's `description`) must be text, `disabled` and `enabled` must be `true` or `false`. Any other value makes the loader throw, and Cline drops the file without a word: the rule is not in the prompt, the workflow or skill does not exist.",
+        "//- /project/.clinerules/testing.md\n---\nname: 42\n---\nRun the tests before every commit.\n",
+        "//- /project/.clinerules/testing.md\n---\nname: \"42\"\n---\nRun the tests before every commit.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/empty-body",
+        "Cline drops a rule, workflow or skill with nothing after its front matter (\"Missing instructions body\"): it is not listed and never reaches the model.",
+        "//- /project/.clinerules/testing.md\n---\nname: testing\n---\n",
+        "//- /project/.clinerules/testing.md\n---\nname: testing\n---\nRun the tests before every commit.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/unknown-key",
+        "Cline reads `name`, `disabled` and `enabled` (and a skill's `description`); it keeps other keys with the file and does nothing with them.",
+        "//- /project/.clinerules/testing.md\n---\npriority: high\n---\nRun the tests before every commit.\n",
+        "//- /project/.clinerules/testing.md\n---\nname: testing\n---\nRun the tests before every commit.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/ignored-key",
+        "Some keys Cline documents or other tools read are not read by Cline 3.0.65. `paths`: the classic VS Code extension (up to 3.89.2) applied a rule only while a matching file was in context; the current loader (CLI 3.x; by its source, the VS Code extension from 4.0.0 too) has no conditional rules, and a rule scoped to `docs/**` is in the system prompt while the model works on `src/app.ts`; Cursor's `globs` and `alwaysApply` scope nothing either. A workflow's `description` is parsed and dropped (a workflow has none). A skill's `allowed-tools` and `model` are Claude Code's and the standard's: Cline gives the skill no tools and no model of its own (from Cline's source; the oracle does not observe tool approval).",
+        "//- /project/.clinerules/docs-style.md\n---\npaths:\n  - \"docs/**\"\n---\nWrite short sentences.\n",
+        "//- /project/.clinerules/docs-style.md\nWhen you edit files under `docs/`, write short sentences.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/unread-location",
+        "Cline reads its folders one level deep: the `.md`, `.markdown` and `.txt` files directly in `.clinerules/` (or `.clinerules/workflows/`), and `<name>/SKILL.md` in a skills folder, the file name in exactly that case. A file in a subfolder, a `.mdc` file, a `skill.md` or a bare `skills/name.md` is not loaded, and nothing says so.",
+        "//- /project/.clinerules/backend/api.md\nUse the API conventions.\n",
+        "//- /project/.clinerules/backend-api.md\nUse the API conventions.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline/duplicate-name",
+        "Cline keys rules, workflows and skills by their name (`name`, else the file's or, for a skill, the folder's), in any case, and reads its folders in order: `.clinerules/`, then `.cline/rules/` (and the global folders after the project's). Of two files with the same name the later one replaces the earlier: the rule in `.clinerules/` is not in the prompt. (Two in the same folder: the one the file system lists last wins, so agentls does not guess; a global file is outside the workspace, so agentls cannot see it.)",
+        "//- /project/.clinerules/testing.md\nRun the unit tests.\n//- /project/.cline/rules/testing.md\nRun the integration tests.\n",
+        "//- /project/.clinerules/unit-tests.md\nRun the unit tests.\n//- /project/.cline/rules/testing.md\nRun the integration tests.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline-workflow/shadowed",
+        "Cline runs `/name` as a skill when a skill has that command name (the name lower-cased, spaces and symbols as `-`): the workflow is still listed by `cline config workflows`, but typing its command runs the skill, so the workflow has no effect. Cline's source calls workflows \"effectively deprecated in favor of skills\".",
+        "//- /project/.clinerules/workflows/deploy.md\n1. Build.\n2. Ship.\n//- /project/.cline/skills/deploy/SKILL.md\n---\nname: deploy\ndescription: Deploys.\n---\nDeploy.\n",
+        "//- /project/.clinerules/workflows/release.md\n1. Build.\n2. Ship.\n//- /project/.cline/skills/deploy/SKILL.md\n---\nname: deploy\ndescription: Deploys.\n---\nDeploy.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "cline-workflow/literal-placeholder",
+        "`/deploy staging` runs a Cline workflow by sending its body with the arguments appended after a space. Cline does not replace `$ARGUMENTS` or `$1` (Claude Code's command placeholders): the model reads them as written, then the arguments at the end.",
+        "//- /project/.clinerules/workflows/deploy.md\nDeploy $ARGUMENTS and report the URL.\n",
+        "//- /project/.clinerules/workflows/deploy.md\nDeploy to the environment named after the command, and report the URL.\n",
+        CLINE_DOC,
+    ),
+    d(
+        "front-matter/empty",
+        "Cline finds a front matter with `^---\\n(…)\\n---`: the two line ends need a line between the fences, so `---` followed at once by `---` is no front matter, and both lines are the start of the rule's text in the system prompt.",
+        "//- /project/.clinerules/testing.md\n---\n---\nRun the tests before every commit.\n",
+        "//- /project/.clinerules/testing.md\nRun the tests before every commit.\n",
+        CLINE_DOC,
+    ),
+    // Gemini CLI subagents, as Gemini CLI 0.61.0 was seen loading them.
+    d(
+        "gemini-agent/unknown-key",
+        "Gemini CLI checks an agent's front matter against a strict schema: a key it does not define (`color`, `mcpServers`, `maxTurns`, a collection's `category` or `version`) is not ignored, it drops the whole agent with `Unrecognized key(s) in object: 'color'` at start-up. Claude Code agents copied into `.gemini/agents/` mostly fail so.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ncolor: blue\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/missing-field",
+        "`name` and `description` are required by Gemini CLI's schema; without one, or with an empty one, it does not load the agent (`description: Required`).",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/wrong-type",
+        "The schema types every key: `tools` is a YAML list (a comma-separated string gives `tools: Expected array, received string`), `description` and `model` are text, `temperature` a number, `max_turns` and `timeout_mins` whole numbers. A value of another type, an empty `key:` included, drops the agent.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: Read, Grep\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file, grep_search]\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/invalid-value",
+        "`kind` is exactly `local` or `remote`, and `max_turns` and `timeout_mins` are at least 1; any other value drops the agent (`Invalid literal value, expected local`, `Number must be greater than 0`).",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\nmax_turns: 0\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\nmax_turns: 10\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/invalid-name",
+        "An agent's `name` must match `^[a-z0-9-_]+$`: capitals, spaces, dots, `:` or `/` drop the agent with `name: Name must be a valid slug`.",
+        "//- /project/.gemini/agents/review.md\n---\nname: Code Reviewer\ndescription: Reviews code\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/unknown-model",
+        "Gemini CLI resolves its aliases (`pro`, `flash`, `flash-lite`, `auto`, `inherit`) and sends any other `model` to the Gemini API as the model id: `sonnet` or `gpt-4o` load, and every invocation of the agent fails at the API.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\nmodel: sonnet\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\nmodel: flash\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/unknown-tool",
+        "`tools` takes Gemini CLI's own tool names (`read_file`, `grep_search`, `run_shell_command`…), `*`, and `mcp_<server>_<tool>`; any other name, a Claude Code name such as `Read` or `Bash(git *)` included, drops the agent with `tools.0: Invalid tool name`.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [Read, grep_search]\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file, grep_search]\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/duplicate-tool",
+        "A tool listed twice is given once; usually a copy-paste slip hiding a tool that was meant.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file, read_file]\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file]\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/empty-tools",
+        "`tools: []` loads, and the agent gets no tool but `complete_task`; without the key it gets the session's tools.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: []\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/empty-body",
+        "The body is the agent's system prompt. With nothing after the front matter Gemini CLI loads the agent, and every invocation fails: `PromptConfig must define either systemPrompt or initialMessages`.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/duplicate-name",
+        "Gemini CLI ships the agents `generalist`, `codebase_investigator` and `cli_help`; a file with one of these names is dropped as a duplicate (`Duplicate agent name 'generalist' detected`), and the built-in one stays.",
+        "//- /project/.gemini/agents/review.md\n---\nname: generalist\ndescription: Reviews code\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/ignored-key",
+        "Gemini CLI 0.61.0 validates `temperature` as a number and then sends the model's default temperature in the subagent's request: the key has no effect.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntemperature: 0.2\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "gemini-agent/unavailable-tool",
+        "Some names pass the loader and give the agent nothing: a headless session with a Gemini 3 model has no `ask_user`, `read_many_files`, `write_todos` or tracker tools, and subagents never get `invoke_agent` or `update_topic`. The agent loads without them.",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file, ask_user]\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\ntools: [read_file]\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
+    d(
+        "file/not-loaded-here",
+        "Gemini CLI reads only the `.md` files directly in `.gemini/agents/` (and `~/.gemini/agents/`) whose name does not start with `_`; a file in a subfolder or named `_draft.md` is never loaded, and nothing says so.",
+        "//- /project/.gemini/agents/team/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        "//- /project/.gemini/agents/review.md\n---\nname: review\ndescription: Reviews code\n---\nYou review code.\n",
+        GEMINI_DOC,
+    ),
     d(
         "/manual-only",
         "A Cursor rule without `description`, `globs` or `alwaysApply` is applied only when you mention it by name, which is rarely what a rules file is for.",
@@ -786,9 +961,145 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         "//- /project/.cursor/rules/react.mdc\n---\nglobs: src/**/*.tsx\n---\nUse function components.\n",
         "Cursor docs, \"Rules\" (docs.cursor.com/context/rules); formats.md §12",
     ),
+    d(
+        "kiro/unknown-key",
+        "Kiro reads the keys its documentation names (`inclusion`, `fileMatchPattern`, `name`, `description` in steering; the configuration reference's keys in agents); a misspelt key (`inclusions`, `fileMatchPatterns`) does nothing, and the file is read as if it were not there.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPatterns: \"src/api/**/*.ts\"\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**/*.ts\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro/wrong-type",
+        "A value of the wrong type does not configure what the key is for: `includeMcpJson: \"yes\"` is no boolean, `mcpServers: github` is no mapping of servers.",
+        "//- /project/.kiro/agents/reviewer.md\n---\nname: reviewer\nincludeMcpJson: \"yes\"\n---\nYou review code.\n",
+        "//- /project/.kiro/agents/reviewer.md\n---\nname: reviewer\nincludeMcpJson: true\n---\nYou review code.\n",
+        KIRO_AGENT_DOC,
+    ),
+    d(
+        "kiro/empty-body",
+        "The body of a steering file is what Kiro adds to the context, and the body of a Markdown agent is its system prompt: with nothing after the front matter, the file gives the agent nothing.",
+        "//- /project/.kiro/steering/tech.md\n---\ninclusion: always\n---\n",
+        "//- /project/.kiro/steering/tech.md\n---\ninclusion: always\n---\nWe use TypeScript and pnpm.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/invalid-value",
+        "`inclusion` takes `always`, `fileMatch`, `manual` or `auto`, case-sensitive. A front matter Kiro's schema rejects is reported to make it load the document as `always` (kirodotdev/Kiro#11095): a file meant for some files, or for `#name` only, lands in every chat.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: filematch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/needs-key",
+        "`inclusion: fileMatch` includes the file when an open file matches `fileMatchPattern`: without a pattern nothing matches. `inclusion: auto` lets the agent decide by `name` and `description` (the docs' example sets both). What Kiro does with the incomplete file is not documented.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/ignored-key",
+        "`fileMatchPattern` is read only with `inclusion: fileMatch`; with another mode, or with none (`always` is the default), the file is included by that mode and the pattern does nothing.",
+        "//- /project/.kiro/steering/api.md\n---\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/comma-in-glob",
+        "`fileMatchPattern` is one glob or a list of globs (Kiro staff, kirodotdev/Kiro#3643). A string with commas is not split: Kiro matches `src/**/*.ts,tests/**/*.ts` as one pattern, which matches no file, so the steering file never loads, with no warning (kiro-cli 2.20.0, `@kiro/agent` 0.53.3; confirmed as a bug by staff in kirodotdev/Kiro#11095). A comma inside `{…}` is a glob alternative and is fine.",
+        "//- /project/.kiro/steering/ts.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/**/*.ts,tests/**/*.ts\"\n---\nUse strict TypeScript.\n",
+        "//- /project/.kiro/steering/ts.md\n---\ninclusion: fileMatch\nfileMatchPattern: [\"src/**/*.ts\", \"tests/**/*.ts\"]\n---\nUse strict TypeScript.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/invalid-glob",
+        "A `fileMatchPattern` that is not a valid glob (an unclosed `[` or `{`) matches no file, so the steering file is never included.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/[api/**\"\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"src/api/**\"\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/not-in-user-level",
+        "Global steering (`~/.kiro/steering/`) applies to every workspace, but with `inclusion: fileMatch` it is reported never to trigger (Kiro IDE 0.8.140 and 0.12.263; kirodotdev/Kiro#9176, closed, and #5027, open): the file never loads. agentls takes a `.kiro` folder in `$HOME`, or in a folder shaped like a home folder (`/home/<user>`, `/Users/<user>`, `/root`), as the global one.",
+        "//- /home/ana/.kiro/steering/ts.md\n---\ninclusion: fileMatch\nfileMatchPattern: \"**/*.ts\"\n---\nUse strict TypeScript.\n",
+        "//- /home/ana/.kiro/steering/ts.md\n---\ninclusion: always\n---\nUse strict TypeScript.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "kiro-steering/unreliable-value",
+        "The docs describe `inclusion: auto` with `name` and `description`; users report that it never activates on Kiro IDE 1.0.293 and that the agent denies the mode exists (kirodotdev/Kiro#10804, open; #7787). Kiro accepts the file silently. This is information, not a warning: it may be fixed in the version you run.",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: auto\nname: api-design\ndescription: REST API design conventions\n---\nUse the API conventions.\n",
+        "//- /project/.kiro/steering/api.md\n---\ninclusion: manual\n---\nUse the API conventions.\n",
+        KIRO_DOC,
+    ),
+    d(
+        "windsurf-rule/unknown-key",
+        "A Windsurf rule's front matter takes `trigger`, `description` and `globs`; a misspelt key (`trigge`, `glob`) does nothing, and the rule is activated as if it were not there.",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglob: \"**/*.test.ts\"\n---\nUse vitest.\n",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"**/*.test.ts\"\n---\nUse vitest.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-rule/wrong-type",
+        "`description` is text: a list or a mapping gives Cascade nothing to decide by.",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: model_decision\ndescription: [tests]\n---\nUse vitest.\n",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: model_decision\ndescription: When writing or fixing tests\n---\nUse vitest.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-rule/invalid-value",
+        "`trigger` takes one of Windsurf's four activation modes: `always_on`, `manual`, `model_decision`, `glob`. What Windsurf does with another value is not documented; the rule is not activated as meant.",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always\n---\nUse tabs.\n",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\nUse tabs.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf/empty-body",
+        "A rule's or a workflow's body is what Cascade reads: with nothing after the front matter, it gives Cascade nothing.",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\n",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\nUse tabs.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-rule/needs-key",
+        "A `glob` rule is attached to the files its `globs` match, and a `model_decision` rule is chosen by its `description`: without them the rule has nothing to be applied by. What Windsurf does with such a rule is not documented.",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\n---\nUse vitest.\n",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"**/*.test.ts\"\n---\nUse vitest.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-rule/invalid-glob",
+        "A `globs` pattern that is not a valid glob (an unclosed `[` or `{`) matches no file, so the rule is never attached.",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"src/[tests/**\"\n---\nUse vitest.\n",
+        "//- /project/.windsurf/rules/tests.md\n---\ntrigger: glob\nglobs: \"src/tests/**\"\n---\nUse vitest.\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf/truncated",
+        "Windsurf reads a rules file up to a limit and cuts the rest off: the older English docs say \"Rules files are limited to 6000 characters each. Any content above 6000 characters will be truncated and Cascade will not be aware of them\" (and global plus workspace rules together are cut at 12,000, global first); the newer localized docs say 12,000 characters per file. agentls follows the newer docs: past 12,000 characters a warning, between 6,000 and 12,000 information (older versions cut there). The example stands for a rule of 12,500 characters.",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\n(12,500 characters of rules)\n",
+        "//- /project/.windsurf/rules/style.md\n---\ntrigger: always_on\n---\n(the first half of the rules; the rest in `style-2.md`)\n",
+        WINDSURF_DOC,
+    ),
+    d(
+        "windsurf-legacy-rules/legacy-file",
+        "`.windsurfrules` at a project's root was Windsurf's single workspace rules file (\"no specific formatting is required\", docs.codeium.com/windsurf/memories). The current docs describe rules as files in `.windsurf/rules/`, each with a `trigger`; that Windsurf still reads `.windsurfrules` today is said only by third parties. The quick fix moves the file to `.windsurf/rules/project-rules.md` with `trigger: always_on`, which keeps it in every request.",
+        "//- /project/.windsurfrules\nUse tabs.\n",
+        "//- /project/.windsurf/rules/project-rules.md\n---\ntrigger: always_on\n---\nUse tabs.\n",
+        WINDSURF_DOC,
+    ),
 ];
+/// Why no oracle can run the tool of a code's format, if its product says none can.
+fn not_runnable(code: &str) -> Option<&'static str> {
+    let format = crate::formats::by_id(code.split('/').next()?)?;
+    format.product.no_oracle
+}
+
 /// Rules whose effect no oracle can see, and why (the page says so).
 const UNSEEN: &[(&str, &str)] = &[
+    (
+        "cline-skill/ignored-key",
+        "the Cline oracle sees that the skill loads and what invoking it returns, not which tools it may use or which model runs it; that Cline reads neither `allowed-tools` nor `model` is from its loader's source (`truth/cline/FINDINGS.md`, S10).",
+    ),
     (
         "claude-command/unknown-key",
         "Claude Code neither logs nor uses the keys of a command it does not know, so there is no effect to observe; the key list is its own (the 2.1.332 front matter schema).",
@@ -895,21 +1206,25 @@ const UNSEEN: &[(&str, &str)] = &[
 /// `link/`) against the tools that produce them; by default Claude Code. A per-format code is
 /// checked against its format's tool (`verified_with`), unless named here.
 const CHECKED_BY: &[(&str, &[&str])] = &[
-    ("yaml/syntax", &[CLAUDE, VSCODE]),
-    ("yaml/duplicate-key", &[CLAUDE, VSCODE]),
-    ("yaml/not-a-mapping", &[CLAUDE, VSCODE]),
+    ("yaml/syntax", &[CLAUDE, VSCODE, CLINE]),
+    ("yaml/duplicate-key", &[CLAUDE, VSCODE, CLINE]),
+    ("yaml/not-a-mapping", &[CLAUDE, VSCODE, CLINE]),
     ("yaml/needs-quotes", &[CLAUDE, VSCODE]),
     ("yaml/tabs", &[CLAUDE, VSCODE]),
-    ("front-matter/unclosed", &[CLAUDE, VSCODE]),
-    ("front-matter/missing", &[CLAUDE, VSCODE]),
+    ("front-matter/unclosed", &[CLAUDE, VSCODE, CLINE]),
+    ("front-matter/missing", &[CLAUDE, VSCODE, CLINE]),
     ("yaml/lost-keys", &[VSCODE]),
     // VS Code checks link targets; Claude Code's loader does not look at links.
     ("link/missing-file", &[VSCODE]),
-    // A skill's name is Claude Code's and VS Code's: VS Code is the one that rejects capitals.
-    ("skill/name-format", &[VSCODE]),
+    // The standard's rule: Claude Code loads the skill whatever its name.
+    ("skill/name-format", &[CLAUDE]),
+    // The harness judges VS Code's per-tool claims; the others' come from their recordings
+    // or sources, listed tool by tool on the page.
+    ("skill/rejected-by-tool", &[VSCODE]),
 ];
 const CLAUDE: &str = crate::formats::CLAUDE_CODE_VERSION;
 const VSCODE: &str = crate::formats::VSCODE_VERSION;
+const CLINE: &str = crate::formats::CLINE_VERSION;
 
 /// What a shared code's findings claim in the files of another tool, where that differs from
 /// the rule's own effect (VS Code reads Copilot files with its own parser).
@@ -977,6 +1292,7 @@ fn effect_section(code: &str) -> String {
         ));
     }
     let checked = match (unseen(code), oracles_of(code).as_slice(), effect) {
+        _ if let Some(why) = not_runnable(code) => why.to_string(),
         (Some(why), ..) => format!("No oracle can see all of this effect: {why}"),
         (None, _, Effect::Unchecked) => {
             "This is about agentls itself, not a claim about a tool: it could not read what it reports, so it judged nothing there.".to_string()
@@ -1028,12 +1344,54 @@ pub fn page(code: &str) -> Option<String> {
         String::new()
     };
     Some(format!(
-        "# `{code}`\n\nDefault severity: **{}**.\n\n## What it checks\n\n{summary}\n\n## Why\n\n{}{note}\n\n## What the tool does\n\n{}\n\n## Example\n\n{}\n## Fix\n\n{}\n## Source\n\n{}\n",
+        "# `{code}`\n\nDefault severity: **{}**.\n\n## What it checks\n\n{summary}\n\n## Why\n\n{}{note}\n\n## What the tool does\n\n{}\n\n## Example\n\n{}\n## Fix\n\n{}\n## Source\n\n{}\n{}",
         severity.as_str(),
         doc.why,
         effect_section(code),
         fence(doc.example),
         fence(doc.fixed),
-        doc.source
+        doc.source,
+        per_tool(code)
     ))
+}
+
+/// The per-tool rule's table: each tool's folders, naming and causes, with what shows each
+/// (a recording at a version, or a source where the tool was not run).
+fn per_tool(code: &str) -> String {
+    use crate::formats::skills_by_tool::READINGS;
+    if code != "skill/rejected-by-tool" {
+        return String::new();
+    }
+    let mut md = String::from(
+        "\n## Per tool\n\nThe ground-truth harness judges VS Code's claims against its recording; each row says what shows the others'.\n\n| tool (`targets` id) | scans | names the skill by | drops it or reports an error when | shown by |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for r in READINGS {
+        let roots: Vec<String> = r.roots().map(|x| format!("`{x}/`")).collect();
+        let drops: Vec<String> = r
+            .drops
+            .iter()
+            .map(|d| {
+                format!(
+                    "{} ({}; {})",
+                    d.cause.describe(),
+                    d.effect.severity().as_str(),
+                    d.evidence
+                )
+            })
+            .collect();
+        md.push_str(&format!(
+            "| {} (`{}`) | {} | {} | {} | {} |\n",
+            r.name,
+            r.tool,
+            roots.join(", "),
+            r.naming.describe(),
+            if drops.is_empty() {
+                "never: it loads every skill of the recording".to_string()
+            } else {
+                drops.join("; ")
+            },
+            r.evidence.describe()
+        ));
+    }
+    md
 }

@@ -65,10 +65,13 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             }
             "--kind" => {
                 let k = value("--kind")?;
-                let id = if k == "agent" { "claude-agent" } else { k.as_str() };
-                o.kind = Some(formats::by_id(id).ok_or_else(|| {
-                    let known: Vec<&str> = formats::FORMATS.iter().map(|f| f.id).collect();
-                    format!("unknown kind `{k}` (known: agent, {})", known.join(", "))
+                o.kind = Some(formats::by_id_or_alias(&k).ok_or_else(|| {
+                    let known: Vec<&str> = formats::ID_ALIASES
+                        .iter()
+                        .map(|(a, _)| *a)
+                        .chain(formats::FORMATS.iter().map(|f| f.id))
+                        .collect();
+                    format!("unknown kind `{k}` (known: {})", known.join(", "))
                 })?);
             }
             "--config" => o.config = Some(PathBuf::from(value("--config")?)),
@@ -132,6 +135,7 @@ fn unreadable_finding(
         effect: crate::formats::Effect::Unchecked,
         code: UNREADABLE.into(),
         message,
+        tool: None,
     }
 }
 
@@ -252,6 +256,7 @@ pub fn run(args: &[String]) -> i32 {
                 effect: crate::formats::Effect::Unchecked,
                 code: CONFIG_INVALID.into(),
                 message: format!("{} (using the defaults)", p.message),
+                tool: None,
             });
         }
     }
@@ -392,7 +397,12 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &Con
             let mut findings = to_findings(
                 path,
                 &doc,
-                config::apply(&config, &doc, format.id, diagnostics::diagnostics_as(&doc, format)),
+                config::apply(
+                    &config,
+                    &doc,
+                    format.id,
+                    diagnostics::diagnostics_for(&doc, format, config.targets()),
+                ),
             );
             if let Some(severity) = config.severity(NOT_UTF8, Severity::Warning) {
                 let (line, column) = line_col(valid, valid.len());
@@ -409,8 +419,9 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &Con
                         code: NOT_UTF8.into(),
                         message: format!(
                             "not valid UTF-8 (first bad byte at offset {at}{utf16}): {} reads each bad byte as U+FFFD (�); save the file as UTF-8",
-                            format.product
+                            format.product.name
                         ),
+                        tool: None,
                     },
                 );
             }
@@ -425,7 +436,12 @@ fn check_file(path: &Path, kind: Option<&'static formats::Format>, configs: &Con
     let Some(format) = kind.or_else(|| diagnostics::detect(&doc).map(|d| d.format)) else {
         return (Outcome::Skipped("not an agent spec file"), entry);
     };
-    let diags = config::apply(&config, &doc, format.id, diagnostics::diagnostics_as(&doc, format));
+    let diags = config::apply(
+        &config,
+        &doc,
+        format.id,
+        diagnostics::diagnostics_for(&doc, format, config.targets()),
+    );
     (Outcome::Checked(to_findings(path, &doc, diags), format), entry)
 }
 
@@ -495,6 +511,7 @@ fn to_findings(path: &Path, doc: &Document, diags: Vec<Diagnostic>) -> Vec<Findi
                 effect: d.effect,
                 code: d.code,
                 message: d.message,
+                tool: d.tool,
             }
         })
         .collect()

@@ -18,7 +18,12 @@ pub fn fixed_text(text: &str, path: &Path, format: &'static Format, config: &Con
     let mut count = 0;
     for _ in 0..MAX_ROUNDS {
         let doc = Document::without_outline(&current, Some(path.to_path_buf()));
-        let diags = config::apply(config, &doc, format.id, diagnostics::diagnostics_as(&doc, format));
+        let diags = config::apply(
+            config,
+            &doc,
+            format.id,
+            diagnostics::diagnostics_for(&doc, format, config.targets()),
+        );
         let edits = safe_fixes(&diags);
         if edits.is_empty() {
             break;

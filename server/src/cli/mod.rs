@@ -16,6 +16,8 @@ USAGE:
                                  check files and directories (recursively)
     agentls rules [--format markdown]
                                  list every diagnostic code with its default severity
+    agentls formats [--format markdown]
+                                 list every format: its files, source and verified release
     agentls explain CODE         what a rule checks, why, an example and its fix
     agentls schema               the JSON schema of agentls.toml (for taplo / Even Better TOML)
     agentls --version | --help
@@ -50,6 +52,7 @@ pub fn run(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("check") => check::run(&args[1..]),
         Some("rules") => rules(&args[1..]),
+        Some("formats") => formats(&args[1..]),
         Some("explain") => explain(&args[1..]),
         Some("schema") if args.len() == 1 => {
             println!(
@@ -105,6 +108,90 @@ fn rules(args: &[String]) -> i32 {
     }
     print!("{out}");
     0
+}
+
+/// `agentls formats`: every format agentls reads, in detection order, with the paths that make
+/// a file that format, where the tool documents it, and the release its claims were checked
+/// against by the ground-truth harness (or why none was).
+fn formats(args: &[String]) -> i32 {
+    let markdown = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [] => false,
+        ["--format", "markdown"] | ["--format=markdown"] => true,
+        _ => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "agentls formats: expected no arguments or `--format markdown`"
+            );
+            return 2;
+        }
+    };
+    let mut out = String::new();
+    if markdown {
+        out.push_str("| format | files | source | verified against |\n| --- | --- | --- | --- |\n");
+    }
+    for f in crate::formats::FORMATS {
+        // `.clinerules/**/*.md`, `.clinerules/**/*.txt` → `.clinerules/**/*.{md,txt}`.
+        let mut files: Vec<String> = Vec::new();
+        let mut last_dirs: Option<&[&str]> = None;
+        for rule in f.strong_paths {
+            if let crate::formats::PathRule::Under(dirs, ext) = rule
+                && last_dirs == Some(*dirs)
+                && let Some(prev) = files.last_mut()
+            {
+                let ext = ext.trim_start_matches('.');
+                *prev = match prev.strip_suffix("}`") {
+                    Some(open) => format!("{open},{ext}}}`"),
+                    None => {
+                        let (head, first) = prev.trim_end_matches('`').rsplit_once("*.").unwrap_or((prev, ""));
+                        format!("{head}*.{{{first},{ext}}}`")
+                    }
+                };
+                continue;
+            }
+            last_dirs = match rule {
+                crate::formats::PathRule::Under(dirs, _) => Some(dirs),
+                _ => None,
+            };
+            files.push(path_rule(rule));
+        }
+        let files = if files.is_empty() {
+            "by content".to_string()
+        } else {
+            files.join(", ")
+        };
+        let verified = match (f.verified_with.or(f.product.verified_with), f.product.no_oracle) {
+            (Some(v), _) => format!("{v}, by recording"),
+            (None, Some(_)) => "documentation (the tool cannot be run here)".to_string(),
+            (None, None) => "documentation (not recorded yet)".to_string(),
+        };
+        if markdown {
+            out.push_str(&format!(
+                "| {} (`{}`) | {files} | {} | {verified} |\n",
+                f.name, f.id, f.docs_url
+            ));
+        } else {
+            out.push_str(&format!(
+                "{:<24} {}\n    files: {files}\n    verified: {verified}\n",
+                f.id, f.name
+            ));
+        }
+    }
+    print!("{out}");
+    0
+}
+
+/// A path rule as a glob a user would write.
+fn path_rule(rule: &crate::formats::PathRule) -> String {
+    use crate::formats::PathRule;
+    match rule {
+        PathRule::Under(dirs, ext) => format!("`{}/**/*{ext}`", dirs.join("/")),
+        PathRule::Directly(dirs, ext) => format!("`{}/*{ext}`", dirs.join("/")),
+        PathRule::InDirNamed(dir, ext) => format!("`**/{dir}/**/*{ext}`"),
+        PathRule::Suffix(s) => match s.strip_prefix('/') {
+            Some(name) => format!("`{name}`"),
+            None => format!("`*{s}`"),
+        },
+    }
 }
 
 /// `agentls explain CODE`: the rule's page, as in `docs/rules/`.

@@ -17,6 +17,8 @@ pub struct Finding {
     pub effect: crate::formats::Effect,
     pub code: String,
     pub message: String,
+    /// The tool the claim is about when it is not the format's own (`cline`), by `targets` id.
+    pub tool: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +61,7 @@ pub fn render(format: OutputFormat, findings: &[Finding]) -> String {
             let items: Vec<serde_json::Value> = findings
                 .iter()
                 .map(|f| {
-                    serde_json::json!({
+                    let mut v = serde_json::json!({
                         "path": f.path,
                         "line": f.line,
                         "column": f.column,
@@ -69,7 +71,11 @@ pub fn render(format: OutputFormat, findings: &[Finding]) -> String {
                         "effect": f.effect.as_str(),
                         "code": f.code,
                         "message": f.message,
-                    })
+                    });
+                    if let Some(tool) = f.tool {
+                        v["tool"] = tool.into();
+                    }
+                    v
                 })
                 .collect();
             format!("{}\n", serde_json::Value::Array(items))
@@ -212,6 +218,7 @@ mod tests {
             effect: crate::formats::Effect::RunsFail,
             code: "claude-agent/unknown-model".into(),
             message: "unknown model `sonet`: did you mean `sonnet`?\n100%".into(),
+            tool: None,
         }
     }
 

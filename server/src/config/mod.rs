@@ -4,7 +4,9 @@
 //!
 //! Settings never change how a rule looks at a file; they are applied to its findings
 //! afterwards ([`apply`]), together with inline `agentls-ignore` comments. So the CLI and the
-//! server share one path, and a rule file never needs to know about configuration.
+//! server share one path, and a rule file never needs to know about configuration. The one
+//! exception is `targets` ([`Config::targets`]): which tools a skill is for decides which
+//! per-tool findings exist at all, so it goes to the analysis as an input.
 
 pub mod schema;
 mod suppress;
@@ -63,6 +65,11 @@ pub struct Settings {
     pub mcp_servers: Vec<String>,
     #[serde(default)]
     pub formats: BTreeMap<String, FormatSettings>,
+    /// The tools the project's skills are for, by id (`claude-code`, `cline`…): a `SKILL.md`
+    /// gets a finding for each of them that would not load it. Unset: the tools that scan
+    /// the file's folder.
+    #[serde(default)]
+    pub targets: Option<Vec<String>>,
 }
 
 /// The code every problem in a configuration file is reported with (CLI and editor alike).
@@ -165,6 +172,21 @@ impl Settings {
                 });
             }
         }
+        let known = crate::formats::skills_by_tool::ids();
+        for id in self.targets.iter().flatten() {
+            if !known.contains(&id.as_str()) {
+                let hint = crate::analysis::suggest::nearest(id, known.iter().copied())
+                    .map(|s| format!("did you mean `{s}`? "))
+                    .unwrap_or_default();
+                errors.push(ConfigError {
+                    message: format!(
+                        "unknown product `{id}` in `targets`: {hint}(known: {})",
+                        known.join(", ")
+                    ),
+                    range: locate(id),
+                });
+            }
+        }
         if let Err(e) = glob_set(&self.ignore) {
             errors.push(ConfigError {
                 message: e,
@@ -180,6 +202,10 @@ impl Settings {
         s.rules.extend(over.rules.clone());
         s.ignore.extend(over.ignore.iter().cloned());
         s.mcp_servers.extend(over.mcp_servers.iter().cloned());
+        // A list of tools is one choice: the editor's replaces the file's.
+        if over.targets.is_some() {
+            s.targets = over.targets.clone();
+        }
         for (id, f) in &over.formats {
             let mine = s.formats.entry(id.clone()).or_default();
             mine.paths.extend(f.paths.iter().cloned());
@@ -210,6 +236,13 @@ impl Config {
             ignore,
             format_paths,
         }
+    }
+
+    /// The tools `targets` names, `None` when it is not set (the tools that scan each file's
+    /// folder). Unlike the other settings, it decides which findings a rule makes, so callers
+    /// hand it to the analysis.
+    pub fn targets(&self) -> Option<&[String]> {
+        self.settings.targets.as_deref()
     }
 
     fn relative<'p>(&self, path: &'p Path) -> &'p Path {

@@ -27,6 +27,12 @@ pub fn schema() -> Value {
             },
             "ignore": strings("Files to leave alone: globs relative to this file."),
             "mcp-servers": strings("MCP servers configured outside the project (user settings agentls cannot see)."),
+            "targets": {
+                "type": "array",
+                "items": {"type": "string", "enum": crate::formats::skills_by_tool::ids()},
+                "uniqueItems": true,
+                "description": "The tools the project's skills are for: each SKILL.md gets a finding for every one of them that would not load it. Default: the tools that scan the file's folder.",
+            },
             "formats": {
                 "type": "object",
                 "description": "Per-format settings, by format id.",

@@ -94,6 +94,7 @@ fn inline_suppression() {
         message: String::new(),
         related: Vec::new(),
         fixes: Vec::new(),
+        tool: None,
     };
     let kept = apply(
         &config,
@@ -110,4 +111,56 @@ fn the_example_config_loads() {
     let settings = Settings::from_toml(text).expect("docs/agentls.example.toml is valid");
     assert_eq!(settings.rules["claude-agent/name-mismatch"], Level::Off);
     assert_eq!(settings.formats["claude-agent"].extra_keys, ["category", "proactive"]);
+}
+
+#[test]
+fn targets_name_the_tools_skills_are_for() {
+    let settings = Settings::from_toml("targets = [\"claude-code\", \"cline\"]\n").unwrap();
+    let config = Config::new(settings, PathBuf::from("/p"), None);
+    assert_eq!(
+        config.targets(),
+        Some(&["claude-code".to_string(), "cline".to_string()][..])
+    );
+    // A skill in `.claude/skills/` is Claude Code's and Cline's: Cline does not scan that
+    // folder, and says so; VS Code and OpenCode, which do, are not targeted.
+    let d = Document::new(
+        "---\nname: pdf\ndescription: d\n---\nBody\n",
+        Some(PathBuf::from("/p/.claude/skills/pdf/SKILL.md")),
+    );
+    let format = crate::formats::by_id("skill").unwrap();
+    let found = |targets| {
+        crate::analysis::diagnostics::diagnostics_for(&d, format, targets)
+            .into_iter()
+            .filter_map(|d| d.tool)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(found(config.targets()), ["cline"]);
+    // Without targets, only the tools that scan the folder count, and all of them load it.
+    assert!(found(None).is_empty());
+}
+
+#[test]
+fn unknown_target_is_positioned_with_the_list() {
+    let text = "targets = [\"claude-code\", \"clin\"]\n";
+    let errors = Settings::from_toml(text).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    let m = &errors[0].message;
+    assert!(
+        m.contains("unknown product `clin`") && m.contains("did you mean `cline`?"),
+        "{m}"
+    );
+    assert!(
+        m.contains("known: claude-code, copilot, gemini-cli, cline, opencode, kilo, codex"),
+        "{m}"
+    );
+    assert_eq!(&text[errors[0].range.clone().unwrap()], "\"clin\"");
+    // The editor's list replaces the file's.
+    let file = Settings::from_toml("targets = [\"cline\"]\n").unwrap();
+    let editor = Settings::from_json(&serde_json::json!({"targets": ["codex"]})).unwrap();
+    assert_eq!(file.overlay(&editor).targets, Some(vec!["codex".to_string()]));
+    assert_eq!(
+        file.overlay(&Settings::default()).targets,
+        Some(vec!["cline".to_string()])
+    );
+    assert!(Settings::from_json(&serde_json::json!({"targets": ["vscode"]})).is_err());
 }

@@ -23,7 +23,7 @@ fn matches(rule: &PathRule, comps: &[String]) -> bool {
         return false;
     };
     match rule {
-        PathRule::Under(seq, ext) => {
+        PathRule::Under(seq, ext) | PathRule::Directly(seq, ext) => {
             file.ends_with(ext)
                 && dirs
                     .windows(seq.len())
@@ -34,6 +34,35 @@ fn matches(rule: &PathRule, comps: &[String]) -> bool {
             Some(whole) => file == whole,
             None => file.ends_with(suffix),
         },
+    }
+}
+
+/// Whether `path` is in a user-level folder: under a `marker` folder (`.kiro`) that sits in
+/// the user's home folder (`~/.kiro/steering/x.md`). The home folder is `$HOME` (or
+/// `%USERPROFILE%`), or has the shape of one (`/root`, `/home/<user>`, `/Users/<user>`,
+/// `C:\Users\<user>`), so that the answer does not depend on who runs agentls.
+pub fn user_level(path: &Path, marker: &str) -> bool {
+    let Some(holder) = path
+        .ancestors()
+        .find(|a| a.file_name().is_some_and(|n| n == marker))
+        .and_then(Path::parent)
+    else {
+        return false;
+    };
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+    if home.is_some_and(|h| !h.is_empty() && Path::new(&h) == holder) {
+        return true;
+    }
+    let names: Vec<String> = holder
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let absolute = holder.has_root();
+    match names.as_slice() {
+        [root] => absolute && root == "root",
+        [top, _user] => absolute && (top == "home" || top == "Users"),
+        _ => false,
     }
 }
 
@@ -149,7 +178,33 @@ mod tests {
         assert_eq!(id("home/.config/kilo/agents/x.md", &[]), Some("kilo-agent"));
         assert_eq!(id("p/.kilo/commands/x.md", &[]), Some("kilo-command"));
         assert_eq!(id("p/.kilo/README.md", &[]), None);
+        // A `.gemini/agents/` file is Gemini's, even with Claude Code's keys; deeper files and
+        // `_x.md` are Gemini's too, and told that Gemini CLI skips them.
+        let claude_keys = &["name", "description", "tools", "model", "color"];
+        assert_eq!(id("p/.gemini/agents/x.md", claude_keys), Some("gemini-agent"));
+        assert_eq!(id("~/.gemini/agents/x.md", &[]), Some("gemini-agent"));
+        assert_eq!(id("p/.gemini/agents/sub/x.md", claude_keys), Some("gemini-agent"));
+        assert_eq!(id("p/.gemini/agents/_x.md", &[]), Some("gemini-agent"));
+        assert_eq!(id("p/.gemini/README.md", &[]), None);
+        let skips = |p: &str| crate::formats::gemini::agent::FORMAT.strong_paths[0].skips(Path::new(p));
+        assert_eq!(skips("p/.gemini/agents/x.md"), None);
+        assert!(skips("p/.gemini/agents/sub/x.md").is_some_and(|w| w.contains("subfolder")));
+        assert!(skips("p/.gemini/agents/_x.md").is_some_and(|w| w.contains("`_`")));
         assert_eq!(id("p/README.md", &[]), None);
+        // Cline: `.clinerules` is a file or a folder; workflows and skills inside it are theirs.
+        assert_eq!(id("p/.clinerules", &[]), Some("cline-rule"));
+        assert_eq!(id("p/.clinerules/testing.md", &[]), Some("cline-rule"));
+        assert_eq!(id("p/.clinerules/notes.txt", &[]), Some("cline-rule"));
+        assert_eq!(id("p/.clinerules/README.md", &[]), Some("cline-rule"));
+        assert_eq!(id("p/.clinerules/workflows/deploy.md", &[]), Some("cline-workflow"));
+        assert_eq!(id("p/.clinerules/skills/x/SKILL.md", &[]), Some("cline-skill"));
+        assert_eq!(id("p/.cline/skills/x/SKILL.md", &[]), Some("cline-skill"));
+        assert_eq!(id("p/.cline/rules/x.md", &[]), Some("cline-rule"));
+        assert_eq!(id("home/Documents/Cline/Workflows/x.md", &[]), Some("cline-workflow"));
+        // `.agents/skills` is shared by several tools: the Agent Skills format.
+        assert_eq!(id("p/.agents/skills/x/SKILL.md", &[]), Some("skill"));
+        assert_eq!(id("p/docs/clinerules.md", &[]), None);
+        assert_eq!(id("p/.clinerules.md", &[]), None);
         // A command outside `commands/`, by its content.
         let cmd =
             |keys: &[&str], body| detect_with_body(Some(Path::new("tools/x.md")), keys, body).map(|d| d.format.id);

@@ -2,27 +2,47 @@
 //! it, and every field with its type, allowed values and docs. Diagnostics, and later
 //! completion and hover, read these tables; adding a field or a tool is a one-line change here.
 //!
+//! Formats are grouped by product: one module per product (`claude/`, `copilot/`,
+//! `opencode/`, `kilo/`, `cursor/`, `windsurf/`, `kiro/`) exports a [`Product`] (its name, tool and model catalogs, built-in
+//! agents…) and its formats, each of which points back to it (`format.product`). `skill` is the
+//! Agent Skills standard, which several products read. [`PRODUCTS`] lists the products; the
+//! analysis reads them and names none. How to add a product: `formats/README.md`.
+//!
 //! Facts are checked against the sources in `docs/format-sources.md` (2026-11-25).
 
-pub mod claude_agent;
-pub mod claude_command;
-pub mod claude_memory;
-pub mod claude_models;
-pub mod claude_tools;
+pub mod claude;
+pub mod cline;
 pub mod copilot;
-pub mod copilot_models;
-pub mod copilot_tools;
-pub mod cursor_rule;
+pub mod cursor;
 pub mod detect;
 pub mod effect;
+pub mod gemini;
 pub mod kilo;
-pub mod opencode_agent;
-pub mod opencode_command;
-pub mod opencode_skill;
+pub mod kiro;
+pub mod opencode;
+pub mod product;
 pub mod skill;
+pub mod skills_by_tool;
+pub mod windsurf;
 
+// The paths formats had before products were modules of their own, so that a format written
+// against them (`use super::claude_agent::{c, f}`) still compiles. The analysis uses neither
+// these nor the modules above: it reads `format.product` (a test checks it).
+pub use claude::agent as claude_agent;
+pub use claude::command as claude_command;
+pub use claude::memory as claude_memory;
+pub use claude::models as claude_models;
+pub use claude::tools as claude_tools;
+pub use copilot::models as copilot_models;
+pub use copilot::tools as copilot_tools;
+pub use cursor::rule as cursor_rule;
+pub use opencode::agent as opencode_agent;
+pub use opencode::command as opencode_command;
+
+pub use cline::CLINE_VERSION;
 pub use detect::{Detection, detect};
 pub use effect::Effect;
+pub use product::{BuiltinAgent, Product};
 
 /// One agent spec format.
 #[derive(Debug)]
@@ -54,11 +74,10 @@ pub struct Format {
     pub fields: &'static [Field],
     /// What `name` is expected to equal.
     pub name_matches: NameMatch,
-    /// The program that reads these files, named in messages ("Claude Code ignores it").
-    pub product: &'static str,
-    /// Whose tool names and model names `Tools` and `Model` fields take. Each product has its
-    /// own: Copilot's `Claude Sonnet 4` is not Claude Code's `sonnet`.
-    pub vocab: Vocab,
+    /// The program that reads these files: its name in messages ("Claude Code ignores it"),
+    /// and whose tool names and model names `Tools` and `Model` fields take. Each product has
+    /// its own: Copilot's `Claude Sonnet 4` is not Claude Code's `sonnet`.
+    pub product: &'static Product,
     /// What the body may hold besides Markdown (`$ARGUMENTS`, `` !`cmd` ``, `@path`).
     pub body_syntax: BodySyntax,
     /// Names rules as `Kind`s for the workspace: which files define agents, skills, commands.
@@ -71,6 +90,54 @@ pub struct Format {
     /// Hook events that make the tool skip the whole file when written as top-level keys
     /// instead of under `hooks:` (Claude Code: the guarding events).
     pub guard_hooks_outside: &'static [&'static str],
+    /// Whole-file checks beyond the fields, as data: a size limit, a value that does nothing
+    /// in a user-level file, a legacy file to migrate ([`Check`]).
+    pub checks: &'static [Check],
+}
+
+/// A whole-file check a format asks for. Each is named for what it checks; the format module
+/// holds the numbers and the sources.
+#[derive(Debug)]
+pub enum Check {
+    /// The tool reads at most `max` characters of the file and cuts the rest off: the model
+    /// never sees it. `older`: a smaller limit older documentation gave, reported as
+    /// information. `source` is named in the message.
+    CharLimit {
+        max: usize,
+        older: Option<usize>,
+        source: &'static str,
+    },
+    /// `key: value` has no effect in a user-level file (one in `marker`, e.g. `.kiro`, in the
+    /// user's home folder): `then` says what the tool does instead.
+    NotInUserLevel {
+        marker: &'static str,
+        key: &'static str,
+        value: &'static str,
+        then: &'static str,
+    },
+    /// `key: value` is accepted, but the tool is reported not to honour it; `evidence` says
+    /// where and in which versions.
+    Unreliable {
+        key: &'static str,
+        value: &'static str,
+        evidence: &'static str,
+    },
+    /// `key` is another tool's key for what this format calls `ours` (Cursor's `globs` in a
+    /// Kiro steering file): the tool ignores it, and the finding names the right key.
+    ForeignKey {
+        key: &'static str,
+        ours: &'static str,
+        whose: &'static str,
+    },
+    /// The file is a legacy form the tool replaced: it goes to `dir/name` (relative to the
+    /// folder holding the file), with `front_matter` (YAML lines, without `---`) put before its
+    /// text.
+    MoveTo {
+        dir: &'static [&'static str],
+        name: &'static str,
+        front_matter: &'static str,
+        why: &'static str,
+    },
 }
 
 /// The Claude Code release the Claude formats were checked against (`truth/tools.toml`; a test
@@ -111,20 +178,6 @@ pub enum NameMatch {
     Folder,
 }
 
-/// The tool and model vocabulary of a format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Vocab {
-    /// Claude Code: `Read`, `Bash(git *)`, `mcp__server__tool`; `sonnet`, `claude-opus-4-6`.
-    Claude,
-    /// GitHub Copilot in VS Code: `search/codebase`, tool sets, `server/*`; `GPT-4.1`,
-    /// `Claude Sonnet 4.5 (copilot)`.
-    Copilot,
-    /// OpenCode: lowercase tool ids in a `tools` map; `provider/model-id`.
-    OpenCode,
-    /// No tools or models (Cursor rules, instructions, memory files).
-    None,
-}
-
 /// Body syntax a format understands (formats.md §5, §9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct BodySyntax {
@@ -140,6 +193,9 @@ pub struct BodySyntax {
     /// `#file:path` attaches a file (Copilot prompt files, agents, instructions), relative to
     /// the file's folder.
     pub file_refs: bool,
+    /// `#[[file:path]]` includes a file (Kiro steering), relative to the folder that holds the
+    /// folder named here (the workspace root, above `.kiro`).
+    pub bracketed_file_refs: Option<&'static str>,
 }
 
 /// How a tool fills in a command's arguments.
@@ -175,6 +231,7 @@ impl BodySyntax {
         expands_in_code: false,
         at_paths: false,
         file_refs: false,
+        bracketed_file_refs: None,
     };
 }
 
@@ -188,6 +245,42 @@ pub enum PathRule {
     InDirNamed(&'static str, &'static str),
     /// The file name ends with this (`.prompt.md`); with a leading `/`, is exactly this.
     Suffix(&'static str),
+    /// Detected as [`PathRule::Under`], but the tool reads only files directly in these
+    /// directories whose name does not start with `_`: a file deeper down or named `_x.md` is
+    /// this format and is not loaded (`file/not-loaded-here`).
+    Directly(&'static [&'static str], &'static str),
+}
+
+impl PathRule {
+    /// For a [`PathRule::Directly`] rule the file matches: why the tool skips it, if it does.
+    pub fn skips(&self, path: &std::path::Path) -> Option<String> {
+        let PathRule::Directly(seq, ext) = self else {
+            return None;
+        };
+        let comps: Vec<String> = path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let (file, dirs) = comps.split_last()?;
+        let at = dirs
+            .windows(seq.len())
+            .rposition(|w| w.iter().zip(seq.iter()).all(|(a, b)| a == b))?;
+        if !file.ends_with(ext) {
+            return None;
+        }
+        let folder = seq.join("/");
+        if at + seq.len() != dirs.len() {
+            Some(format!(
+                "it is in a subfolder, and only the files directly in `{folder}/` are read"
+            ))
+        } else if file.starts_with('_') {
+            Some(format!(
+                "its name starts with `_`, and files of `{folder}/` named so are skipped"
+            ))
+        } else {
+            None
+        }
+    }
 }
 
 /// One front matter key.
@@ -227,6 +320,25 @@ pub struct Field {
     pub only_with: Option<&'static str>,
     /// Deprecated: the tool still reads it, and documents that key instead.
     pub replaced_by: Option<&'static str>,
+    /// The key is needed, and counts only, when another key has one value (`globs` with
+    /// `trigger: glob`).
+    pub needed_with: Option<NeededWith>,
+    /// What the tool does with a value outside the allowed set, when it is not "ignores it"
+    /// (Kiro loads a steering file with a bad `inclusion` as `always`).
+    pub bad_value_then: Option<&'static str>,
+}
+
+/// `key: value` needs the field: without it, `without` happens.
+#[derive(Debug)]
+pub struct NeededWith {
+    pub key: &'static str,
+    pub value: &'static str,
+    /// The tool reads the field only with that value: with another one (or none), the field
+    /// has no effect. Only where the source says so.
+    pub only_then: bool,
+    /// What the tool ends up with when the field is missing ("Windsurf has no files to attach
+    /// this rule to").
+    pub without: &'static str,
 }
 
 /// Where a key counts. A Copilot agent runs in VS Code, or with `target: github-copilot` as a
@@ -264,13 +376,22 @@ pub enum ValueKind {
     Permissions(&'static [Permission]),
     /// Hook events → commands, as VS Code validates them (Copilot agents' `hooks`).
     Hooks(&'static HookSchema),
+    /// One glob, or a list of globs; a comma inside a string is part of the pattern, not a
+    /// separator (Kiro `fileMatchPattern`).
+    GlobOrList,
     /// One string of comma-separated globs (VS Code `applyTo`): a list is rejected, and so is
     /// an empty pattern; any other text is accepted.
     CommaGlobs,
     /// Anything: the tool does not check it.
     Any,
+    /// A key the tool does not read at all (documented elsewhere, or read by an older release):
+    /// writing it has no effect. The text says so, after the key (`is not read by …: …`).
+    NotRead(&'static str),
     /// An identifier (the agent's name).
     Name,
+    /// A name of lowercase ASCII letters, digits, `-` and `_` only (`^[a-z0-9-_]+$`); anything
+    /// else is a bad value (the field's `on_bad`).
+    Slug,
     Bool,
     /// `true` or `false`, also written as the text `"true"` / `"false"` (Claude Code reads both).
     Flag,
@@ -351,25 +472,49 @@ impl Format {
         self.fields.iter().find(|f| f.key == key)
     }
 
-    /// Where the tool puts front matter keys it does not know ([`Vocab::unknown_keys_go_to`]):
+    /// Where the tool puts front matter keys it does not know ([`Product::unknown_keys_go_to`]):
     /// only an agent's go anywhere (OpenCode drops a command's).
     pub fn unknown_keys_go_to(&self) -> Option<&'static str> {
-        self.agent_only(self.vocab.unknown_keys_go_to())
+        self.agent_only(self.product.unknown_keys_go_to)
     }
 
-    /// Keys of other tools' agents people copy into this format ([`Vocab::foreign_keys`]).
+    /// Keys of other tools' agents people copy into this format ([`Product::foreign_keys`]).
     pub fn foreign_keys(&self) -> &'static [(&'static str, &'static str, &'static str)] {
-        self.agent_only(Some(self.vocab.foreign_keys())).unwrap_or(&[])
+        self.agent_only(Some(self.product.foreign_keys)).unwrap_or(&[])
     }
 
     /// How files of this format are offered to agents, if by their description
-    /// ([`Vocab::delegation`]): agents only, not the commands of the same product.
+    /// ([`Product::delegation`]): agents only, not the commands of the same product.
     pub fn delegation(&self) -> Option<&'static Delegation> {
-        self.agent_only(self.vocab.delegation())
+        self.agent_only(self.product.delegation)
     }
 
     fn agent_only<T>(&self, v: Option<T>) -> Option<T> {
         v.filter(|_| self.kind == Kind::Agent)
+    }
+
+    /// How a command file's path becomes the name it is invoked by: its product's way
+    /// ([`Product::command_naming`]), Claude Code's for a product that says nothing.
+    pub fn command_naming(&self) -> &'static CommandNaming {
+        self.product.command_naming.unwrap_or(CommandNaming::default_naming())
+    }
+
+    /// The product whose tool and model names this format's values take: its own product,
+    /// or `None` for a format with no tool list and no model (memory files, instructions,
+    /// Cursor rules), where nothing is read in any product's vocabulary.
+    pub fn vocabulary(&self) -> Option<&'static Product> {
+        let named = |f: &Field| {
+            matches!(
+                f.value,
+                ValueKind::Tools | ValueKind::ToolMap | ValueKind::Model | ValueKind::Models
+            )
+        };
+        self.fields.iter().any(named).then_some(self.product)
+    }
+
+    /// The same format (formats are statics, compared by address).
+    pub fn is(&self, other: &Format) -> bool {
+        std::ptr::eq(self, other)
     }
 }
 
@@ -387,46 +532,6 @@ pub struct Delegation {
     pub undescribed: &'static str,
 }
 
-impl Vocab {
-    /// Where the tool puts front matter keys it does not know: `None` when it ignores them,
-    /// else the key it passes them on under (OpenCode: the provider `options`).
-    pub fn unknown_keys_go_to(self) -> Option<&'static str> {
-        match self {
-            Vocab::OpenCode => Some("options"),
-            _ => None,
-        }
-    }
-
-    /// Keys of other tools' formats people copy into this one: `(key, this format's key for
-    /// the same thing, whose key it is)`.
-    pub fn foreign_keys(self) -> &'static [(&'static str, &'static str, &'static str)] {
-        match self {
-            Vocab::OpenCode => opencode_agent::FOREIGN_KEYS,
-            _ => &[],
-        }
-    }
-
-    /// The range a provider clamps a sampling value to for models whose id starts with the
-    /// prefix: `(model prefix, low, high)`.
-    pub fn clamped(self, key: &str) -> Option<(&'static str, f64, f64)> {
-        match self {
-            Vocab::OpenCode => opencode_agent::CLAMPED
-                .iter()
-                .find(|(k, ..)| *k == key)
-                .map(|&(_, p, lo, hi)| (p, lo, hi)),
-            _ => None,
-        }
-    }
-
-    /// How agents of this vocabulary are offered to other agents, if by their description.
-    pub fn delegation(self) -> Option<&'static Delegation> {
-        match self {
-            Vocab::OpenCode => Some(&opencode_agent::DELEGATION),
-            _ => None,
-        }
-    }
-}
-
 impl ValueKind {
     /// What a user would call the expected value, for completion details and hovers.
     pub fn describe(&self) -> &'static str {
@@ -439,7 +544,9 @@ impl ValueKind {
             ValueKind::Hooks(_) => "mapping of hook event → commands",
             ValueKind::CommaGlobs => "comma-separated globs",
             ValueKind::Any => "any value",
+            ValueKind::NotRead(_) => "any value (not read)",
             ValueKind::Name => "identifier (lowercase, digits, hyphens)",
+            ValueKind::Slug => "identifier (lowercase letters, digits, `-` and `_` only)",
             ValueKind::Bool | ValueKind::Flag => "`true` or `false`",
             ValueKind::PositiveInt => "whole number ≥ 1",
             ValueKind::Count { .. } => "whole number",
@@ -448,6 +555,7 @@ impl ValueKind {
             ValueKind::Model => "model alias or id",
             ValueKind::Models => "model name or list of model names",
             ValueKind::Globs => "glob or comma-separated globs",
+            ValueKind::GlobOrList => "glob or list of globs",
             ValueKind::Number { .. } => "number",
             ValueKind::Color(_) => "`#rrggbb` or a colour name",
             ValueKind::ToolMap => "mapping of tool → `true`/`false`",
@@ -466,11 +574,16 @@ impl ValueKind {
 /// Every format agentls knows, most specific first: a file matching the strong path rule of
 /// several (`.github/agents/x.chatmode.md`) is the first one's.
 pub static FORMATS: &[&Format] = &[
+    // Before Claude Code's agents: a `.gemini/agents/` file is Gemini's, whatever its keys.
+    &gemini::agent::FORMAT,
     &claude_agent::FORMAT,
     &copilot::CHATMODE,
     &copilot::PROMPT,
     &copilot::INSTRUCTIONS,
     &copilot::AGENT,
+    &cline::SKILL,
+    &cline::WORKFLOW,
+    &cline::RULE,
     &skill::FORMAT,
     &claude_memory::MEMORY,
     // Before Claude Code's commands, whose `commands/` folder rule matches these too.
@@ -482,6 +595,12 @@ pub static FORMATS: &[&Format] = &[
     &opencode_agent::FORMAT,
     &kilo::AGENT,
     &cursor_rule::FORMAT,
+    &windsurf::rule::RULE,
+    &windsurf::workflow::FORMAT,
+    &windsurf::rule::GLOBAL_RULES,
+    &windsurf::rule::LEGACY,
+    &kiro::steering::FORMAT,
+    &kiro::agent::FORMAT,
 ];
 
 /// Where a file of this format typically lives, for examples and fixtures that need a path
@@ -503,6 +622,16 @@ pub fn example_path(format: &Format, stem: &str) -> String {
         "kilo-agent" => format!("project/.kilo/agents/{stem}.md"),
         "kilo-command" => format!("project/.kilo/commands/{stem}.md"),
         "cursor-rule" => format!("project/.cursor/rules/{stem}.mdc"),
+        "cline-rule" => format!("project/.clinerules/{stem}.md"),
+        "cline-workflow" => format!("project/.clinerules/workflows/{stem}.md"),
+        "cline-skill" => format!("project/.cline/skills/{stem}/SKILL.md"),
+        "windsurf-rule" => format!("project/.windsurf/rules/{stem}.md"),
+        "windsurf-global-rules" => "home/.codeium/windsurf/memories/global_rules.md".to_string(),
+        "windsurf-legacy-rules" => "project/.windsurfrules".to_string(),
+        "windsurf-workflow" => format!("project/.windsurf/workflows/{stem}.md"),
+        "kiro-steering" => format!("project/.kiro/steering/{stem}.md"),
+        "kiro-agent" => format!("project/.kiro/agents/{stem}.md"),
+        "gemini-agent" => format!("project/.gemini/agents/{stem}.md"),
         _ => format!("project/{stem}.md"),
     }
 }
@@ -519,24 +648,185 @@ pub struct CommandNaming {
     pub name_key: Option<&'static str>,
 }
 
-/// How a command format's files are named (Claude Code's way for any other format).
-pub fn command_naming(format: &Format) -> &'static CommandNaming {
-    match format.id {
-        "opencode-command" | "kilo-command" => &opencode_command::NAMING,
-        _ => &claude_command::NAMING,
-    }
-}
-
-/// Agents a tool ships, which a file may name without an agent file in the workspace; `None`
-/// for formats whose tool's built-in agents are listed elsewhere (Claude Code's, Copilot's).
-pub fn builtin_agents(format: &Format) -> Option<&'static [&'static str]> {
-    match format.id {
-        "opencode-agent" | "opencode-command" => Some(opencode_agent::BUILTIN_AGENTS),
-        "kilo-agent" | "kilo-command" => Some(kilo::BUILTIN_AGENTS),
-        _ => None,
+impl CommandNaming {
+    /// The naming of a product that says nothing of its own: Claude Code's
+    /// (`commands/gsd/plan.md` is `/gsd:plan`).
+    pub fn default_naming() -> &'static CommandNaming {
+        &claude_command::NAMING
     }
 }
 
 pub fn by_id(id: &str) -> Option<&'static Format> {
     FORMATS.iter().copied().find(|f| f.id == id)
+}
+
+/// The first format of a kind, for files recognised by their place alone
+/// (`skills/<name>/SKILL.md`, `commands/**.md`).
+///
+/// A format of that kind that takes any folder of a name (`commands/`) comes first: a bare
+/// `commands/` folder is not one of a product's own folders (`.opencode/commands/`).
+pub fn first_of(kind: Kind) -> Option<&'static Format> {
+    let of_kind = || FORMATS.iter().copied().filter(move |f| f.kind == kind);
+    of_kind()
+        .find(|f| f.strong_paths.iter().any(|r| matches!(r, PathRule::InDirNamed(..))))
+        .or_else(|| of_kind().next())
+}
+
+/// Short names the command line accepts for a format id (`--kind agent`).
+pub static ID_ALIASES: &[(&str, &str)] = &[("agent", "claude-agent")];
+
+/// A format by its id or one of its [`ID_ALIASES`].
+pub fn by_id_or_alias(id: &str) -> Option<&'static Format> {
+    let id = ID_ALIASES.iter().find(|(a, _)| *a == id).map_or(id, |(_, to)| to);
+    by_id(id)
+}
+
+/// Every product agentls knows. A new product is a module under `formats/` exporting a
+/// [`Product`], and one line here (see `formats/README.md`).
+pub static PRODUCTS: &[&Product] = &[
+    &claude::PRODUCT,
+    &copilot::PRODUCT,
+    &opencode::PRODUCT,
+    &cline::PRODUCT,
+    &cursor::PRODUCT,
+    &windsurf::PRODUCT,
+    &kiro::PRODUCT,
+    &gemini::PRODUCT,
+    &kilo::PRODUCT,
+];
+
+pub fn all() -> &'static [&'static Product] {
+    PRODUCTS
+}
+
+/// How a tool finds and reads the files of a format, where its loader is modelled and differs
+/// from what the shared rules assume: which folders it reads and how deep, and what it does with
+/// a front matter or body it cannot use. Kept beside [`Format`] (by id, [`loader`]) so that the
+/// formats that do not model their loader say nothing about it.
+#[derive(Debug)]
+pub struct Loader {
+    /// Named in messages.
+    pub product: &'static str,
+    /// The folders it reads, as consecutive path components (the last match in a path counts).
+    pub roots: &'static [&'static [&'static str]],
+    pub layout: Layout,
+    /// A front matter that is not YAML it can read.
+    pub unreadable_yaml: Effect,
+    /// A key written twice (the YAML parser rejects it).
+    pub duplicate_key: Effect,
+    /// A front matter that is a list or a scalar.
+    pub not_a_mapping: Effect,
+    /// A `---` line right after the opening one is no front matter: both lines are text.
+    pub empty_block_is_text: bool,
+    /// `$ARGUMENTS` and `$1` are not substituted: they reach the model as written, and the
+    /// arguments are appended after the body.
+    pub placeholders_literal: bool,
+    /// Two files of the same name (`name`, else the file's or folder's; any case): the one in
+    /// the later of [`Loader::roots`] is kept, the other is not loaded.
+    pub later_root_wins: bool,
+    /// A file of this other format with the same command name takes `/name` (Cline: a skill
+    /// over a workflow), and this one is never run.
+    pub command_taken_by: Option<&'static str>,
+}
+
+/// Where a file is among a loader's roots.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InRoot {
+    /// The root's place in [`Loader::roots`].
+    pub root: usize,
+    /// The path components up to the root (the project, or the home folder).
+    pub base: Vec<String>,
+    /// The folders between the root and the file.
+    pub folders: Vec<String>,
+    pub file: String,
+}
+
+impl Loader {
+    /// The root a file is in: the last one above it (`.clinerules/workflows` wins over
+    /// `.clinerules`); `None` outside every root.
+    pub fn locate(&self, path: &std::path::Path) -> Option<InRoot> {
+        let comps: Vec<String> = path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let (file, dirs) = comps.split_last()?;
+        let (start, end, root) = self
+            .roots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, root)| {
+                dirs.windows(root.len())
+                    .rposition(|w| w.iter().zip(root.iter()).all(|(a, b)| a == b))
+                    .map(|at| (at, at + root.len(), i))
+            })
+            .max_by_key(|&(_, end, i)| (end, self.roots[i].len()))?;
+        Some(InRoot {
+            root,
+            base: dirs[..start].to_vec(),
+            folders: dirs[end..].to_vec(),
+            file: file.clone(),
+        })
+    }
+
+    /// What `/name` is for a file of this name: lower case, whitespace and symbols as one `-`
+    /// (Cline's `normalizeRuntimeCommandName`).
+    pub fn command_of(name: &str) -> String {
+        let mut out = String::new();
+        for ch in name.trim().to_lowercase().chars() {
+            let keep = ch.is_alphanumeric() || matches!(ch, '_' | '.' | ':' | '@' | '-');
+            let ch = if keep { ch } else { '-' };
+            if !(ch == '-' && out.ends_with('-')) {
+                out.push(ch);
+            }
+        }
+        out.trim_matches('-').to_string()
+    }
+
+    /// Whether the tool reads a file at this place in a root (not too deep, the right name).
+    pub fn reads(&self, at: &InRoot) -> bool {
+        match self.layout {
+            Layout::Files { extensions } => {
+                at.folders.is_empty()
+                    && at
+                        .file
+                        .rsplit_once('.')
+                        .is_some_and(|(_, e)| extensions.contains(&e.to_ascii_lowercase().as_str()))
+            }
+            Layout::SkillFolders { file } => at.folders.len() <= 1 && at.file == file,
+        }
+    }
+
+    /// The name the tool gives a file: its `name`, else the file name without extension, or
+    /// the folder's name for a skill.
+    pub fn name_of(&self, path: &std::path::Path, name: Option<&str>) -> Option<String> {
+        if let Some(n) = name.map(str::trim).filter(|n| !n.is_empty()) {
+            return Some(n.to_string());
+        }
+        match self.layout {
+            Layout::SkillFolders { .. } => path.parent()?.file_name(),
+            Layout::Files { .. } => path.file_stem(),
+        }
+        .map(|n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// Where in a root a file must be for the tool to read it.
+#[derive(Debug, Clone, Copy)]
+pub enum Layout {
+    /// Directly in the root, with one of these extensions (any case).
+    Files { extensions: &'static [&'static str] },
+    /// `<root>/<folder>/<file>` (or `<root>/<file>`), the file name exact.
+    SkillFolders { file: &'static str },
+}
+
+/// The loaders agentls models, by format id.
+static LOADERS: &[(&str, &Loader)] = &[
+    ("cline-rule", &cline::RULE_LOADER),
+    ("cline-workflow", &cline::WORKFLOW_LOADER),
+    ("cline-skill", &cline::SKILL_LOADER),
+];
+
+/// The modelled loader of a format, if any.
+pub fn loader(format_id: &str) -> Option<&'static Loader> {
+    LOADERS.iter().find(|(id, _)| *id == format_id).map(|(_, l)| *l)
 }

@@ -5,7 +5,7 @@
 
 use super::claude_agent::{MODEL, f};
 use super::claude_command as cc;
-use super::{BodySyntax, Field, Format, Kind, NameMatch, PathRule, ValueKind, Vocab};
+use super::{BodySyntax, Field, Format, Kind, NameMatch, PathRule, ValueKind};
 
 /// The standard's limits (agentskills.io "Specification").
 pub const NAME_MAX: usize = 64;
@@ -29,19 +29,20 @@ pub static FORMAT: Format = Format {
     no_front_matter: Some(super::Effect::Portability),
     body_required: true,
     name_matches: NameMatch::Folder,
-    product: "Claude Code",
-    vocab: Vocab::Claude,
+    product: &crate::formats::claude::PRODUCT,
     body_syntax: BodySyntax {
         arguments: Some(super::CLAUDE_ARGUMENTS),
         shell: true,
         expands_in_code: true,
         at_paths: false,
         file_refs: false,
+        bracketed_file_refs: None,
     },
     kind: Kind::Skill,
     reader: super::CLAUDE_READER,
     guard_hooks_outside: &[],
     verified_with: Some(super::CLAUDE_CODE_VERSION),
+    checks: &[],
     fields: &[
         Field {
             on_bad: super::Effect::Portability,
@@ -95,41 +96,3 @@ pub static FORMAT: Format = Format {
         cc::PATHS,
     ],
 };
-
-/// How one product finds and reads skills, as data: where it looks, which keys it reads, and
-/// what it does with a skill that breaks its rules. A check of skills per tool reads this; the
-/// [`FORMAT`] above is the standard as Claude Code reads it.
-#[derive(Debug)]
-pub struct SkillLoader {
-    pub product: &'static str,
-    /// Folders, relative to the project (and to each folder above it, up to the repository's
-    /// root), searched for `**/SKILL.md`.
-    pub project_dirs: &'static [&'static str],
-    /// The same below the home folder.
-    pub home_dirs: &'static [&'static str],
-    /// Folders read only while a compatibility switch is on (OpenCode: Claude Code's, unless
-    /// `OPENCODE_DISABLE_CLAUDE_CODE` is set), and that switch.
-    pub compat_dirs: &'static [&'static str],
-    pub compat_switch: Option<&'static str>,
-    /// The file name, exactly: another case (`skill.md`) is not a skill.
-    pub file_name: &'static str,
-    /// A `SKILL.md` deeper than one folder below a skills folder is a skill too.
-    pub nested: bool,
-    /// The front matter keys it reads; the others have no effect.
-    pub keys: &'static [&'static str],
-    /// What names the skill: its `name` (whatever the folder is called), or its folder.
-    pub named_by_folder: bool,
-    /// Whether it checks `name` against the standard's syntax (lowercase, digits, hyphens).
-    pub checks_name_syntax: bool,
-    /// What it does with a skill without a `name`, or whose `name` is not text.
-    pub without_name: super::Effect,
-    /// What it does with a skill whose `description` is there but not text.
-    pub description_not_text: super::Effect,
-    /// What it does with a skill whose front matter it cannot read.
-    pub unreadable: super::Effect,
-    /// What it does with a skill without a `description` (it loads it, but does not offer it
-    /// to the model).
-    pub without_description: super::Effect,
-    /// What happens when two skills have the same name.
-    pub duplicate_name: &'static str,
-}

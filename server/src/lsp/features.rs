@@ -27,6 +27,9 @@ pub(super) struct ClientFeatures {
     /// `workspace.workspaceEdit.resourceOperations` includes `rename`: a quick fix may move
     /// the file (`.chatmode.md` → `.agent.md`).
     rename_files: bool,
+    /// It includes `create` and `delete`: a move can be done as a new file and a deletion
+    /// when the client cannot rename.
+    create_delete_files: bool,
 }
 
 impl ClientFeatures {
@@ -47,14 +50,20 @@ impl ClientFeatures {
                 .and_then(|t| t.publish_diagnostics.as_ref())
                 .and_then(|p| p.code_description_support)
                 .unwrap_or(false),
-            rename_files: caps
-                .workspace
-                .as_ref()
-                .and_then(|w| w.workspace_edit.as_ref())
-                .and_then(|e| e.resource_operations.as_ref())
-                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Rename)),
+            rename_files: resource_ops(caps).is_some_and(|ops| ops.contains(&ResourceOperationKind::Rename)),
+            create_delete_files: resource_ops(caps).is_some_and(|ops| {
+                ops.contains(&ResourceOperationKind::Create) && ops.contains(&ResourceOperationKind::Delete)
+            }),
         }
     }
+}
+
+/// `workspace.workspaceEdit.resourceOperations`: the file operations a workspace edit may hold.
+fn resource_ops(caps: &ClientCapabilities) -> Option<&Vec<ResourceOperationKind>> {
+    caps.workspace
+        .as_ref()
+        .and_then(|w| w.workspace_edit.as_ref())
+        .and_then(|e| e.resource_operations.as_ref())
 }
 
 fn path_of(uri: &Uri) -> Option<std::path::PathBuf> {
@@ -220,9 +229,10 @@ impl Backend {
         Ok(self
             .feat_doc(&uri, "hover", |doc, enc| {
                 let (offset, _) = convert::offset(doc.rope(), pos, enc);
+                let config = self.config.for_path(doc.path());
                 let found = self
                     .nav
-                    .with_link_targets(|t| hover::hover_with(doc, offset, &mcp, Some(t)));
+                    .with_link_targets(|t| hover::hover_for(doc, offset, &mcp, Some(t), config.targets()));
                 found.map(|h| Hover {
                     range: Some(convert::range(doc.rope(), &h.range, enc)),
                     contents: HoverContents::Markup(markup(markdown, h.markdown.clone(), h.plain())),
@@ -243,6 +253,7 @@ impl Backend {
         let client_diags = p.context.diagnostics;
         let range = p.range;
         let rename_files = self.features().rename_files;
+        let create_delete_files = self.features().create_delete_files;
         let out = self.feat_doc(&uri, "code actions", |doc, enc| {
             let rope = doc.rope();
             let (start, _) = convert::offset(rope, range.start, enc);
@@ -265,15 +276,15 @@ impl Backend {
                 if !wanted(&kind) {
                     continue;
                 }
-                let workspace_edit = match &a.rename_to {
-                    None => edit(&a.edits),
-                    // A client that cannot rename files gets no such action.
-                    Some(_) if !rename_files => continue,
-                    Some(to) => match rename_edit(&uri, rope, &a.edits, to, enc) {
-                        Some(e) => e,
-                        None => continue,
-                    },
+                let moved = match &a.rename_to {
+                    None => Some(edit(&a.edits)),
+                    Some(to) if rename_files => rename_edit(&uri, rope, &a.edits, to, enc),
+                    // Without rename: the new file with the edited text, then this one deleted.
+                    Some(to) if create_delete_files => create_delete_edit(&uri, doc, &a.edits, to),
+                    // A client that can do neither gets no such action.
+                    Some(_) => None,
                 };
+                let Some(workspace_edit) = moved else { continue };
                 let diagnostics = a
                     .diagnostic
                     .as_ref()
@@ -374,6 +385,49 @@ fn rename_edit(
         }),
         annotation_id: None,
     })));
+    Some(WorkspaceEdit {
+        document_changes: Some(DocumentChanges::Operations(ops)),
+        ..Default::default()
+    })
+}
+
+/// A workspace edit that moves the document at `uri` to `to` with `edits` applied, for a client
+/// that can create and delete files but not rename them: `CreateFile` (never over an existing
+/// file), the whole new text inserted into it, then `DeleteFile` of the old one.
+fn create_delete_edit(
+    uri: &Uri,
+    doc: &Document,
+    edits: &[crate::document::TextEdit],
+    to: &std::path::Path,
+) -> Option<WorkspaceEdit> {
+    let new_uri = Uri::from_file_path(to)?;
+    let text = actions::apply(&doc.text(), edits);
+    let start = Position { line: 0, character: 0 };
+    let ops = vec![
+        DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
+            uri: new_uri.clone(),
+            options: Some(CreateFileOptions {
+                overwrite: Some(false),
+                ignore_if_exists: Some(false),
+            }),
+            annotation_id: None,
+        })),
+        DocumentChangeOperation::Edit(TextDocumentEdit {
+            text_document: OptionalVersionedTextDocumentIdentifier {
+                uri: new_uri,
+                version: None,
+            },
+            edits: vec![OneOf::Left(TextEdit {
+                range: Range { start, end: start },
+                new_text: text,
+            })],
+        }),
+        DocumentChangeOperation::Op(ResourceOp::Delete(DeleteFile {
+            uri: uri.clone(),
+            options: None,
+            annotation_id: None,
+        })),
+    ];
     Some(WorkspaceEdit {
         document_changes: Some(DocumentChanges::Operations(ops)),
         ..Default::default()

@@ -88,24 +88,25 @@ impl Navigation {
                 .unwrap_or_else(|| path.display().to_string())
         };
         let index = self.read();
-        let info = |name: &str, e: &FileEntry, vocab| NameInfo {
+        let info = |name: &str, e: &FileEntry, vocabulary| NameInfo {
             name: name.to_string(),
             path: shown(&e.path),
             description: e.refs.description.clone(),
-            vocab,
+            vocabulary,
         };
         let is_other = |p: &&PathBuf| Some(p.as_path()) != current;
         let mut names = ProjectNames::default();
         for name in index.agent_names() {
             for e in index.agents_named(name).filter(is_other).filter_map(|p| index.get(p)) {
                 if let FileKind::Agent(format) = e.kind {
-                    names.agents.push(info(name, e, format.vocab));
+                    names.agents.push(info(name, e, format.vocabulary()));
                 }
             }
         }
         for name in index.skill_names() {
             for e in index.skills_named(name).filter(is_other).filter_map(|p| index.get(p)) {
-                names.skills.push(info(name, e, crate::formats::skill::FORMAT.vocab));
+                let FileKind::Skill(format) = e.kind else { continue };
+                names.skills.push(info(name, e, format.vocabulary()));
             }
         }
         names

@@ -74,7 +74,7 @@ impl Backend {
             .or_else(|| analysis::diagnostics::detect(doc).map(|d| d.format));
         let judge = config.judge(doc, format.map_or("markdown", |f| f.id));
         let analyse = || match format {
-            Some(f) => config::apply_judged(&judge, analysis::diagnostics::diagnostics_as(doc, f)),
+            Some(f) => config::apply_judged(&judge, analysis::diagnostics::diagnostics_for(doc, f, config.targets())),
             None => Vec::new(),
         };
         let found = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(analyse)) {

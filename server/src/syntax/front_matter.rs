@@ -479,3 +479,90 @@ mod tests {
         assert_eq!(s("----\n"), None);
     }
 }
+
+/// The front matter as a loader with the pattern `/^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n([\s\S]*))?/`
+/// finds it (Gemini CLI 0.61.0, agents and skills): the text starts with exactly `---` and a
+/// line end, with no BOM and no blanks before or after the dashes; the block ends at the first
+/// line that *starts* with `---`; the body is what follows only when a line end comes right
+/// after those three dashes. Otherwise (`-----`, `--- end`, `---  `) the block is read and the
+/// body is lost: [`FrontMatterSplit::closed_by_rule`] is set and `body_start` is the end of that
+/// line. An empty block (`---\n---`) does not match: the pattern needs a line end before the
+/// closing dashes, and the opening one is taken.
+pub fn split_dash_line_start(rope: &Rope) -> Result<FrontMatterSplit, NoFrontMatter> {
+    let text = rope.to_string();
+    if !text.starts_with("---") {
+        return Err(NoFrontMatter::NoOpening);
+    }
+    let open_end = match &text[3..] {
+        t if t.starts_with("\r\n") => 5,
+        t if t.starts_with('\n') => 4,
+        "" => return Err(NoFrontMatter::NeverClosed),
+        _ => return Err(NoFrontMatter::OpeningNotALine),
+    };
+    let Some(k) = text[open_end..].find("\n---") else {
+        return Err(NoFrontMatter::NeverClosed);
+    };
+    let nl = open_end + k;
+    // `\r?` before the line feed belongs to the line end, not to the block.
+    let yaml_end = if nl > open_end && text.as_bytes()[nl - 1] == b'\r' {
+        nl - 1
+    } else {
+        nl
+    };
+    let close = nl + 1;
+    let after = &text[close + 3..];
+    let (body_start, lost) = if after.starts_with("\r\n") {
+        (close + 5, false)
+    } else if after.starts_with('\n') {
+        (close + 4, false)
+    } else {
+        let line = after.find('\n').map_or(text.len(), |i| close + 3 + i + 1);
+        (line, !after.is_empty())
+    };
+    Ok(FrontMatterSplit {
+        open: 0..3,
+        yaml: open_end..yaml_end,
+        close: Some(close..close + 3),
+        body_start,
+        closed_by_rule: lost,
+        closed_mid_line: false,
+    })
+}
+
+#[cfg(test)]
+mod dash_line_start {
+    use super::*;
+
+    fn split(s: &str) -> Result<FrontMatterSplit, NoFrontMatter> {
+        split_dash_line_start(&Rope::from_str(s))
+    }
+
+    #[test]
+    fn the_cases_of_the_recording() {
+        let ok = split("---\nname: a\n---\nbody\n").unwrap();
+        assert_eq!((ok.yaml.clone(), ok.body_start, ok.closed_by_rule), (4..11, 16, false));
+        let crlf = split("---\r\nname: a\r\n---\r\nbody").unwrap();
+        assert_eq!((crlf.yaml, crlf.body_start), (5..12, 19));
+        assert_eq!(
+            split("\u{feff}---\nname: a\n---\n").unwrap_err(),
+            NoFrontMatter::NoOpening
+        );
+        assert_eq!(split("\n---\nname: a\n---\n").unwrap_err(), NoFrontMatter::NoOpening);
+        assert_eq!(
+            split("--- \nname: a\n---\n").unwrap_err(),
+            NoFrontMatter::OpeningNotALine
+        );
+        assert_eq!(
+            split("---\rname: a\r---\r").unwrap_err(),
+            NoFrontMatter::OpeningNotALine
+        );
+        assert_eq!(split("---\n---\nbody").unwrap_err(), NoFrontMatter::NeverClosed);
+        assert_eq!(split("---\nname: a\n").unwrap_err(), NoFrontMatter::NeverClosed);
+        let rule = split("---\nname: a\n-----\nbody\n").unwrap();
+        assert!(rule.closed_by_rule);
+        assert_eq!(rule.yaml, 4..11);
+        let text = split("---\nname: a\n--- end\nbody\n").unwrap();
+        assert!(text.closed_by_rule);
+        assert!(!split("---\nname: a\n---").unwrap().closed_by_rule);
+    }
+}

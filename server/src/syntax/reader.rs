@@ -27,6 +27,10 @@ pub enum Split {
     /// is none ([`front_matter::split_gray_matter`]). Its YAML is read as js-yaml 3 reads it,
     /// with the reader's retry.
     GrayMatter,
+    /// `^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n([\s\S]*))?`: exactly `---` and a line end first
+    /// (no BOM), closed by the first line that starts with `---`, the body lost when no line end
+    /// follows those dashes ([`front_matter::split_dash_line_start`]).
+    DashLineStart,
 }
 
 /// What reads the YAML between the fences.
@@ -162,6 +166,20 @@ pub fn read(doc: &Document, reader: Reader) -> Reading {
                 };
                 Reading {
                     front_matter: Some(g.split),
+                    yaml,
+                    ..Reading::default()
+                }
+            }
+            Err(why) => Reading {
+                none_because: Some(why),
+                ..Reading::default()
+            },
+        },
+        Split::DashLineStart => match front_matter::split_dash_line_start(doc.rope()) {
+            Ok(fm) => {
+                let yaml = parse(doc, Some(&fm), retry);
+                Reading {
+                    front_matter: Some(fm),
                     yaml,
                     ..Reading::default()
                 }

@@ -60,6 +60,8 @@ pub enum LinkKind {
     Import,
     /// A Copilot `#file:path` reference (prompt files, agents, instructions).
     FileRef,
+    /// A Kiro `#[[file:path]]` include (steering files), relative to the workspace root.
+    Include,
 }
 
 /// What one pass over a body finds.
@@ -275,6 +277,31 @@ pub fn file_refs(text: &str, body_start: usize, code_blocks: &[TextRange]) -> Ve
     out
 }
 
+/// The `#[[file:path]]` includes of a Kiro steering body, outside code blocks and code spans,
+/// with `#` at the start of a word: the whole reference and the path as written (trimmed). The
+/// reference ends at the first `]]` on its line; one without it is not a reference. URLs and
+/// absolute paths are not checked.
+pub fn bracketed_refs(text: &str, body_start: usize, code_blocks: &[TextRange]) -> Vec<(TextRange, String)> {
+    const OPEN: &str = "[[file:";
+    let mut out = Vec::new();
+    word_starts(text, body_start, code_blocks, '#', |at| {
+        let Some(rest) = text[at + 1..].strip_prefix(OPEN) else {
+            return 0;
+        };
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let Some(close) = line.find("]]") else {
+            return OPEN.len();
+        };
+        let path = line[..close].trim();
+        let external = path.contains("://") || path.starts_with('/');
+        if !path.is_empty() && !external {
+            out.push((at..at + 1 + OPEN.len() + close + 2, path.to_string()));
+        }
+        OPEN.len() + close + 2
+    });
+    out
+}
+
 /// Calls `visit` with the offset of each `marker` of `text` from `body_start` that starts a word
 /// (after whitespace or `(`, or at the start) outside the code blocks (in document order) and
 /// outside code spans (an odd number of backticks before it on its line). `visit` returns how
@@ -355,6 +382,7 @@ struct Piece {
     code_blocks: Vec<TextRange>,
     at_refs: Vec<(TextRange, String)>,
     file_refs: Vec<(TextRange, String)>,
+    bracketed_refs: Vec<(TextRange, String)>,
     /// Whether only a read of the whole body gives the right answer: link reference definitions
     /// apply to the whole document, and pulldown-cmark reads a lone CR line end after an LF
     /// (`"\n\r# H"`) differently depending on what came before.
@@ -449,6 +477,7 @@ fn read_piece(text: &str) -> Piece {
     };
     out.at_refs = at_refs(text, 0, &out.code_blocks);
     out.file_refs = file_refs(text, 0, &out.code_blocks);
+    out.bracketed_refs = bracketed_refs(text, 0, &out.code_blocks);
     out
 }
 
@@ -559,6 +588,8 @@ pub struct BodyScan {
     pub at_refs: Vec<(TextRange, String)>,
     /// `#file:path` references outside code: the whole reference, and the path as written.
     pub file_refs: Vec<(TextRange, String)>,
+    /// `#[[file:path]]` includes outside code: the whole reference, and the path as written.
+    pub bracketed_refs: Vec<(TextRange, String)>,
 }
 
 /// A run of the body that parses the same alone as in the whole body.
@@ -769,6 +800,10 @@ fn split(piece: Piece, start: usize) -> Vec<Chunk> {
         let j = part_of(r.start);
         parts[j].file_refs.push((back(&r, bounds[j]), p));
     }
+    for (r, p) in piece.bracketed_refs {
+        let j = part_of(r.start);
+        parts[j].bracketed_refs.push((back(&r, bounds[j]), p));
+    }
     if let Some(last) = parts.last_mut() {
         last.ends_open = piece.ends_open;
     }
@@ -802,7 +837,7 @@ fn shift_link_back(mut l: Link, by: usize) -> Link {
 /// numbered slugs of the previous result when no slug changed since.
 fn assemble<'p>(pieces: impl IntoIterator<Item = (usize, &'p Piece)>, numbered: Option<&[Arc<str>]>) -> BodyScan {
     let mut scan = Scan::default();
-    let (mut at_refs, mut file_refs) = (Vec::new(), Vec::new());
+    let (mut at_refs, mut file_refs, mut bracketed_refs) = (Vec::new(), Vec::new(), Vec::new());
     for (start, p) in pieces {
         scan.headings.extend(p.headings.iter().map(|h| shift_heading(h, start)));
         scan.links.extend(p.links.iter().map(|l| shift_link(l, start)));
@@ -810,6 +845,7 @@ fn assemble<'p>(pieces: impl IntoIterator<Item = (usize, &'p Piece)>, numbered: 
             .extend(p.code_blocks.iter().map(|c| shift_range(c, start)));
         at_refs.extend(p.at_refs.iter().map(|(r, s)| (shift_range(r, start), s.clone())));
         file_refs.extend(p.file_refs.iter().map(|(r, s)| (shift_range(r, start), s.clone())));
+        bracketed_refs.extend(p.bracketed_refs.iter().map(|(r, s)| (shift_range(r, start), s.clone())));
     }
     match numbered.filter(|n| n.len() == scan.headings.len()) {
         Some(n) => {
@@ -823,6 +859,7 @@ fn assemble<'p>(pieces: impl IntoIterator<Item = (usize, &'p Piece)>, numbered: 
         scan: Arc::new(scan),
         at_refs,
         file_refs,
+        bracketed_refs,
     }
 }
 

@@ -4,6 +4,10 @@
 //! - `<format>/unknown-skill`: a `skills:` entry names no skill in the workspace;
 //! - `<format>/unknown-agent`: `Agent(x)` / `Task(x)` names neither a workspace agent nor a
 //!   built-in one;
+//! - `<format>/duplicate-name` for formats whose tool keeps one of two same-named files by
+//!   folder ([`crate::formats::Loader::later_root_wins`], Cline): the one it drops;
+//! - `<format>/shadowed`: a file of another format takes this one's `/name` (Cline: a skill
+//!   over a workflow of the same name);
 //! - `link/missing-file`, `link/missing-anchor`: a relative link to nothing.
 //!
 //! Each finding is an [`analysis::Diagnostic`](crate::analysis::Diagnostic) in the checked
@@ -15,21 +19,6 @@ use crate::analysis::links::link_diagnostics;
 use crate::analysis::{Diagnostic, suggest};
 use crate::document::TextRange;
 use std::path::{Path, PathBuf};
-
-/// Agent types Claude Code ships, which `Agent(…)` may name without a file.
-///
-/// Source: Claude Code docs, "Create custom subagents" → "Built-in subagents"
-/// (code.claude.com/docs/en/sub-agents, as mirrored on 2026-04-02 and read on 2026-11-25):
-/// Explore, Plan and general-purpose, plus the helper agents Bash, statusline-setup and
-/// Claude Code Guide (`claude-code-guide`).
-pub const BUILTIN_AGENTS: &[&str] = &[
-    "general-purpose",
-    "Explore",
-    "Plan",
-    "Bash",
-    "statusline-setup",
-    "claude-code-guide",
-];
 
 /// A place in another file that explains a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,6 +59,7 @@ fn diagnostic(code: String, range: TextRange, message: String) -> Diagnostic {
         message,
         related: Vec::new(),
         fixes: Vec::new(),
+        tool: None,
     }
 }
 
@@ -80,16 +70,15 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
         return Vec::new();
     };
     let format = match entry.kind {
-        FileKind::Agent(f) | FileKind::Spec(f) => f,
-        FileKind::Skill => &crate::formats::skill::FORMAT,
-        FileKind::Command(f) => f,
+        FileKind::Agent(f) | FileKind::Spec(f) | FileKind::Skill(f) | FileKind::Command(f) => f,
         FileKind::Markdown | FileKind::Other => return Vec::new(),
     };
-    let copilot = format.vocab == crate::formats::Vocab::Copilot;
     let mut out: Vec<CrossFileDiagnostic> = Vec::new();
+    out.extend(replaced_by_later_root(index, entry));
+    out.extend(command_taken(index, entry));
     let code = |short: &str| format!("{}/{short}", format.id);
-    // Only Claude Code documents which of two same-named agents loads.
-    if let Some(name) = entry.agent_name().filter(|_| format.id == "claude-agent") {
+    // Not every product documents which of two same-named agents loads.
+    if let Some(name) = entry.agent_name().filter(|_| format.product.one_agent_per_name) {
         let here = scope(path);
         let others: Vec<&PathBuf> = index
             .agents_named(&name.name)
@@ -102,9 +91,10 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
                     code("duplicate-name"),
                     name.range.clone(),
                     format!(
-                        "another agent in this folder is also named `{}` ({}): Claude Code loads only one of them; rename one",
+                        "another agent in this folder is also named `{}` ({}): {} loads only one of them; rename one",
                         name.name,
-                        shown.join(", ")
+                        shown.join(", "),
+                        format.product.name
                     ),
                 ),
                 related: others
@@ -136,13 +126,7 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
             });
         }
     }
-    let copilot_builtins: Vec<&str> = crate::formats::copilot::BUILTIN.iter().map(|a| a.name).collect();
-    let shipped = crate::formats::builtin_agents(format);
-    let builtins: &[&str] = match shipped {
-        Some(b) => b,
-        None if copilot => &copilot_builtins,
-        None => BUILTIN_AGENTS,
-    };
+    let builtins: Vec<&str> = format.product.builtin_agents.iter().map(|a| a.name).collect();
     for agent in &entry.refs.agents {
         let known = builtins.contains(&agent.name.as_str())
             // `plugin:agent` names a plugin's agent, which the workspace may not hold.
@@ -157,24 +141,18 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
                 diagnostic: diagnostic(
                     code("unknown-agent"),
                     agent.range.clone(),
-                    if let Some(shipped) = shipped {
+                    if let Some(then) = format.product.unknown_agent {
                         format!(
-                            "no agent named `{}` in this workspace and no built-in agent of {} ({}){hint}: {} {}, unless it is a global agent in your home folder",
+                            "no agent named `{}` in this workspace and no built-in agent of {} ({}){hint}: {} {then}, unless it is a global agent in your home folder",
                             agent.name,
                             format.product,
-                            shipped.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", "),
+                            builtins.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", "),
                             format.product,
-                            crate::formats::opencode_command::UNKNOWN_AGENT,
-                        )
-                    } else if copilot {
-                        format!(
-                            "no agent named `{}` in this workspace and no built-in agent (`agent`, `ask`, `edit`, `plan`){hint}; fine if it is a user-level agent",
-                            agent.name
                         )
                     } else {
                         format!(
-                            "no agent named `{}` in this workspace and no built-in agent type of that name{hint}; fine if it is a personal agent in ~/.claude/agents",
-                            agent.name
+                            "no agent named `{}` in this workspace and no {}{hint}; fine if it is {}",
+                            agent.name, format.product.agents_elsewhere.builtin, format.product.agents_elsewhere.outside
                         )
                     },
                 ),
@@ -192,6 +170,98 @@ pub fn check(index: &Index, path: &Path) -> Vec<CrossFileDiagnostic> {
     );
     out.sort_by_key(|d| (d.diagnostic.range.start, d.diagnostic.range.end));
     out
+}
+
+/// A file whose tool keeps another file of the same name instead (Cline: the file in the
+/// folder it reads later), with that file as related information.
+fn replaced_by_later_root(index: &Index, entry: &FileEntry) -> Option<CrossFileDiagnostic> {
+    let FileKind::Spec(format) = entry.kind else {
+        return None;
+    };
+    let loader = crate::formats::loader(format.id).filter(|l| l.later_root_wins)?;
+    let here = loader.locate(&entry.path)?;
+    let name_of = |e: &FileEntry| loader.name_of(&e.path, e.refs.name.as_ref().map(|n| n.name.as_str()));
+    let name = name_of(entry)?;
+    // Only a file the tool reads can replace this one.
+    let read = |at: &crate::formats::InRoot| loader.reads(at);
+    let (root, other) = index
+        .files()
+        .filter(|e| e.path != entry.path && e.kind == entry.kind)
+        .filter_map(|e| {
+            let at = loader.locate(&e.path)?;
+            let same = at.base == here.base && at.root > here.root && read(&at);
+            (same && name_of(e)?.to_lowercase() == name.to_lowercase()).then_some((at.root, e))
+        })
+        .max_by_key(|(root, _)| *root)?;
+    let first_line = entry.text.line(0).to_string();
+    let range = entry
+        .refs
+        .name
+        .as_ref()
+        .map_or(0..first_line.trim_end_matches(['\n', '\r']).len(), |n| n.range.clone());
+    let (product, noun) = (loader.product, format.noun);
+    Some(CrossFileDiagnostic {
+        diagnostic: diagnostic(
+            format!("{}/duplicate-name", format.id),
+            range,
+            format!(
+                "`{}` also gives the name `{name}` (in any case), and {product} reads `{}/` after `{}/`: it keeps that one and does not load this {noun}; rename one of them",
+                other.path.display(),
+                loader.roots[root].join("/"),
+                loader.roots[here.root].join("/"),
+            ),
+        ),
+        related: vec![Related {
+            location: name_location(other),
+            message: format!("the {noun} {product} keeps"),
+        }],
+    })
+}
+
+/// A file whose `/name` the tool gives to a file of another format with the same command name
+/// (Cline: a skill over a workflow): it loads, and never runs.
+fn command_taken(index: &Index, entry: &FileEntry) -> Option<CrossFileDiagnostic> {
+    let FileKind::Spec(format) = entry.kind else {
+        return None;
+    };
+    let loader = crate::formats::loader(format.id)?;
+    let taker = crate::formats::by_id(loader.command_taken_by?)?;
+    let taker_loader = crate::formats::loader(taker.id)?;
+    let here = loader.locate(&entry.path)?;
+    let name = loader.name_of(&entry.path, entry.refs.name.as_ref().map(|n| n.name.as_str()))?;
+    let command = crate::formats::Loader::command_of(&name);
+    let other = index.files().find(|e| {
+        e.kind == FileKind::Spec(taker)
+            && taker_loader
+                .locate(&e.path)
+                .is_some_and(|at| at.base == here.base && taker_loader.reads(&at))
+            && taker_loader
+                .name_of(&e.path, e.refs.name.as_ref().map(|n| n.name.as_str()))
+                .is_some_and(|n| crate::formats::Loader::command_of(&n) == command)
+    })?;
+    let first_line = entry.text.line(0).to_string();
+    let range = entry
+        .refs
+        .name
+        .as_ref()
+        .map_or(0..first_line.trim_end_matches(['\n', '\r']).len(), |n| n.range.clone());
+    let product = loader.product;
+    Some(CrossFileDiagnostic {
+        diagnostic: diagnostic(
+            format!("{}/shadowed", format.id),
+            range,
+            format!(
+                "the {} `{}` has the same command name: `/{command}` runs it, and {product} never runs this {}; rename one of them",
+                taker.noun,
+                other.path.display(),
+                format.noun
+            ),
+        ),
+        related: vec![Related {
+            location: name_location(other),
+            message: format!("the {} `/{command}` runs", taker.noun),
+        }],
+    })
 }
 
 /// Where a file's `name` is written (its start when it has none).

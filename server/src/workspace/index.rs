@@ -25,7 +25,7 @@ pub enum FileKind {
     /// A file of another catalogued format (a prompt file, instructions, a memory file…).
     Spec(&'static Format),
     /// `skills/<name>/SKILL.md`.
-    Skill,
+    Skill(&'static Format),
     /// A slash command (`.claude/commands/**.md`, `commands/**.md`, `.opencode/commands/**.md`),
     /// of its format.
     Command(&'static Format),
@@ -57,9 +57,7 @@ impl FileEntry {
             _ => front_matter_refs(doc),
         };
         let format = match kind {
-            FileKind::Agent(f) | FileKind::Spec(f) => Some(f),
-            FileKind::Skill => Some(&crate::formats::skill::FORMAT),
-            FileKind::Command(f) => Some(f),
+            FileKind::Agent(f) | FileKind::Spec(f) | FileKind::Skill(f) | FileKind::Command(f) => Some(f),
             _ => None,
         };
         let scan = links::with_imports(&doc.scan(), Some(&path), format);
@@ -106,7 +104,7 @@ impl FileEntry {
             return Vec::new();
         };
         let mut ids: Vec<String> = self.refs.name.iter().map(|n| n.name.clone()).collect();
-        if format.id != "claude-agent"
+        if format.product.file_name_names_agent
             && let Some(stem) = self.path.file_name().and_then(|n| n.to_str())
         {
             let stem = stem
@@ -122,7 +120,7 @@ impl FileEntry {
 
     /// The skill name: `name` from the front matter, else the folder's name.
     pub fn skill_name(&self) -> Option<String> {
-        if self.kind != FileKind::Skill {
+        if !matches!(self.kind, FileKind::Skill(_)) {
             return None;
         }
         self.refs
@@ -137,7 +135,7 @@ impl FileEntry {
         let FileKind::Command(format) = self.kind else {
             return None;
         };
-        let naming = crate::formats::command_naming(format);
+        let naming = format.command_naming();
         if naming.name_key.is_some()
             && let Some(n) = &self.refs.name
         {
@@ -176,18 +174,25 @@ fn kind_of(doc: &Document, path: &Path) -> FileKind {
     if let Some(d) = crate::analysis::diagnostics::detect(doc) {
         return match d.format.kind {
             crate::formats::Kind::Agent => FileKind::Agent(d.format),
-            crate::formats::Kind::Skill => FileKind::Skill,
+            crate::formats::Kind::Skill => FileKind::Skill(d.format),
             crate::formats::Kind::Command => FileKind::Command(d.format),
             crate::formats::Kind::Other => FileKind::Spec(d.format),
         };
     }
     let comps: Vec<&str> = path.components().filter_map(|c| c.as_os_str().to_str()).collect();
     let n = comps.len();
-    if n >= 3 && comps[n - 1] == "SKILL.md" && comps[n - 3] == "skills" {
-        return FileKind::Skill;
+    if n >= 3
+        && comps[n - 1] == "SKILL.md"
+        && comps[n - 3] == "skills"
+        && let Some(f) = crate::formats::first_of(crate::formats::Kind::Skill)
+    {
+        return FileKind::Skill(f);
     }
-    if comps[..n.saturating_sub(1)].contains(&"commands") && path.extension().is_some_and(|e| e == "md") {
-        return FileKind::Command(&crate::formats::claude_command::FORMAT);
+    if comps[..n.saturating_sub(1)].contains(&"commands")
+        && path.extension().is_some_and(|e| e == "md")
+        && let Some(f) = crate::formats::first_of(crate::formats::Kind::Command)
+    {
+        return FileKind::Command(f);
     }
     FileKind::Markdown
 }
@@ -226,7 +231,7 @@ fn keys(e: &FileEntry) -> Keys {
         .map(|p| links::resolve(&e.path, p))
         .collect();
     let (uses_agents, uses_skills) = match e.kind {
-        FileKind::Agent(_) | FileKind::Spec(_) | FileKind::Skill | FileKind::Command(_) => (
+        FileKind::Agent(_) | FileKind::Spec(_) | FileKind::Skill(_) | FileKind::Command(_) => (
             e.refs.agents.iter().map(|n| n.name.clone()).collect(),
             e.refs.skills.iter().map(|n| n.name.clone()).collect(),
         ),

@@ -12,9 +12,11 @@ use std::path::{Path, PathBuf};
 /// server must not stall on a log file that happens to end in `.md`.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
-/// The extensions agent spec files use.
+/// The extensions agent spec files use, and files a format claims by their path whatever
+/// their extension (Cline's `.clinerules` file, its `.txt` rules).
 pub fn is_candidate(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "mdc"))
+        || crate::formats::detect(Some(path), &[]).is_some_and(|d| d.by_path)
 }
 
 /// Every candidate file under `root` (or `root` itself when it is a file, whatever its

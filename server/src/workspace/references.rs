@@ -98,7 +98,7 @@ fn subject(index: &Index, path: &Path, item: &Item) -> Option<Subject> {
         Item::Skill(n) => Subject::Skill(n.name.clone()),
         Item::OwnName(n) => match entry.kind {
             FileKind::Agent(_) => Subject::Agent(n.name.clone()),
-            FileKind::Skill => Subject::Skill(n.name.clone()),
+            FileKind::Skill(_) => Subject::Skill(n.name.clone()),
             _ => return None,
         },
     })

@@ -240,6 +240,7 @@ pub fn workflows() -> Vec<Case> {
     g.at("key", "description", at, &with("description: Deploys the app.\n"));
     g.at("key", "name", at, &with("name: renamed-{name}\n"));
     g.at("key", "disabled-true", at, &with("disabled: true\n"));
+    g.at("key", "name-number", at, &with("name: 42\n"));
     g.at("key", "unknown", at, &with("argument-hint: <target>\nmodel: haiku\n"));
     g.at("front-matter", "yaml-error", at, &with("description: \"Deploys\n"));
     g.at(
@@ -265,6 +266,11 @@ pub fn workflows() -> Vec<Case> {
     g.at("location", "windsurf", ".windsurf/workflows/{name}.md", body);
     // Invoked with the `.md` the VS Code extension's autocomplete inserts (a full prompt).
     g.at("invoke", "md-suffix", at, body).args = Some("/invoke-md-suffix.md alpha beta".into());
+    // Two workflows with the same name in the project's two folders: which one is kept.
+    g.at("collision", "same-name", at, body).extra.push((
+        ".cline/workflows/collision-same-name.md".into(),
+        "Second workflow body of collision-same-name.\n".into(),
+    ));
     // A workflow and a skill with the same name: which one `/name` runs.
     g.at("collision", "skill", at, body).extra.push((
         ".cline/skills/collision-skill/SKILL.md".into(),
@@ -419,6 +425,18 @@ pub fn skills() -> Vec<Case> {
         &skill(named, ""),
     );
     g.at("location", "bare-md", ".cline/skills/{name}.md", &skill(named, ""));
+    // The project's two skill folders, one skill name: which one is kept.
+    g.at(
+        "collision",
+        "same-name",
+        ".clinerules/skills/{name}/SKILL.md",
+        &skill(named, ""),
+    )
+    .extra
+    .push((
+        ".cline/skills/collision-same-name/SKILL.md".into(),
+        "---\nname: collision-same-name\ndescription: The second one.\n---\nSecond skill body of collision-same-name.\n".into(),
+    ));
     // Two folders whose skills give the same name: which one is kept.
     g.at("collision", "workspace-and-global", at, &skill(named, "")).extra.push((
         "~/.cline/skills/collision-workspace-and-global/SKILL.md".into(),

@@ -114,7 +114,7 @@ pub(crate) fn loaded(case: &Case, obs: &Observation) -> Option<bool> {
 }
 
 pub fn judge(case: &Case, obs: &Observation, report: &mut Report) {
-    let a = Analysed::of(case);
+    let a = Analysed::of(case, "claude-code");
     let tool_loaded = loaded(case, obs);
     let ours_loaded = !a.claims(Effect::NotLoaded);
     if let Some(t) = tool_loaded {

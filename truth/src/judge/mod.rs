@@ -5,7 +5,9 @@
 //! said nothing about is a *miss*.
 
 pub mod claude;
+pub mod cline;
 pub mod drift;
+pub mod gemini;
 pub mod opencode;
 pub mod peer;
 pub mod vscode;
@@ -52,9 +54,15 @@ pub struct Analysed {
 }
 
 impl Analysed {
-    pub fn of(case: &Case) -> Analysed {
+    /// The case's findings whose claims are about `tool` (a `targets` id): those of the
+    /// format's own product, and those that name `tool`. A finding about another tool reading
+    /// the same file ("Cline does not load this skill") is that tool's judge's to judge.
+    pub fn of(case: &Case, tool: &str) -> Analysed {
         let doc = Document::new(&case.text(), Some(PathBuf::from(&case.path)));
-        let findings = diagnostics(&doc);
+        let findings = diagnostics(&doc)
+            .into_iter()
+            .filter(|d| d.tool.is_none_or(|t| t == tool))
+            .collect();
         Analysed { doc, findings }
     }
 
@@ -259,7 +267,28 @@ pub fn kilo_report(version: &str) -> Result<(Report, Recorded<crate::opencode::O
     let rec = pair(crate::cases::all(), &lines, kilo_observes);
     let mut report = Report::default();
     for (case, obs) in &rec.current {
-        opencode::judge(case, obs, &mut report);
+        opencode::judge_as("kilo", case, obs, &mut report);
+    }
+    Ok((report, rec))
+}
+
+/// Judges every current case of the Cline recording at `version`.
+pub fn cline_report(version: &str) -> Result<(cline::Judged, crate::cline::Recorded), String> {
+    let rec = crate::cline::recorded(version)?;
+    let mut judged = cline::Judged::default();
+    for (case, obs) in &rec.current {
+        cline::judge(case, obs, &mut judged);
+    }
+    Ok((judged, rec))
+}
+
+/// Judges every current case of the Gemini CLI recording at `version`.
+pub fn gemini_report(version: &str) -> Result<(Report, Recorded<crate::gemini::Observation>), String> {
+    let lines = crate::recording::read::<crate::gemini::Observation>(crate::gemini::cli::TOOL, version)?;
+    let rec = pair(crate::cases::all(), &lines, crate::gemini::observes);
+    let mut report = Report::default();
+    for (case, obs) in &rec.current {
+        gemini::judge(case, obs, &mut report);
     }
     Ok((report, rec))
 }

@@ -7,6 +7,7 @@ use crate::cases::Case;
 use crate::opencode::{Agent, Observation};
 use agentls::analysis::diagnostics::{Diagnostic, Effect};
 use agentls::formats::opencode_agent;
+use agentls::formats::skills_by_tool::{SkillCause, SkillNaming, SkillReading};
 
 /// The tools an agent with no `tools` or `permission` of its own is given: the base case's run.
 fn default_tools() -> Vec<String> {
@@ -56,16 +57,22 @@ fn run_failed(obs: &Observation) -> Option<&str> {
 }
 
 pub fn judge(case: &Case, obs: &Observation, report: &mut Report) {
+    judge_as("opencode", case, obs, report)
+}
+
+/// [`judge`], with agentls's findings for `tool` (`opencode`, or `kilo` for its fork): those
+/// a `targets` id names, and those of every tool.
+pub fn judge_as(tool: &str, case: &Case, obs: &Observation, report: &mut Report) {
     // Skills are not judged by claim: agentls's `skill` format is the standard as Claude Code
-    // reads it, and OpenCode's rules are data (`opencode_skill::LOADER`), compared with these
-    // observations by the drift test.
+    // reads it, and each tool's reading is data (`skills_by_tool::OPENCODE`, `KILO`), compared
+    // with these observations by the drift test.
     if case.format.ends_with("-skill") {
         return;
     }
     if case.format.ends_with("-command") {
-        return judge_command(case, obs, report);
+        return judge_command(tool, case, obs, report);
     }
-    let a = Analysed::of(case);
+    let a = Analysed::of(case, tool);
     let refused = obs.error.is_some();
     let tool_loaded = obs.agent.is_some() && !refused;
     let ours_loaded = !a.claims(Effect::NotLoaded) && !a.claims(Effect::BreaksTool);
@@ -421,13 +428,13 @@ fn misses(case: &Case, a: &Analysed, obs: &Observation, report: &mut Report) {
 
 /// The product a case's format belongs to, as messages name it.
 fn product(case: &Case) -> &'static str {
-    agentls::formats::by_id(&case.format).map_or("OpenCode", |f| f.product)
+    agentls::formats::by_id(&case.format).map_or("OpenCode", |f| f.product.name)
 }
 
 /// Judges a command case: the command `GET /command` listed (or the configuration error), and
 /// the prompt its run with arguments sent.
-fn judge_command(case: &Case, obs: &Observation, report: &mut Report) {
-    let mut a = Analysed::of(case);
+fn judge_command(tool: &str, case: &Case, obs: &Observation, report: &mut Report) {
+    let mut a = Analysed::of(case, tool);
     // The command's `agent` is checked against the other files of the project: the case's
     // own files are that project.
     let mut index = agentls::workspace::index::Index::new(false);
@@ -612,62 +619,71 @@ fn command_misses(case: &Case, a: &Analysed, obs: &Observation, report: &mut Rep
     }
 }
 
-/// Where `loader`'s table and the recorded skills disagree: for every skill case of the
-/// recording, whether the product lists the skill, under which name, and with which
-/// description, as the table predicts. Empty when they agree.
-pub fn skill_drift(
-    loader: &agentls::formats::skill::SkillLoader,
-    lines: &[crate::recording::Line<Observation>],
-) -> Vec<String> {
+/// Where `reading`'s table (`skills_by_tool`) and the recorded skills disagree: for every
+/// skill case of the recording, whether the product lists the skill, under which name, and
+/// with which description, as the table predicts. Empty when they agree.
+pub fn skill_drift(reading: &SkillReading, lines: &[crate::recording::Line<Observation>]) -> Vec<String> {
     let cases = crate::cases::opencode::all();
     let mut out = Vec::new();
     for line in lines.iter().filter(|l| l.id.contains("-skill/")) {
         let Some(case) = cases.iter().find(|c| c.id == line.id) else {
             continue;
         };
-        let expected = expected_skill(loader, case);
+        let expected = expected_skill(reading, case);
         let got = line.obs.skill.as_ref().map(|s| (s.name.clone(), s.description.clone()));
         if expected != got {
             out.push(format!(
                 "{}: the table of {} says {expected:?}, the recording {got:?}",
-                case.id, loader.product
+                case.id, reading.name
             ));
         }
     }
     out
 }
 
-/// What `loader` says the product lists for a skill case: `(name, description)`, or `None`.
-fn expected_skill(loader: &agentls::formats::skill::SkillLoader, case: &Case) -> Option<(String, Option<String>)> {
-    let dirs = loader.project_dirs.iter().chain(loader.compat_dirs);
-    let rest = dirs.filter_map(|d| case.path.strip_prefix(&format!("{d}/"))).next()?;
+/// What `reading` says the product lists for a skill case: `(name, description)`, or `None`.
+fn expected_skill(reading: &SkillReading, case: &Case) -> Option<(String, Option<String>)> {
+    let drops = |c: SkillCause| {
+        reading
+            .drops
+            .iter()
+            .any(|d| d.cause == c && d.effect == Effect::NotLoaded)
+    };
+    let rest = reading
+        .project_roots
+        .iter()
+        .filter_map(|d| case.path.strip_prefix(&format!("{d}/")))
+        .next()?;
     let (folders, file) = rest.rsplit_once('/')?;
-    if file != loader.file_name || (!loader.nested && folders.contains('/')) {
+    if file != "SKILL.md" || (!reading.nested && folders.contains('/')) {
         return None;
     }
     let doc = agentls::document::Document::new(&case.text(), Some(case.path.clone().into()));
     let syntax = doc.syntax();
-    if syntax.front_matter.is_none() || syntax.yaml.error.is_some() {
-        // `unreadable`: not listed.
-        return (loader.unreadable != Effect::NotLoaded).then_some((String::new(), None));
+    if syntax.front_matter.is_none() && drops(SkillCause::NoFrontMatter)
+        || syntax.yaml.error.is_some() && drops(SkillCause::YamlError)
+    {
+        return None;
     }
     let dialect = opencode_agent::READER.dialect;
     let root = syntax.yaml.root.as_ref()?;
-    let name = root.get("name").and_then(|n| n.as_text_in(dialect));
+    let name = root.get("name").map(|n| n.as_text_in(dialect));
     let description = root.get("description").map(|d| d.as_text_in(dialect));
     let name = match name {
-        Some(n) => n.to_string(),
-        None if loader.without_name == Effect::NotLoaded => return None,
-        None => String::new(),
+        Some(Some(n)) => n.to_string(),
+        Some(None) if drops(SkillCause::NameNotText) => return None,
+        None if drops(SkillCause::NameMissing) => return None,
+        _ => String::new(),
     };
-    let name = if loader.named_by_folder {
+    let name = if reading.naming == SkillNaming::Folder {
         folders.rsplit('/').next().unwrap_or_default().to_string()
     } else {
         name
     };
     match description {
-        Some(None) if loader.description_not_text == Effect::NotLoaded => None,
+        Some(None) if drops(SkillCause::DescriptionNotText) => None,
         Some(d) => Some((name, d.map(|d| d.to_string()))),
+        None if drops(SkillCause::DescriptionMissing) => None,
         None => Some((name, None)),
     }
 }

@@ -57,7 +57,7 @@ impl Fact {
 
 /// The facts the recording shows about one case.
 pub fn facts(case: &Case, obs: &Observation) -> Vec<Fact> {
-    let a = Analysed::of(case);
+    let a = Analysed::of(case, "claude-code");
     let mut out = Vec::new();
     match loaded(case, obs) {
         Some(false) => return vec![Fact::NotLoaded],
@@ -240,7 +240,7 @@ pub fn agrees(fact: &Fact, findings: &[Finding]) -> (bool, bool) {
 
 /// agentls's findings on a case, as `agentls check` reports them.
 pub fn agentls_findings(case: &Case) -> Vec<Finding> {
-    let a = Analysed::of(case);
+    let a = Analysed::of(case, "claude-code");
     a.findings
         .iter()
         .map(|d| Finding {
@@ -402,7 +402,7 @@ fn key_at_line(case: &Case, line: usize) -> Option<String> {
     if line <= 1 {
         return None;
     }
-    let a = Analysed::of(case);
+    let a = Analysed::of(case, "claude-code");
     let rope = a.doc.rope();
     let root = a.doc.syntax().yaml.root.as_ref()?;
     root.entries()

@@ -11,7 +11,7 @@
 //! (and says "renamed" where agentls says so). A miss is an error or warning marker of VS Code
 //! on a line where agentls says nothing; hints are left out (VS Code's Problems panel hides them
 //! too), and so are markers that depend on the user's setup or workspace (which agents and
-//! models exist). Skills are judged only where agentls's claim is VS Code's (`skill/name-format`).
+//! models exist). Skills are judged only where agentls's claim names VS Code (`skill/rejected-by-tool`).
 
 use super::{Miss, Outcome, Report, Verdict};
 use crate::cases::Case;
@@ -21,6 +21,9 @@ use agentls::analysis::links::{LinkTargets, Target, link_diagnostics, scan_doc};
 use agentls::document::{Document, TextRange};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+/// VS Code's id in `targets`, which per-tool findings name.
+const VSCODE_TOOL: &str = "copilot";
 
 /// The files of the recorded workspace, for link checks as VS Code made them.
 pub struct Workspace(pub HashSet<PathBuf>);
@@ -181,8 +184,9 @@ pub fn judge(case: &Case, obs: &Observation, ws: &Workspace, report: &mut Report
         list: obs.markers.iter().map(|m| (byte_range(&a.doc, m), m)).collect(),
     };
     for d in &a.findings {
-        // In a skill, only the claims about VS Code are VS Code's to judge.
-        if skill && d.code != "skill/name-format" {
+        // In a skill, only the claims about VS Code are VS Code's to judge: the findings that
+        // name it (the others are about Claude Code, the format's product, or other tools).
+        if skill && d.tool != Some(VSCODE_TOOL) {
             continue;
         }
         let (outcome, why) = if !obs.validated() {
@@ -239,7 +243,7 @@ fn claim(a: &Analysed, d: &Diagnostic, obs: &Observation, markers: &Markers) -> 
     match d.effect {
         // A skill's name is one per file; Claude Code reads the last of two copies, VS Code the
         // first, so the error can sit on the other copy.
-        Effect::Rejected if d.code == "skill/name-format" => match markers
+        Effect::Rejected if d.code == "skill/rejected-by-tool" => match markers
             .list
             .iter()
             .find(|(_, m)| m.severity == "error" && m.message.starts_with("Skill name may only contain"))

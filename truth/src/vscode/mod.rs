@@ -50,6 +50,15 @@ pub struct Observation {
 }
 
 impl Observation {
+    /// The observation without what depends on the other files recorded with it: whether an
+    /// agent is unknown, and the "Available agents" list VS Code's hints give, follow from the
+    /// workspace's other agents, and a sample run has fewer of them.
+    pub fn comparable(&self) -> Observation {
+        let mut o = self.clone();
+        o.markers.retain(|m| !m.message.starts_with("Unknown agent '"));
+        o
+    }
+
     /// VS Code read the file as a prompt file (and validated it).
     pub fn validated(&self) -> bool {
         matches!(

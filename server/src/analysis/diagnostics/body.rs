@@ -6,7 +6,7 @@
 
 use super::{Fix, Sink};
 use crate::document::TextRange;
-use crate::formats::skill;
+use crate::formats::{Effect, skill};
 use crate::syntax::yaml::NodeKind;
 use std::path::{Path, PathBuf};
 
@@ -22,21 +22,31 @@ pub(super) fn check(sink: &mut Sink) {
         let body = rope.byte_slice(fm.body_start..);
         // Stops at the first non-blank character, so a normal body costs a few bytes.
         if body.chars().all(char::is_whitespace) {
-            sink.push(
-                "/empty-body",
-                close.clone(),
-                format!(
-                    "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions",
-                    sink.format.name
+            let effect = super::rules::effect(&format!("{}/empty-body", sink.format.id));
+            let then = match effect {
+                Effect::Style => String::new(),
+                // Where the tool loads the file and refuses the empty prompt, say both.
+                Effect::RunsFail => format!(
+                    ": {} loads it, and {}",
+                    sink.format.product.name,
+                    super::fields::consequence(sink, effect)
                 ),
-            );
+                e => format!(": {}", super::fields::consequence(sink, e)),
+            };
+            sink.push("/empty-body", close.clone(), {
+                format!(
+                    "nothing follows the front matter: the body is the {}'s prompt, so it has no instructions{then}",
+                    sink.format.name
+                )
+            });
         }
     }
+    literal_placeholders(sink);
     if syntax.front_matter.as_ref().is_some_and(|f| f.close.is_none()) {
         return;
     }
     let bs = sink.format.body_syntax;
-    if !(bs.arguments.is_some() || bs.shell) && sink.format.id != "skill" {
+    if !(bs.arguments.is_some() || bs.shell) && sink.format.kind != crate::formats::Kind::Skill {
         return;
     }
     let text = sink.doc.text();
@@ -47,7 +57,8 @@ pub(super) fn check(sink: &mut Sink) {
         arguments(sink, &text, body_start, args);
     }
     let _ = code;
-    if sink.format.id == "skill" {
+    // The Agent Skills standard's limit, for every format of its files.
+    if sink.format.kind == crate::formats::Kind::Skill {
         let lines = text[body_start..].lines().count();
         if lines > skill::BODY_LINES_MAX {
             let at = body_start..body_start + text[body_start..].find('\n').unwrap_or(0);
@@ -124,7 +135,7 @@ pub fn placeholder(syntax: &crate::formats::Arguments, position: usize) -> Strin
 }
 
 fn arguments(sink: &mut Sink, text: &str, body_start: usize, syntax: &crate::formats::Arguments) {
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let refs = argument_refs(text, body_start, syntax);
     if numbering(sink, &refs, syntax) {
         // Renumbering comes first; the hint is compared with the numbers it leaves.
@@ -205,7 +216,7 @@ fn numbering(sink: &mut Sink, refs: &[(TextRange, ArgRef)], syntax: &crate::form
         })
         .min();
     let Some(1) = lowest else { return false };
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let edits: Vec<crate::document::TextEdit> = numbered
         .iter()
         .filter_map(|(r, a)| match a {
@@ -260,8 +271,8 @@ pub fn shell_lines(text: &str, body_start: usize, code: &[TextRange]) -> Vec<(Te
 
 /// Whole-file notes: a legacy chat mode, deprecated keys, a Cursor rule nothing triggers.
 fn legacy(sink: &mut Sink) {
-    let id = sink.format.id;
-    if id == "copilot-chatmode" {
+    let product = sink.format.product;
+    if product.replacement_of(sink.format).is_some() {
         let stem = sink
             .doc
             .path()
@@ -281,24 +292,20 @@ fn legacy(sink: &mut Sink) {
         sink.push(
             "/legacy-chatmode",
             at,
-            format!("chat modes are now custom agents: rename this file to `{stem}.agent.md` (in `.github/agents/`); VS Code still reads it"),
+            format!("chat modes are now custom agents: rename this file to `{stem}.agent.md` (in `.github/agents/`); {} still reads it", product.name),
         )
         .with_fix(fix);
     }
     let reading = sink.reading.clone();
     let Some(root) = &reading.yaml.root else {
-        if id == "cursor-rule" && sink.reading.yaml.error.is_none() {
+        if product.triggered_by_front_matter.is_some_and(|f| f.is(sink.format)) && sink.reading.yaml.error.is_none() {
             manual_only(sink);
         }
         return;
     };
-    let deprecated: &[(&str, &str)] = match id {
-        "copilot-prompt" => &[("mode", "agent")],
-        "copilot-agent" | "copilot-chatmode" => &[("infer", "user-invocable")],
-        _ => &[],
-    };
-    let product = sink.format.product;
-    for (old, new) in deprecated {
+    let deprecated: Vec<(&str, &str)> = product.deprecated_keys_of(sink.format).collect();
+    let product = product.name;
+    for (old, new) in &deprecated {
         let Some(e) = root.entries().iter().find(|e| e.key.as_str() == Some(old)) else {
             continue;
         };
@@ -338,7 +345,11 @@ fn legacy(sink: &mut Sink) {
             );
         }
     }
-    if id == "cursor-rule"
+    if sink
+        .format
+        .product
+        .triggered_by_front_matter
+        .is_some_and(|f| f.is(sink.format))
         && ["description", "globs", "alwaysApply"]
             .iter()
             .all(|k| root.get(k).is_none_or(|v| v.is_null()))
@@ -381,6 +392,55 @@ fn manual_only(sink: &mut Sink) {
     sink.push(
         "/manual-only",
         at,
-        "no `description`, `globs` or `alwaysApply`: Cursor applies this rule only when you mention it (`@rule`)",
+        format!(
+            "no `description`, `globs` or `alwaysApply`: {} applies this rule only when you mention it (`@rule`)",
+            sink.format.product
+        ),
     );
+}
+
+/// `$ARGUMENTS` and `$1`…`$9` in a body whose tool does not substitute them
+/// ([`crate::formats::Loader::placeholders_literal`]): the model reads them as written. Code
+/// blocks are left alone (`awk '{print $1}'` is shell, not a placeholder), and so are sums of
+/// money (`$10`, `$1.50`).
+fn literal_placeholders(sink: &mut Sink) {
+    if !crate::formats::loader(sink.format.id).is_some_and(|l| l.placeholders_literal) {
+        return;
+    }
+    let text = sink.doc.text();
+    let start = sink.reading.body_start().min(text.len());
+    let scan = sink.doc.scan();
+    let code = &scan.scan.code_blocks;
+    let product = sink.format.product;
+    let mut at = start;
+    while let Some(i) = text[at..].find('$') {
+        let from = at + i;
+        at = from + 1;
+        let rest = &text.as_bytes()[from + 1..];
+        let len = if rest.starts_with(b"ARGUMENTS") {
+            "ARGUMENTS".len()
+        } else {
+            let money = |k: usize| rest.get(k).is_some_and(u8::is_ascii_digit);
+            match rest {
+                [d, ..]
+                    if (b'1'..=b'9').contains(d)
+                        && !money(1)
+                        && !(matches!(rest.get(1), Some(b'.' | b',')) && money(2)) =>
+                {
+                    1
+                }
+                _ => 0,
+            }
+        };
+        if len == 0 || code.iter().any(|c| c.contains(&from)) {
+            continue;
+        }
+        let range = from..from + 1 + len;
+        let written = &text[range.clone()];
+        sink.push(
+            "/literal-placeholder",
+            range,
+            format!("{product} does not replace `{written}`: the model reads it as written, and what follows `/name` is appended after the body; refer to \"the arguments after the command\" instead"),
+        );
+    }
 }

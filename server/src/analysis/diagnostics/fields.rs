@@ -3,7 +3,7 @@
 
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
-use crate::formats::claude_models::{self, ModelStatus};
+use crate::formats::product::{AliasModels, ModelStatus, Models};
 use crate::formats::{Effect, Field, ValueKind};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style, double_quote};
 
@@ -27,7 +27,7 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                     e.key.span.clone(),
                     format!(
                         "`{key}` is not a key of agents that run on github.com (`target: {}`): {} ignores it there",
-                        crate::formats::copilot::REMOTE_TARGET,
+                        remote_target(format),
                         tool_name(sink)
                     ),
                 );
@@ -40,14 +40,18 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                     "/ignored-key",
                     e.key.span.clone(),
                     format!(
-                        "`{key}` counts only for an agent that runs on github.com (`target: {}`): {} ignores it when the agent runs in VS Code",
-                        crate::formats::copilot::REMOTE_TARGET,
+                        "`{key}` counts only for an agent that runs on github.com (`target: {}`): {} ignores it when the agent runs in {}",
+                        remote_target(format),
+                        tool_name(sink),
                         tool_name(sink)
                     ),
                 );
             }
             Some(field) if sink.remote_target && !field.checked_remotely => {}
             Some(field) => check_value(sink, field, &e.key, &e.value),
+            // A format without keys of its own (a workflow whose front matter the docs do not
+            // describe, a memory file) makes no claim about the keys it does not list.
+            None if !rules::applies("/unknown-key", format.id) => {}
             None if key.contains(' ') && key.split_whitespace().count() > 2 => {
                 sink.push(
                     "/unknown-key",
@@ -56,15 +60,40 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
                 );
             }
             None if format.unknown_keys_go_to().is_some() => passed_on(sink, root, e),
-            None => {
-                let known = format.fields.iter().map(|f| f.key);
-                let suggestion = nearest(key, known);
-                let msg = match suggestion {
-                    Some(s) => format!(
-                        "unknown key `{key}`: did you mean `{s}`? {} ignores it",
+            None if let Some((ours, whose)) = foreign_key(format, key) => {
+                let fix = (root.get(ours).is_none()
+                    && matches!(
+                        e.key.kind,
+                        NodeKind::Scalar {
+                            style: Style::Plain,
+                            ..
+                        }
+                    ))
+                .then(|| Fix::replace(format!("Change to `{ours}`"), e.key.span.clone(), ours));
+                sink.push(
+                    "/unknown-key",
+                    e.key.span.clone(),
+                    format!(
+                        "`{key}` is {whose}'s key; {}'s is `{ours}`: {} ignores it",
+                        tool_name(sink),
                         tool_name(sink)
                     ),
-                    None => format!("unknown key `{key}`: {} ignores it", tool_name(sink)),
+                )
+                .with_fix(fix);
+            }
+            None => {
+                let known = format.fields.iter().map(|f| f.key);
+                let foreign = format.foreign_keys().iter().find(|(k, ..)| *k == key);
+                let suggestion = foreign.map(|(_, ours, _)| *ours).or_else(|| nearest(key, known));
+                // A strict schema drops the whole file for a key it does not know.
+                let then = consequence(sink, rules::effect(&format!("{}/unknown-key", format.id)));
+                let msg = match (foreign, suggestion) {
+                    (Some((_, ours, whose)), _) => format!(
+                        "`{key}` is {whose}'s spelling; {}'s key is `{ours}`: {then}",
+                        tool_name(sink)
+                    ),
+                    (None, Some(s)) => format!("unknown key `{key}`: did you mean `{s}`? {then}"),
+                    (None, None) => format!("unknown key `{key}`: {then}"),
                 };
                 // Renaming onto a key that is already there would only make a duplicate.
                 let fix = suggestion
@@ -84,7 +113,7 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
         }
     }
     tools::check_conflicts(sink, root);
-    if format.id == "copilot-prompt" {
+    if !format.product.agent_keys(format).is_empty() {
         structured::prompt_tools(sink, root);
     }
     for field in format.fields.iter().filter(|f| f.required) {
@@ -92,7 +121,61 @@ pub(super) fn check(sink: &mut Sink, root: &Node) {
             missing(sink, field.key);
         }
     }
+    needed_with(sink, root);
     undescribed(sink, root);
+}
+
+/// Another tool's key for one of this format's (`globs` for Kiro's `fileMatchPattern`):
+/// this format's key and whose the other one is.
+fn foreign_key(format: &crate::formats::Format, key: &str) -> Option<(&'static str, &'static str)> {
+    format.checks.iter().find_map(|c| match c {
+        crate::formats::Check::ForeignKey { key: k, ours, whose } if *k == key => Some((*ours, *whose)),
+        _ => None,
+    })
+}
+
+/// Keys that one value of another key needs (`trigger: glob` needs `globs`), and keys that
+/// count only with that value and are there without it (Kiro's `fileMatchPattern`).
+fn needed_with(sink: &mut Sink, root: &Node) {
+    let product = tool_name(sink);
+    for field in sink.format.fields {
+        let Some(n) = &field.needed_with else { continue };
+        let mode = root.get(n.key);
+        let mode_value = mode.and_then(|v| v.as_str()).map(str::trim);
+        let own = root.get(field.key);
+        let has = own.is_some_and(|v| !v.is_null() && v.as_text().is_none_or(|t| !t.trim().is_empty()));
+        match (mode, mode_value == Some(n.value), has) {
+            (Some(m), true, false) => {
+                let key = field.key;
+                sink.push(
+                    "/needs-key",
+                    m.span.clone(),
+                    format!(
+                        "`{}: {}` needs `{key}`, and this {} has none: {}; add `{key}`",
+                        n.key, n.value, sink.format.noun, n.without
+                    ),
+                );
+            }
+            (_, false, true) if n.only_then => {
+                let key = field.key;
+                let other = match mode_value {
+                    Some(v) => format!("this {} has `{}: {v}`", sink.format.noun, n.key),
+                    None => format!("this {} has no `{}`", sink.format.noun, n.key),
+                };
+                let at = root
+                    .entries()
+                    .iter()
+                    .find(|e| e.key.as_str() == Some(key))
+                    .map_or_else(|| line_of(sink, root), |e| e.key.span.clone());
+                sink.push(
+                    "/ignored-key",
+                    at,
+                    format!("`{key}` counts only with `{}: {}`, and {other}: {product} ignores it; set `{}: {}` or remove `{key}`", n.key, n.value, n.key, n.value),
+                );
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A key the tool passes on instead of reading it (OpenCode: to the model provider, as an
@@ -213,10 +296,22 @@ pub(super) fn check_empty(sink: &mut Sink) {
 }
 
 use super::{rules, structured, tools, values};
-use crate::formats::{NameMatch, Scope, Vocab};
+use crate::formats::{NameMatch, Scope};
 
 pub(super) fn tool_name(sink: &Sink) -> &'static str {
-    sink.format.product
+    sink.format.product.name
+}
+
+/// The value of the format's `target` that runs a file remotely (`github-copilot`).
+fn remote_target(format: &crate::formats::Format) -> &'static str {
+    format
+        .fields
+        .iter()
+        .find_map(|f| match f.value {
+            ValueKind::Target { remote, .. } => Some(remote),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 /// The name a file suggests for its agent: its stem in kebab case, or its folder's name for
@@ -314,7 +409,23 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
     if matches!(v.kind, NodeKind::Alias) {
         return; // an alias refers to a value checked where it is defined
     }
-    if let Some(from) = field.overridden_by {
+    if let ValueKind::NotRead(why) = field.value {
+        sink.push("/ignored-key", key_node.span.clone(), format!("`{key}` {why}"));
+        return;
+    }
+    if let Some(from) = field.overridden_by
+        && field.on_bad != Effect::Ignored
+    {
+        // A schema still checks the value: a bad one costs more than the key.
+        sink.push(
+            "/ignored-key",
+            key_node.span.clone(),
+            format!(
+                "{} checks `{key}` but uses {from}: the key has no effect",
+                tool_name(sink)
+            ),
+        );
+    } else if let Some(from) = field.overridden_by {
         sink.push(
             "/ignored-key",
             key_node.span.clone(),
@@ -409,7 +520,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         return;
     }
     match &field.value {
-        ValueKind::Text | ValueKind::Name => {
+        ValueKind::Text | ValueKind::Name | ValueKind::Slug => {
             let text = v.as_text_in(dialect);
             if v.is_null()
                 && !field.required
@@ -498,6 +609,36 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             if matches!(field.value, ValueKind::Name) {
                 check_name(sink, v, s);
             }
+            if matches!(field.value, ValueKind::Slug) && !is_slug(s) {
+                let fixed: String = to_kebab(s);
+                let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
+                let then = consequence(sink, field.on_bad);
+                sink.push_as(
+                    "/invalid-name",
+                    field.on_bad,
+                    v.span.clone(),
+                    format!(
+                        "`{s}` is not a valid `{key}`: only lowercase letters, digits, `-` and `_` are allowed: {then}"
+                    ),
+                )
+                .with_fix(fix);
+                return;
+            }
+            if matches!(field.value, ValueKind::Slug)
+                && sink.format.product.one_agent_per_name
+                && sink.format.product.builtin_agent(s).is_some()
+            {
+                let product = tool_name(sink);
+                sink.push_as(
+                    "/duplicate-name",
+                    Effect::NotLoaded,
+                    v.span.clone(),
+                    format!(
+                        "`{s}` is the name of a built-in {product} agent: {product} keeps the built-in one and does not load this {}; rename it",
+                        sink.format.noun
+                    ),
+                );
+            }
             values::check_length(sink, key, v, s);
         }
         ValueKind::Scalar => {
@@ -567,7 +708,7 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
         ValueKind::CommaGlobs => structured::comma_globs(sink, key_node, v),
         ValueKind::Handoffs => structured::handoffs(sink, key_node, v),
         ValueKind::Models => structured::models(sink, key_node, v),
-        ValueKind::Any => {}
+        ValueKind::Any | ValueKind::NotRead(_) => {}
         ValueKind::Bool => {
             let ok = matches!(v.scalar_type_in(dialect), Some(ScalarType::Bool(_)));
             if !ok && !v.is_null() {
@@ -672,7 +813,9 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
                 .join(", ");
             let suggestion = nearest(s, choices.iter().map(|c| c.value));
             let fix = suggestion.and_then(|n| replace_scalar(sink, v, format!("Change to `{n}`"), n));
-            let then = consequence(sink, field.on_bad);
+            let then = field
+                .bad_value_then
+                .map_or_else(|| consequence(sink, field.on_bad), str::to_string);
             let msg = match suggestion {
                 Some(n) if n.eq_ignore_ascii_case(s) => format!(
                     "`{s}` is not a valid `{key}`: values are case-sensitive, did you mean `{n}`? {then} (allowed: {allowed})"
@@ -736,12 +879,15 @@ fn check_value(sink: &mut Sink, field: &Field, key_node: &Node, v: &Node) {
             if s.trim().is_empty() {
                 return;
             }
-            match sink.format.vocab {
-                Vocab::OpenCode => values::check_provider_model(sink, v, s),
-                _ => check_model(sink, v, s.trim()),
+            match sink.format.product.models {
+                Models::Providers(models) => values::check_provider_model(sink, models, v, s),
+                Models::Aliases(models) => check_model(sink, models, v, s.trim()),
+                // Picker names are checked with the other model lists (`structured`).
+                Models::Picker(_) | Models::None => {}
             }
         }
         ValueKind::Globs
+        | ValueKind::GlobOrList
         | ValueKind::Number { .. }
         | ValueKind::ToolMap
         | ValueKind::Permission
@@ -819,6 +965,13 @@ pub(super) fn line_of(sink: &Sink, v: &Node) -> crate::document::TextRange {
     let start = rope.line_to_byte(line);
     let text = rope.line(line).to_string();
     start..start + text.trim_end_matches(['\n', '\r']).len()
+}
+
+/// `^[a-z0-9-_]+$`: what [`ValueKind::Slug`] allows.
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'))
 }
 
 fn check_name(sink: &mut Sink, v: &Node, name: &str) {
@@ -906,10 +1059,10 @@ pub(crate) fn to_kebab(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-fn check_model(sink: &mut Sink, v: &Node, s: &str) {
+fn check_model(sink: &mut Sink, models: &AliasModels, v: &Node, s: &str) {
     let product = tool_name(sink);
     let fails = consequence(sink, Effect::RunsFail);
-    match claude_models::lookup(s).map(|m| (m.status, m)) {
+    match (models.lookup)(s).map(|m| (m.status, m)) {
         Some((ModelStatus::Alias | ModelStatus::Active | ModelStatus::Restricted, _)) => {}
         Some((ModelStatus::CliAlias, m)) => {
             let sends = m.sends.map_or(String::new(), |id| {
@@ -954,7 +1107,7 @@ fn check_model(sink: &mut Sink, v: &Node, s: &str) {
             }
             .with_fix(fix);
         }
-        None if claude_models::provider_id(s) => {
+        None if (models.provider_id)(s) => {
             sink.push(
                 "/provider-model",
                 v.span.clone(),
@@ -962,7 +1115,8 @@ fn check_model(sink: &mut Sink, v: &Node, s: &str) {
             );
         }
         None => {
-            let ids = claude_models::MODELS
+            let ids = models
+                .models
                 .iter()
                 .filter(|m| !matches!(m.status, ModelStatus::Retired(_) | ModelStatus::Verbatim))
                 .map(|m| m.id);
@@ -972,9 +1126,18 @@ fn check_model(sink: &mut Sink, v: &Node, s: &str) {
                 Some(n) => format!(
                     "unknown model `{s}`: did you mean `{n}`? {product} sends `{s}` to the API as is, and {fails}"
                 ),
-                None => format!(
-                    "unknown model `{s}`: {product} sends it to the API as is, and {fails}; use an alias (`sonnet`, `opus`, `haiku`, `fable`, `inherit`) or a model id"
-                ),
+                None => {
+                    let aliases: Vec<String> = models
+                        .models
+                        .iter()
+                        .filter(|m| m.status == ModelStatus::Alias)
+                        .map(|m| format!("`{}`", m.id))
+                        .collect();
+                    format!(
+                        "unknown model `{s}`: {product} sends it to the API as is, and {fails}; use an alias ({}) or a model id",
+                        aliases.join(", ")
+                    )
+                }
             };
             sink.push("/unknown-model", v.span.clone(), msg).with_fix(fix);
         }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 /// The range of the line holding `offset`, without its line end (at least one character when
 /// the line has any, so the squiggle is visible).
-fn line_range(sink: &Sink, offset: usize) -> TextRange {
+pub(super) fn line_range(sink: &Sink, offset: usize) -> TextRange {
     let rope = sink.doc.rope();
     let line = rope.byte_to_line(offset.min(rope.len_bytes()));
     let start = rope.line_to_byte(line);
@@ -25,7 +25,16 @@ fn line_range(sink: &Sink, offset: usize) -> TextRange {
 /// What losing the front matter does: a file that needs one is not loaded; one that does not
 /// loads without any of its keys.
 fn lost(sink: &Sink) -> (Effect, String) {
-    let product = sink.format.product;
+    let product = sink.format.product.name;
+    if crate::formats::loader(sink.format.id).is_some() && sink.format.no_front_matter.is_none() {
+        return (
+            Effect::Ignored,
+            format!(
+                "{product} reads no front matter, and the {}'s text is the whole file, these lines included",
+                sink.format.noun
+            ),
+        );
+    }
     if sink.format.no_front_matter == Some(Effect::NotLoaded) {
         (
             Effect::NotLoaded,
@@ -42,7 +51,7 @@ fn lost(sink: &Sink) -> (Effect, String) {
 /// What a front matter the tool cannot read as YAML costs, where that depends on how it
 /// failed (OpenCode: the whole file becomes the prompt, or the agent is skipped).
 fn unreadable(sink: &Sink) -> (Effect, String) {
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let noun = sink.format.noun;
     if sink.reading.yaml.whole_file_is_body {
         return (
@@ -54,6 +63,9 @@ fn unreadable(sink: &Sink) -> (Effect, String) {
     }
     if sink.format.reader.split == Split::GrayMatter {
         return (Effect::NotLoaded, format!("{product} skips this {noun} without a word"));
+    }
+    if let Some(l) = crate::formats::loader(sink.format.id) {
+        return (l.unreadable_yaml, super::fields::consequence(sink, l.unreadable_yaml));
     }
     lost(sink)
 }
@@ -72,7 +84,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         return own_parser(sink);
     }
     let reading = sink.reading.clone();
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let Some(fm) = &reading.front_matter else {
         missing_or_unopened(sink, reading.none_because);
         return false;
@@ -128,7 +140,38 @@ pub(super) fn check(sink: &mut Sink) -> bool {
         .with_fix(Some(fix));
         return false;
     }
-    if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
+    if let Some(close) = &fm.close
+        && fm.yaml.is_empty()
+        && crate::formats::loader(sink.format.id).is_some_and(|l| l.empty_block_is_text)
+    {
+        // `^---\r?\n(…)\r?\n---`: the two line ends need a line between the fences.
+        let both = fm.open.start..close.end;
+        let lines = whole_lines(sink, both.clone());
+        sink.push_as(
+            "front-matter/empty",
+            Effect::ReadDifferently,
+            both,
+            format!(
+                "an empty front matter: {product} finds a front matter only with a line between the two `---`, so it reads none here, and both `---` lines are the start of the {}'s text; remove them",
+                sink.format.noun
+            ),
+        )
+        .with_fix(Some(Fix::replace("Remove the empty front matter", lines, "")));
+        return false;
+    }
+    if let (true, Some(close), Split::DashLineStart) = (fm.closed_by_rule, &fm.close, sink.format.reader.split) {
+        // The pattern closes at the first line starting with `---` and keeps a body only
+        // when a line end follows those dashes.
+        let whole = line_range(sink, close.start);
+        let then = super::fields::consequence(sink, Effect::RunsFail);
+        sink.push_as(
+            "front-matter/closed-by-rule",
+            Effect::RunsFail,
+            whole.clone(),
+            format!("{product} ends the front matter at the `---` that starts this line, and finds no line end right after it, so it loses the whole body: the {} has no prompt, and {then}. Write exactly `---` on this line", sink.format.noun),
+        )
+        .with_fix(Some(Fix::replace("Write `---`", whole, "---")));
+    } else if let (true, Some(close)) = (fm.closed_by_rule, &fm.close) {
         let whole = line_range(sink, close.start);
         sink.push(
             "front-matter/closed-by-rule",
@@ -302,7 +345,15 @@ pub(super) fn check(sink: &mut Sink) -> bool {
     }
     let Some(root) = &yaml.root else { return true };
     if !matches!(root.kind, NodeKind::Map { .. }) {
+        let loader = crate::formats::loader(sink.format.id);
         let (effect, then) = match sink.format.unknown_keys_go_to() {
+            _ if let Some(l) = loader => (
+                l.not_a_mapping,
+                format!(
+                    "{product} reads no keys from it and loads the {} with its body",
+                    sink.format.noun
+                ),
+            ),
             // OpenCode spreads the list or the text into numbered provider options.
             Some(to) => (
                 Effect::Ignored,
@@ -334,11 +385,32 @@ pub(super) fn check(sink: &mut Sink) -> bool {
                     Fix::replace(format!("Remove the first `{key}` (it is ignored)"), lines, "")
                 })
                 .map(Fix::not_in_fix_all);
-            let d = sink.push(
-                "yaml/duplicate-key",
-                e.key.span.clone(),
-                format!("`{key}` is set twice: {product} keeps this one and ignores the first, and strict YAML tools reject the file"),
-            );
+            let d = match crate::formats::loader(sink.format.id) {
+                Some(l) if l.duplicate_key != Effect::Ignored => {
+                    let then = super::fields::consequence(sink, l.duplicate_key);
+                    sink.push_as(
+                        "yaml/duplicate-key",
+                        l.duplicate_key,
+                        e.key.span.clone(),
+                        format!("`{key}` is set twice, which {product}'s YAML parser rejects: {then}; remove one"),
+                    )
+                }
+                // A strict YAML reader with no retry (js-yaml 4 `load`) fails on the duplicate.
+                _ if sink.format.reader.retry() == Some(Retry::None) => {
+                    let (effect, then) = lost(sink);
+                    sink.push_as(
+                        "yaml/duplicate-key",
+                        effect,
+                        e.key.span.clone(),
+                        format!("`{key}` is set twice, and {product}'s YAML reader rejects a duplicated key: {then}"),
+                    )
+                }
+                _ => sink.push(
+                    "yaml/duplicate-key",
+                    e.key.span.clone(),
+                    format!("`{key}` is set twice: {product} keeps this one and ignores the first, and strict YAML tools reject the file"),
+                ),
+            };
             d.related.push((first, format!("`{key}` first set here")));
             d.with_fix(fix);
         } else {
@@ -353,7 +425,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
 /// read ends the header silently. Every finding says what that tool then reads.
 fn own_parser(sink: &mut Sink) -> bool {
     let reading = sink.reading.clone();
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let noun = sink.format.noun;
     let Some(fm) = &reading.front_matter else {
         missing_or_unopened(sink, None);
@@ -490,7 +562,7 @@ fn lost_keys(sink: &mut Sink) -> usize {
     let (Some(fm), Some(root)) = (&reading.front_matter, &reading.yaml.root) else {
         return 0;
     };
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let rope = sink.doc.rope();
     let entries = root.entries();
     // A later copy of a key is not in the tree (the first counts), but the parser read it.
@@ -616,7 +688,7 @@ fn comment_in_value(sink: &mut Sink, key: &str, v: &crate::syntax::yaml::Node) {
         v.span.start..line.end,
         double_quote(whole.trim_end()),
     );
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     sink.push(
         "yaml/comment-in-value",
         v.span.start..line.end,
@@ -657,14 +729,24 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
         {
             format!(
                 "the lines of this file end with CR only (old Mac line ends): {} finds no front matter without a line feed after `---`; save it with LF or CRLF line ends",
-                sink.format.product
+                sink.format.product.name
             )
         }
         Some(NoFrontMatter::OpeningNotALine) => {
             format!(
                 "`---` must be alone on the first line (here `{}`): {} reads no front matter",
                 truncate(&first_text),
-                sink.format.product
+                sink.format.product.name
+            )
+        }
+        // A reader that does not strip a byte order mark sees no `---` at the start.
+        Some(NoFrontMatter::NoOpening)
+            if sink.format.reader.split == Split::DashLineStart
+                && sink.doc.rope().chars().next() == Some('\u{feff}') =>
+        {
+            format!(
+                "the file starts with a byte order mark (BOM), which {} does not strip, so it finds no front matter; save the file as UTF-8 without a BOM",
+                sink.format.product.name
             )
         }
         _ if first_text.trim() == "---" && (first_line > 0 || first.start > rope.line_to_byte(first_line)) => {
@@ -690,7 +772,7 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
             "front-matter/missing",
             Effect::Portability,
             first,
-            format!("{msg}: {} loads it all the same, named after its folder and described by its first line, but the standard and stricter tools require `name` and `description`", sink.format.product),
+            format!("{msg}: {} loads it all the same, named after its folder and described by its first line, but the standard and stricter tools require `name` and `description`", sink.format.product.name),
         );
         return;
     }
@@ -703,7 +785,7 @@ fn missing_or_unopened(sink: &mut Sink, why: Option<NoFrontMatter>) {
             first,
             format!(
                 "{msg}: {} reads no keys, so the whole file, `---` included, is the {}'s prompt",
-                sink.format.product, sink.format.noun
+                sink.format.product.name, sink.format.noun
             ),
         );
         return;

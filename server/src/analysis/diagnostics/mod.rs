@@ -3,8 +3,11 @@
 
 pub(crate) mod body;
 pub(crate) mod fields;
+mod file_checks;
 pub(crate) mod front_matter;
+mod location;
 pub mod rules;
+pub(crate) mod skills;
 mod structured;
 pub(crate) mod tools;
 mod values;
@@ -66,6 +69,10 @@ pub struct Diagnostic {
     pub related: Vec<(TextRange, String)>,
     /// Repairs a user can apply with one keystroke (quick fixes), best first.
     pub fixes: Vec<Fix>,
+    /// The tool whose behaviour the claim is about, by its `targets` id, when it is not the
+    /// format's own product (one `SKILL.md`, read by several tools). The ground-truth judges
+    /// of one tool judge only the findings about it.
+    pub tool: Option<&'static str>,
 }
 
 /// A quick fix: edits to this document, in byte offsets of its current text, and optionally a
@@ -162,6 +169,7 @@ impl Sink<'_> {
             message: message.into(),
             related: Vec::new(),
             fixes: Vec::new(),
+            tool: None,
         });
         self.out.last_mut().expect("just pushed")
     }
@@ -218,8 +226,15 @@ pub fn diagnostics(doc: &Document) -> Vec<Diagnostic> {
     }
 }
 
-/// Diagnostics of a document read as `format` (`check --kind` forces one).
+/// Diagnostics of a document read as `format` (`check --kind` forces one), for the tools that
+/// read its folder.
 pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
+    diagnostics_for(doc, format, None)
+}
+
+/// [`diagnostics_as`] for the tools `targets` names (`agentls.toml`'s `targets`); `None`:
+/// the tools that scan the file's folder.
+pub fn diagnostics_for(doc: &Document, format: &Format, targets: Option<&[String]>) -> Vec<Diagnostic> {
     let reading = std::sync::Arc::new(crate::syntax::reader::read(doc, format.reader));
     let remote_target = remote_target(format, &reading);
     let mut sink = Sink {
@@ -229,6 +244,17 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
         remote_target,
         out: Vec::new(),
     };
+    location::check(&mut sink);
+    if let Some(why) = doc
+        .path()
+        .and_then(|p| format.strong_paths.iter().find_map(|r| r.skips(p)))
+    {
+        sink.push(
+            "file/not-loaded-here",
+            0..0,
+            format!("{} does not load this {}: {why}", format.product.name, format.noun),
+        );
+    }
     if front_matter::check(&mut sink) {
         let reading = sink.reading.clone();
         let yaml = &reading.yaml;
@@ -240,6 +266,10 @@ pub fn diagnostics_as(doc: &Document, format: &Format) -> Vec<Diagnostic> {
     }
     fields::undescribed_without_keys(&mut sink);
     body::check(&mut sink);
+    file_checks::check(&mut sink);
+    if format.kind == formats::Kind::Skill {
+        skills::check(&mut sink, targets);
+    }
     sink.out.sort_by_key(|d| (d.range.start, d.range.end));
     sink.out
 }

@@ -45,8 +45,17 @@ const KEYED: &[&str] = &[
     "kilo-agent",
     "kilo-command",
     "cursor-rule",
+    "cline-rule",
+    "cline-workflow",
+    "cline-skill",
+    "windsurf-rule",
+    "kiro-steering",
+    "kiro-agent",
+    "gemini-agent",
 ];
-const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent", "kilo-agent"];
+/// Formats whose tool's loader is modelled (`formats::loader`).
+const CLINE: &[&str] = &["cline-rule", "cline-workflow", "cline-skill"];
+const REQUIRED: &[&str] = &["claude-agent", "skill", "opencode-agent", "kilo-agent", "gemini-agent"];
 /// Formats with keys whose tool (not VS Code) ignores a value of the wrong type.
 const TYPED: &[&str] = &[
     "claude-agent",
@@ -59,6 +68,13 @@ const TYPED: &[&str] = &[
     "kilo-agent",
     "kilo-command",
     "cursor-rule",
+    "cline-rule",
+    "cline-workflow",
+    "cline-skill",
+    "windsurf-rule",
+    "kiro-steering",
+    "kiro-agent",
+    "gemini-agent",
 ];
 /// The files VS Code's own validator checks (its errors are findings that claim `Rejected`).
 const VSCODE: &[&str] = &[
@@ -73,6 +89,9 @@ const ENUMS: &[&str] = &[
     "skill",
     "opencode-agent",
     "kilo-agent",
+    "windsurf-rule",
+    "kiro-steering",
+    "gemini-agent",
 ];
 const MODELS: &[&str] = &[
     "claude-agent",
@@ -83,22 +102,16 @@ const MODELS: &[&str] = &[
     "copilot-prompt",
     "opencode-agent",
     "kilo-agent",
+    "gemini-agent",
 ];
 /// Formats whose tool sends a model name it does not know to the API.
-const SENDS_MODELS: &[&str] = &[
-    "claude-agent",
-    "claude-command",
-    "skill",
-    "opencode-agent",
-    "opencode-command",
-    "kilo-agent",
-    "kilo-command",
-];
+const SENDS_MODELS: &[&str] = &["claude-agent", "claude-command", "skill", "gemini-agent"];
 /// OpenCode's agent format, and the same at Kilo Code's paths.
 const OPENCODE_AGENTS: &[&str] = &["opencode-agent", "kilo-agent"];
 /// OpenCode's command format, and the same at Kilo Code's paths.
 const OPENCODE_COMMANDS: &[&str] = &["opencode-command", "kilo-command"];
-/// OpenCode's formats whose keys can be ignored where they are.
+/// OpenCode's formats, and the same at Kilo Code's paths (keys ignored where they are,
+/// models looked up in its catalogue).
 const OPENCODE_IGNORING: &[&str] = &["opencode-agent", "kilo-agent", "opencode-command", "kilo-command"];
 const CLAUDE_TOOLS: &[&str] = &["claude-agent", "claude-command", "skill"];
 const COPILOT: &[&str] = &["copilot-agent", "copilot-chatmode", "copilot-prompt"];
@@ -112,11 +125,46 @@ const DUP_TOOLS: &[&str] = &[
     "copilot-agent",
     "copilot-chatmode",
     "copilot-prompt",
+    "gemini-agent",
 ];
-/// Every format whose body rules apply: the same as those with keys of their own.
-const BODIES: &[&str] = KEYED;
+/// Every format whose body is the prompt: those with keys of their own, and workflows.
+const BODIES: &[&str] = &[
+    "claude-agent",
+    "claude-command",
+    "skill",
+    "claude-rule",
+    "claude-output-style",
+    "copilot-agent",
+    "copilot-chatmode",
+    "copilot-prompt",
+    "copilot-instructions",
+    "opencode-agent",
+    "opencode-command",
+    "kilo-agent",
+    "kilo-command",
+    "cursor-rule",
+    "cline-rule",
+    "cline-workflow",
+    "cline-skill",
+    "windsurf-rule",
+    "windsurf-workflow",
+    "kiro-steering",
+    "kiro-agent",
+    "gemini-agent",
+];
 const COMMANDS: &[&str] = &["claude-command", "skill"];
-const GLOBS: &[&str] = &["claude-command", "skill", "claude-rule", "cursor-rule"];
+const GLOBS: &[&str] = &[
+    "claude-command",
+    "skill",
+    "claude-rule",
+    "cursor-rule",
+    "windsurf-rule",
+    "kiro-steering",
+];
+/// Formats whose keys select files only with one value of another key.
+const MODES: &[&str] = &["windsurf-rule", "kiro-steering"];
+/// Windsurf's rule files, which it reads up to a length.
+const WINDSURF_RULES: &[&str] = &["windsurf-rule", "windsurf-global-rules", "windsurf-legacy-rules"];
 const AGENT_USERS: &[&str] = &[
     "claude-agent",
     "claude-command",
@@ -136,6 +184,11 @@ pub static RULES: &[Rule] = &[
         "front-matter/unclosed",
         NotLoaded,
         "The front matter's opening `---` has no closing `---`.",
+    ),
+    r(
+        "front-matter/empty",
+        ReadDifferently,
+        "A front matter with nothing between its two `---` lines, which the tool does not take for one (Cline): both lines are part of the file's text.",
     ),
     r(
         "front-matter/closed-by-rule",
@@ -261,7 +314,7 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["claude-agent"],
+        &["claude-agent", "gemini-agent"],
         r(
             "/invalid-name",
             NotLoaded,
@@ -278,13 +331,18 @@ pub static RULES: &[Rule] = &[
     ),
     r(
         "skill/name-format",
-        Rejected,
-        "A skill name with anything but lowercase letters, digits and hyphens: VS Code reports it as an error (a hyphen at either end, `--` or over 64 characters breaks only the standard: information).",
+        Portability,
+        "A skill name with anything but lowercase letters, digits and hyphens, a hyphen at either end, `--` or over 64 characters breaks the Agent Skills standard (which tools reject it: `skill/rejected-by-tool`).",
+    ),
+    r(
+        "skill/rejected-by-tool",
+        NotLoaded,
+        "A tool that reads the skill's folder, or one `targets` names, does not load the skill or reports it as an error: one finding per tool and cause, naming the tool.",
     ),
     r(
         "skill/name-mismatch",
         Portability,
-        "A skill's name differs from its folder's name: Claude Code lists it under the folder, the Agent Skills standard and stricter tools reject it.",
+        "A skill's name differs from its folder's name: Claude Code lists it under the folder, Gemini CLI and Cline under its `name`; the Agent Skills standard requires the two to match.",
     ),
     only(
         &["claude-agent", "opencode-agent", "kilo-agent"],
@@ -296,6 +354,14 @@ pub static RULES: &[Rule] = &[
             "/unknown-model",
             RunsFail,
             "A model that is neither an alias nor a model id: the tool sends it as is, and every run fails.",
+        ),
+    ),
+    only(
+        OPENCODE_IGNORING,
+        r(
+            "/unknown-model",
+            RunsFail,
+            "A model that is not `provider/model-id`, or that the provider's catalogue lacks: OpenCode (and Kilo Code, its fork) finds no such model, and every run fails before a request is sent.",
         ),
     ),
     only(
@@ -388,7 +454,7 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
-        &["claude-agent"],
+        &["claude-agent", "gemini-agent"],
         r(
             "/empty-tools",
             ReadDifferently,
@@ -540,11 +606,43 @@ pub static RULES: &[Rule] = &[
         ),
     ),
     only(
+        &["gemini-agent"],
+        r(
+            "/ignored-key",
+            Ignored,
+            "A key the tool checks and then does not use: Gemini CLI sends the model's default `temperature`, whatever the file says.",
+        ),
+    ),
+    only(
         OPENCODE_IGNORING,
         r(
             "/ignored-key",
             Ignored,
             "A key the tool ignores where it is: `prompt` in a Markdown agent and `template` in a Markdown command (the body is it), `variant` without the file's own `model`.",
+        ),
+    ),
+    only(
+        CLINE,
+        r(
+            "/unread-location",
+            NotLoaded,
+            "The file is in a folder the tool reads, but deeper than it looks or with a name or extension it skips: it is not loaded.",
+        ),
+    ),
+    only(
+        CLINE,
+        r(
+            "/ignored-key",
+            Ignored,
+            "A key the tool does not read (`paths`, or Cursor's `globs`, in a Cline rule: every rule applies everywhere; a workflow's `description`).",
+        ),
+    ),
+    only(
+        &["cline-workflow"],
+        r(
+            "/literal-placeholder",
+            Ignored,
+            "`$ARGUMENTS` or `$1` in a workflow: Cline does not substitute them, it appends the arguments after the body.",
         ),
     ),
     only(
@@ -555,13 +653,85 @@ pub static RULES: &[Rule] = &[
             "A Cursor rule with no `description`, `globs` or `alwaysApply`: applied only when mentioned.",
         ),
     ),
+    only(
+        MODES,
+        r(
+            "/needs-key",
+            Ignored,
+            "A mode that needs another key, without it (`trigger: glob` without `globs`, `inclusion: fileMatch` without `fileMatchPattern`): the file is never applied as meant.",
+        ),
+    ),
+    only(
+        &["kiro-steering"],
+        r(
+            "/ignored-key",
+            Ignored,
+            "`fileMatchPattern` without `inclusion: fileMatch`: Kiro includes the file by its mode (`always` by default) and ignores the pattern.",
+        ),
+    ),
+    only(
+        &["kiro-steering"],
+        r(
+            "/comma-in-glob",
+            NotLoaded,
+            "Comma-separated globs in one `fileMatchPattern` string: Kiro reads them as one pattern, which matches no file, so the steering file never loads.",
+        ),
+    ),
+    only(
+        &["kiro-steering"],
+        r(
+            "/not-in-user-level",
+            NotLoaded,
+            "`inclusion: fileMatch` in a global steering file (`~/.kiro/steering/`): Kiro never includes it.",
+        ),
+    ),
+    only(
+        &["kiro-steering"],
+        r(
+            "/unreliable-value",
+            Portability,
+            "`inclusion: auto`: Kiro accepts it, and is reported never to activate it.",
+        ),
+    ),
+    only(
+        WINDSURF_RULES,
+        r(
+            "/truncated",
+            Ignored,
+            "A rules file longer than Windsurf reads (12,000 characters in the current docs, 6,000 in older ones): the rest is cut off and the model never sees it.",
+        ),
+    ),
+    only(
+        &["windsurf-legacy-rules"],
+        r(
+            "/legacy-file",
+            Style,
+            "The legacy `.windsurfrules` file: Windsurf's docs now describe rules in `.windsurf/rules/`.",
+        ),
+    ),
     // Cross-file rules (`workspace::cross_file`) and links (`analysis::links`).
     only(
-        &["claude-agent"],
+        &["claude-agent", "gemini-agent"],
         r(
             "/duplicate-name",
             Ignored,
             "Another agent in the same folder has the same `name`; only one of them loads.",
+        ),
+    ),
+    only(
+        CLINE,
+        r(
+            "/duplicate-name",
+            NotLoaded,
+            "Another file gives the same name in a folder the tool reads later (Cline: `.cline/rules/` after `.clinerules/`): it keeps that one and does not load this one.",
+        ),
+    ),
+    only(
+        &["cline-workflow"],
+        r(
+            "/shadowed",
+            Ignored,
+            "A skill has the same command name: `/name` runs the skill, and Cline never runs the workflow.",
         ),
     ),
     only(
@@ -598,6 +768,19 @@ pub static RULES: &[Rule] = &[
         Style,
         "A link's `#anchor` matches no heading of the target file.",
     ),
+    r(
+        "file/not-loaded-here",
+        NotLoaded,
+        "A file of the tool's folder that it does not read: in a subfolder, or named `_x.md`.",
+    ),
+    only(
+        &["gemini-agent"],
+        r(
+            "/unavailable-tool",
+            Ignored,
+            "A tool name the loader accepts that gives the agent nothing: the session lacks the tool, or subagents never get it.",
+        ),
+    ),
     // Reported by `agentls check` (`cli::check`) for what it could not analyse at all.
     r(
         "file/unreadable",
@@ -621,6 +804,80 @@ pub static RULES: &[Rule] = &[
 /// against a schema and refuses its whole configuration for one bad value): the effect and
 /// the summary for that format.
 pub static FORMAT_EFFECTS: &[(&str, Effect, &str)] = &[
+    // Cline drops a rule, workflow or skill with nothing after the front matter ("Missing
+    // instructions body").
+    (
+        "cline-rule/empty-body",
+        NotLoaded,
+        "Nothing after the front matter: Cline does not load the rule.",
+    ),
+    (
+        "cline-workflow/empty-body",
+        NotLoaded,
+        "Nothing after the front matter: Cline does not load the workflow.",
+    ),
+    (
+        "cline-skill/empty-body",
+        NotLoaded,
+        "Nothing after the front matter: Cline does not load the skill.",
+    ),
+    (
+        "cline-rule/wrong-type",
+        NotLoaded,
+        "A `name` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the rule.",
+    ),
+    (
+        "cline-workflow/wrong-type",
+        NotLoaded,
+        "A `name` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the workflow.",
+    ),
+    (
+        "cline-skill/wrong-type",
+        NotLoaded,
+        "A `name` or `description` that is not text, or a `disabled`/`enabled` that is not `true` or `false`: Cline drops the skill.",
+    ),
+    // Gemini CLI's schema is `.strict()`: a key it does not know, or a value it rejects,
+    // drops the whole agent with a load error.
+    (
+        "gemini-agent/unknown-key",
+        NotLoaded,
+        "A key Gemini CLI's schema does not define: it does not load the agent.",
+    ),
+    (
+        "gemini-agent/unknown-tool",
+        NotLoaded,
+        "A `tools` entry that is not a Gemini CLI tool name (a Claude Code name, `Bash(git *)`…): it does not load the agent.",
+    ),
+    (
+        "gemini-agent/invalid-name",
+        NotLoaded,
+        "A `name` outside `^[a-z0-9-_]+$`: Gemini CLI does not load the agent.",
+    ),
+    (
+        "gemini-agent/wrong-type",
+        NotLoaded,
+        "A value of the wrong type (`tools` as a string, a number for `description`, `max_turns: 2.5`…): Gemini CLI does not load the agent.",
+    ),
+    (
+        "gemini-agent/invalid-value",
+        NotLoaded,
+        "A value outside the set Gemini CLI's schema allows (`kind: agent`, `max_turns: 0`): it does not load the agent.",
+    ),
+    (
+        "gemini-agent/duplicate-name",
+        NotLoaded,
+        "The `name` of a built-in agent (`generalist`, `codebase_investigator`, `cli_help`): Gemini CLI keeps the built-in one and does not load this file.",
+    ),
+    (
+        "gemini-agent/empty-body",
+        RunsFail,
+        "Nothing after the front matter: Gemini CLI loads the agent, and every invocation fails (`PromptConfig must define either systemPrompt or initialMessages`).",
+    ),
+    (
+        "gemini-agent/empty-tools",
+        Ignored,
+        "`tools: []`: the agent gets no tool but `complete_task`.",
+    ),
     (
         "opencode-agent/wrong-type",
         BreaksTool,

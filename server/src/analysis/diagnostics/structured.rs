@@ -8,7 +8,8 @@ use super::fields::{consequence, replace_scalar, tool_name};
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::document::TextRange;
-use crate::formats::{Effect, HookSchema, Permission, copilot, copilot_models};
+use crate::formats::product::Models;
+use crate::formats::{Effect, HookSchema, Permission};
 use crate::syntax::yaml::{Node, NodeKind, Style};
 
 /// A scalar as the tool reads it (VS Code's parser: every scalar is text).
@@ -58,7 +59,7 @@ pub(super) fn models(sink: &mut Sink, key: &Node, v: &Node) {
                 }
                 return;
             }
-            copilot_model(sink, v, value.trim());
+            picker_model(sink, v, value.trim());
         }
         NodeKind::Seq { items, .. } => {
             if items.is_empty() {
@@ -80,7 +81,7 @@ pub(super) fn models(sink: &mut Sink, key: &Node, v: &Node) {
                     Some(s) if s.trim().is_empty() => {
                         return rejected(sink, "/empty-value", at(item, v), format!("a `{k}` entry is empty"));
                     }
-                    Some(s) => copilot_model(sink, item, s.trim()),
+                    Some(s) => picker_model(sink, item, s.trim()),
                 }
             }
         }
@@ -96,18 +97,23 @@ pub(super) fn models(sink: &mut Sink, key: &Node, v: &Node) {
     }
 }
 
-fn copilot_model(sink: &mut Sink, v: &Node, s: &str) {
-    if copilot_models::lookup(s).is_some() {
+/// A model named as a model picker shows it: known, another product's name, or the user's.
+fn picker_model(sink: &mut Sink, v: &Node, s: &str) {
+    let Models::Picker(models) = sink.format.product.models else {
+        return;
+    };
+    if (models.lookup)(s).is_some() {
         return;
     }
     let product = tool_name(sink);
-    if let Some(instead) = copilot_models::claude_code_name(s) {
+    let (foreign, brand) = (models.foreign.name, models.brand);
+    if let Some(instead) = (models.from_foreign)(s) {
         let fix = replace_scalar(sink, v, format!("Change to `{instead}`"), instead);
         sink.push_as(
             "/unknown-model",
             Effect::Ignored,
             v.span.clone(),
-            format!("`{s}` is a Claude Code model name: Copilot names models as its model picker does (e.g. `{instead}`), no Copilot model is called `{s}`, so {product} ignores it and uses the model selected in the picker"),
+            format!("`{s}` is a {foreign} model name: {brand} names models as its model picker does (e.g. `{instead}`), no {brand} model is called `{s}`, so {product} ignores it and uses the model selected in the picker"),
         )
         .with_fix(fix);
     }
@@ -651,8 +657,10 @@ pub(super) fn prompt_tools(sink: &mut Sink, root: &Node) {
     let Some(tools) = root.entries().iter().find(|e| e.key.as_str() == Some("tools")) else {
         return;
     };
-    let agent = root.get("agent").or_else(|| root.get("mode")).and_then(Node::as_str);
-    let Some(builtin) = agent.and_then(|a| copilot::BUILTIN.iter().find(|b| b.name == a)) else {
+    // The first of the keys that pick the agent (`agent`, then the older `mode`).
+    let keys = sink.format.product.agent_keys(sink.format);
+    let agent = keys.iter().find_map(|k| root.get(k)).and_then(Node::as_str);
+    let Some(builtin) = agent.and_then(|a| sink.format.product.builtin_agent(a)) else {
         return;
     };
     if !builtin.runs_tools {

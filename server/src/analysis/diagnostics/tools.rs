@@ -4,9 +4,11 @@
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
 use crate::document::TextRange;
-use crate::formats::claude_tools::{self, ToolStatus};
-use crate::formats::copilot_tools::{self, Availability, Lookup};
-use crate::formats::{Effect, ValueKind, Vocab};
+use crate::formats::product::{
+    NameTools, RuleAvailability, RuleTool, RuleTools, SetAvailability as Availability, SetLookup as Lookup, SetTools,
+    ToolStatus, Tools,
+};
+use crate::formats::{Effect, ValueKind};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
 
 /// One entry of a tool list with its exact range.
@@ -113,10 +115,15 @@ pub fn tool_name(item: &str) -> &str {
 
 pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     let key = key_node.as_str().unwrap_or_default();
-    if sink.format.vocab == Vocab::Copilot {
-        return copilot_list(sink, key, v);
-    }
-    let product = sink.format.product;
+    let catalog = match sink.format.product.tools {
+        Tools::Sets(sets) => return set_list(sink, sets, key, v),
+        Tools::Names(names) => return name_list(sink, names, key, v),
+        Tools::Rules(rules) => rules,
+        // A product without tool lists has no such key; one with tool maps checks them as
+        // values.
+        Tools::Switches(_) | Tools::None => return,
+    };
+    let product = sink.format.product.name;
     // Claude Code reads a tool list so: no value, `""`, `[]`, `0` or `false` is an empty list; a
     // text is one entry; a list keeps its text entries; anything else is an empty list too.
     let empty =
@@ -194,7 +201,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
         && matches!(v.kind, NodeKind::Scalar { .. })
         && list.len() > 1
         && !sink.doc.slice(&v.span).contains(',')
-        && list.iter().all(|i| claude_tools::lookup(tool_name(&i.text)).is_some());
+        && list.iter().all(|i| (catalog.lookup)(tool_name(&i.text)).is_some());
     if spaced {
         let joined = list.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(", ");
         let exact = list.iter().all(|it| maps_exactly(sink, it));
@@ -214,7 +221,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     }
     let mut seen: Vec<&str> = Vec::new();
     for (i, item) in list.iter().enumerate() {
-        check_item(sink, v, &list, i, key);
+        check_item(sink, catalog, v, &list, i, key);
         if seen.contains(&item.text.as_str()) {
             let fix = remove_item(sink, v, &list, i)
                 .map(|e| Fix::replace(format!("Remove the second `{}`", item.text), e.0, e.1));
@@ -233,13 +240,13 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
     if key != "tools" || !agent || list.is_empty() {
         return;
     }
-    withheld_beside_bash(sink, &list);
+    withheld_beside_bash(sink, catalog, &list);
     let names = list
         .iter()
         .map(|i| format!("`{}`", i.text))
         .collect::<Vec<_>>()
         .join(", ");
-    if list.iter().all(|i| resolves_to_nothing(&i.text)) {
+    if list.iter().all(|i| resolves_to_nothing(catalog, &i.text)) {
         sink.push(
             "/no-tools",
             key_node.span.clone(),
@@ -247,7 +254,7 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
         );
     } else if list
         .iter()
-        .all(|i| resolves_to_nothing(&i.text) || only_in_some_sessions(&i.text))
+        .all(|i| resolves_to_nothing(catalog, &i.text) || only_in_some_sessions(catalog, &i.text))
     {
         sink.push(
             "/session-tools",
@@ -258,20 +265,20 @@ pub(super) fn check_list(sink: &mut Sink, key_node: &Node, v: &Node) {
 }
 
 /// Search tools an agent with Bash does not get: one note for the list, on the first of them.
-fn withheld_beside_bash(sink: &mut Sink, list: &[ToolItem]) {
-    let is = |it: &ToolItem, pred: &dyn Fn(&claude_tools::Tool) -> bool| {
-        claude_tools::lookup(tool_name(&it.text)).is_some_and(|t| pred(claude_tools::resolve(t.name).unwrap_or(t)))
+fn withheld_beside_bash(sink: &mut Sink, catalog: &RuleTools, list: &[ToolItem]) {
+    let is = |it: &ToolItem, pred: &dyn Fn(&RuleTool) -> bool| {
+        (catalog.lookup)(tool_name(&it.text)).is_some_and(|t| pred((catalog.resolve)(t.name).unwrap_or(t)))
     };
     // A `Bash(…` whose parentheses do not balance gives no Bash.
     let Some(bash) = list
         .iter()
-        .find(|it| !unbalanced(&it.text) && is(it, &|t| t.name == "Bash"))
+        .find(|it| !unbalanced(&it.text) && is(it, &|t| t.name == catalog.shell_tool))
     else {
         return;
     };
     let mut withheld: Vec<&ToolItem> = Vec::new();
     for it in list {
-        if is(it, &|t| t.availability == claude_tools::Availability::NotBesideBash)
+        if is(it, &|t| t.availability == RuleAvailability::NotBesideBash)
             && !withheld.iter().any(|w| tool_name(&w.text) == tool_name(&it.text))
         {
             withheld.push(it);
@@ -285,7 +292,7 @@ fn withheld_beside_bash(sink: &mut Sink, list: &[ToolItem]) {
         .map(|w| format!("no `{}`", tool_name(&w.text)))
         .collect::<Vec<_>>()
         .join(" and ");
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     let start = first.range.start;
     let d = sink.push(
         "/withheld-tool",
@@ -304,19 +311,18 @@ fn withheld_beside_bash(sink: &mut Sink, list: &[ToolItem]) {
 
 /// An MCP tool (there only when its server is configured) or a built-in tool that only some
 /// sessions have.
-fn only_in_some_sessions(item: &str) -> bool {
-    item.starts_with("mcp__")
-        || claude_tools::resolve(tool_name(item))
-            .is_some_and(|t| t.availability == claude_tools::Availability::Sometimes)
+fn only_in_some_sessions(catalog: &RuleTools, item: &str) -> bool {
+    item.starts_with(catalog.mcp_prefix)
+        || (catalog.resolve)(tool_name(item)).is_some_and(|t| t.availability == RuleAvailability::Sometimes)
 }
 
 /// An entry that gives a subagent no tool in any session: not a tool name, a retired one, one
 /// subagents never get, or a rule whose parentheses do not balance.
-fn resolves_to_nothing(item: &str) -> bool {
-    if item.starts_with("mcp__") {
+fn resolves_to_nothing(catalog: &RuleTools, item: &str) -> bool {
+    if item.starts_with(catalog.mcp_prefix) {
         return false;
     }
-    unbalanced(item) || claude_tools::never_resolves_in_subagents(tool_name(item))
+    unbalanced(item) || (catalog.never_resolves_in_subagents)(tool_name(item))
 }
 
 /// A permission rule whose parentheses do not balance (`Bash(npm test*`): it matches nothing.
@@ -359,10 +365,10 @@ fn remove_item(sink: &Sink, v: &Node, list: &[ToolItem], i: usize) -> Option<(Te
     })
 }
 
-fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str) {
+fn check_item(sink: &mut Sink, catalog: &'static RuleTools, v: &Node, list: &[ToolItem], i: usize, key: &str) {
     let item = &list[i];
     let exact = maps_exactly(sink, item);
-    let product = sink.format.product;
+    let product = sink.format.product.name;
     // What a bad entry costs: a tool list drops it, a permission list grants nothing with it.
     let drops = if key == "allowed-tools" {
         format!("{product} grants nothing with it")
@@ -387,7 +393,7 @@ fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str)
         Some(Fix::replace(format!("Change to `{to}`"), range, to))
     };
     let text = item.text.as_str();
-    if text == "*" || text.starts_with("mcp__") {
+    if text == "*" || text.starts_with(catalog.mcp_prefix) {
         return;
     }
     if unbalanced(text) {
@@ -400,9 +406,9 @@ fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str)
     }
     let name = tool_name(text);
     let subagent = key != "allowed-tools" && sink.format.kind == crate::formats::Kind::Agent;
-    match claude_tools::lookup(name).map(|t| (t.status, t)) {
+    match (catalog.lookup)(name).map(|t| (t.status, t)) {
         Some((ToolStatus::Current | ToolStatus::Alias(_), t)) => {
-            if subagent && claude_tools::never_resolves_in_subagents(t.name) && key == "tools" {
+            if subagent && (catalog.never_resolves_in_subagents)(t.name) && key == "tools" {
                 sink.push(
                     "/unknown-tool",
                     item.range.start..item.range.start + name.len(),
@@ -422,7 +428,7 @@ fn check_item(sink: &mut Sink, v: &Node, list: &[ToolItem], i: usize, key: &str)
         }
         None => {
             let range = item.range.start..item.range.start + name.len().min(item.range.len());
-            let suggestion = nearest(name, claude_tools::suggestable());
+            let suggestion = nearest(name, catalog.suggestable());
             let fix = suggestion.and_then(|s| rename(sink, name, s));
             let msg = match suggestion {
                 Some(s) if s.eq_ignore_ascii_case(name) => {
@@ -462,7 +468,7 @@ pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
             sink.push(
                 "/tool-conflict",
                 d.range.clone(),
-                format!("`{name}` is both in `{allow_key}` and in `{deny_key}`: the deny list wins, and {} does not give the agent `{name}`", sink.format.product),
+                format!("`{name}` is both in `{allow_key}` and in `{deny_key}`: the deny list wins, and {} does not give the agent `{name}`", sink.format.product.name),
             )
             .related
             .push((first, format!("`{name}` allowed here")));
@@ -474,8 +480,8 @@ pub(super) fn check_conflicts(sink: &mut Sink, root: &Node) {
 /// string VS Code splits on commas; each item a tool or tool set name. With the remote target
 /// (`target: github-copilot`) VS Code checks only the shape, not the names: the names are
 /// github.com's.
-fn copilot_list(sink: &mut Sink, key: &str, v: &Node) {
-    let product = sink.format.product;
+fn set_list(sink: &mut Sink, catalog: &'static SetTools, key: &str, v: &Node) {
+    let product = sink.format.product.name;
     let on_bad = sink.format.field(key).map_or(Effect::Rejected, |f| f.on_bad);
     let items: Vec<(TextRange, String, bool)> = match &v.kind {
         NodeKind::Seq { items, .. } => {
@@ -554,7 +560,7 @@ fn copilot_list(sink: &mut Sink, key: &str, v: &Node) {
         }
         seen.push(name.clone());
         let change = |to: &str| exact.then(|| Fix::replace(format!("Change to `{to}`"), range.clone(), to));
-        match copilot_tools::lookup(&name) {
+        match (catalog.lookup)(&name) {
             Lookup::Known(tool) => {
                 if let Availability::Setup(needs) = tool.availability {
                     sink.push(
@@ -605,7 +611,7 @@ fn copilot_list(sink: &mut Sink, key: &str, v: &Node) {
                 // A bare name may be one of the user's own tool sets, and a namespaced one an
                 // MCP or extension tool of the user's setup: only a near miss of a built-in
                 // name is reported.
-                let Some(s) = nearest(&name, copilot_tools::names()) else {
+                let Some(s) = nearest(&name, catalog.names()) else {
                     continue;
                 };
                 let fix = change(s);
@@ -617,6 +623,121 @@ fn copilot_list(sink: &mut Sink, key: &str, v: &Node) {
                     format!("unknown tool `{name}`: did you mean `{s}`? {product} ignores it")
                 };
                 sink.push("/unknown-tool", range, msg).with_fix(fix);
+            }
+        }
+    }
+}
+
+/// A list of plain tool names that the product's loader validates: anything but a list of
+/// accepted names is a bad value of the key (`on_bad`); an accepted name that gives the agent
+/// nothing is a warning.
+fn name_list(sink: &mut Sink, catalog: &'static NameTools, key: &str, v: &Node) {
+    let product = sink.format.product.name;
+    let on_bad = sink.format.field(key).map_or(Effect::NotLoaded, |f| f.on_bad);
+    let then = super::fields::consequence(sink, on_bad);
+    let items = match &v.kind {
+        NodeKind::Seq { items, .. } => items,
+        NodeKind::Scalar { value, .. } => {
+            // `tools: Read, Grep` (Claude Code's form): say what the list would be.
+            let names: Vec<&str> = value.split(',').map(str::trim).filter(|n| !n.is_empty()).collect();
+            let mapped: Option<Vec<String>> = names
+                .iter()
+                .map(|n| {
+                    if (catalog.valid)(n) {
+                        Some(n.to_string())
+                    } else {
+                        (catalog.from_foreign)(n).map(String::from)
+                    }
+                })
+                .collect();
+            let list = mapped.filter(|m| !m.is_empty()).map(|m| format!("[{}]", m.join(", ")));
+            let hint = list.as_ref().map_or(String::new(), |l| format!("; write `{key}: {l}`"));
+            let fix = list.map(|l| Fix::replace(format!("Change to `{l}`"), v.span.clone(), l));
+            sink.push_as(
+                "/wrong-type",
+                on_bad,
+                v.span.clone(),
+                format!(
+                    "`{key}` must be a YAML list of tool names, not a {}: {then}{hint}",
+                    v.type_name()
+                ),
+            )
+            .with_fix(fix);
+            return;
+        }
+        _ => {
+            sink.push_as(
+                "/wrong-type",
+                on_bad,
+                v.span.clone(),
+                format!(
+                    "`{key}` must be a YAML list of tool names, not a {}: {then}",
+                    v.type_name()
+                ),
+            );
+            return;
+        }
+    };
+    if items.is_empty() {
+        sink.push_as(
+            "/empty-tools",
+            Effect::Ignored,
+            v.span.clone(),
+            format!(
+                "an empty `{key}` gives the {} no tools at all; remove the key for the session's tools",
+                sink.format.noun
+            ),
+        );
+        return;
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for item in items {
+        let Some(name) = item.as_text() else {
+            sink.push_as(
+                "/wrong-type",
+                on_bad,
+                item.span.clone(),
+                format!(
+                    "each `{key}` entry must be a tool name, not a {}: {then}",
+                    item.type_name()
+                ),
+            );
+            continue;
+        };
+        let exact = sink.doc.slice(&item.span) == name;
+        let change = |to: &str| exact.then(|| Fix::replace(format!("Change to `{to}`"), item.span.clone(), to));
+        if !(catalog.valid)(name) {
+            let foreign = (catalog.from_foreign)(name);
+            let near = foreign.or_else(|| nearest(name, catalog.tools.iter().map(|t| t.name)));
+            let msg = match (foreign, near) {
+                (Some(to), _) => format!(
+                    "`{name}` is {}'s tool name, not one of {product}'s (`{to}`): {then}",
+                    catalog.foreign
+                ),
+                (None, Some(to)) => format!("`{name}` is not a {product} tool name: did you mean `{to}`? {then}"),
+                (None, None) => format!("`{name}` is not a {product} tool name: {then}"),
+            };
+            sink.push_as("/unknown-tool", on_bad, item.span.clone(), msg)
+                .with_fix(near.and_then(change));
+            continue;
+        }
+        if let Some(tool) = catalog.tool(name) {
+            if seen.contains(&tool.name.to_string()) {
+                sink.push(
+                    "/duplicate-tool",
+                    item.span.clone(),
+                    format!("`{name}` is listed twice in `{key}`; {product} gives it once"),
+                );
+                continue;
+            }
+            seen.push(tool.name.to_string());
+            if let Some(why) = tool.not_given {
+                sink.push_as(
+                    "/unavailable-tool",
+                    Effect::Ignored,
+                    item.span.clone(),
+                    format!("`{name}` is accepted, but {why}"),
+                );
             }
         }
     }

@@ -5,8 +5,34 @@
 use super::fields::{consequence, line_of, rename_fix, replace_scalar, scalar_string, to_kebab, tool_name};
 use super::{Fix, Sink};
 use crate::analysis::suggest::nearest;
-use crate::formats::{Effect, Field, ValueKind, opencode_agent, skill};
+use crate::formats::product::{ProviderModels, SwitchTools, Tools};
+use crate::formats::{Effect, Field, ValueKind, skill};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType, Style};
+
+/// The product whose tool lists are names and rules in a string or list (what people copy into
+/// a tool map).
+fn list_writer() -> &'static str {
+    crate::formats::PRODUCTS
+        .iter()
+        .find(|p| matches!(p.tools, Tools::Rules(_)))
+        .map_or("tool-list", |p| p.name)
+}
+
+/// The product's switchable tools (an empty catalog for a product without them).
+fn switches(sink: &Sink) -> &'static SwitchTools {
+    static NONE: SwitchTools = SwitchTools {
+        tools: &[],
+        session_tools: &[],
+        permissions: &[],
+        no_effect: &[],
+        as_edit: &[],
+        permission_values: &[],
+    };
+    match sink.format.product.tools {
+        Tools::Switches(t) => t,
+        _ => &NONE,
+    }
+}
 
 pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) {
     let key = field.key;
@@ -15,6 +41,18 @@ pub(super) fn check(sink: &mut Sink, field: &Field, _key_node: &Node, v: &Node) 
     }
     match &field.value {
         ValueKind::Globs => globs(sink, key, v),
+        ValueKind::GlobOrList => glob_or_list(sink, key, v),
+        // Checked for its type only: the value is not used (`overridden_by`).
+        ValueKind::Number { .. }
+            if field.overridden_by.is_some()
+                && !matches!(
+                    v.scalar_type_in(sink.format.reader.dialect),
+                    Some(ScalarType::Int | ScalarType::Float)
+                ) =>
+        {
+            wrong_type(sink, v, key, "a number")
+        }
+        ValueKind::Number { .. } if field.overridden_by.is_some() => {}
         ValueKind::Number { max } => number(sink, key, v, f64::from(*max)),
         ValueKind::ToolMap => tool_map(sink, key, v),
         ValueKind::Permission => permission(sink, key, v),
@@ -99,7 +137,7 @@ fn number(sink: &mut Sink, key: &str, v: &Node, max: f64) {
         .and_then(|r| r.get("model"))
         .and_then(|m| m.as_text_in(dialect))
         .map(str::to_string);
-    match sink.format.vocab.clamped(key) {
+    match sink.format.product.clamped(key) {
         Some((prefix, lo, hi)) if model.as_deref().is_some_and(|m| m.starts_with(prefix)) => {
             let sent = n.clamp(lo, hi);
             sink.push_as(
@@ -132,7 +170,7 @@ fn number(sink: &mut Sink, key: &str, v: &Node, max: f64) {
 
 /// OpenCode's `model` is `provider/model-id`, split at the first `/`; a model its catalogue
 /// does not have is not found, and the run fails before anything is sent.
-pub(super) fn check_provider_model(sink: &mut Sink, v: &Node, written: &str) {
+pub(super) fn check_provider_model(sink: &mut Sink, models: &ProviderModels, v: &Node, written: &str) {
     let product = tool_name(sink);
     let s = written.trim();
     let fails = consequence(sink, Effect::RunsFail);
@@ -147,19 +185,12 @@ pub(super) fn check_provider_model(sink: &mut Sink, v: &Node, written: &str) {
         return;
     }
     let Some((provider, id)) = s.split_once('/') else {
-        let instead = crate::formats::claude_models::lookup(s).map(|m| {
-            let id = match m.id {
-                "sonnet" | "inherit" | "default" | "best" => "claude-sonnet-4-5",
-                "opus" | "opusplan" => "claude-opus-4-5",
-                "haiku" => "claude-haiku-4-5",
-                id => id,
-            };
-            format!("anthropic/{id}")
-        });
+        // Another product's model name (`sonnet`): this product's name for it.
+        let instead = (models.from_foreign)(s);
         let fix = instead
             .as_deref()
             .and_then(|i| replace_scalar(sink, v, format!("Change to `{i}`"), i));
-        let eg = instead.clone().unwrap_or_else(|| "anthropic/claude-sonnet-4-5".into());
+        let eg = instead.clone().unwrap_or_else(|| models.example.into());
         sink.push(
             "/unknown-model",
             v.span.clone(),
@@ -179,10 +210,11 @@ pub(super) fn check_provider_model(sink: &mut Sink, v: &Node, written: &str) {
     }
     // The providers whose catalogue agentls knows; any other may be configured by the user,
     // unless it is a misspelling of a known one.
-    let known = match provider {
-        "anthropic" => opencode_agent::ANTHROPIC_MODELS,
-        p => {
-            if let Some(n) = nearest(p, ["anthropic"]) {
+    let known = match models.providers.iter().find(|p| p.name == provider) {
+        Some(p) => p.ids,
+        None => {
+            let p = provider;
+            if let Some(n) = nearest(p, models.providers.iter().map(|p| p.name)) {
                 let to = format!("{n}/{id}");
                 let fix = replace_scalar(sink, v, format!("Change to `{to}`"), &to);
                 sink.push(
@@ -217,7 +249,7 @@ pub(super) fn check_provider_model(sink: &mut Sink, v: &Node, written: &str) {
         v.span.clone(),
         format!(
             "the model catalogue of {} has no `{s}`{hint} {product} finds no such model, and {fails}",
-            sink.format.verified_with.unwrap_or(opencode_agent::VERSION)
+            sink.format.product.verified_with.unwrap_or(product)
         ),
     )
     .with_fix(fix);
@@ -292,6 +324,65 @@ fn globs(sink: &mut Sink, key: &str, v: &Node) {
     }
 }
 
+/// One glob or a list of globs, where a comma is part of the pattern: `a,b` written as one
+/// string is one pattern that matches no file (Kiro `fileMatchPattern`, kirodotdev/Kiro#11095).
+fn glob_or_list(sink: &mut Sink, key: &str, v: &Node) {
+    let (items, listed): (Vec<&Node>, bool) = match &v.kind {
+        NodeKind::Scalar { .. } => (vec![v], false),
+        NodeKind::Seq { items, .. } => (items.iter().collect(), true),
+        _ => return wrong_type(sink, v, key, "a glob or a list of globs"),
+    };
+    let product = tool_name(sink);
+    let noun = sink.format.noun;
+    for item in items {
+        let Some(s) = scalar_string(item) else {
+            wrong_type(sink, item, key, "a glob");
+            continue;
+        };
+        let parts = split_globs(s);
+        if parts.len() > 1 {
+            let globs: Vec<&str> = parts.iter().map(|(_, g)| *g).filter(|g| !g.is_empty()).collect();
+            let list = globs
+                .iter()
+                .map(|g| crate::syntax::yaml::double_quote(g))
+                .collect::<Vec<_>>()
+                .join(", ");
+            if listed {
+                sink.push_as(
+                    "/comma-in-glob",
+                    Effect::Ignored,
+                    item.span.clone(),
+                    format!("{product} matches `{s}` as one pattern, which matches no file: this entry never matches; write one entry per glob"),
+                );
+            } else {
+                let fix = (!sink.doc.slice(&item.span).contains('\n')).then(|| {
+                    Fix::replace(
+                        format!("Write a list: `[{list}]`"),
+                        item.span.clone(),
+                        format!("[{list}]"),
+                    )
+                });
+                sink.push(
+                    "/comma-in-glob",
+                    item.span.clone(),
+                    format!("{product} matches `{s}` as one pattern, which matches no file: this {noun} never loads; write a list: `{key}: [{list}]`"),
+                )
+                .with_fix(fix);
+            }
+            continue;
+        }
+        if let Some(why) = glob_error(s) {
+            sink.push(
+                "/invalid-glob",
+                item.span.clone(),
+                format!(
+                    "`{s}` in `{key}` is not a valid glob ({why}): it matches no file, so {product} never applies this"
+                ),
+            );
+        }
+    }
+}
+
 fn tool_map(sink: &mut Sink, key: &str, v: &Node) {
     let dialect = sink.format.reader.dialect;
     let NodeKind::Map { entries, .. } = &v.kind else {
@@ -300,7 +391,11 @@ fn tool_map(sink: &mut Sink, key: &str, v: &Node) {
             sink.push(
                 "/claude-style-tools",
                 v.span.clone(),
-                format!("OpenCode's `{key}` is a mapping of tool id to `true`/`false` (`write: false`), not a Claude Code tool list{then}"),
+                format!(
+                    "{}'s `{key}` is a mapping of tool id to `true`/`false` (`write: false`), not a {} tool list{then}",
+                    tool_name(sink),
+                    list_writer()
+                ),
             );
         } else {
             wrong_type(sink, v, key, "a mapping of tool → `true`/`false`");
@@ -324,15 +419,12 @@ fn tool_map(sink: &mut Sink, key: &str, v: &Node) {
 /// What a `tools` key stands for: a tool id (`write`, `edit` and `patch` all turn into the
 /// `edit` permission), a pattern, or an MCP tool (`server_tool`).
 fn tool_key(sink: &mut Sink, key_node: &Node, name: &str) {
-    let builtin = opencode_agent::TOOLS
-        .iter()
-        .chain(opencode_agent::SESSION_TOOLS)
-        .any(|(t, _)| *t == name);
-    let as_edit = opencode_agent::TOOLS_AS_EDIT.contains(&name);
+    let builtin = switches(sink).all().any(|(t, _)| *t == name);
+    let as_edit = switches(sink).as_edit.contains(&name);
     if (builtin && name != "apply_patch") || as_edit || name.contains('*') {
         return;
     }
-    if let Some((_, why, instead)) = opencode_agent::NO_EFFECT.iter().find(|(k, ..)| *k == name) {
+    if let Some((_, why, instead)) = switches(sink).no_effect(name) {
         let instead = match (name, instead) {
             // In `tools`, `patch` is an `edit`; `apply_patch` is a tool whose permission is `edit`.
             ("apply_patch", _) => Some("patch"),
@@ -343,32 +435,30 @@ fn tool_key(sink: &mut Sink, key_node: &Node, name: &str) {
     if name.contains('_') {
         return; // an MCP tool (`server_tool`), which agentls cannot list
     }
-    let ids = opencode_agent::TOOLS
-        .iter()
-        .chain(opencode_agent::SESSION_TOOLS)
-        .map(|(t, _)| *t);
+    let ids = switches(sink).all().map(|(t, _)| *t);
     unknown_name(sink, key_node, name, nearest(name, ids), "tool");
 }
 
 /// What a `permission` key stands for: a permission OpenCode asks for, a pattern, or an MCP
 /// tool (`server_tool`).
 fn permission_key(sink: &mut Sink, key_node: &Node, name: &str) {
-    if opencode_agent::PERMISSIONS.iter().any(|p| p.key == name) || name.contains('*') {
+    if switches(sink).permissions.iter().any(|p| p.key == name) || name.contains('*') {
         return;
     }
-    if let Some((_, why, instead)) = opencode_agent::NO_EFFECT.iter().find(|(k, ..)| *k == name) {
+    if let Some((_, why, instead)) = switches(sink).no_effect(name) {
         return no_effect(sink, key_node, name, why, *instead);
     }
     if name.contains('_') {
         return; // an MCP tool (`server_tool`), which agentls cannot list
     }
-    let keys = opencode_agent::PERMISSIONS
+    let keys = switches(sink)
+        .permissions
         .iter()
         .map(|p| p.key)
-        .chain(opencode_agent::NO_EFFECT.iter().map(|(k, ..)| *k));
+        .chain(switches(sink).no_effect.iter().map(|(k, ..)| *k));
     match nearest(name, keys) {
         // `wirte` was meant as `write`, which itself has no effect.
-        Some(s) if let Some((_, why, instead)) = opencode_agent::NO_EFFECT.iter().find(|(k, ..)| *k == s) => {
+        Some(s) if let Some((_, why, instead)) = switches(sink).no_effect(s) => {
             let plain = matches!(
                 key_node.kind,
                 NodeKind::Scalar {
@@ -383,7 +473,7 @@ fn permission_key(sink: &mut Sink, key_node: &Node, name: &str) {
             sink.push(
                 "/unknown-tool",
                 key_node.span.clone(),
-                format!("OpenCode has no permission `{name}`: did you mean `{s}`? That has no effect either: {why}{use_instead}. This entry changes nothing"),
+                format!("{} has no permission `{name}`: did you mean `{s}`? That has no effect either: {why}{use_instead}. This entry changes nothing", tool_name(sink)),
             )
             .with_fix(fix);
         }
@@ -445,14 +535,15 @@ fn unknown_name(sink: &mut Sink, key_node: &Node, name: &str, suggestion: Option
         "/unknown-tool",
         key_node.span.clone(),
         format!(
-            "OpenCode has no {what} `{name}`{hint} This entry changes nothing (unless a plugin adds a tool of that name)"
+            "{} has no {what} `{name}`{hint} This entry changes nothing (unless a plugin adds a tool of that name)",
+            tool_name(sink)
         ),
     )
     .with_fix(fix);
 }
 
 fn permission_value(sink: &mut Sink, key: &str, v: &Node) {
-    let choices = opencode_agent::PERMISSION_VALUES;
+    let choices = switches(sink).permission_values;
     match v.as_text_in(sink.format.reader.dialect) {
         Some(s) if choices.iter().any(|c| c.value == s) => {}
         Some(s) => {
@@ -489,7 +580,8 @@ fn permission(sink: &mut Sink, key: &str, v: &Node) {
             continue; // a YAML merge key
         }
         permission_key(sink, &e.key, name);
-        let patterns = opencode_agent::PERMISSIONS
+        let patterns = switches(sink)
+            .permissions
             .iter()
             .find(|p| p.key == name)
             .is_none_or(|p| p.patterns);
@@ -514,9 +606,10 @@ fn permission(sink: &mut Sink, key: &str, v: &Node) {
 
 /// A one-line value over the format's limit (skill `description`, `compatibility`).
 pub(super) fn check_length(sink: &mut Sink, key: &str, v: &Node, s: &str) {
-    let max = match (sink.format.id, key) {
-        ("skill", "description") => skill::DESCRIPTION_MAX,
-        ("skill", "compatibility") => skill::COMPATIBILITY_MAX,
+    // The Agent Skills standard's limits, for every format of its files.
+    let max = match (sink.format.kind, key) {
+        (crate::formats::Kind::Skill, "description") => skill::DESCRIPTION_MAX,
+        (crate::formats::Kind::Skill, "compatibility") => skill::COMPATIBILITY_MAX,
         _ => return,
     };
     let n = s.chars().count();
@@ -544,13 +637,15 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
         let fixed: String = to_kebab(name).chars().take(skill::NAME_MAX).collect();
         let fixed = fixed.trim_end_matches('-').to_string();
         let fix = rename_fix(sink, v, format!("Change to `{fixed}`"), &fixed);
-        let claude = sink.format.product;
+        let claude = sink.format.product.name;
         if !charset {
+            // Which tools reject it is said tool by tool (`rejected-by-tool`); this is the
+            // standard's rule.
             sink.push_as(
                 "/name-format",
-                crate::formats::Effect::Rejected,
+                crate::formats::Effect::Portability,
                 v.span.clone(),
-                format!("a skill name may hold only lowercase letters, digits and hyphens: VS Code reports `{name}` as an error, and the Agent Skills standard rejects it ({claude} loads it under its folder's name)"),
+                format!("a skill name may hold only lowercase letters, digits and hyphens: the Agent Skills standard rejects `{name}` ({claude} loads it under its folder's name)"),
             )
             .with_fix(fix);
         } else {
@@ -586,7 +681,7 @@ pub(super) fn check_skill_name(sink: &mut Sink, v: &Node, name: &str) {
         sink.push(
             "/name-mismatch",
             v.span.clone(),
-            format!("the skill's name `{name}` differs from its folder `{folder}`: {} lists it under the folder, as `{folder} ({name})`, and runs it as `/{folder}`, but the Agent Skills standard requires the two to match and stricter tools skip the skill; rename one", sink.format.product),
+            format!("the skill's name `{name}` differs from its folder `{folder}`: {} lists it under the folder, as `{folder} ({name})`, and runs it as `/{folder}`, but the Agent Skills standard requires the two to match, and tools that name a skill by its `name` list it as `{name}` (hover on `name` shows each tool's); rename one", sink.format.product.name),
         )
         .with_fix(fix);
     }
