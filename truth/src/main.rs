@@ -5,8 +5,8 @@
 //! truth check  [--tool T] [--only PREFIX] [--sample N]              ask it again, compare with the recording
 //! truth judge  [--tool T] [--version V] [--verbose]                 agentls's claims against a recording
 //! truth drift  [--tool T] [--version V | --latest]                  catalogs against a recording
-//! truth compare [--agnix BIN] [--agentls BIN[=LABEL]] [--only PREFIX] [--wrong]
-//!                                                                    agentls and other checkers against Claude Code's recording
+//! truth compare [--tool claude-code|gemini-cli] [--agnix BIN] [--agentls BIN[=LABEL]] [--only PREFIX] [--wrong]
+//!                                                                    agentls and other checkers against a tool's recording
 //! truth install claude-code|opencode|cline|gemini-cli [--latest]    install a tool, print its binary
 //! truth cases  [--tool T] [--only PREFIX]                           list the cases
 //! truth show ID [--tool T]                                          a case's file and its observations
@@ -539,7 +539,11 @@ fn main() -> ExitCode {
         },
         "drift" => drift(&opts),
         "compare" => version(&opts).and_then(|v| {
-            let c = truth::judge::peer::compare(&v, &opts.peers, &opts.only)?;
+            let c = match opts.tool.as_str() {
+                "gemini-cli" => truth::judge::peer::compare_gemini(&v, &opts.peers, &opts.only)?,
+                "claude-code" => truth::judge::peer::compare(&v, &opts.peers, &opts.only)?,
+                other => return Err(format!("compare is for claude-code and gemini-cli, not {other}")),
+            };
             print!("{}", c.render());
             if opts.wrong {
                 print!("{}", c.render_wrong());

@@ -125,3 +125,43 @@ mod scrub_tests {
         assert_eq!(super::scrub_temp_dirs(&other), other);
     }
 }
+
+/// Runs `cmd` to its end, or kills it after `timeout`: its stdout, its stderr and its exit
+/// status (`None` when killed). `tool` names it in the error when it cannot be started. Both
+/// pipes are drained on threads, so a tool that writes a lot cannot block on a full pipe.
+pub fn run_with_timeout(
+    mut cmd: std::process::Command,
+    tool: &str,
+    timeout: std::time::Duration,
+) -> Result<(String, String, Option<i32>), String> {
+    let mut child = cmd.spawn().map_err(|e| format!("{tool} could not be started: {e}"))?;
+    let (mut so, mut se) = (child.stdout.take(), child.stderr.take());
+    let t_out = std::thread::spawn(move || read_all(so.as_mut()));
+    let t_err = std::thread::spawn(move || read_all(se.as_mut()));
+    let start = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait().map_err(|e| e.to_string())? {
+            Some(s) => break s.code(),
+            None if start.elapsed() > timeout => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            None => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    };
+    Ok((
+        t_out.join().unwrap_or_default(),
+        t_err.join().unwrap_or_default(),
+        status,
+    ))
+}
+
+/// All of a pipe, as text (lossy: a tool's output is for reading, not for bytes).
+fn read_all(r: Option<&mut impl std::io::Read>) -> String {
+    let mut buf = Vec::new();
+    if let Some(r) = r {
+        let _ = r.read_to_end(&mut buf);
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}

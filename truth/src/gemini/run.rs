@@ -7,7 +7,7 @@ use crate::install::Installed;
 use crate::util::TempDir;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The model the main session runs on (`-m`): a fixed one, so that no router asks a
 /// classifier model first and `model: inherit` resolves the same way on every run.
@@ -212,38 +212,8 @@ impl Gemini {
 }
 
 /// Runs `cmd` to its end or kills it after [`TIMEOUT`]: stdout, stderr, exit status.
-fn wait_with_timeout(mut cmd: Command) -> Result<(String, String, Option<i32>), String> {
-    let mut child = cmd.spawn().map_err(|e| format!("gemini could not be started: {e}"))?;
-    let (mut so, mut se) = (child.stdout.take(), child.stderr.take());
-    let t_out = std::thread::spawn(move || read_all(so.as_mut()));
-    let t_err = std::thread::spawn(move || read_all(se.as_mut()));
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait().map_err(|e| e.to_string())? {
-            Some(s) => break s.code(),
-            None if start.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            None => std::thread::sleep(Duration::from_millis(20)),
-        }
-    };
-    Ok((
-        t_out.join().unwrap_or_default(),
-        t_err.join().unwrap_or_default(),
-        status,
-    ))
-}
-
-fn read_all(r: Option<&mut impl std::io::Read>) -> String {
-    let mut s = String::new();
-    if let Some(r) = r {
-        let mut buf = Vec::new();
-        let _ = r.read_to_end(&mut buf);
-        s = String::from_utf8_lossy(&buf).into_owned();
-    }
-    s
+fn wait_with_timeout(cmd: Command) -> Result<(String, String, Option<i32>), String> {
+    crate::util::run_with_timeout(cmd, "gemini", TIMEOUT)
 }
 
 /// SHA-256 (FIPS 180-4) as 64 hex digits: the hash Gemini CLI keys acknowledged agents by.

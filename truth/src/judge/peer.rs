@@ -240,7 +240,12 @@ pub fn agrees(fact: &Fact, findings: &[Finding]) -> (bool, bool) {
 
 /// agentls's findings on a case, as `agentls check` reports them.
 pub fn agentls_findings(case: &Case) -> Vec<Finding> {
-    let a = Analysed::of(case, "claude-code");
+    agentls_findings_about(case, "claude-code")
+}
+
+/// agentls's findings on a case whose claims are about `tool` (a `targets` id).
+pub fn agentls_findings_about(case: &Case, tool: &str) -> Vec<Finding> {
+    let a = Analysed::of(case, tool);
     a.findings
         .iter()
         .map(|d| Finding {
@@ -271,13 +276,6 @@ pub enum Peer {
 }
 
 impl Peer {
-    fn args(self) -> &'static [&'static str] {
-        match self {
-            Peer::Agnix => &["--format", "json", "--target", "claude-code"],
-            Peer::Agentls => &["check", "--format", "json"],
-        }
-    }
-
     /// Each finding in the program's output.
     fn parse(self, out: &[u8]) -> Result<(Option<String>, Vec<Raw>), String> {
         let json: serde_json::Value =
@@ -342,7 +340,14 @@ fn text_at(case: &Case, line: usize, (from, to): (usize, usize)) -> Option<Strin
 
 /// Runs a peer once over every case (each in a project of its own under a temporary folder)
 /// and returns the version it reports and its findings per case id.
-pub fn peer_findings(peer: Peer, bin: &Path, cases: &[&Case]) -> Result<(Option<String>, FindingsByCase), String> {
+/// `agnix_target`: the tool agnix is asked to validate for (`--target`; `generic` runs every
+/// rule, for tools it has no target for).
+pub fn peer_findings(
+    peer: Peer,
+    bin: &Path,
+    cases: &[&Case],
+    agnix_target: &str,
+) -> Result<(Option<String>, FindingsByCase), String> {
     let root = std::env::temp_dir().join(format!("agentls-peer-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     let mut by_file: BTreeMap<PathBuf, &Case> = BTreeMap::new();
@@ -355,8 +360,12 @@ pub fn peer_findings(peer: Peer, bin: &Path, cases: &[&Case]) -> Result<(Option<
         }
         by_file.insert(file, case);
     }
-    let out = std::process::Command::new(bin)
-        .args(peer.args())
+    let mut cmd = std::process::Command::new(bin);
+    match peer {
+        Peer::Agnix => cmd.args(["--format", "json", "--target", agnix_target]),
+        Peer::Agentls => cmd.args(["check", "--format", "json"]),
+    };
+    let out = cmd
         .arg(&root)
         .output()
         .map_err(|e| format!("cannot run {}: {e}", bin.display()))?;
@@ -486,12 +495,12 @@ pub fn compare(version: &str, peers: &[(Peer, PathBuf, String)], only: &[String]
     let rec = pair(cases, &lines, super::claude_observes);
     let cases: Vec<&Case> = rec.current.iter().map(|(c, _)| c).collect();
     let mut c = Comparison {
-        claude_code: version.to_string(),
+        claude_code: format!("Claude Code {version}"),
         checkers: vec![(format!("agentls {}", env!("CARGO_PKG_VERSION")), Score::default())],
     };
     let mut theirs = Vec::new();
     for (peer, bin, label) in peers {
-        let (v, found) = peer_findings(*peer, bin, &cases)?;
+        let (v, found) = peer_findings(*peer, bin, &cases, "claude-code")?;
         let name = match v {
             Some(v) => format!("{label} {v}"),
             None => label.clone(),
@@ -526,8 +535,68 @@ pub fn compare(version: &str, peers: &[(Peer, PathBuf, String)], only: &[String]
     Ok(c)
 }
 
+/// The `model` a case's front matter writes, if any.
+fn written_model(case: &Case) -> Option<String> {
+    let doc = agentls::document::Document::new(&case.text(), None);
+    let root = doc.syntax().yaml.root.clone()?;
+    match &root.get("model")?.kind {
+        NodeKind::Scalar { value, .. } => Some(value.clone()),
+        _ => None,
+    }
+}
+
+/// The same comparison on what Gemini CLI did with its subagent files (the project's
+/// `.gemini/agents/`: the corpus's Claude Code agents copied there, the mutations, fixtures and
+/// rule-page examples): whether it loaded each one, and whether an agent it loaded could run.
+pub fn compare_gemini(version: &str, peers: &[(Peer, PathBuf, String)], only: &[String]) -> Result<Comparison, String> {
+    let lines = crate::recording::read::<crate::gemini::Observation>(crate::gemini::cli::TOOL, version)?;
+    let cases = crate::cases::all()
+        .into_iter()
+        // Agent files of the project: the cases of files elsewhere (`.claude/agents/`, `.txt`)
+        // are about where Gemini CLI looks, not about a file a checker is given as an agent.
+        .filter(|c| c.format == "gemini-agent" && c.path.starts_with(".gemini/agents/") && c.path.ends_with(".md"))
+        .filter(|c| only.is_empty() || only.iter().any(|p| c.id.starts_with(p.as_str())))
+        .collect();
+    let rec = pair(cases, &lines, crate::gemini::observes);
+    let cases: Vec<&Case> = rec.current.iter().map(|(c, _)| c).collect();
+    let mut c = Comparison {
+        claude_code: format!("Gemini CLI {version}"),
+        checkers: vec![(format!("agentls {}", env!("CARGO_PKG_VERSION")), Score::default())],
+    };
+    let mut theirs = Vec::new();
+    for (peer, bin, label) in peers {
+        let (v, found) = peer_findings(*peer, bin, &cases, "generic")?;
+        c.checkers.push((
+            v.map_or_else(|| label.clone(), |v| format!("{label} {v}")),
+            Score::default(),
+        ));
+        theirs.push(found);
+    }
+    for (case, obs) in &rec.current {
+        // The fake API answers any model; the Gemini API serves only Gemini models, so an
+        // agent that sends another name fails every run.
+        let fact = match (&obs.agent, &obs.refused, &obs.spawn) {
+            (None, ..) => Fact::NotLoaded,
+            (Some(_), Some(_), _) => Fact::Refused,
+            (Some(_), None, Some(s)) if !s.model.starts_with("gemini-") => Fact::RunsFail(s.model.clone()),
+            (Some(_), None, Some(_)) => Fact::Works,
+            // Listed and never invoked: what its model would do is not seen.
+            (Some(_), None, None) if written_model(case).is_some() => continue,
+            (Some(_), None, None) => Fact::Works,
+        };
+        let ours = agentls_findings_about(case, "gemini-cli");
+        c.checkers[0].1.add(&case.id, &fact, &ours);
+        for (i, found) in theirs.iter().enumerate() {
+            let f = found.get(&case.id).map(Vec::as_slice).unwrap_or_default();
+            c.checkers[i + 1].1.add(&case.id, &fact, f);
+        }
+    }
+    Ok(c)
+}
+
 #[derive(Debug, Default)]
 pub struct Comparison {
+    /// The tool and release whose recording is the judge ("Claude Code 2.1.332").
     pub claude_code: String,
     /// agentls first, then the peers: (name and version, score).
     pub checkers: Vec<(String, Score)>,
@@ -545,7 +614,7 @@ impl Comparison {
         };
         let cell = |s: Tally| format!("{} ({} at the level)", pct(s.1, s.0), pct(s.2, s.0));
         let mut out = format!(
-            "What Claude Code {} did, and how often each checker said so\n\n| fact | cases |",
+            "What {} did, and how often each checker said so\n\n| fact | cases |",
             self.claude_code
         );
         for (name, _) in &self.checkers {
