@@ -551,6 +551,7 @@ pub static FORMATS: &[&Format] = &[
     &cline::RULE,
     &skill::FORMAT,
     &claude_memory::MEMORY,
+    &gemini::memory::FORMAT,
     &claude_command::FORMAT,
     &claude_memory::RULE,
     &claude_memory::OUTPUT_STYLE,

@@ -7,6 +7,7 @@
 //! verified by recording").
 
 pub mod agent;
+pub mod memory;
 pub mod models;
 pub mod tools;
 
@@ -21,7 +22,7 @@ pub static PRODUCT: Product = Product {
     verified_with: Some(VERSION),
     skills: Some(&super::skills_by_tool::GEMINI_CLI),
     no_oracle: None,
-    formats: &[&agent::FORMAT],
+    formats: &[&agent::FORMAT, &memory::FORMAT],
     tools: Tools::Names(&TOOL_CATALOG),
     models: Models::Aliases(&MODEL_CATALOG),
     builtin_agents: BUILTIN_AGENTS,
