@@ -376,3 +376,36 @@ fn check_finds_cline_files_by_their_path() {
     "#]]
     .assert_eq(&(lines.join("\n") + "\n"));
 }
+
+/// `GEMINI.md` is Gemini CLI's context file: its `@path` imports resolve from its own folder,
+/// a missing one is reported, one inside backticks is text, and a README beside it is plain
+/// Markdown.
+#[test]
+fn check_reads_gemini_md_imports() {
+    let p = Project::new(
+        "cli-gemini-md",
+        &[
+            (
+                "GEMINI.md",
+                "# Project\n\nSee @./docs/style.md and @./docs/gone.md.\n\n`@./docs/also-gone.md` is an example.\n",
+            ),
+            ("docs/style.md", "# Style\n"),
+            ("README.md", "See @./docs/gone.md.\n"),
+        ],
+    );
+    let (code, stdout, stderr) = run_in(&p.0, &["check", "--format", "json", "."]);
+    assert_eq!(code, 0, "a missing import is a warning\n{stdout}{stderr}");
+    let found: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let found: Vec<(String, String)> = found
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or_default().to_string(),
+                d["code"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("./GEMINI.md".to_string(), "link/missing-file".to_string())]);
+}

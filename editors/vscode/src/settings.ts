@@ -80,7 +80,7 @@ export const FORMAT_FAMILIES: { id: string; filters: Filter[] }[] = [
   {
     id: "gemini",
     // Only files directly in `agents/` load; the server says so of the others.
-    filters: [{ pattern: "**/.gemini/agents/**/*.md" }],
+    filters: [{ pattern: "**/.gemini/agents/**/*.md" }, { pattern: "**/GEMINI.md" }],
   },
   {
     id: "windsurf",

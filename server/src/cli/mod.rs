@@ -159,10 +159,10 @@ fn formats(args: &[String]) -> i32 {
         } else {
             files.join(", ")
         };
-        let verified = match (f.verified_with.or(f.product.verified_with), f.product.no_oracle) {
+        let verified = match (f.verified_with, f.product.no_oracle) {
             (Some(v), _) => format!("{v}, by recording"),
             (None, Some(_)) => "documentation (the tool cannot be run here)".to_string(),
-            (None, None) => "documentation (not recorded yet)".to_string(),
+            (None, None) => "documentation or source (not recorded yet)".to_string(),
         };
         if markdown {
             out.push_str(&format!(

@@ -589,6 +589,7 @@ pub static FORMATS: &[&Format] = &[
     // Before Claude Code's commands, whose `commands/` folder rule matches these too.
     &opencode_command::FORMAT,
     &kilo::COMMAND,
+    &gemini::memory::FORMAT,
     &claude_command::FORMAT,
     &claude_memory::RULE,
     &claude_memory::OUTPUT_STYLE,

@@ -503,7 +503,11 @@ impl OpenCode {
         let home = run::Home::new()?;
         project.write_home(home.path())?;
         let out = self.run(project.dir.path(), home, name, "say ok")?;
-        Ok(read_run(&out))
+        // The user message of an agent's run is our own `say ok`, not something the file made.
+        Ok(Run {
+            prompt: String::new(),
+            ..read_run(&out)
+        })
     }
 }
 

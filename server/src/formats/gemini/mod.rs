@@ -7,6 +7,7 @@
 //! verified by recording").
 
 pub mod agent;
+pub mod memory;
 pub mod models;
 pub mod tools;
 
@@ -23,7 +24,7 @@ pub static PRODUCT: Product = Product {
     command_naming: None,
     unknown_agent: None,
     no_oracle: None,
-    formats: &[&agent::FORMAT],
+    formats: &[&agent::FORMAT, &memory::FORMAT],
     tools: Tools::Names(&TOOL_CATALOG),
     models: Models::Aliases(&MODEL_CATALOG),
     builtin_agents: BUILTIN_AGENTS,
