@@ -5,7 +5,7 @@
 //! truth check  [--tool T] [--only PREFIX] [--sample N]              ask it again, compare with the recording
 //! truth judge  [--tool T] [--version V] [--verbose]                 agentls's claims against a recording
 //! truth drift  [--tool T] [--version V | --latest]                  catalogs against a recording
-//! truth compare [--tool claude-code|gemini-cli] [--agnix BIN] [--agentls BIN[=LABEL]] [--only PREFIX] [--wrong]
+//! truth compare [--tool claude-code|gemini-cli|opencode|kilo] [--agnix BIN] [--agentls BIN[=LABEL]] [--only PREFIX] [--wrong]
 //!                                                                    agentls and other checkers against a tool's recording
 //! truth install claude-code|opencode|cline|gemini-cli [--latest]    install a tool, print its binary
 //! truth cases  [--tool T] [--only PREFIX]                           list the cases
@@ -541,8 +541,13 @@ fn main() -> ExitCode {
         "compare" => version(&opts).and_then(|v| {
             let c = match opts.tool.as_str() {
                 "gemini-cli" => truth::judge::peer::compare_gemini(&v, &opts.peers, &opts.only)?,
+                t @ ("opencode" | "kilo") => truth::judge::peer::compare_opencode(t, &v, &opts.peers, &opts.only)?,
                 "claude-code" => truth::judge::peer::compare(&v, &opts.peers, &opts.only)?,
-                other => return Err(format!("compare is for claude-code and gemini-cli, not {other}")),
+                other => {
+                    return Err(format!(
+                        "compare is for claude-code, gemini-cli, opencode and kilo, not {other}"
+                    ));
+                }
             };
             print!("{}", c.render());
             if opts.wrong {

@@ -120,3 +120,24 @@ fn the_recording_is_clean() {
         assert!(!text.contains(bad), "{} holds `{bad}`", path.display());
     }
 }
+
+/// What Kilo Code did with each project agent and command file, as facts (`truth compare --tool
+/// kilo`, which adds agnix beside it): agentls reports every one at the level its effect calls
+/// for. A fact agentls stops getting right changes this table.
+#[test]
+fn every_fact_is_reported_at_its_level() {
+    let c = judge::peer::compare_opencode("kilo", &pinned(), &[], &[]).unwrap();
+    expect_test::expect![[r#"
+        What Kilo Code 7.7.7 did, and how often each checker said so
+
+        | fact | cases | agentls 0.1.0 |
+        |---|---:|---:|
+        | configuration refused | 1 | 100.0 % (100.0 % at the level) |
+        | every run fails (model or agent) | 7 | 100.0 % (100.0 % at the level) |
+        | file loads and runs | 80 | 100.0 % (100.0 % at the level) |
+        | file not loaded | 27 | 100.0 % (100.0 % at the level) |
+        | key ignored | 1 | 100.0 % (100.0 % at the level) |
+        | all facts | 116 | 100.0 % (100.0 % at the level) |
+    "#]]
+    .assert_eq(&c.render());
+}

@@ -145,3 +145,24 @@ fn the_skill_table_matches_the_pinned_opencode() {
     assert!(drift.is_empty(), "{}", drift.join("\n"));
     assert!(lines.iter().filter(|l| l.obs.skill.is_some()).count() >= 10);
 }
+
+/// What OpenCode did with each project agent and command file, as facts (`truth compare --tool
+/// opencode`, which adds agnix beside it): agentls reports every one at the level its effect
+/// calls for. A fact agentls stops getting right changes this table.
+#[test]
+fn every_fact_is_reported_at_its_level() {
+    let c = judge::peer::compare_opencode("opencode", &pinned(), &[], &[]).unwrap();
+    expect_test::expect![[r#"
+        What OpenCode 1.18.33 did, and how often each checker said so
+
+        | fact | cases | agentls 0.1.0 |
+        |---|---:|---:|
+        | configuration refused | 84 | 100.0 % (100.0 % at the level) |
+        | every run fails (model or agent) | 13 | 100.0 % (100.0 % at the level) |
+        | file loads and runs | 279 | 100.0 % (100.0 % at the level) |
+        | file not loaded | 2 | 100.0 % (100.0 % at the level) |
+        | key ignored | 14 | 100.0 % (100.0 % at the level) |
+        | all facts | 392 | 100.0 % (100.0 % at the level) |
+    "#]]
+    .assert_eq(&c.render());
+}

@@ -66,6 +66,28 @@ impl Analysed {
         Analysed { doc, findings }
     }
 
+    /// [`Analysed::of`], with the findings of the cross-file rules too (an unknown agent, a
+    /// duplicate name), over the case's project: the file and the files it comes with, as
+    /// `agentls check` reports them on that folder.
+    pub fn in_project(case: &Case, tool: &str) -> Analysed {
+        use agentls::workspace::cross_file;
+        use agentls::workspace::index::{FileEntry, Index};
+        let mut a = Analysed::of(case, tool);
+        let path = PathBuf::from(&case.path);
+        let mut index = Index::new(false);
+        index.upsert(FileEntry::from_document(&a.doc, path.clone()));
+        for (p, text) in &case.extra {
+            index.upsert(FileEntry::from_text(text, PathBuf::from(p)));
+        }
+        a.findings.extend(
+            cross_file::check(&index, &path)
+                .into_iter()
+                .map(|c| c.diagnostic)
+                .filter(|d| d.tool.is_none_or(|t| t == tool)),
+        );
+        a
+    }
+
     /// The text a finding points at.
     pub fn text_at(&self, d: &Diagnostic) -> String {
         self.doc.slice(&d.range)

@@ -27,7 +27,7 @@ fn key_of(a: &Analysed, d: &Diagnostic) -> Option<String> {
 }
 
 /// The case's `disable: true`: OpenCode not listing it is what was asked for.
-fn disabled(case: &Case) -> bool {
+pub(crate) fn disabled(case: &Case) -> bool {
     case.text().lines().any(|l| l.trim_end() == "disable: true")
 }
 
@@ -48,7 +48,7 @@ fn prompt_is_whole_file(case: &Case, agent: &Agent) -> bool {
 }
 
 /// The model id a run sent, or the error instead.
-fn run_failed(obs: &Observation) -> Option<&str> {
+pub(crate) fn run_failed(obs: &Observation) -> Option<&str> {
     let run = obs.run.as_ref()?;
     match (&run.model, &run.error) {
         (None, Some(e)) => Some(e.as_str()),

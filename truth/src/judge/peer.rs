@@ -31,8 +31,8 @@ pub enum Fact {
     Works,
     /// It loaded the agent and refused to spawn it (no tool resolved): right with an error.
     Refused,
-    /// It sent the model as written and the API serves no such model: right with an error
-    /// about the model.
+    /// It sent the model as written and the API serves no such model (or, for an OpenCode
+    /// command, found no agent of that name): right with an error about that value.
     RunsFail(String),
     /// It logged that it ignores this key (unknown, or a bad value): right with a finding that
     /// names the key, and not an error (the file loads).
@@ -40,6 +40,9 @@ pub enum Fact {
     /// The agent's `tools` names it and the spawned agent lacks it: right with a finding that
     /// names the tool.
     ToolDropped(String),
+    /// The tool refused its whole configuration because of the file, so nothing of the
+    /// project runs (OpenCode): right when the checker reports an error.
+    ConfigRefused,
 }
 
 impl Fact {
@@ -48,9 +51,10 @@ impl Fact {
             Fact::NotLoaded => "file not loaded",
             Fact::Works => "file loads and runs",
             Fact::Refused => "agent refused",
-            Fact::RunsFail(_) => "every run fails (model)",
+            Fact::RunsFail(_) => "every run fails (model or agent)",
             Fact::KeyIgnored(_) => "key ignored",
             Fact::ToolDropped(_) => "tool dropped",
+            Fact::ConfigRefused => "configuration refused",
         }
     }
 }
@@ -224,8 +228,9 @@ pub fn agrees(fact: &Fact, findings: &[Finding]) -> (bool, bool) {
     };
     let ignored = |on: Vec<&Finding>| (!on.is_empty(), !on.is_empty() && on.iter().all(|f| !f.error));
     match fact {
-        Fact::NotLoaded | Fact::Refused => (!findings.is_empty(), any_error),
+        Fact::NotLoaded | Fact::Refused | Fact::ConfigRefused => (!findings.is_empty(), any_error),
         Fact::Works => (!any_error, !any_error),
+        // A model, or a command's agent: the finding on that key or naming the value.
         Fact::RunsFail(model) => {
             let on: Vec<&Finding> = findings
                 .iter()
@@ -245,7 +250,15 @@ pub fn agentls_findings(case: &Case) -> Vec<Finding> {
 
 /// agentls's findings on a case whose claims are about `tool` (a `targets` id).
 pub fn agentls_findings_about(case: &Case, tool: &str) -> Vec<Finding> {
-    let a = Analysed::of(case, tool);
+    findings_of(Analysed::of(case, tool))
+}
+
+/// agentls's findings on a case in its project, the cross-file rules' included.
+pub fn agentls_findings_in_project(case: &Case, tool: &str) -> Vec<Finding> {
+    findings_of(Analysed::in_project(case, tool))
+}
+
+fn findings_of(a: Analysed) -> Vec<Finding> {
     a.findings
         .iter()
         .map(|d| Finding {
@@ -589,6 +602,106 @@ pub fn compare_gemini(version: &str, peers: &[(Peer, PathBuf, String)], only: &[
         for (i, found) in theirs.iter().enumerate() {
             let f = found.get(&case.id).map(Vec::as_slice).unwrap_or_default();
             c.checkers[i + 1].1.add(&case.id, &fact, f);
+        }
+    }
+    Ok(c)
+}
+
+/// The same comparison on what OpenCode (`tool` = `opencode`) or its fork Kilo Code (`kilo`)
+/// did with the agent and command files of a project: whether it refused its configuration
+/// for the file, listed it, whether the agent's run failed, and which top-level keys it
+/// passed on as provider options (keys it has no use for: the model provider ignores them).
+pub fn compare_opencode(
+    tool: &str,
+    version: &str,
+    peers: &[(Peer, PathBuf, String)],
+    only: &[String],
+) -> Result<Comparison, String> {
+    use super::opencode::{disabled, run_failed};
+    let lines = crate::recording::read::<crate::opencode::Observation>(tool, version)?;
+    let (folders, agent, command, name): (&[&str], &str, &str, &str) = match tool {
+        "kilo" => (&[".kilo/", ".kilocode/"], "kilo-agent", "kilo-command", "Kilo Code"),
+        _ => (&[".opencode/"], "opencode-agent", "opencode-command", "OpenCode"),
+    };
+    let cases = crate::cases::all()
+        .into_iter()
+        // Files of the project's own folders: the cases of files elsewhere (the user's
+        // config folder, a `.txt`) are about where the tool looks.
+        .filter(|c| c.format == agent || c.format == command)
+        .filter(|c| folders.iter().any(|f| c.path.starts_with(f)) && c.path.ends_with(".md"))
+        .filter(|c| !disabled(c))
+        .filter(|c| only.is_empty() || only.iter().any(|p| c.id.starts_with(p.as_str())))
+        .collect();
+    let rec = pair(cases, &lines, |_| true);
+    let cases: Vec<&Case> = rec.current.iter().map(|(c, _)| c).collect();
+    let mut c = Comparison {
+        claude_code: format!("{name} {version}"),
+        checkers: vec![(format!("agentls {}", env!("CARGO_PKG_VERSION")), Score::default())],
+    };
+    let mut theirs = Vec::new();
+    for (peer, bin, label) in peers {
+        let (v, found) = peer_findings(*peer, bin, &cases, "generic")?;
+        c.checkers.push((
+            v.map_or_else(|| label.clone(), |v| format!("{label} {v}")),
+            Score::default(),
+        ));
+        theirs.push(found);
+    }
+    for (case, obs) in &rec.current {
+        let is_command = case.format == command;
+        let loaded = if is_command {
+            obs.command.is_some()
+        } else {
+            obs.agent.is_some()
+        };
+        let mut facts = Vec::new();
+        if obs.error.is_some() {
+            facts.push(Fact::ConfigRefused);
+        } else if !loaded {
+            facts.push(Fact::NotLoaded);
+        } else if run_failed(obs).is_some() {
+            // The harness configures one provider, `anthropic`: a model of another provider
+            // fails here and may work where the user has that provider.
+            let model = written_model(case).filter(|m| !m.trim().is_empty());
+            match (
+                is_command
+                    .then(|| obs.command.as_ref().and_then(|c| c.agent.clone()))
+                    .flatten(),
+                model,
+            ) {
+                // A command's run fails on its `agent` (OpenCode finds no such agent).
+                (Some(agent), None) => facts.push(Fact::RunsFail(agent)),
+                (_, Some(m)) if m.starts_with("anthropic/") || !m.contains('/') => facts.push(Fact::RunsFail(m)),
+                _ => {}
+            }
+        } else if obs.run.is_some()
+            || (written_model(case).is_none() && obs.command.as_ref().is_none_or(|c| c.agent.is_none()))
+        {
+            // Without a run, a file that names a model or an agent may still fail every run.
+            facts.push(Fact::Works);
+        }
+        // Keys written at the top level that the agent carries as provider options: the
+        // tool had no use for them.
+        if let (false, Some(a)) = (is_command, &obs.agent) {
+            let doc = agentls::document::Document::new(&case.text(), None);
+            if let Some(root) = doc.syntax().yaml.root.as_ref() {
+                for e in root.entries() {
+                    if let Some(k) = e.key.as_str()
+                        && k != "options"
+                        && a.options.contains_key(k)
+                    {
+                        facts.push(Fact::KeyIgnored(k.to_string()));
+                    }
+                }
+            }
+        }
+        let ours = agentls_findings_in_project(case, tool);
+        for fact in facts {
+            c.checkers[0].1.add(&case.id, &fact, &ours);
+            for (i, found) in theirs.iter().enumerate() {
+                let f = found.get(&case.id).map(Vec::as_slice).unwrap_or_default();
+                c.checkers[i + 1].1.add(&case.id, &fact, f);
+            }
         }
     }
     Ok(c)

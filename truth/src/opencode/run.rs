@@ -239,7 +239,7 @@ impl OpenCode {
     }
 
     fn finish_run(&self, cmd: Command, api: FakeApi, project: &Path, home: Home) -> Result<RunOutput, String> {
-        let (stdout, stderr, status) = wait_with_timeout(cmd)?;
+        let (stdout, stderr, status) = crate::util::run_with_timeout(cmd, self.flavour.tool, TIMEOUT)?;
         Ok(RunOutput {
             requests: api.messages(),
             stdout: scrub(&stdout, project, home.path()),
@@ -257,7 +257,7 @@ impl OpenCode {
         let project = TempDir::new("opencode-models").map_err(|e| e.to_string())?;
         let mut cmd = self.command(home.path(), project.path(), NOWHERE);
         cmd.args(["models", provider]);
-        let (stdout, stderr, status) = wait_with_timeout(cmd)?;
+        let (stdout, stderr, status) = crate::util::run_with_timeout(cmd, self.flavour.tool, TIMEOUT)?;
         if status != Some(0) {
             return Err(format!(
                 "opencode models {provider} failed (exit {status:?}): {}",
@@ -361,32 +361,6 @@ fn http_get(addr: &str, path: &str) -> Result<(u16, String), String> {
         r.read_to_end(&mut body).map_err(|e| e.to_string())?;
     }
     Ok((status, String::from_utf8_lossy(&body).into_owned()))
-}
-
-/// Runs `cmd` to its end or kills it after [`TIMEOUT`]: stdout, stderr, exit status.
-fn wait_with_timeout(mut cmd: Command) -> Result<(String, String, Option<i32>), String> {
-    let mut child = cmd.spawn().map_err(|e| format!("opencode could not be started: {e}"))?;
-    let so = child.stdout.take().expect("piped");
-    let se = child.stderr.take().expect("piped");
-    let t_out = std::thread::spawn(move || read_all(so));
-    let t_err = std::thread::spawn(move || read_all(se));
-    let start = Instant::now();
-    let status = loop {
-        match child.try_wait().map_err(|e| e.to_string())? {
-            Some(s) => break s.code(),
-            None if start.elapsed() > TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            None => std::thread::sleep(Duration::from_millis(20)),
-        }
-    };
-    Ok((
-        t_out.join().unwrap_or_default(),
-        t_err.join().unwrap_or_default(),
-        status,
-    ))
 }
 
 fn read_all(mut r: impl Read) -> String {
