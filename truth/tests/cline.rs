@@ -122,7 +122,7 @@ fn agentls_agrees_with_cline() {
     let loads = r.load_agreement("mutation/");
     assert!(loads.false_errors.is_empty() && loads.missed.is_empty(), "{loads:?}");
     expect_test::expect![[r#"
-        claims: 55 confirmed, 0 contradicted, 6 unverifiable; misses: 0
+        claims: 84 confirmed, 0 contradicted, 10 unverifiable; misses: 0
         not judged: 10 files of other formats, 2 collisions with a file in the home folder
             other format: mutation/cline-rule/location/no-ext (not an agent spec file to agentls)
             other format: mutation/cline-rule/location/cursorrules (not an agent spec file to agentls)

@@ -137,6 +137,9 @@ pub fn project_path(format: &str, stem: &str) -> String {
         "gemini-agent" => format!(".gemini/agents/{stem}.md"),
         "gemini-skill" => format!(".gemini/skills/{stem}/SKILL.md"),
         "cursor-rule" => format!(".cursor/rules/{stem}.mdc"),
+        "cline-rule" => format!(".clinerules/{stem}.md"),
+        "cline-workflow" => format!(".clinerules/workflows/{stem}.md"),
+        "cline-skill" => format!(".cline/skills/{stem}/SKILL.md"),
         _ => format!("{stem}.md"),
     }
 }

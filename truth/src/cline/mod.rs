@@ -91,14 +91,18 @@ const BATCH: usize = 40;
 /// Workflows per batch (each is one run of Cline).
 const WORKFLOW_RUNS: usize = 4;
 
-/// How many batches run at once: `AGENTLS_TRUTH_JOBS`, else 4 (on 2 cores a Cline run is
-/// mostly waiting).
+/// How many batches run at once: `AGENTLS_TRUTH_JOBS`, else 1. Cline runs at the same time
+/// see each other's files, though each has its own HOME, project and data folder: with 4 at
+/// once, a rule page's example and its fixed file (the same path, in two sandboxes) were each
+/// listed with the other's text (`docs/cline/empty-body/example` "loaded" with the fixed
+/// file's body); one at a time, each is what it is. Mutations, whose paths differ, were the
+/// same either way.
 fn jobs() -> usize {
     std::env::var("AGENTLS_TRUTH_JOBS")
         .ok()
         .and_then(|v| v.parse().ok())
         .filter(|n| *n > 0)
-        .unwrap_or(4)
+        .unwrap_or(1)
 }
 
 fn cut(s: &str, n: usize) -> String {
@@ -133,19 +137,36 @@ fn files_of(batch: &[&Case]) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Batches in which no two cases can disturb each other: a case with extra files, or the
-/// single-file `.clinerules` (which would replace the folder), runs alone.
+/// single-file `.clinerules` (which would replace the folder), runs alone; two cases Cline
+/// would name alike (the same path, as a rule page's example and fixed file have, or the same
+/// file or skill folder name in another folder) never share a batch.
 fn batches<'a>(cases: &[&'a Case]) -> Vec<Vec<&'a Case>> {
     let mut out: Vec<Vec<&Case>> = Vec::new();
-    let mut shared: Vec<&Case> = Vec::new();
+    let mut shared: Vec<Vec<&Case>> = Vec::new();
     for c in cases {
         if !c.extra.is_empty() || c.path == ".clinerules" {
             out.push(vec![c]);
-        } else {
-            shared.push(c);
+            continue;
+        }
+        let fits = |b: &Vec<&Case>| b.len() < BATCH && b.iter().all(|o| name_key(o) != name_key(c));
+        match shared.iter_mut().find(|b| fits(b)) {
+            Some(b) => b.push(c),
+            None => shared.push(vec![c]),
         }
     }
-    out.extend(shared.chunks(BATCH).map(<[&Case]>::to_vec));
+    out.extend(shared);
     out
+}
+
+/// What Cline names a case's file by: a skill's folder, else the file's name without its
+/// extension, in lower case.
+fn name_key(c: &Case) -> String {
+    let path = std::path::Path::new(&c.path);
+    let name = match path.file_name().and_then(|n| n.to_str()) {
+        Some("SKILL.md") => path.parent().and_then(|p| p.file_name()),
+        _ => path.file_stem(),
+    };
+    name.and_then(|n| n.to_str()).unwrap_or_default().to_lowercase()
 }
 
 /// The same normalization `@cline/core` gives a command name
@@ -279,12 +300,20 @@ impl Cline {
         let after_rules = after.map(|r| rules_section(&sb.scrub(&r.system_text())));
         let mut obs = Self::listed_for(batch, &listed);
         for (c, o) in batch.iter().zip(obs.iter_mut()) {
-            o.prompt = before_rules
-                .iter()
-                .filter(|s| has_marker(&s.1, c))
-                .map(|s| s.section())
-                .collect();
-            o.after_read = after_rules.as_ref().map(|r| r.iter().any(|s| has_marker(&s.1, c)));
+            // A mutation's body names its case; a fixture or a rule page's example does not,
+            // and its section is found by the heading Cline gives it, the name it listed
+            // (no two cases of a batch are named alike).
+            let marked = has_marker(&c.text(), c);
+            let name = o.listed.as_ref().map(|l| l.name.clone());
+            let mine = |s: &RawSection| {
+                if marked {
+                    has_marker(&s.1, c)
+                } else {
+                    name.as_deref() == Some(s.0.as_str())
+                }
+            };
+            o.prompt = before_rules.iter().filter(|s| mine(s)).map(|s| s.section()).collect();
+            o.after_read = after_rules.as_ref().map(|r| r.iter().any(mine));
         }
         Ok(batch.iter().map(|c| c.id.clone()).zip(obs).collect())
     }
@@ -512,7 +541,8 @@ pub struct Recorded {
 
 pub fn recorded(version: &str) -> Result<Recorded, String> {
     let lines = recording::read::<Observation>("cline", version)?;
-    let cases: Vec<Case> = cases::all();
+    // Every case of a Cline format: the mutations, and the fixtures and rule-page examples.
+    let cases: Vec<Case> = crate::cases::all().into_iter().filter(cases::observes).collect();
     let ids: HashSet<&str> = cases.iter().map(|c| c.id.as_str()).collect();
     let by_id: HashMap<&str, &Line<Observation>> = lines.iter().map(|l| (l.id.as_str(), l)).collect();
     let mut r = Recorded {
@@ -544,7 +574,11 @@ pub fn record(cases: &[Case], full: bool, latest: bool) -> Result<(), String> {
     let started = std::time::Instant::now();
     let observed = cline.observe(&cases)?;
     let mut lines: Vec<Line<Observation>> = recording::read("cline", cline.version())?;
-    let current: HashSet<String> = cases::all().into_iter().map(|c| c.id).collect();
+    let current: HashSet<String> = crate::cases::all()
+        .into_iter()
+        .filter(cases::observes)
+        .map(|c| c.id)
+        .collect();
     lines.retain(|l| !shas.contains_key(&l.id) && (!full || current.contains(&l.id)));
     lines.extend(observed.into_iter().map(|(id, obs)| Line {
         sha: shas[&id].clone(),
@@ -676,14 +710,18 @@ mod tests {
 
     #[test]
     fn a_shared_batch_never_holds_the_clinerules_file_or_a_case_with_extras() {
-        let all = cases::all();
+        // Every Cline case, the rule pages' examples and fixed files (which share a path) too.
+        let all: Vec<Case> = crate::cases::all().into_iter().filter(cases::observes).collect();
         let refs: Vec<&Case> = all.iter().collect();
+        let mut batched = 0;
         for b in batches(&refs) {
+            batched += b.len();
             if b.len() > 1 {
                 assert!(b.iter().all(|c| c.extra.is_empty() && c.path != ".clinerules"));
-                let paths: HashSet<&str> = b.iter().map(|c| c.path.as_str()).collect();
-                assert_eq!(paths.len(), b.len(), "two cases share a path in one batch");
+                let names: HashSet<String> = b.iter().map(|c| name_key(c)).collect();
+                assert_eq!(names.len(), b.len(), "two cases Cline names alike share a batch");
             }
         }
+        assert_eq!(batched, all.len());
     }
 }
