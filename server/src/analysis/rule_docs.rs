@@ -864,6 +864,13 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         GEMINI_DOC,
     ),
     d(
+        "gemini-agent/unknown-placeholder",
+        "Gemini CLI fills in an agent's body as a template before each invocation: every `${name}` (the pattern `\\$\\{(\\w+)\\}`, in code blocks too) must be one of its inputs, `${query}` (the task the main agent gives), `${cliVersion}`, `${activeModel}` or `${today}`. Any other name throws \"Template validation failed: Missing required input parameters\", and the invocation fails; the agent still loads and is listed. A shell variable written `${HOME}` in an example is the usual cause.",
+        "//- /project/.gemini/agents/deploy.md\n---\nname: deploy\ndescription: Deploys the app\n---\nCopy the build to ${HOME}/releases, then report ${query}.\n",
+        "//- /project/.gemini/agents/deploy.md\n---\nname: deploy\ndescription: Deploys the app\n---\nCopy the build to $HOME/releases, then report ${query}.\n",
+        GEMINI_DOC,
+    ),
+    d(
         "gemini-agent/missing-field",
         "`name` and `description` are required by Gemini CLI's schema; without one, or with an empty one, it does not load the agent (`description: Required`).",
         "//- /project/.gemini/agents/review.md\n---\nname: review\n---\nYou review code.\n",

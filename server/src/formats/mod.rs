@@ -196,6 +196,9 @@ pub struct BodySyntax {
     /// `#[[file:path]]` includes a file (Kiro steering), relative to the folder that holds the
     /// folder named here (the workspace root, above `.kiro`).
     pub bracketed_file_refs: Option<&'static str>,
+    /// `${name}` is a template placeholder filled in from these inputs, anywhere in the body
+    /// (code included); a name outside them makes every run fail (Gemini CLI subagents).
+    pub template_inputs: Option<&'static [&'static str]>,
 }
 
 /// How a tool fills in a command's arguments.
@@ -232,6 +235,7 @@ impl BodySyntax {
         at_paths: false,
         file_refs: false,
         bracketed_file_refs: None,
+        template_inputs: None,
     };
 }
 

@@ -37,6 +37,7 @@ pub static FORMAT: Format = Format {
         at_paths: false,
         file_refs: false,
         bracketed_file_refs: None,
+        template_inputs: None,
     },
     kind: Kind::Skill,
     reader: super::CLAUDE_READER,

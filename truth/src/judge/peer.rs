@@ -548,6 +548,24 @@ pub fn compare(version: &str, peers: &[(Peer, PathBuf, String)], only: &[String]
     Ok(c)
 }
 
+/// Whether the body has a `${name}` Gemini CLI's template would not fill in (recorded:
+/// `mutation/gemini-agent/body/unknown-placeholder` fails every invocation), matched as its
+/// `templateString` matches, `/\$\{(\w+)\}/g`.
+fn has_template_placeholder(case: &Case) -> bool {
+    let inputs = agentls::formats::gemini::agent::BODY_SYNTAX
+        .template_inputs
+        .unwrap_or_default();
+    let text = case.text();
+    text.match_indices("${").any(|(i, _)| {
+        let rest = &text[i + 2..];
+        let n = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        n > 0 && rest.as_bytes().get(n) == Some(&b'}') && !inputs.contains(&&rest[..n])
+    })
+}
+
 /// The `model` a case's front matter writes, if any.
 fn written_model(case: &Case) -> Option<String> {
     let doc = agentls::document::Document::new(&case.text(), None);
@@ -593,8 +611,9 @@ pub fn compare_gemini(version: &str, peers: &[(Peer, PathBuf, String)], only: &[
             (Some(_), Some(_), _) => Fact::Refused,
             (Some(_), None, Some(s)) if !s.model.starts_with("gemini-") => Fact::RunsFail(s.model.clone()),
             (Some(_), None, Some(_)) => Fact::Works,
-            // Listed and never invoked: what its model would do is not seen.
-            (Some(_), None, None) if written_model(case).is_some() => continue,
+            // Listed and never invoked: what its model, or its body's template, would do is
+            // not seen.
+            (Some(_), None, None) if written_model(case).is_some() || has_template_placeholder(case) => continue,
             (Some(_), None, None) => Fact::Works,
         };
         let ours = agentls_findings_about(case, "gemini-cli");

@@ -42,6 +42,7 @@ pub(super) fn check(sink: &mut Sink) {
         }
     }
     literal_placeholders(sink);
+    template_placeholders(sink);
     if syntax.front_matter.as_ref().is_some_and(|f| f.close.is_none()) {
         return;
     }
@@ -397,6 +398,49 @@ fn manual_only(sink: &mut Sink) {
             sink.format.product
         ),
     );
+}
+
+/// `${name}` in a body the tool fills in as a template ([`crate::formats::BodySyntax::template_inputs`]):
+/// a name that is not one of its inputs makes every run fail. The tool's pattern is
+/// `\$\{(\w+)\}` over the whole body, code blocks included, so this one is too.
+fn template_placeholders(sink: &mut Sink) {
+    let Some(inputs) = sink.format.body_syntax.template_inputs else {
+        return;
+    };
+    let text = sink.doc.text();
+    let start = sink.reading.body_start().min(text.len());
+    let product = sink.format.product;
+    let mut at = start;
+    while let Some(i) = text[at..].find("${") {
+        let from = at + i;
+        at = from + 2;
+        let name_len = text[at..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        if name_len == 0 || text.as_bytes().get(at + name_len) != Some(&b'}') {
+            continue;
+        }
+        let name = &text[at..at + name_len];
+        if inputs.contains(&name) {
+            continue;
+        }
+        let range = from..at + name_len + 1;
+        let known = inputs
+            .iter()
+            .map(|n| format!("`${{{n}}}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let effect = super::rules::effect(&format!("{}/unknown-placeholder", sink.format.id));
+        sink.push(
+            "/unknown-placeholder",
+            range,
+            format!(
+                "`${{{name}}}` is a template placeholder to {product}, and `{name}` is none of its inputs ({known}): {}; write `$` and `{{` apart, or leave the braces out",
+                super::fields::consequence(sink, effect)
+            ),
+        );
+    }
 }
 
 /// `$ARGUMENTS` and `$1`…`$9` in a body whose tool does not substitute them

@@ -608,6 +608,14 @@ pub static RULES: &[Rule] = &[
     only(
         &["gemini-agent"],
         r(
+            "/unknown-placeholder",
+            RunsFail,
+            "A `${name}` in the body that is none of the template's inputs: Gemini CLI fails every invocation of the agent.",
+        ),
+    ),
+    only(
+        &["gemini-agent"],
+        r(
             "/ignored-key",
             Ignored,
             "A key the tool checks and then does not use: Gemini CLI sends the model's default `temperature`, whatever the file says.",

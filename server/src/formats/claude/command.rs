@@ -116,6 +116,7 @@ pub static FORMAT: Format = Format {
         at_paths: true,
         file_refs: false,
         bracketed_file_refs: None,
+        template_inputs: None,
     },
     kind: Kind::Command,
     reader: crate::formats::CLAUDE_READER,

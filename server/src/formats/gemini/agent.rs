@@ -33,6 +33,16 @@ pub static FOREIGN_KEYS: &[(&str, &str, &str)] = &[
     ("timeoutMins", "timeout_mins", "Gemini CLI's docs"),
 ];
 
+/// The body is the system prompt, run through `templateString` (`/\$\{(\w+)\}/g`, code
+/// included) with the invocation's inputs: a Markdown agent's `query`, and the `cliVersion`,
+/// `activeModel` and `today` Gemini CLI 0.61.0 adds. Any other `${name}` throws "Template
+/// validation failed: Missing required input parameters", so every invocation fails
+/// (`mutation/gemini-agent/body/unknown-placeholder`).
+pub const BODY_SYNTAX: BodySyntax = BodySyntax {
+    template_inputs: Some(&["query", "cliVersion", "activeModel", "today"]),
+    ..BodySyntax::NONE
+};
+
 /// Every key is checked by the schema: a bad value, an empty one included, drops the agent.
 const fn strict(field: Field) -> Field {
     Field {
@@ -58,7 +68,7 @@ pub static FORMAT: Format = Format {
     body_required: true,
     name_matches: NameMatch::Nothing,
     product: &super::PRODUCT,
-    body_syntax: BodySyntax::NONE,
+    body_syntax: BODY_SYNTAX,
     kind: Kind::Agent,
     reader: READER,
     verified_with: Some(super::VERSION),

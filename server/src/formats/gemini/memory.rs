@@ -32,6 +32,7 @@ pub static FORMAT: Format = Format {
         at_paths: true,
         file_refs: false,
         bracketed_file_refs: None,
+        template_inputs: None,
     },
     kind: Kind::Other,
     reader: crate::syntax::reader::Reader::LENIENT,

@@ -100,6 +100,7 @@ pub static FORMAT: Format = Format {
     product: &super::PRODUCT,
     body_syntax: BodySyntax {
         bracketed_file_refs: Some(".kiro"),
+        template_inputs: None,
         ..BodySyntax::NONE
     },
     kind: Kind::Other,

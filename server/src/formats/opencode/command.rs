@@ -39,6 +39,7 @@ pub const BODY_SYNTAX: BodySyntax = BodySyntax {
     at_paths: true,
     file_refs: false,
     bracketed_file_refs: None,
+    template_inputs: None,
 };
 
 /// `commands/team/review.md` is `/team/review`, unless `name` says otherwise.
