@@ -120,14 +120,14 @@ pub fn read(doc: &Document, reader: Reader) -> Reading {
     };
     match reader.split {
         // The document's own split and parse are this reading: no second pass.
-        Split::Lines if retry == Retry::Lenient => Reading {
+        Split::Lines if retry == Retry::Lenient && reader.dialect == Dialect::Yaml12 => Reading {
             front_matter: syntax.front_matter.clone(),
             yaml: syntax.yaml.clone(),
             ..Reading::default()
         },
         Split::Lines | Split::DashLinesOrEnd => {
             let fm = syntax.front_matter.clone();
-            let yaml = parse(doc, fm.as_ref(), retry);
+            let yaml = parse(doc, fm.as_ref(), retry, reader.dialect);
             Reading {
                 front_matter: fm,
                 yaml,
@@ -177,7 +177,7 @@ pub fn read(doc: &Document, reader: Reader) -> Reading {
         },
         Split::DashLineStart => match front_matter::split_dash_line_start(doc.rope()) {
             Ok(fm) => {
-                let yaml = parse(doc, Some(&fm), retry);
+                let yaml = parse(doc, Some(&fm), retry, reader.dialect);
                 Reading {
                     front_matter: Some(fm),
                     yaml,
@@ -197,10 +197,15 @@ pub fn read(doc: &Document, reader: Reader) -> Reading {
                     .front_matter
                     .as_ref()
                     .is_some_and(|s| s.yaml == fm.yaml && s.close.is_some());
-                let yaml = if same && syntax.yaml.error.is_none() && syntax.yaml.retried_after.is_none() {
+                // The document's own parse is YAML 1.2's: another dialect parses again.
+                let yaml = if same
+                    && reader.dialect == Dialect::Yaml12
+                    && syntax.yaml.error.is_none()
+                    && syntax.yaml.retried_after.is_none()
+                {
                     syntax.yaml.clone()
                 } else {
-                    parse(doc, Some(&fm), retry)
+                    parse(doc, Some(&fm), retry, reader.dialect)
                 };
                 Reading {
                     front_matter: Some(fm),
@@ -260,11 +265,11 @@ fn read_vscode(doc: &Document) -> Reading {
     }
 }
 
-fn parse(doc: &Document, fm: Option<&FrontMatterSplit>, retry: Retry) -> ParsedYaml {
+fn parse(doc: &Document, fm: Option<&FrontMatterSplit>, retry: Retry, dialect: Dialect) -> ParsedYaml {
     match fm {
         Some(fm) if fm.close.is_some() => {
             let text = doc.rope().byte_slice(fm.yaml.clone()).to_string();
-            yaml::parse_with(&text, fm.yaml.start, retry)
+            yaml::parse_with_in(&text, fm.yaml.start, retry, dialect)
         }
         _ => ParsedYaml::default(),
     }

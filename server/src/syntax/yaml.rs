@@ -122,7 +122,7 @@ impl Node {
             return Some(ScalarType::Str);
         }
         Some(match dialect {
-            Dialect::Yaml12 => core_type(value),
+            Dialect::Yaml12 | Dialect::JsYaml4 => core_type(value),
             Dialect::JsYaml3 => js_yaml3_type(value),
         })
     }
@@ -153,6 +153,10 @@ pub enum Dialect {
     /// by its safe schema (`2024-01-01` is a date, `1_000`, `0755`, `0b101` and `1:30` are
     /// numbers). Found by trying: `truth/recorded/opencode@1.18.33.jsonl`, group `yaml`.
     JsYaml3,
+    /// js-yaml 4 (`load`, Gemini CLI 0.61.0): YAML 1.2 with the core schema, and a tag outside
+    /// its default schema (`!custom`, `!<!custom>`) is an error ("unknown tag"), as it is for
+    /// js-yaml 3 (`truth/recorded/gemini-cli@0.61.0.jsonl`, `mutation/gemini-agent/yaml/tag`).
+    JsYaml4,
 }
 
 /// A scalar's type under the YAML 1.2 core schema (or a reader's [`Dialect`]).
@@ -480,8 +484,13 @@ pub fn parse(text: &str, base: usize) -> ParsedYaml {
 
 /// Parses the front matter YAML as a reader with `retry` does.
 pub fn parse_with(text: &str, base: usize, retry: Retry) -> ParsedYaml {
+    parse_with_in(text, base, retry, Dialect::Yaml12)
+}
+
+/// [`parse_with`], for a reader of `dialect`.
+pub fn parse_with_in(text: &str, base: usize, retry: Retry, dialect: Dialect) -> ParsedYaml {
     let lines = Lines::new(text, base);
-    let strict = build_tabs_as_space(text, &lines);
+    let strict = build_tabs_as_space_in(text, &lines, dialect);
     let err = match strict {
         Ok(root) => {
             return ParsedYaml {
@@ -705,15 +714,10 @@ fn sanitized_value(line: &str) -> Option<usize> {
     Some(line.len() - value.len())
 }
 
-/// [`build`], where a tab after a key's `:` is read as the space YAML allows it to be
-/// (saphyr-parser rejects `key:\tvalue`, which YAML 1.2 loaders read as `key: value`). The
-/// tab becomes a space of the same width in bytes, so every span stays where it was.
-fn build_tabs_as_space(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
-    build_tabs_as_space_in(text, lines, Dialect::Yaml12)
-}
-
-/// [`build_tabs_as_space`] as a reader of `dialect` reads the text (js-yaml 3 takes
-/// `key:\tvalue` too).
+/// [`build`] as a reader of `dialect` reads the text, where a tab after a key's `:` is read as
+/// the space YAML allows it to be (saphyr-parser rejects `key:\tvalue`, which YAML 1.2 loaders
+/// and js-yaml 3 read as `key: value`). The tab becomes a space of the same width in bytes, so
+/// every span stays where it was.
 fn build_tabs_as_space_in(text: &str, lines: &Lines, dialect: Dialect) -> Result<Option<Node>, SyntaxError> {
     let mut err = match build_in(text, lines, dialect) {
         Ok(root) => return Ok(root),
@@ -1028,7 +1032,8 @@ fn build(text: &str, lines: &Lines) -> Result<Option<Node>, SyntaxError> {
     build_in(text, lines, Dialect::Yaml12)
 }
 
-/// The tags js-yaml 3's safe schema knows (`!!str`…); any other is an error there.
+/// The tags js-yaml 3's safe schema and js-yaml 4's default schema know (`!!str`…); any other
+/// is an error there.
 const JS_YAML3_TAGS: &[&str] = &[
     "str",
     "int",
@@ -1049,7 +1054,13 @@ const JS_YAML3_TAGS: &[&str] = &[
 fn unknown_tag(tag: Option<&saphyr_parser::Tag>, dialect: Dialect) -> Option<String> {
     let tag = tag?;
     let known = tag.is_yaml_core_schema() && JS_YAML3_TAGS.contains(&tag.suffix.as_str());
-    (dialect == Dialect::JsYaml3 && !known).then(|| format!("unknown tag {tag}"))
+    // As written: `!!x` (the core schema's prefix), `!x`, or verbatim `!<x>`.
+    let written = match tag.handle.as_str() {
+        _ if tag.is_yaml_core_schema() => format!("!!{}", tag.suffix),
+        "!" => format!("!{}", tag.suffix),
+        h => format!("!<{h}{}>", tag.suffix),
+    };
+    (matches!(dialect, Dialect::JsYaml3 | Dialect::JsYaml4) && !known).then(|| format!("unknown tag {written}"))
 }
 
 /// [`build`] as a reader of `dialect` reads the text.
@@ -1065,10 +1076,16 @@ fn build_in(text: &str, lines: &Lines, dialect: Dialect) -> Result<Option<Node>,
             _ => None,
         };
         if let Some(message) = unknown_tag(tag, dialect) {
-            return Err(SyntaxError {
-                at: range.start..range.start,
-                message,
-            });
+            // The event starts before its tag (at the key's line): point at the tag itself.
+            let rel = range.start.saturating_sub(lines.base).min(text.len());
+            let at = text[rel..]
+                .find('!')
+                .map(|i| rel + i)
+                .map_or(range.start..range.start, |b| {
+                    let len = text[b..].find(char::is_whitespace).unwrap_or(text.len() - b);
+                    lines.base + b..lines.base + b + len
+                });
+            return Err(SyntaxError { at, message });
         }
         let flow_start = |start: usize| text_at(text, lines, start).is_some_and(|c| c == '[' || c == '{');
         let node = match event {
@@ -1235,6 +1252,28 @@ mod gray_matter_tests {
         assert!(p.error.is_some() && !p.whole_file_is_body, "{p:?}");
         // Without the retry's pattern (`--- ` or a BOM), the first attempt is handed back.
         assert!(parse_gray_matter("description: Use when: x\n", 4, false).whole_file_is_body);
+    }
+
+    #[test]
+    fn js_yaml_4_knows_only_its_tags_and_reads_yaml_1_2() {
+        let r = parse_with_in("name: a\nnote: !<!custom> x\n", 0, Retry::None, Dialect::JsYaml4);
+        let e = r.error.expect("an unknown tag is an error to js-yaml 4");
+        assert_eq!(e.message, "unknown tag !<!custom>");
+        assert_eq!(&"name: a\nnote: !<!custom> x\n"[e.at.clone()], "!<!custom>");
+        let ok = parse_with_in("a: !!str 1\nb: 0755\n", 0, Retry::None, Dialect::JsYaml4);
+        assert!(ok.error.is_none());
+        // The core schema types plain scalars: `0755` is an integer.
+        let root = ok.root.unwrap();
+        assert_eq!(
+            root.get("b").unwrap().scalar_type_in(Dialect::JsYaml4),
+            Some(ScalarType::Int)
+        );
+        // YAML 1.2 readers take any tag.
+        assert!(
+            parse_with_in("a: !custom x\n", 0, Retry::None, Dialect::Yaml12)
+                .error
+                .is_none()
+        );
     }
 
     #[test]

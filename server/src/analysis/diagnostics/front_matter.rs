@@ -302,7 +302,7 @@ pub(super) fn check(sink: &mut Sink) -> bool {
                     format!("{n} line{lines} indented with tabs: {product}'s YAML reader skips a tab in the indentation, so the line is read as if it were not indented by it (`\tedit: deny` under `permission:` becomes a key of its own); indent with spaces"),
                 );
             }
-            Dialect::Yaml12 => {
+            Dialect::Yaml12 | Dialect::JsYaml4 => {
                 sink.push(
                     "yaml/tabs",
                     first.clone(),

@@ -11,7 +11,7 @@ use crate::formats::{BodySyntax, Choice, Effect, Field, Format, Kind, NameMatch,
 pub const READER: crate::syntax::reader::Reader = crate::syntax::reader::Reader {
     split: crate::syntax::reader::Split::DashLineStart,
     parser: crate::syntax::reader::Parser::Yaml(crate::syntax::yaml::Retry::None),
-    dialect: crate::syntax::yaml::Dialect::Yaml12,
+    dialect: crate::syntax::yaml::Dialect::JsYaml4,
 };
 
 static KINDS: &[Choice] = &[
