@@ -406,6 +406,11 @@ fn drift(o: &Opts) -> Result<(), String> {
         );
         return Ok(());
     }
+    if o.tool == truth::copilot_cli::TOOL {
+        // agentls keeps no tool or model catalog of the CLI's own to drift: Copilot agent files
+        // are checked against VS Code's (`truth drift --tool vscode`).
+        return Err("no drift check for copilot-cli: agentls has no catalog of its own for it".into());
+    }
     let v = version(o)?;
     let drift = match o.tool.as_str() {
         "opencode" | "kilo" => {
@@ -546,8 +551,9 @@ fn main() -> ExitCode {
             Some("gemini-cli") => {
                 truth::gemini::Gemini::install(opts.latest).map(|g| println!("{}", g.installed.bin.display()))
             }
-            Some("copilot-cli") => truth::copilot_cli::CopilotCli::install(opts.latest)
-                .map(|c| println!("{}", c.installed.bin.display())),
+            Some("copilot-cli") => {
+                truth::copilot_cli::CopilotCli::install(opts.latest).map(|c| println!("{}", c.installed.bin.display()))
+            }
             Some(other) => Err(format!("no installer for {other}")),
             None => Err("install needs a tool: claude-code, opencode, cline or gemini-cli".into()),
         },

@@ -12,7 +12,11 @@ use crate::cases::Case;
 fn probe(group: &str, name: &str, path: &str, text: String) -> Case {
     Case::ours(
         format!("mutation/copilot-cli/{group}/{name}"),
-        if group.starts_with("skill") { "skill" } else { "copilot-agent" },
+        if group.starts_with("skill") {
+            "skill"
+        } else {
+            "copilot-agent"
+        },
         path,
         text,
     )
@@ -64,13 +68,19 @@ fn agent_front_matter() -> Vec<Case> {
         ("description-missing", "name: fm-description-missing\n"),
         ("description-empty", "description: ''\n"),
         ("description-number", "description: 42\n"),
-        ("name-differs", "name: Other Display Name\ndescription: Named apart from its file.\n"),
+        (
+            "name-differs",
+            "name: Other Display Name\ndescription: Named apart from its file.\n",
+        ),
         ("unclosed-quote", "description: \"never closed\n"),
         ("yaml-mapping-in-value", "description: a: b: c\n"),
         ("unknown-key", "description: Has an unknown key.\nfrobnicate: 3\n"),
         ("infer", "description: Uses infer.\ninfer: false\n"),
         ("tools-number", "description: Tools as a number.\ntools: 5\n"),
-        ("tools-string", "description: Tools as one string.\ntools: 'read, edit'\n"),
+        (
+            "tools-string",
+            "description: Tools as one string.\ntools: 'read, edit'\n",
+        ),
         ("tools-empty", "description: No tools.\ntools: []\n"),
         ("tools-wildcard", "description: Every tool.\ntools: ['*']\n"),
         (
@@ -85,7 +95,10 @@ fn agent_front_matter() -> Vec<Case> {
             "tools-cli-names",
             "description: Copilot CLI's own tool names.\ntools: [view, create, bash, grep, glob, task]\n",
         ),
-        ("tools-unknown", "description: An unknown tool.\ntools: [read, frobnicate]\n"),
+        (
+            "tools-unknown",
+            "description: An unknown tool.\ntools: [read, frobnicate]\n",
+        ),
         ("model", "description: Names a model.\nmodel: claude-sonnet-4\n"),
         ("target-vscode", "description: For VS Code only.\ntarget: vscode\n"),
         ("user-invocable-false", "description: Hidden.\nuser-invocable: false\n"),

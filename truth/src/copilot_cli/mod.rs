@@ -8,8 +8,10 @@
 //!   such agent: …, available: a, b": the custom agents it loaded. Its log
 //!   (`$COPILOT_HOME/logs/`) says why it skipped a file ("custom agent markdown frontmatter is
 //!   malformed: description: Required") and which keys it ignored. For an agent of ours that
-//!   loads, one more run selects it (`--agent NAME`) and the fake API shows what it became:
-//!   the tools of the first request, and whether its body is in the system prompt.
+//!   loads and says something the request shows (`tools`; every probe of [`cases`]), one more
+//!   run selects it (`--agent NAME`) and the fake API shows what it became: the tools of the
+//!   first request, and whether its body is in the system prompt. Under BYOK the request's
+//!   model is `COPILOT_MODEL`, whatever the agent's `model:` says, so that is not observed.
 //!
 //! Hermetic: `COPILOT_OFFLINE=true` (no authentication, telemetry, update check or web tools),
 //! a BYOK provider (`COPILOT_PROVIDER_TYPE=anthropic`) on the fake API at 127.0.0.1 with a
@@ -102,7 +104,11 @@ impl Observation {
 pub fn observes(c: &Case) -> bool {
     match c.format.as_str() {
         "skill" => true,
-        "copilot-agent" => c.id.starts_with("mutation/copilot-cli/") || crate::vscode::observes(c),
+        "copilot-agent" => {
+            c.id.starts_with("mutation/copilot-cli/")
+                || c.id.starts_with(crate::vscode::OTHER_TOOLS_PAGES)
+                || crate::vscode::observes(c)
+        }
         _ => false,
     }
 }
@@ -250,7 +256,12 @@ impl CopilotCli {
                         loop {
                             let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                             let Some(batch) = work.get(i) else { break };
-                            eprintln!("truth: copilot-cli: batch {}/{} ({} files)", i + 1, work.len(), batch.len());
+                            eprintln!(
+                                "truth: copilot-cli: batch {}/{} ({} files)",
+                                i + 1,
+                                work.len(),
+                                batch.len()
+                            );
                             done.push(self.observe_batch(batch));
                         }
                         done
@@ -303,11 +314,19 @@ impl CopilotCli {
                 ));
             }
         } else {
-            let (stdout, stderr) = self.run(&sb, &base, &["-p", "ok", "--agent", NO_AGENT, "--disable-client-telemetry"])?;
+            let (stdout, stderr) = self.run(
+                &sb,
+                &base,
+                &["-p", "ok", "--agent", NO_AGENT, "--disable-client-telemetry"],
+            )?;
             let Some(agents) = available(&format!("{stdout}\n{stderr}")) else {
                 if batch.len() > 1 {
                     // Something in the batch broke the listing: each file alone says what.
-                    return batch.iter().map(|c| self.observe_batch(&[c])).collect::<Result<Vec<_>, _>>().map(|v| v.concat());
+                    return batch
+                        .iter()
+                        .map(|c| self.observe_batch(&[c]))
+                        .collect::<Result<Vec<_>, _>>()
+                        .map(|v| v.concat());
                 }
                 return Err(format!(
                     "{}: copilot listed no agents:\n{}\n{}",
@@ -359,7 +378,14 @@ impl CopilotCli {
         let (out, err) = self.run(
             sb,
             &api.base_url(),
-            &["-p", "ok", "--agent", name, "--allow-all-tools", "--disable-client-telemetry"],
+            &[
+                "-p",
+                "ok",
+                "--agent",
+                name,
+                "--allow-all-tools",
+                "--disable-client-telemetry",
+            ],
         )?;
         let first = api.messages().into_iter().nth(before).ok_or_else(|| {
             format!(
@@ -427,10 +453,7 @@ fn expected_agent_name(c: &Case) -> String {
     if let Some(n) = c.declared_name() {
         return n;
     }
-    let rel = c
-        .path
-        .split_once("/agents/")
-        .map_or(c.path.as_str(), |(_, r)| r);
+    let rel = c.path.split_once("/agents/").map_or(c.path.as_str(), |(_, r)| r);
     let rel = rel
         .strip_suffix(".agent.md")
         .or_else(|| rel.strip_suffix(".md"))
@@ -474,10 +497,7 @@ fn body_marker(case: &Case) -> Option<String> {
         Some(rest) => rest.split_once("\n---").map(|(_, b)| b)?.split_once('\n')?.1,
         None => &text,
     };
-    body.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .map(String::from)
+    body.lines().map(str::trim).find(|l| !l.is_empty()).map(String::from)
 }
 
 /// The names after "No such agent: X, available: " (empty when none).
@@ -691,7 +711,9 @@ mod tests {
         let out = "Project skills:\n  a - Skill a\n  other - Body of c.\n\nPersonal skills:\n  h - home\n\nBuiltin skills:\n  customize-cloud-agent - Skill for…\n";
         let got = listed_skills(out);
         assert_eq!(
-            got.iter().map(|s| (s.name.as_str(), s.scope.as_str())).collect::<Vec<_>>(),
+            got.iter()
+                .map(|s| (s.name.as_str(), s.scope.as_str()))
+                .collect::<Vec<_>>(),
             [("a", "project"), ("other", "project"), ("h", "personal")]
         );
         let err = "✖ The following skills failed to load:\n  • .github/skills/b/SKILL.md: failed to parse YAML frontmatter: mapping values\n";
@@ -724,7 +746,12 @@ mod tests {
 
     #[test]
     fn finds_the_body_line() {
-        let c = Case::ours("x", "copilot-agent", "a.agent.md", "---\ndescription: d\n---\n\nAgent body of x.\n");
+        let c = Case::ours(
+            "x",
+            "copilot-agent",
+            "a.agent.md",
+            "---\ndescription: d\n---\n\nAgent body of x.\n",
+        );
         assert_eq!(body_marker(&c).as_deref(), Some("Agent body of x."));
         let none = Case::ours("y", "copilot-agent", "a.agent.md", "Plain body.\n");
         assert_eq!(body_marker(&none).as_deref(), Some("Plain body."));

@@ -19,6 +19,9 @@ pub struct Judged {
     pub report: Report,
     /// Cases agentls reads as another format, or not at all: (case, what it is).
     pub other_format: Vec<(String, String)>,
+    /// Files in a folder the CLI does not read (by agentls's table of its folders), which it
+    /// was recorded not loading: agentls says nothing about them unless `targets` asks.
+    pub elsewhere: Vec<String>,
 }
 
 impl Judged {
@@ -27,9 +30,16 @@ impl Judged {
     }
 
     pub fn render_left_out(&self) -> String {
-        let mut out = format!("not judged: {} files of other formats\n", self.other_format.len());
+        let mut out = format!(
+            "not judged: {} files of other formats, {} outside the folders the Copilot CLI reads\n",
+            self.other_format.len(),
+            self.elsewhere.len()
+        );
         for (case, what) in &self.other_format {
             out.push_str(&format!("    other format: {case} ({what})\n"));
+        }
+        for case in &self.elsewhere {
+            out.push_str(&format!("    not read there: {case}\n"));
         }
         out
     }
@@ -55,7 +65,11 @@ fn why_not(obs: &Observation) -> String {
 pub fn judge(case: &Case, obs: &Observation, out: &mut Judged) {
     let a = Analysed::of(case, TOOL);
     let format = detect(&a.doc).map(|d| d.format.id);
-    let want = if case.format == "skill" { "skill" } else { "copilot-agent" };
+    let want = if case.format == "skill" {
+        "skill"
+    } else {
+        "copilot-agent"
+    };
     if format != Some(want) {
         out.other_format.push((
             case.id.clone(),
@@ -66,6 +80,16 @@ pub fn judge(case: &Case, obs: &Observation, out: &mut Judged) {
         return;
     }
     let tool_loaded = loaded(case, obs);
+    let path = std::path::Path::new(&case.path);
+    let read_there = if case.format == "skill" {
+        agentls::formats::skills_by_tool::COPILOT_CLI.scans(path)
+    } else {
+        agentls::formats::copilot::cli::AGENTS.reads(path)
+    };
+    if !read_there && !tool_loaded {
+        out.elsewhere.push(case.id.clone());
+        return;
+    }
     // A not-loaded claim that names no tool but VS Code's product, or names this one.
     let says_not_loaded = a.findings.iter().any(|d| d.effect == Effect::NotLoaded);
     let report = &mut out.report;
@@ -79,10 +103,7 @@ pub fn judge(case: &Case, obs: &Observation, out: &mut Judged) {
             ),
             (_, false) => (Outcome::Unverifiable, "the Copilot CLI does not load the file".into()),
             (Effect::Portability | Effect::Style, true) => (Outcome::Confirmed, "the Copilot CLI loads it".into()),
-            _ => (
-                Outcome::Unverifiable,
-                "the oracle does not observe this part".into(),
-            ),
+            _ => (Outcome::Unverifiable, "the oracle does not observe this part".into()),
         };
         report.verdicts.push(Verdict {
             case: case.id.clone(),
