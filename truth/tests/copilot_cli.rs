@@ -173,8 +173,8 @@ fn load_verdicts() {
 
 /// agentls's claims on the files the Copilot CLI reads, against the recording: no claim
 /// contradicted, no file it loads called unloadable. What it skips that agentls does not say
-/// (the sub-keys of `hooks`, `mcp-servers` and `github`, which agentls checks only as VS Code
-/// does, and `~/.claude/skills/`, which a path alone does not tell from a project's) is pinned
+/// (the hook events and actions under `hooks`, which agentls checks only as VS Code does, and
+/// `~/.claude/skills/`, which a path alone does not tell from a project's) is pinned
 /// with the figures and the cases left out: a new miss, or a file agentls stops recognising,
 /// shows as a diff.
 #[test]

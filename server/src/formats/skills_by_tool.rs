@@ -95,13 +95,20 @@ pub enum SkillCause {
     /// `disabled` or `enabled` is not `true` or `false`.
     SwitchNotBool,
     /// The key is there with a value of another type than `Want` (a blank value counts as
-    /// one: `name:` is a null, not text).
+    /// one: `name:` is a null, not text). `a.b` is the key `b` of the mapping `a`.
     WrongType(&'static str, Want),
     /// The front matter is not YAML as libyaml reads it (serde_yaml): strict YAML, except that
     /// a flow collection's closing `]` or `}` may stand at any indentation.
     LibyamlError,
     /// A key appears twice at the top of the front matter.
     DuplicateKey,
+    /// An entry of the mapping `key` that has `with` lacks `needs` (an MCP server with a
+    /// `command` and no `args`).
+    EntryNeeds {
+        key: &'static str,
+        with: &'static str,
+        needs: &'static str,
+    },
 }
 
 /// The type a tool wants a key's value to have ([`SkillCause::WrongType`]).
@@ -160,6 +167,9 @@ impl SkillCause {
             SkillCause::WrongType(k, want) => format!("`{k}` is not {}", want.describe()),
             SkillCause::LibyamlError => "the front matter is not valid YAML to libyaml".into(),
             SkillCause::DuplicateKey => "a key appears twice".into(),
+            SkillCause::EntryNeeds { key, with, needs } => {
+                format!("an entry of `{key}` with `{with}` has no `{needs}`")
+            }
         }
     }
 }

@@ -116,11 +116,16 @@ impl Facts {
     pub(super) fn cause(&self, sink: &Sink, cause: SkillCause) -> Option<(crate::document::TextRange, String)> {
         let first = || super::front_matter::line_range(sink, 0);
         // The keys count only in a front matter that reads.
+        // `a.b`: the key `b` of the mapping `a`.
         let key = |k: &str| -> Option<Option<&Node>> {
             if !self.front_matter || self.yaml_error {
                 return None;
             }
-            Some(self.root.as_ref().and_then(|r| r.get(k)))
+            Some(
+                self.root
+                    .as_ref()
+                    .and_then(|r| k.split('.').try_fold(r, |n, part| n.get(part))),
+            )
         };
         let at = |n: &Node| n.span.clone();
         match cause {
@@ -204,6 +209,21 @@ impl Facts {
                 .libyaml_error
                 .then(|| (first(), "its front matter is not valid YAML".to_string())),
             SkillCause::DuplicateKey => self.duplicate.clone(),
+            SkillCause::EntryNeeds { key: k, with, needs } => {
+                let NodeKind::Map { entries, .. } = &key(k)??.kind else {
+                    return None;
+                };
+                entries.iter().find_map(|e| {
+                    let has = |x: &str| e.value.get(x).is_some();
+                    let name = e.key.as_str().unwrap_or_default();
+                    (matches!(e.value.kind, NodeKind::Map { .. }) && has(with) && !has(needs)).then(|| {
+                        (
+                            e.key.span.clone(),
+                            format!("its `{k}` entry `{name}` has `{with}` but no `{needs}`"),
+                        )
+                    })
+                })
+            }
             SkillCause::NameTooLong(max) => too_long(key("name")??, "name", max),
             SkillCause::DescriptionTooLong(max) => too_long(key("description")??, "description", max),
         }

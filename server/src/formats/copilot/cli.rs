@@ -31,8 +31,9 @@ pub static AGENTS: OtherReader = OtherReader {
     // there (`x.md`, even `x.chatmode.md`), and `~/.copilot/agents/`. Not `.github-private/`,
     // `.agents/agents/`, `.github/chatmodes/` or a `*.agent.md` elsewhere (`location/*`).
     dirs: &[&[".github", "agents"], &[".copilot", "agents"]],
-    // Its schema checks the type of every key it knows and skips the file on a mismatch (the
-    // sub-keys of `hooks` and `mcp-servers` too, which agentls does not model here).
+    // Its schema checks the type of every key it knows and skips the file on a mismatch; of the
+    // sub-keys, `github.permissions` and an MCP server's `args` are modelled here, the hook
+    // events and actions are not.
     drops: &[
         skips(
             SkillCause::DescriptionMissing,
@@ -77,6 +78,18 @@ pub static AGENTS: OtherReader = OtherReader {
         skips(
             SkillCause::WrongType("mcp-servers", Want::MapOrBlank),
             "`mutation/vscode/agent/value-mcp-servers-list`: \"mcp-servers: Expected object, received array\"; left blank it loads (`empty-mcp-servers`)",
+        ),
+        skips(
+            SkillCause::WrongType("github.permissions", Want::Map),
+            "`mutation/vscode/agent/value-github-permissions-string`: \"github.permissions: Expected object, received string\"",
+        ),
+        skips(
+            SkillCause::EntryNeeds {
+                key: "mcp-servers",
+                with: "command",
+                needs: "args",
+            },
+            "`mutation/vscode/agent/key-mcp-servers`, `fixture/copilot-agent/remote`: \"mcp-servers.docs.args: Required\" for a server with `command` and no `args`",
         ),
         skips(
             SkillCause::WrongType("hooks", Want::Map),
