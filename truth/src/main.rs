@@ -555,7 +555,7 @@ fn main() -> ExitCode {
                 truth::copilot_cli::CopilotCli::install(opts.latest).map(|c| println!("{}", c.installed.bin.display()))
             }
             Some(other) => Err(format!("no installer for {other}")),
-            None => Err("install needs a tool: claude-code, opencode, cline or gemini-cli".into()),
+            None => Err("install needs a tool: claude-code, opencode, kilo, cline, gemini-cli or copilot-cli".into()),
         },
         "drift" => drift(&opts),
         "compare" => version(&opts).and_then(|v| {
