@@ -135,6 +135,16 @@ pub fn kilo(latest: bool) -> Result<Installed, String> {
     Ok(Installed { bin, version })
 }
 
+/// The GitHub Copilot CLI: `@github/copilot` is a Node loader; npm brings the native binary as
+/// the optional dependency `@github/copilot-linux-x64`, which is run directly.
+pub fn copilot_cli(latest: bool) -> Result<Installed, String> {
+    let (pin, version) = version_of("copilot-cli", latest)?;
+    let dir = npm_install(&pin.package, &version)?;
+    let bin = dir.join("node_modules/@github/copilot-linux-x64/copilot");
+    check_version(&bin, &["--version"], &version)?;
+    Ok(Installed { bin, version })
+}
+
 /// Runs `cmd` (a tool's `--version`) and checks that it prints `version`.
 pub fn check_printed_version(mut cmd: Command, what: &str, version: &str) -> Result<(), String> {
     let out = cmd.output().map_err(|e| format!("{what} could not be started: {e}"))?;
@@ -172,7 +182,7 @@ mod tests {
     #[test]
     fn every_pin_names_a_package_and_an_exact_version() {
         let pins = super::pins();
-        for name in ["claude-code", "code-server", "opencode", "kilo"] {
+        for name in ["claude-code", "code-server", "opencode", "kilo", "copilot-cli"] {
             let pin = &pins[name];
             assert!(!pin.package.is_empty());
             assert!(

@@ -6,6 +6,8 @@
 //! - [`cases`]: the files to ask about (fixtures, rule examples, the corpus, mutations).
 //! - [`claude`]: runs Claude Code on cases and reads what it loaded.
 //! - [`cline`]: runs the Cline CLI on rules, workflows and skills and reads what it loaded.
+//! - [`copilot_cli`]: asks the GitHub Copilot CLI which agents and skills it loads, and what a
+//!   selected agent becomes.
 //! - [`gemini`]: runs Gemini CLI on cases and reads what it loaded.
 //! - [`opencode`]: asks OpenCode (`opencode serve`, `opencode run`) what it made of agent files.
 //! - [`vscode`]: runs VS Code (code-server) on cases and reads its validator's markers.
@@ -16,6 +18,7 @@
 pub mod cases;
 pub mod claude;
 pub mod cline;
+pub mod copilot_cli;
 pub mod fake_api;
 pub mod gemini;
 pub mod install;

@@ -7,13 +7,14 @@
 //! truth drift  [--tool T] [--version V | --latest]                  catalogs against a recording
 //! truth compare [--tool claude-code|gemini-cli|opencode|kilo] [--agnix BIN] [--agentls BIN[=LABEL]] [--only PREFIX] [--wrong]
 //!                                                                    agentls and other checkers against a tool's recording
-//! truth install claude-code|opencode|cline|gemini-cli [--latest]    install a tool, print its binary
+//! truth install claude-code|opencode|cline|gemini-cli|copilot-cli [--latest]    install a tool, print its binary
 //! truth cases  [--tool T] [--only PREFIX]                           list the cases
 //! truth show ID [--tool T]                                          a case's file and its observations
 //! ```
 //!
 //! `--tool` is `claude-code` (the default), `opencode`, `vscode` (code-server, as pinned in
-//! `truth/tools.toml`; `--latest` and `--sample` are for the others), `cline` or `gemini-cli`;
+//! `truth/tools.toml`; `--latest` and `--sample` are for the others), `cline`, `gemini-cli` or
+//! `copilot-cli` (the GitHub Copilot CLI);
 //! every command reads that tool's recording.
 
 use serde::{Serialize, de::DeserializeOwned};
@@ -89,6 +90,8 @@ fn parse(args: &[String]) -> Result<Opts, String> {
 fn select(o: &Opts) -> Result<Vec<Case>, String> {
     let source = if o.tool == "vscode" {
         truth::vscode::cases()
+    } else if o.tool == truth::copilot_cli::TOOL {
+        truth::copilot_cli::cases()
     } else {
         cases::all().into_iter().filter(observes(&o.tool)?).collect()
     };
@@ -115,8 +118,9 @@ fn observes(tool: &str) -> Result<fn(&Case) -> bool, String> {
         "vscode" => Ok(truth::vscode::observes),
         "cline" => Ok(truth::cline::cases::observes),
         "gemini-cli" => Ok(truth::gemini::observes),
+        "copilot-cli" => Ok(truth::copilot_cli::observes),
         other => Err(format!(
-            "no oracle for {other} (claude-code, opencode, kilo, vscode, cline, gemini-cli)"
+            "no oracle for {other} (claude-code, opencode, kilo, vscode, cline, gemini-cli, copilot-cli)"
         )),
     }
 }
@@ -126,6 +130,7 @@ fn record(o: &Opts) -> Result<(), String> {
     match o.tool.as_str() {
         "gemini-cli" => truth::gemini::cli::record(&o.only, o.sample, o.latest),
         "cline" => truth::cline::record(&select(o)?, full, o.latest),
+        "copilot-cli" => truth::copilot_cli::record(&select(o)?, full, o.latest),
         "vscode" => {
             if o.latest || o.sample.is_some() {
                 return Err("--latest and --sample are not for VS Code; it records the pinned code-server".into());
@@ -195,6 +200,7 @@ fn show(o: &Opts) -> Result<(), String> {
     println!("# {} ({}, at {})\n{}", case.id, case.format, case.path, case.text());
     match o.tool.as_str() {
         "cline" => truth::cline::show(&case),
+        "copilot-cli" => truth::copilot_cli::show(&case),
         "vscode" => show_vscode(id),
         "opencode" | "kilo" => show_line::<truth::opencode::Observation>(o, &case),
         _ => show_line::<Observation>(o, &case),
@@ -268,6 +274,7 @@ fn check(o: &Opts) -> Result<(), String> {
     match o.tool.as_str() {
         "gemini-cli" => truth::gemini::cli::check(&o.only, o.sample),
         "cline" => truth::cline::check(&select(o)?),
+        "copilot-cli" => truth::copilot_cli::check(&select(o)?),
         "vscode" => check_vscode(o),
         "opencode" | "kilo" => {
             let cases = select(o)?;
@@ -399,6 +406,11 @@ fn drift(o: &Opts) -> Result<(), String> {
         );
         return Ok(());
     }
+    if o.tool == truth::copilot_cli::TOOL {
+        // agentls keeps no tool or model catalog of the CLI's own to drift: Copilot agent files
+        // are checked against VS Code's (`truth drift --tool vscode`).
+        return Err("no drift check for copilot-cli: agentls has no catalog of its own for it".into());
+    }
     let v = version(o)?;
     let drift = match o.tool.as_str() {
         "opencode" | "kilo" => {
@@ -466,9 +478,14 @@ fn judge(o: &Opts) -> Result<(), String> {
             let (r, rec) = truth::judge::gemini_report(&version(o)?)?;
             (r, rec.stale.len(), rec.unrecorded.len(), String::new())
         }
+        "copilot-cli" => {
+            let (j, rec) = truth::judge::copilot_cli_report(&version(o)?)?;
+            let extra = j.render_left_out();
+            (j.report, rec.stale.len(), rec.unrecorded.len(), extra)
+        }
         other => {
             return Err(format!(
-                "no judge of agentls for {other} (claude-code, opencode, kilo, vscode, cline, gemini-cli)"
+                "no judge of agentls for {other} (claude-code, opencode, kilo, vscode, cline, gemini-cli, copilot-cli)"
             ));
         }
     };
@@ -534,8 +551,11 @@ fn main() -> ExitCode {
             Some("gemini-cli") => {
                 truth::gemini::Gemini::install(opts.latest).map(|g| println!("{}", g.installed.bin.display()))
             }
+            Some("copilot-cli") => {
+                truth::copilot_cli::CopilotCli::install(opts.latest).map(|c| println!("{}", c.installed.bin.display()))
+            }
             Some(other) => Err(format!("no installer for {other}")),
-            None => Err("install needs a tool: claude-code, opencode, cline or gemini-cli".into()),
+            None => Err("install needs a tool: claude-code, opencode, kilo, cline, gemini-cli or copilot-cli".into()),
         },
         "drift" => drift(&opts),
         "compare" => version(&opts).and_then(|v| {

@@ -1,6 +1,6 @@
 //! agentls's per-tool skill findings (`skill/rejected-by-tool`, from
-//! `server/src/formats/skills_by_tool.rs`) against what Gemini CLI and Cline were recorded
-//! doing with skills (`truth/recorded/`; offline, no tool runs here). For each recorded skill
+//! `server/src/formats/skills_by_tool.rs`) against what Gemini CLI, Cline and the GitHub Copilot
+//! CLI were recorded doing with skills (`truth/recorded/`; offline, no tool runs here). For each recorded skill
 //! case, agentls is asked about that one tool (`targets = [tool]`): a claim that the tool does
 //! not load a skill it listed is contradicted; a skill it did not list that agentls says
 //! nothing about is a miss. Both must stay at the figures below: a new contradiction is a
@@ -111,6 +111,39 @@ fn gemini_corpus_skills_load() {
         .filter(|(c, _)| c.format == "gemini-skill" && c.id.starts_with("corpus/"))
         .map(|(c, o)| (c, o.skill.is_some()));
     let t = judge("gemini-cli", cases);
+    assert!(t.cases >= 100, "{}", render(&t));
+    assert!(t.contradicted.is_empty() && t.missed.is_empty(), "{}", render(&t));
+}
+
+#[test]
+fn copilot_cli_skills() {
+    let rec = truth::copilot_cli::recorded(&truth::install::pin(truth::copilot_cli::TOOL).version)
+        .expect("the recording reads");
+    // The corpus skills need `../shared`; the figures below are those of the other cases.
+    let cases = rec
+        .current
+        .iter()
+        .filter(|(c, _)| c.format == "skill" && !c.id.starts_with("corpus/"))
+        .map(|(c, o)| (c, o.skill().is_some()));
+    let t = judge("copilot-cli", cases);
+    assert!(t.contradicted.is_empty(), "{}", render(&t));
+    expect_test::expect_file!["skills_by_tool-copilot-cli.txt"].assert_eq(&render(&t));
+}
+
+/// The corpus skills the Copilot CLI was asked about: agentls claims none it lists is dropped.
+#[test]
+fn copilot_cli_corpus_skills() {
+    if truth::cases::shared_dir().is_none() {
+        return;
+    }
+    let rec = truth::copilot_cli::recorded(&truth::install::pin(truth::copilot_cli::TOOL).version)
+        .expect("the recording reads");
+    let cases = rec
+        .current
+        .iter()
+        .filter(|(c, _)| c.format == "skill" && c.id.starts_with("corpus/"))
+        .map(|(c, o)| (c, o.skill().is_some()));
+    let t = judge("copilot-cli", cases);
     assert!(t.cases >= 100, "{}", render(&t));
     assert!(t.contradicted.is_empty() && t.missed.is_empty(), "{}", render(&t));
 }

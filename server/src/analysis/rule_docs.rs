@@ -38,6 +38,7 @@ const OPENCODE_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth
 const OPENCODE_COMMAND_DOC: &str = "OpenCode 1.18.33, recorded by agentls's ground-truth harness (`truth/recorded/opencode@1.18.33.jsonl`); OpenCode docs, \"Commands\" (opencode.ai/docs/commands); docs/format-sources.md, \"OpenCode 1.18.33, verified by recording\"";
 
 const KILO_DOC: &str = "Kilo Code 7.7.7, recorded by agentls's ground-truth harness (`truth/recorded/kilo@7.7.7.jsonl`); Kilo docs, \"Custom subagents\" and \"Custom commands\" (kilo.ai/docs); docs/format-sources.md, \"Kilo Code 7.7.7, verified by recording\"";
+const COPILOT_CLI_DOC: &str = "GitHub Copilot CLI 1.0.102, recorded by agentls's ground-truth harness (`truth/recorded/copilot-cli@1.0.102.jsonl`, cases `mutation/copilot-cli/*`); docs/format-sources.md, \"GitHub Copilot CLI 1.0.102, verified by recording\"";
 const CLINE_DOC: &str = "Cline CLI 3.0.65 (`@cline/core` 0.0.86), recorded by agentls's ground-truth harness (`truth/recorded/cline@3.0.65.jsonl`); the loader's source and every observation in `truth/cline/FINDINGS.md`; docs/format-sources.md, \"Cline 3.0.65, verified by recording\"";
 const GEMINI_DOC: &str = "Gemini CLI 0.61.0, recorded by agentls's ground-truth harness (`truth/recorded/gemini-cli@0.61.0.jsonl`, `truth/gemini/FINDINGS.md`); Gemini CLI docs, \"Subagents\" (docs/core/subagents.md); docs/format-sources.md, \"Gemini CLI 0.61.0, verified by recording\"";
 
@@ -1088,6 +1089,13 @@ pub static RULE_DOCS: &[RuleDoc] = &[
         WINDSURF_DOC,
     ),
     d(
+        "copilot-agent/skipped-by-tool",
+        "VS Code and the GitHub Copilot CLI read the same agent files (`.github/agents/`, `~/.copilot/agents/`), by different rules. VS Code loads an agent without a front matter, without a `description`, with a key written twice, with YAML only its own lenient parser gets through, or with a value of the wrong type (which it marks as an error). The Copilot CLI skips each of these: it checks every key it knows against its schema (`name`, `description`, `reasoning-effort` text; `tools` text or a list of texts; `model` text or a non-empty list; `infer`, `user-invocable`, `disable-model-invocation` booleans; `github`, `github.permissions`, `mcp-servers`, `hooks` mappings; an MCP server with a `command` needs `args`), writes \"custom agent markdown frontmatter is malformed: description: Required\" (or the YAML error, or \"tools: Expected array, received number\") to its log, and leaves the agent out of `/agent` and `--agent`. Nothing shows in the terminal. Unknown keys (and `target`) only get \"unknown field ignored\" in the log. The finding names the Copilot CLI; leave `copilot-cli` out of `targets` in `agentls.toml` if it is not used on the project.",
+        "//- /project/.github/agents/reviewer.agent.md\n---\nname: reviewer\ntools: [read, search]\n---\nReview the change for bugs.\n",
+        "//- /project/.github/agents/reviewer.agent.md\n---\nname: reviewer\ndescription: Reviews a change for bugs\ntools: [read, search]\n---\nReview the change for bugs.\n",
+        COPILOT_CLI_DOC,
+    ),
+    d(
         "windsurf-legacy-rules/legacy-file",
         "`.windsurfrules` at a project's root was Windsurf's single workspace rules file (\"no specific formatting is required\", docs.codeium.com/windsurf/memories). The current docs describe rules as files in `.windsurf/rules/`, each with a `trigger`; that Windsurf still reads `.windsurfrules` today is said only by third parties. The quick fix moves the file to `.windsurf/rules/project-rules.md` with `trigger: always_on`, which keeps it in every request.",
         "//- /project/.windsurfrules\nUse tabs.\n",
@@ -1228,10 +1236,13 @@ const CHECKED_BY: &[(&str, &[&str])] = &[
     // The harness judges VS Code's per-tool claims; the others' come from their recordings
     // or sources, listed tool by tool on the page.
     ("skill/rejected-by-tool", &[VSCODE]),
+    // A VS Code file, judged against the other tool that reads it.
+    ("copilot-agent/skipped-by-tool", &[COPILOT_CLI]),
 ];
 const CLAUDE: &str = crate::formats::CLAUDE_CODE_VERSION;
 const VSCODE: &str = crate::formats::VSCODE_VERSION;
 const CLINE: &str = crate::formats::CLINE_VERSION;
+const COPILOT_CLI: &str = crate::formats::COPILOT_CLI_VERSION;
 
 /// What a shared code's findings claim in the files of another tool, where that differs from
 /// the rule's own effect (VS Code reads Copilot files with its own parser).

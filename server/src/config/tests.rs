@@ -150,7 +150,7 @@ fn unknown_target_is_positioned_with_the_list() {
         "{m}"
     );
     assert!(
-        m.contains("known: claude-code, copilot, gemini-cli, cline, opencode, kilo, codex"),
+        m.contains("known: claude-code, copilot, copilot-cli, gemini-cli, cline, opencode, kilo, codex"),
         "{m}"
     );
     assert_eq!(&text[errors[0].range.clone().unwrap()], "\"clin\"");

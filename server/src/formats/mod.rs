@@ -40,6 +40,7 @@ pub use opencode::agent as opencode_agent;
 pub use opencode::command as opencode_command;
 
 pub use cline::CLINE_VERSION;
+pub use copilot::cli::COPILOT_CLI_VERSION;
 pub use detect::{Detection, detect};
 pub use effect::Effect;
 pub use product::{BuiltinAgent, Product};
@@ -138,6 +139,41 @@ pub enum Check {
         front_matter: &'static str,
         why: &'static str,
     },
+    /// A second tool reads the same files by rules of its own (the GitHub Copilot CLI reads
+    /// VS Code's agent files): what makes it skip one, said with that tool's name
+    /// (`/skipped-by-tool`).
+    ReadBy(&'static OtherReader),
+}
+
+/// A second tool that reads a format's files ([`Check::ReadBy`]), and what makes it skip one.
+/// Its findings carry its `targets` id: `targets` without it leaves them out.
+#[derive(Debug)]
+pub struct OtherReader {
+    /// The id `targets` in `agentls.toml` names it by.
+    pub tool: &'static str,
+    /// The tool as messages name it.
+    pub name: &'static str,
+    /// What shows its folders and its drops.
+    pub evidence: skills_by_tool::Evidence,
+    /// The folders it reads the files from, as consecutive path components somewhere above the
+    /// file (`.github/agents`; `.copilot/agents` in the home). Files elsewhere get no finding.
+    pub dirs: &'static [&'static [&'static str]],
+    /// What makes it skip a file (the causes are those of skills: a missing `description`, no
+    /// front matter, YAML that is not strict…).
+    pub drops: &'static [skills_by_tool::SkillDrop],
+}
+
+impl OtherReader {
+    /// Whether the tool reads a file at `path`.
+    pub fn reads(&self, path: &std::path::Path) -> bool {
+        let comps: Vec<&str> = path
+            .parent()
+            .into_iter()
+            .flat_map(|p| p.components())
+            .filter_map(|c| c.as_os_str().to_str())
+            .collect();
+        path.extension().is_some_and(|e| e == "md") && self.dirs.iter().any(|d| comps.windows(d.len()).any(|w| w == *d))
+    }
 }
 
 /// The Claude Code release the Claude formats were checked against (`truth/tools.toml`; a test

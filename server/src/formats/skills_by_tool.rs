@@ -94,6 +94,57 @@ pub enum SkillCause {
     Disabled,
     /// `disabled` or `enabled` is not `true` or `false`.
     SwitchNotBool,
+    /// The key is there with a value of another type than `Want` (a blank value counts as
+    /// one: `name:` is a null, not text). `a.b` is the key `b` of the mapping `a`.
+    WrongType(&'static str, Want),
+    /// The front matter is not YAML as libyaml reads it (serde_yaml): strict YAML, except that
+    /// a flow collection's closing `]` or `}` may stand at any indentation.
+    LibyamlError,
+    /// A key appears twice at the top of the front matter.
+    DuplicateKey,
+    /// An entry of the mapping `key` that has `with` lacks `needs` (an MCP server with a
+    /// `command` and no `args`).
+    EntryNeeds {
+        key: &'static str,
+        with: &'static str,
+        needs: &'static str,
+    },
+}
+
+/// The type a tool wants a key's value to have ([`SkillCause::WrongType`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// Text (a quoted or plain string, not a number or a boolean); may be empty.
+    Text,
+    /// Text that is not empty.
+    NonEmptyText,
+    /// `true` or `false`.
+    Bool,
+    /// A mapping.
+    Map,
+    /// A mapping, or nothing (`key:` left blank reads as absent).
+    MapOrBlank,
+    /// Text, or nothing.
+    TextOrBlank,
+    /// Text, or a list of texts.
+    TextOrTexts,
+    /// Text, or a list of texts that is not empty.
+    TextOrSomeTexts,
+}
+
+impl Want {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Want::Text => "text",
+            Want::NonEmptyText => "text that is not empty",
+            Want::Bool => "`true` or `false`",
+            Want::Map => "a mapping",
+            Want::MapOrBlank => "a mapping",
+            Want::TextOrBlank => "text",
+            Want::TextOrTexts => "text or a list of texts",
+            Want::TextOrSomeTexts => "text or a non-empty list of non-empty texts",
+        }
+    }
 }
 
 impl SkillCause {
@@ -113,6 +164,12 @@ impl SkillCause {
             SkillCause::FrontMatterNotAtStart => "a byte order mark or a blank line before the opening `---`".into(),
             SkillCause::Disabled => "`disabled: true` or `enabled: false`".into(),
             SkillCause::SwitchNotBool => "`disabled` or `enabled` is not `true` or `false`".into(),
+            SkillCause::WrongType(k, want) => format!("`{k}` is not {}", want.describe()),
+            SkillCause::LibyamlError => "the front matter is not valid YAML to libyaml".into(),
+            SkillCause::DuplicateKey => "a key appears twice".into(),
+            SkillCause::EntryNeeds { key, with, needs } => {
+                format!("an entry of `{key}` with `{with}` has no `{needs}`")
+            }
         }
     }
 }
@@ -181,6 +238,65 @@ pub static COPILOT: SkillReading = SkillReading {
         effect: Effect::Rejected,
         evidence: "recorded with VS Code 1.139.1 (`mutation/vscode/skill/value-name-capital`, `value-name-uppercase`, `value-name-underscore`: \"Skill name may only contain lowercase letters, numbers, and hyphens.\", an error)",
     }],
+};
+
+/// Recorded with `copilot skill list` (`truth record --tool copilot-cli`: every `SKILL.md` case
+/// and `mutation/copilot-cli/skill-location/*`; `truth/tests/skills_by_tool.rs` holds this table
+/// to the recording). Not `~/.claude/skills/` (`home-claude-skills`), though `.claude/skills/`
+/// in the project is read.
+pub static COPILOT_CLI: SkillReading = SkillReading {
+    tool: "copilot-cli",
+    name: "the GitHub Copilot CLI",
+    evidence: Evidence::Recorded {
+        version: super::COPILOT_CLI_VERSION,
+        cases: "`mutation/copilot-cli/skill-location/*`, `mutation/skill/*`",
+    },
+    project_roots: &[".github/skills", ".agents/skills", ".claude/skills"],
+    user_roots: &["~/.copilot/skills", "~/.agents/skills"],
+    // `.github/skills/SKILL.md` is listed (`skill-location/root-file`), and so is
+    // `.github/skills/group/x/SKILL.md` (`skill-location/nested`).
+    root_file: Some(true),
+    nested: true,
+    // Its `name` (`name/differs-from-folder` is listed as `other-…`), else its folder.
+    naming: SkillNaming::NameElseFolder,
+    drops: &[
+        drop(
+            SkillCause::NoFrontMatter,
+            "recorded with GitHub Copilot CLI 1.0.102 (`mutation/skill/front-matter/none`, `unclosed`: \"missing or malformed YAML frontmatter\")",
+        ),
+        drop(
+            SkillCause::LibyamlError,
+            "recorded with GitHub Copilot CLI 1.0.102 (`mutation/skill/front-matter/yaml-error`: \"failed to parse YAML frontmatter\")",
+        ),
+        drop(
+            SkillCause::DuplicateKey,
+            "recorded with GitHub Copilot CLI 1.0.102 (`mutation/vscode/skill/duplicate-*`: \"duplicate entry with key …\")",
+        ),
+        drop(
+            SkillCause::WrongType("name", Want::NonEmptyText),
+            "recorded with GitHub Copilot CLI 1.0.102 (`mutation/vscode/skill/list-for-name`, `empty-name`: \"Skill name must be a string\"; `empty-quoted-name`: \"must not be empty\")",
+        ),
+        drop(
+            SkillCause::WrongType("description", Want::Text),
+            "recorded with GitHub Copilot CLI 1.0.102 (`mutation/skill/description/number`, `mutation/vscode/skill/empty-description`: \"Skill description must be a string\")",
+        ),
+        drop(
+            SkillCause::DescriptionTooLong(1024),
+            "recorded with GitHub Copilot CLI 1.0.102 (`mutation/skill/description/long`: \"Skill description must be at most 1024 characters\")",
+        ),
+        drop(
+            SkillCause::WrongType("argument-hint", Want::TextOrBlank),
+            "recorded with GitHub Copilot CLI 1.0.102 (`mutation/skill/key/argument-hint-list`: \"argument-hint must be a string\")",
+        ),
+        drop(
+            SkillCause::WrongType("user-invocable", Want::Bool),
+            "recorded with GitHub Copilot CLI 1.0.102 (`mutation/vscode/skill/bool-user-invocable-*`: \"user-invocable must be a boolean\")",
+        ),
+        drop(
+            SkillCause::WrongType("disable-model-invocation", Want::Bool),
+            "recorded with GitHub Copilot CLI 1.0.102 (`mutation/vscode/skill/bool-disable-model-invocation-*`: \"disable-model-invocation must be a boolean\")",
+        ),
+    ],
 };
 
 pub static GEMINI_CLI: SkillReading = SkillReading {
@@ -394,7 +510,16 @@ pub static CODEX: SkillReading = SkillReading {
 };
 
 /// Every tool whose reading of skills agentls knows, in the order findings list them.
-pub static READINGS: &[&SkillReading] = &[&CLAUDE_CODE, &COPILOT, &GEMINI_CLI, &CLINE, &OPENCODE, &KILO, &CODEX];
+pub static READINGS: &[&SkillReading] = &[
+    &CLAUDE_CODE,
+    &COPILOT,
+    &COPILOT_CLI,
+    &GEMINI_CLI,
+    &CLINE,
+    &OPENCODE,
+    &KILO,
+    &CODEX,
+];
 
 pub fn by_tool(id: &str) -> Option<&'static SkillReading> {
     READINGS.iter().copied().find(|r| r.tool == id)
@@ -480,16 +605,28 @@ mod tests {
         let found = |p: &str| -> Vec<&str> { targeted(Some(Path::new(p)), None).iter().map(|r| r.tool).collect() };
         assert_eq!(
             found("/p/.claude/skills/x/SKILL.md"),
-            ["claude-code", "copilot", "opencode", "kilo"]
+            ["claude-code", "copilot", "copilot-cli", "opencode", "kilo"]
         );
         assert_eq!(
             found("/p/.agents/skills/x/SKILL.md"),
-            ["copilot", "gemini-cli", "cline", "opencode", "kilo", "codex"]
+            [
+                "copilot",
+                "copilot-cli",
+                "gemini-cli",
+                "cline",
+                "opencode",
+                "kilo",
+                "codex"
+            ]
         );
         assert_eq!(found("/home/u/.config/opencode/skills/x/SKILL.md"), ["opencode"]);
         assert_eq!(found("/p/.opencode/skill/x/SKILL.md"), ["opencode"]);
         // One level only, but for the tools recorded reading `**/SKILL.md`.
-        assert_eq!(found("/p/.claude/skills/group/x/SKILL.md"), ["opencode", "kilo"]);
+        assert_eq!(
+            found("/p/.claude/skills/group/x/SKILL.md"),
+            ["copilot-cli", "opencode", "kilo"]
+        );
+        assert_eq!(found("/home/u/.copilot/skills/x/SKILL.md"), ["copilot", "copilot-cli"]);
         assert!(found("/p/.gemini/skills/group/x/SKILL.md").is_empty());
         assert!(found("/p/skills/x/SKILL.md").is_empty());
     }

@@ -153,5 +153,6 @@ pub fn all() -> Vec<Case> {
     out.extend(crate::cline::cases::all());
     out.extend(gemini::all());
     out.extend(opencode::all());
+    out.extend(crate::copilot_cli::cases::all());
     out
 }

@@ -6,6 +6,7 @@
 
 pub mod claude;
 pub mod cline;
+pub mod copilot_cli;
 pub mod drift;
 pub mod gemini;
 pub mod opencode;
@@ -205,7 +206,9 @@ pub fn pair<O: Clone>(
 
 /// The formats the Claude Code oracle observes (VS Code's own mutations are for VS Code).
 pub fn claude_observes(c: &Case) -> bool {
-    matches!(c.format.as_str(), "claude-agent" | "claude-command" | "skill") && !c.id.starts_with("mutation/vscode/")
+    matches!(c.format.as_str(), "claude-agent" | "claude-command" | "skill")
+        && !c.id.starts_with("mutation/vscode/")
+        && !c.id.starts_with("mutation/copilot-cli/")
 }
 
 /// Judges every case of the Claude Code recording at `version`.
@@ -313,4 +316,16 @@ pub fn gemini_report(version: &str) -> Result<(Report, Recorded<crate::gemini::O
         gemini::judge(case, obs, &mut report);
     }
     Ok((report, rec))
+}
+
+/// Judges every current case of the GitHub Copilot CLI recording at `version`.
+pub fn copilot_cli_report(
+    version: &str,
+) -> Result<(copilot_cli::Judged, Recorded<crate::copilot_cli::Observation>), String> {
+    let rec = crate::copilot_cli::recorded(version)?;
+    let mut judged = copilot_cli::Judged::default();
+    for (case, obs) in &rec.current {
+        copilot_cli::judge(case, obs, &mut judged);
+    }
+    Ok((judged, rec))
 }

@@ -189,6 +189,11 @@ pub fn judge(case: &Case, obs: &Observation, ws: &Workspace, report: &mut Report
         if skill && d.tool != Some(VSCODE_TOOL) {
             continue;
         }
+        // In an agent, a claim about another tool reading the same file (the GitHub Copilot
+        // CLI) is that tool's judge's.
+        if d.tool.is_some_and(|t| t != VSCODE_TOOL) {
+            continue;
+        }
         let (outcome, why) = if !obs.validated() {
             (
                 Outcome::Unverifiable,

@@ -135,8 +135,13 @@ pub fn copilot_format(format: &str) -> bool {
 /// The cases VS Code is asked about: its own mutations (Copilot files and skills), and the
 /// Copilot files among the fixtures, the rule pages' examples and the corpus.
 pub fn observes(c: &Case) -> bool {
-    c.id.starts_with("mutation/vscode/") || (copilot_format(&c.format) && !c.id.starts_with("mutation/"))
+    c.id.starts_with("mutation/vscode/")
+        || (copilot_format(&c.format) && !c.id.starts_with("mutation/") && !c.id.starts_with(OTHER_TOOLS_PAGES))
 }
+
+/// Rule pages whose claim is about another tool reading Copilot's files: their examples are
+/// that tool's oracle's to ask (`copilot_cli`), not VS Code's, which loads both.
+pub const OTHER_TOOLS_PAGES: &str = "docs/copilot-agent/skipped-by-tool/";
 
 /// The observed cases, in one workspace: every case keeps its project path unless an earlier
 /// one (by id) has it, then its file name gets `-2`, `-3`… (a chat mode's stem stays a valid

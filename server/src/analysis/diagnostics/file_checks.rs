@@ -7,7 +7,7 @@ use crate::document::TextEdit;
 use crate::formats::{Check, Effect};
 use std::path::{Path, PathBuf};
 
-pub(super) fn check(sink: &mut Sink) {
+pub(super) fn check(sink: &mut Sink, targets: Option<&[String]>) {
     for c in sink.format.checks {
         match c {
             Check::CharLimit { max, older, source } => char_limit(sink, *max, *older, source),
@@ -43,6 +43,34 @@ pub(super) fn check(sink: &mut Sink) {
                 front_matter,
                 why,
             } => move_to(sink, dir, name, front_matter, why),
+            Check::ReadBy(reader) => read_by(sink, reader, targets),
+        }
+    }
+}
+
+/// What a second reader of the file skips it for, in its name. Only where it reads the file,
+/// and only when `targets` (if given) names it.
+fn read_by(sink: &mut Sink, reader: &crate::formats::OtherReader, targets: Option<&[String]>) {
+    if targets.is_some_and(|t| !t.iter().any(|id| id == reader.tool)) {
+        return;
+    }
+    if !sink.doc.path().is_some_and(|p| reader.reads(p)) {
+        return;
+    }
+    let facts = super::skills::Facts::of(sink);
+    let noun = sink.format.noun;
+    // The format's own product loads the file (its claims are the other findings): the message
+    // says which tool does what.
+    let product = sink.format.product.name;
+    for d in reader.drops {
+        if let Some((range, why)) = facts.cause(sink, d.cause) {
+            sink.push_as(
+                "/skipped-by-tool",
+                d.effect,
+                range,
+                format!("{} does not load this {noun} ({product} does): {why}", reader.name),
+            )
+            .tool = Some(reader.tool);
         }
     }
 }

@@ -266,7 +266,7 @@ pub fn diagnostics_for(doc: &Document, format: &Format, targets: Option<&[String
     }
     fields::undescribed_without_keys(&mut sink);
     body::check(&mut sink);
-    file_checks::check(&mut sink);
+    file_checks::check(&mut sink, targets);
     if format.kind == formats::Kind::Skill {
         skills::check(&mut sink, targets);
     }

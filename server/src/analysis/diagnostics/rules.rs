@@ -717,6 +717,14 @@ pub static RULES: &[Rule] = &[
             "The legacy `.windsurfrules` file: Windsurf's docs now describe rules in `.windsurf/rules/`.",
         ),
     ),
+    only(
+        &["copilot-agent"],
+        r(
+            "/skipped-by-tool",
+            NotLoaded,
+            "Another tool reading the same agent file skips it where VS Code loads it: the GitHub Copilot CLI needs a front matter it can parse as YAML, with a text `description`, no key twice, and every key it knows of the right type.",
+        ),
+    ),
     // Cross-file rules (`workspace::cross_file`) and links (`analysis::links`).
     only(
         &["claude-agent", "gemini-agent"],

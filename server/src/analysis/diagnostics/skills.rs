@@ -7,7 +7,7 @@
 //! other: what it would do with the file elsewhere is moot here.
 
 use super::{Effect, Sink};
-use crate::formats::skills_by_tool::{SkillCause, SkillReading, targeted};
+use crate::formats::skills_by_tool::{SkillCause, SkillReading, Want, targeted};
 use crate::syntax::yaml::{Node, NodeKind, ScalarType};
 
 pub(crate) fn check(sink: &mut Sink, targets: Option<&[String]>) {
@@ -62,41 +62,70 @@ fn not_scanned(sink: &mut Sink, reading: &'static SkillReading, path: &std::path
     push(sink, reading, Effect::NotLoaded, first, &why);
 }
 
-/// What the file holds that a tool's rules test.
-struct Facts {
+/// What the file holds that a tool's rules test (a skill's readers, and a second reader of
+/// another format: `file_checks`).
+pub(super) struct Facts {
     /// A closed front matter block.
     front_matter: bool,
     /// It is not strict YAML.
     yaml_error: bool,
+    /// It is not YAML to libyaml: [`Facts::yaml_error`], unless the only complaint of the
+    /// strict parser is a flow collection's closing bracket at the key's indentation, which
+    /// libyaml takes.
+    libyaml_error: bool,
+    /// The second line of a top-level key that was already there, found in the text: a
+    /// reader that keeps one of the two (VS Code's) has no trace of it in its tree.
+    duplicate: Option<(crate::document::TextRange, String)>,
     /// The top-level mapping, when the front matter is YAML that reads.
     root: Option<Node>,
     body_empty: bool,
 }
 
 impl Facts {
-    fn of(sink: &Sink) -> Facts {
+    pub(super) fn of(sink: &Sink) -> Facts {
         let r = &sink.reading;
         let front_matter = r.front_matter.as_ref().is_some_and(|f| f.close.is_some());
         let rope = sink.doc.rope();
         let start = r.body_start().min(rope.len_bytes());
         let body_empty = rope.byte_slice(start..).chars().all(char::is_whitespace);
+        let closing_bracket = |at: usize| {
+            let line = rope.byte_to_line(at.min(rope.len_bytes()));
+            rope.line(line)
+                .chars()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c == ']' || c == '}')
+        };
+        let strict_only =
+            r.yaml.error.is_none() && r.strict_error.as_ref().is_some_and(|e| closing_bracket(e.at.start));
+        let duplicate = r
+            .front_matter
+            .as_ref()
+            .filter(|f| f.close.is_some())
+            .and_then(|f| duplicate_key(&rope.byte_slice(f.yaml.clone()).to_string(), f.yaml.start));
         Facts {
+            duplicate,
             front_matter,
             yaml_error: front_matter && (r.yaml.error.is_some() || r.strict_error.is_some()),
+            libyaml_error: front_matter && (r.yaml.error.is_some() || r.strict_error.is_some()) && !strict_only,
             root: r.yaml.root.clone().filter(|n| matches!(n.kind, NodeKind::Map { .. })),
             body_empty: front_matter && body_empty,
         }
     }
 
     /// Where the cause shows in the file and what it is, or `None` when the file is free of it.
-    fn cause(&self, sink: &Sink, cause: SkillCause) -> Option<(crate::document::TextRange, String)> {
+    pub(super) fn cause(&self, sink: &Sink, cause: SkillCause) -> Option<(crate::document::TextRange, String)> {
         let first = || super::front_matter::line_range(sink, 0);
         // The keys count only in a front matter that reads.
+        // `a.b`: the key `b` of the mapping `a`.
         let key = |k: &str| -> Option<Option<&Node>> {
             if !self.front_matter || self.yaml_error {
                 return None;
             }
-            Some(self.root.as_ref().and_then(|r| r.get(k)))
+            Some(
+                self.root
+                    .as_ref()
+                    .and_then(|r| k.split('.').try_fold(r, |n, part| n.get(part))),
+            )
         };
         let at = |n: &Node| n.span.clone();
         match cause {
@@ -172,6 +201,29 @@ impl Facts {
                     )
                 })
             }
+            SkillCause::WrongType(k, want) => {
+                let v = key(k)??;
+                (!fits(v, want)).then(|| (at(v), format!("its `{k}` is {}, not {}", described(v), want.describe())))
+            }
+            SkillCause::LibyamlError => self
+                .libyaml_error
+                .then(|| (first(), "its front matter is not valid YAML".to_string())),
+            SkillCause::DuplicateKey => self.duplicate.clone(),
+            SkillCause::EntryNeeds { key: k, with, needs } => {
+                let NodeKind::Map { entries, .. } = &key(k)??.kind else {
+                    return None;
+                };
+                entries.iter().find_map(|e| {
+                    let has = |x: &str| e.value.get(x).is_some();
+                    let name = e.key.as_str().unwrap_or_default();
+                    (matches!(e.value.kind, NodeKind::Map { .. }) && has(with) && !has(needs)).then(|| {
+                        (
+                            e.key.span.clone(),
+                            format!("its `{k}` entry `{name}` has `{with}` but no `{needs}`"),
+                        )
+                    })
+                })
+            }
             SkillCause::NameTooLong(max) => too_long(key("name")??, "name", max),
             SkillCause::DescriptionTooLong(max) => too_long(key("description")??, "description", max),
         }
@@ -186,6 +238,66 @@ fn too_long(v: &Node, key: &str, max: usize) -> Option<(crate::document::TextRan
             format!("its `{key}` is {n} characters long, over its limit of {max}"),
         )
     })
+}
+
+/// The first top-level key written a second time (`key:` at the start of a line), in a
+/// front matter's text starting at byte `base`.
+fn duplicate_key(yaml: &str, base: usize) -> Option<(crate::document::TextRange, String)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut at = base;
+    for line in yaml.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let key = line
+            .split_once(':')
+            .map(|(k, _)| k)
+            .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        if let Some(k) = key
+            && !seen.insert(k.to_string())
+        {
+            return Some((start..start + k.len(), format!("its key `{k}` appears twice")));
+        }
+    }
+    None
+}
+
+/// Whether a value has the type a tool wants. A null (a blank value) has none of them.
+fn fits(v: &Node, want: Want) -> bool {
+    let text =
+        |n: &Node| matches!(n.kind, NodeKind::Scalar { .. }) && matches!(n.scalar_type(), Some(ScalarType::Str) | None);
+    let texts = |n: &Node| match &n.kind {
+        NodeKind::Seq { items, .. } => Some(items.iter().all(text).then_some(items.len())),
+        _ => None,
+    };
+    let blank = matches!(v.scalar_type(), Some(ScalarType::Null));
+    match want {
+        Want::Text => text(v),
+        Want::NonEmptyText => text(v) && v.as_str().is_some_and(|s| !s.trim().is_empty()),
+        Want::Bool => matches!(v.scalar_type(), Some(ScalarType::Bool(_))),
+        Want::Map => matches!(v.kind, NodeKind::Map { .. }),
+        Want::MapOrBlank => blank || matches!(v.kind, NodeKind::Map { .. }),
+        Want::TextOrBlank => blank || text(v),
+        Want::TextOrTexts => text(v) || texts(v).flatten().is_some(),
+        Want::TextOrSomeTexts => {
+            let filled = |n: &Node| n.as_str().is_some_and(|s| !s.is_empty());
+            text(v)
+                || (texts(v).flatten().is_some_and(|n| n > 0)
+                    && matches!(&v.kind, NodeKind::Seq { items, .. } if items.iter().all(filled)))
+        }
+    }
+}
+
+/// What a value is, for messages.
+fn described(v: &Node) -> &'static str {
+    match (&v.kind, v.scalar_type()) {
+        (NodeKind::Seq { items, .. }, _) if items.is_empty() => "an empty list",
+        (NodeKind::Seq { .. }, _) => "a list holding something else than text",
+        (NodeKind::Map { .. }, _) => "a mapping",
+        (_, Some(ScalarType::Bool(_))) => "a boolean",
+        (_, Some(ScalarType::Null)) => "blank",
+        (_, Some(ScalarType::Str) | None) => "text",
+        _ => "a number",
+    }
 }
 
 /// A value a tool wanting text does not take: a list, a mapping, a number, a boolean. A null

@@ -11,6 +11,7 @@
 //! (`promptValidator`, in `out/vs/code/browser/workbench/workbench.js`), a recorded case shows
 //! each of them. docs/format-sources.md, "VS Code 1.139.1", lists the cases.
 
+pub mod cli;
 pub mod models;
 pub mod tools;
 
@@ -276,6 +277,8 @@ pub static AGENT: Format = Format {
     strong_paths: &[
         PathRule::Suffix(".agent.md"),
         PathRule::Under(&[".github", "agents"], ".md"),
+        // The GitHub Copilot CLI's user-level agents, `.md` or `.agent.md` (recorded).
+        PathRule::Under(&[".copilot", "agents"], ".md"),
     ],
     weak_paths: &[],
     weak_path_keys: &[],
@@ -290,7 +293,8 @@ pub static AGENT: Format = Format {
     reader: crate::syntax::reader::Reader::VSCODE,
     guard_hooks_outside: &[],
     verified_with: Some(super::VSCODE_VERSION),
-    checks: &[],
+    // The GitHub Copilot CLI reads the same files and skips some VS Code loads.
+    checks: &[super::Check::ReadBy(&cli::AGENTS)],
     fields: AGENT_FIELDS,
 };
 
@@ -300,6 +304,8 @@ pub static CHATMODE: Format = Format {
     noun: "chat mode",
     docs_url: "https://code.visualstudio.com/docs/agents/reference/custom-agent-file-reference",
     strong_paths: &[PathRule::Suffix(".chatmode.md")],
+    // The Copilot CLI reads no `.github/chatmodes/`.
+    checks: &[],
     ..AGENT
 };
 
@@ -310,6 +316,7 @@ pub static PROMPT: Format = Format {
     docs_url: "https://code.visualstudio.com/docs/copilot/customization/prompt-files",
     strong_paths: &[PathRule::Suffix(".prompt.md")],
     kind: Kind::Other,
+    checks: &[],
     fields: &[
         DESCRIPTION,
         NAME,
@@ -343,6 +350,7 @@ pub static INSTRUCTIONS: Format = Format {
         PathRule::Suffix("/copilot-instructions.md"),
     ],
     kind: Kind::Other,
+    checks: &[],
     fields: &[
         v(
             "applyTo",
