@@ -136,11 +136,12 @@ pub fn copilot_format(format: &str) -> bool {
 /// Copilot files among the fixtures, the rule pages' examples and the corpus.
 pub fn observes(c: &Case) -> bool {
     c.id.starts_with("mutation/vscode/")
-        || (copilot_format(&c.format) && !c.id.starts_with("mutation/") && !c.id.starts_with(OTHER_TOOLS_PAGES))
+        || (copilot_format(&c.format) && !c.id.starts_with("mutation/"))
 }
 
-/// Rule pages whose claim is about another tool reading Copilot's files: their examples are
-/// that tool's oracle's to ask (`copilot_cli`), not VS Code's, which loads both.
+/// Rule pages whose claim is about another tool reading Copilot's files: VS Code is asked
+/// about their examples too (the claim says VS Code loads them), and so is that tool's oracle
+/// (`copilot_cli`).
 pub const OTHER_TOOLS_PAGES: &str = "docs/copilot-agent/skipped-by-tool/";
 
 /// The observed cases, in one workspace: every case keeps its project path unless an earlier
