@@ -295,48 +295,7 @@ fn compare<O: Serialize + DeserializeOwned + PartialEq>(
     cases: &[Case],
     observed: Vec<(String, O)>,
 ) -> Result<(), String> {
-    let recorded: std::collections::HashMap<String, Line<O>> = recording::read::<O>(&o.tool, version)?
-        .into_iter()
-        .map(|l| (l.id.clone(), l))
-        .collect();
-    let mut differ = 0;
-    for (id, obs) in &observed {
-        let case = cases
-            .iter()
-            .find(|c| &c.id == id)
-            .expect("observed cases are selected cases");
-        match recorded.get(id) {
-            Some(l) if l.sha != case.sha() => {
-                differ += 1;
-                println!(
-                    "stale: {id}: the case changed since it was recorded; run `truth record --tool {} --only {id}`",
-                    o.tool
-                );
-            }
-            Some(l) if &l.obs != obs => {
-                differ += 1;
-                println!(
-                    "differs: {id}\n  recorded: {}\n  live:     {}",
-                    serde_json::to_string(&l.obs).unwrap_or_default(),
-                    serde_json::to_string(obs).unwrap_or_default()
-                );
-            }
-            Some(_) => {}
-            None => {
-                differ += 1;
-                println!("unrecorded: {id}");
-            }
-        }
-    }
-    eprintln!(
-        "truth: checked {} cases live against {}@{version}: {differ} differ",
-        observed.len(),
-        o.tool
-    );
-    if differ > 0 {
-        return Err(format!("{differ} observations differ from the recording"));
-    }
-    Ok(())
+    recording::check_live(&o.tool, version, cases, &observed)
 }
 
 /// Asks VS Code about the selected cases again and compares with the recording.

@@ -49,3 +49,55 @@ pub fn write<O: Serialize>(tool: &str, version: &str, lines: &mut [Line<O>]) -> 
     std::fs::write(&p, text).map_err(|e| format!("{}: {e}", p.display()))?;
     Ok(p)
 }
+
+/// Compares what `tool` did just now with its recording at `version`: every observed case
+/// (`observed`, by case id, each one of `cases`) whose recording differs, is stale (the case
+/// changed since) or is missing is printed; an error when there is any. `truth check` of every
+/// oracle ends here.
+pub fn check_live<O: Serialize + DeserializeOwned + PartialEq>(
+    tool: &str,
+    version: &str,
+    cases: &[crate::cases::Case],
+    observed: &[(String, O)],
+) -> Result<(), String> {
+    let recorded: std::collections::HashMap<String, Line<O>> = read::<O>(tool, version)?
+        .into_iter()
+        .map(|l| (l.id.clone(), l))
+        .collect();
+    let mut differ = 0;
+    for (id, obs) in observed {
+        let case = cases
+            .iter()
+            .find(|c| &c.id == id)
+            .expect("observed cases are selected cases");
+        match recorded.get(id) {
+            Some(l) if l.sha != case.sha() => {
+                differ += 1;
+                println!(
+                    "stale: {id}: the case changed since it was recorded; run `truth record --tool {tool} --only {id}`"
+                );
+            }
+            Some(l) if &l.obs != obs => {
+                differ += 1;
+                println!(
+                    "differs: {id}\n  recorded: {}\n  live:     {}",
+                    serde_json::to_string(&l.obs).unwrap_or_default(),
+                    serde_json::to_string(obs).unwrap_or_default()
+                );
+            }
+            Some(_) => {}
+            None => {
+                differ += 1;
+                println!("unrecorded: {id}");
+            }
+        }
+    }
+    eprintln!(
+        "truth: checked {} cases live against {tool}@{version}: {differ} differ",
+        observed.len()
+    );
+    if differ > 0 {
+        return Err(format!("{differ} observations differ from the recording"));
+    }
+    Ok(())
+}

@@ -621,46 +621,8 @@ pub fn show(case: &Case) -> Result<(), String> {
 pub fn check(cases: &[Case]) -> Result<(), String> {
     let cline = Cline::install(false)?;
     let cases: Vec<Case> = cases.iter().filter(|c| cases::observes(c)).cloned().collect();
-    let recorded: HashMap<String, Line<Observation>> = recording::read::<Observation>("cline", cline.version())?
-        .into_iter()
-        .map(|l| (l.id.clone(), l))
-        .collect();
     let observed = cline.observe(&cases)?;
-    let mut differ = 0;
-    for (id, obs) in &observed {
-        let case = cases
-            .iter()
-            .find(|c| &c.id == id)
-            .expect("observed cases are selected cases");
-        match recorded.get(id) {
-            Some(l) if l.sha != case.sha() => {
-                differ += 1;
-                println!("stale: {id}: the case changed since it was recorded");
-            }
-            Some(l) if &l.obs != obs => {
-                differ += 1;
-                println!(
-                    "differs: {id}\n  recorded: {}\n  live:     {}",
-                    serde_json::to_string(&l.obs).unwrap_or_default(),
-                    serde_json::to_string(obs).unwrap_or_default()
-                );
-            }
-            Some(_) => {}
-            None => {
-                differ += 1;
-                println!("unrecorded: {id}");
-            }
-        }
-    }
-    eprintln!(
-        "truth: checked {} cases live against cline@{}: {differ} differ",
-        observed.len(),
-        cline.version()
-    );
-    if differ > 0 {
-        return Err(format!("{differ} observations differ from the recording"));
-    }
-    Ok(())
+    recording::check_live("cline", cline.version(), &cases, &observed)
 }
 
 #[cfg(test)]

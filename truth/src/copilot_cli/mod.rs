@@ -641,43 +641,8 @@ pub fn record(cases: &[Case], full: bool, latest: bool) -> Result<(), String> {
 /// `truth check --tool copilot-cli`: asks the CLI again and compares with the recording.
 pub fn check(cases: &[Case]) -> Result<(), String> {
     let cli = CopilotCli::install(false)?;
-    let recorded: HashMap<String, Line<Observation>> = recording::read::<Observation>(TOOL, cli.version())?
-        .into_iter()
-        .map(|l| (l.id.clone(), l))
-        .collect();
     let observed = cli.observe(cases)?;
-    let mut differ = 0;
-    for (id, obs) in &observed {
-        let case = cases.iter().find(|c| &c.id == id).expect("observed cases are selected");
-        match recorded.get(id) {
-            Some(l) if l.sha != case.sha() => {
-                differ += 1;
-                println!("stale: {id}: the case changed since it was recorded");
-            }
-            Some(l) if &l.obs != obs => {
-                differ += 1;
-                println!(
-                    "differs: {id}\n  recorded: {}\n  live:     {}",
-                    serde_json::to_string(&l.obs).unwrap_or_default(),
-                    serde_json::to_string(obs).unwrap_or_default()
-                );
-            }
-            Some(_) => {}
-            None => {
-                differ += 1;
-                println!("unrecorded: {id}");
-            }
-        }
-    }
-    eprintln!(
-        "truth: checked {} cases live against {TOOL}@{}: {differ} differ",
-        observed.len(),
-        cli.version()
-    );
-    if differ > 0 {
-        return Err(format!("{differ} observations differ from the recording"));
-    }
-    Ok(())
+    recording::check_live(TOOL, cli.version(), cases, &observed)
 }
 
 /// `truth show ID --tool copilot-cli`.

@@ -66,48 +66,8 @@ pub fn record(only: &[String], sample: Option<usize>, latest: bool) -> Result<()
 pub fn check(only: &[String], sample: Option<usize>) -> Result<(), String> {
     let gemini = Gemini::install(false)?;
     let cases = select(only, sample);
-    let recorded: HashMap<String, Line<Observation>> = recording::read::<Observation>(TOOL, gemini.version())?
-        .into_iter()
-        .map(|l| (l.id.clone(), l))
-        .collect();
     let observed = gemini.observe(&cases)?;
-    let mut differ = 0;
-    for (id, obs) in &observed {
-        let case = cases
-            .iter()
-            .find(|c| &c.id == id)
-            .expect("observed cases are selected cases");
-        match recorded.get(id) {
-            Some(l) if l.sha != case.sha() => {
-                differ += 1;
-                println!(
-                    "stale: {id}: the case changed since it was recorded; run `truth record --tool {TOOL} --only {id}`"
-                );
-            }
-            Some(l) if &l.obs != obs => {
-                differ += 1;
-                println!(
-                    "differs: {id}\n  recorded: {}\n  live:     {}",
-                    serde_json::to_string(&l.obs).unwrap_or_default(),
-                    serde_json::to_string(obs).unwrap_or_default()
-                );
-            }
-            Some(_) => {}
-            None => {
-                differ += 1;
-                println!("unrecorded: {id}");
-            }
-        }
-    }
-    eprintln!(
-        "truth: checked {} cases live against {TOOL}@{}: {differ} differ",
-        observed.len(),
-        gemini.version()
-    );
-    if differ > 0 {
-        return Err(format!("{differ} observations differ from the recording"));
-    }
-    Ok(())
+    recording::check_live(TOOL, gemini.version(), &cases, &observed)
 }
 
 /// A case's file and what the recording says Gemini CLI did with it.

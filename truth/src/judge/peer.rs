@@ -590,19 +590,7 @@ pub fn compare_gemini(version: &str, peers: &[(Peer, PathBuf, String)], only: &[
         .collect();
     let rec = pair(cases, &lines, crate::gemini::observes);
     let cases: Vec<&Case> = rec.current.iter().map(|(c, _)| c).collect();
-    let mut c = Comparison {
-        claude_code: format!("Gemini CLI {version}"),
-        checkers: vec![(format!("agentls {}", env!("CARGO_PKG_VERSION")), Score::default())],
-    };
-    let mut theirs = Vec::new();
-    for (peer, bin, label) in peers {
-        let (v, found) = peer_findings(*peer, bin, &cases, "generic")?;
-        c.checkers.push((
-            v.map_or_else(|| label.clone(), |v| format!("{label} {v}")),
-            Score::default(),
-        ));
-        theirs.push(found);
-    }
+    let (mut c, theirs) = Comparison::with_peers(format!("Gemini CLI {version}"), peers, &cases)?;
     for (case, obs) in &rec.current {
         // The fake API answers any model; the Gemini API serves only Gemini models, so an
         // agent that sends another name fails every run.
@@ -653,19 +641,7 @@ pub fn compare_opencode(
         .collect();
     let rec = pair(cases, &lines, |_| true);
     let cases: Vec<&Case> = rec.current.iter().map(|(c, _)| c).collect();
-    let mut c = Comparison {
-        claude_code: format!("{name} {version}"),
-        checkers: vec![(format!("agentls {}", env!("CARGO_PKG_VERSION")), Score::default())],
-    };
-    let mut theirs = Vec::new();
-    for (peer, bin, label) in peers {
-        let (v, found) = peer_findings(*peer, bin, &cases, "generic")?;
-        c.checkers.push((
-            v.map_or_else(|| label.clone(), |v| format!("{label} {v}")),
-            Score::default(),
-        ));
-        theirs.push(found);
-    }
+    let (mut c, theirs) = Comparison::with_peers(format!("{name} {version}"), peers, &cases)?;
     for (case, obs) in &rec.current {
         let is_command = case.format == command;
         let loaded = if is_command {
@@ -735,6 +711,30 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// A comparison judged by `judge` (a tool and its release), agentls first, then each peer
+    /// run over `cases` (agnix with `--target generic`: every rule, for the tools it has no
+    /// target for); each peer's findings by case, in the order of the peers.
+    fn with_peers(
+        judge: String,
+        peers: &[(Peer, PathBuf, String)],
+        cases: &[&Case],
+    ) -> Result<(Comparison, Vec<FindingsByCase>), String> {
+        let mut c = Comparison {
+            claude_code: judge,
+            checkers: vec![(format!("agentls {}", env!("CARGO_PKG_VERSION")), Score::default())],
+        };
+        let mut theirs = Vec::new();
+        for (peer, bin, label) in peers {
+            let (v, found) = peer_findings(*peer, bin, cases, "generic")?;
+            c.checkers.push((
+                v.map_or_else(|| label.clone(), |v| format!("{label} {v}")),
+                Score::default(),
+            ));
+            theirs.push(found);
+        }
+        Ok((c, theirs))
+    }
+
     /// A Markdown table: per fact kind, how often each checker agrees with Claude Code.
     pub fn render(&self) -> String {
         let pct = |n: usize, d: usize| {

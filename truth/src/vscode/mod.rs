@@ -135,8 +135,7 @@ pub fn copilot_format(format: &str) -> bool {
 /// The cases VS Code is asked about: its own mutations (Copilot files and skills), and the
 /// Copilot files among the fixtures, the rule pages' examples and the corpus.
 pub fn observes(c: &Case) -> bool {
-    c.id.starts_with("mutation/vscode/")
-        || (copilot_format(&c.format) && !c.id.starts_with("mutation/"))
+    c.id.starts_with("mutation/vscode/") || (copilot_format(&c.format) && !c.id.starts_with("mutation/"))
 }
 
 /// Rule pages whose claim is about another tool reading Copilot's files: VS Code is asked
