@@ -432,14 +432,22 @@ fn template_placeholders(sink: &mut Sink) {
             .collect::<Vec<_>>()
             .join(", ");
         let effect = super::rules::effect(&format!("{}/unknown-placeholder", sink.format.id));
+        // `$HOME` means to a shell what `${HOME}` meant and is no placeholder, unless a word
+        // character follows (`${HOME}_x` is not `$HOME_x`): then no fix is offered.
+        let fix = (!text[range.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then(|| super::Fix::replace(format!("Write `${name}`"), range.clone(), format!("${name}")));
         sink.push(
             "/unknown-placeholder",
             range,
             format!(
-                "`${{{name}}}` is a template placeholder to {product}, and `{name}` is none of its inputs ({known}): {}; write `$` and `{{` apart, or leave the braces out",
+                "`${{{name}}}` is a template placeholder to {product}, and `{name}` is none of its inputs ({known}): {}; write `${name}` (no braces), or `$` and `{{` apart",
                 super::fields::consequence(sink, effect)
             ),
-        );
+        )
+        .with_fix(fix);
     }
 }
 
